@@ -1,0 +1,255 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using BotHost.Knowledge.Hotlines;
+using BotHost.Knowledge.Validation;
+using BotHost.Knowledge.Yaml;
+
+namespace BotHost.Knowledge.Articles;
+
+/// <summary>
+/// Parses one article file (YAML front matter + Markdown) and checks everything that can be checked from the file
+/// alone. Problems go to the <see cref="DiagnosticBag"/> with the field's line; cross-file checks are in
+/// <see cref="KnowledgeLoader"/>.
+/// </summary>
+internal static partial class ArticleParser
+{
+    public const int MinQuestions = 3;
+    public const int MaxSectionLength = 1200;
+    public static readonly TimeSpan ReviewWarningWindow = TimeSpan.FromDays(30);
+
+    private static readonly string[] KnownFields =
+    [
+        "id", "title", "summary", "questions", "tags", "audience", "regions", "hotlines", "sensitive",
+        "sources", "reviewed", "reviewed_by", "review_by",
+    ];
+
+    private static readonly string[] KnownSourceFields = ["title", "publisher", "url", "date"];
+
+    /// <param name="file">Path shown in diagnostics.</param>
+    /// <param name="relativePath">Path relative to the knowledge folder ("articles/x.md").</param>
+    /// <param name="today">The date review dates are checked against.</param>
+    /// <param name="isKnownHotline">Checks hotline ids against the directory; null when the directory could not be read.</param>
+    /// <returns>The article, or null when the file has errors.</returns>
+    public static Article? Parse(string file, string relativePath, string text, DateOnly today, Func<string, bool>? isKnownHotline, DiagnosticBag diagnostics)
+    {
+        var errorsBefore = diagnostics.Items.Count(d => d.IsError);
+        var lines = text.ReplaceLineEndings("\n").TrimStart('\uFEFF').Split('\n');
+        if (lines.Length == 0 || lines[0].TrimEnd() != "---")
+        {
+            diagnostics.Error(file, 1, "missing front matter: the file must start with a '---' line, then the fields, then '---'");
+            return null;
+        }
+
+        var close = Array.FindIndex(lines, 1, l => l.TrimEnd() is "---" or "...");
+        if (close < 0)
+        {
+            diagnostics.Error(file, 1, "front matter is not closed: add a '---' line after the last field");
+            return null;
+        }
+
+        var yaml = string.Join('\n', lines[1..close]);
+        var root = YamlDocumentLoader.LoadMapping(yaml, file, lineOffset: 1, diagnostics);
+        if (root is null) return null;
+
+        var fields = new YamlFieldReader(root, file, lineOffset: 1, diagnostics);
+        fields.WarnUnknownKeys(KnownFields);
+        var fileId = Path.GetFileNameWithoutExtension(file);
+
+        var id = fields.String("id", required: true);
+        if (id is not null && id != fileId)
+        {
+            fields.Error("id", $"id '{id}' does not match the file name '{fileId}.md'");
+        }
+        else if (id is not null && !IdPattern().IsMatch(id))
+        {
+            fields.Error("id", $"id '{id}' must be lower-case letters, digits and hyphens");
+        }
+
+        var title = fields.String("title", required: true);
+        var summary = fields.String("summary", required: true);
+        var questions = ReadQuestions(fields);
+        var tags = fields.StringList("tags", required: true);
+        var audiences = ReadAudiences(fields);
+        var regions = ReadRegions(fields);
+        var hotlines = ReadHotlines(fields, file, isKnownHotline, diagnostics);
+        var sensitive = fields.Bool("sensitive", required: true);
+        var sources = ReadSources(fields);
+        var reviewed = fields.Date("reviewed", required: true);
+        var reviewedBy = fields.String("reviewed_by", required: true);
+        var reviewBy = fields.Date("review_by", required: true);
+        CheckReviewDates(fields, reviewed, reviewBy, today);
+
+        var sections = ReadSections(file, string.Join('\n', lines[(close + 1)..]), close + 2, diagnostics);
+
+        if (diagnostics.Items.Count(d => d.IsError) > errorsBefore) return null;
+        return new Article
+        {
+            Id = id!,
+            Title = title!,
+            Summary = summary!,
+            Questions = questions!,
+            Tags = tags!,
+            Audiences = audiences!,
+            Regions = regions!,
+            HotlineIds = hotlines,
+            Sensitive = sensitive!.Value,
+            Sources = sources!,
+            Reviewed = reviewed!.Value,
+            ReviewedBy = reviewedBy!,
+            ReviewBy = reviewBy!.Value,
+            Sections = sections,
+            Path = relativePath,
+        };
+    }
+
+    private static IReadOnlyList<string>? ReadQuestions(YamlFieldReader fields)
+    {
+        var questions = fields.StringList("questions", required: true);
+        if (questions is { Count: > 0 and < MinQuestions })
+        {
+            fields.Warning("questions", string.Create(CultureInfo.InvariantCulture,
+                $"only {questions.Count} question(s); add at least {MinQuestions} phrasings members really type"));
+        }
+
+        return questions;
+    }
+
+    private static List<string> ReadHotlines(YamlFieldReader fields, string file, Func<string, bool>? isKnownHotline, DiagnosticBag diagnostics)
+    {
+        var items = fields.StringItems("hotlines", required: false) ?? [];
+        if (isKnownHotline is not null)
+        {
+            foreach (var item in items.Where(i => !isKnownHotline(i.Value)))
+            {
+                diagnostics.Error(file, item.Line, $"unknown hotline id '{item.Value}': it is not in hotlines.yaml");
+            }
+        }
+
+        return [.. items.Select(i => i.Value)];
+    }
+
+    private static List<Audience>? ReadAudiences(YamlFieldReader fields)
+    {
+        var items = fields.StringItems("audience", required: true);
+        if (items is null) return null;
+        var audiences = new List<Audience>();
+        foreach (var item in items)
+        {
+            if (Enum.TryParse<Audience>(item.Value, ignoreCase: true, out var audience) && !int.TryParse(item.Value, out _))
+            {
+                audiences.Add(audience);
+            }
+            else
+            {
+                fields.Error("audience", $"unknown audience '{item.Value}' (expected youth, parents, moderators, adults or all)");
+            }
+        }
+
+        return audiences;
+    }
+
+    private static IReadOnlyList<string>? ReadRegions(YamlFieldReader fields)
+    {
+        var items = fields.StringItems("regions", required: true);
+        if (items is null) return null;
+        foreach (var item in items.Where(i => !RegionCode.IsValid(i.Value)))
+        {
+            fields.Error("regions", $"unknown region '{item.Value}' (expected an ISO country code such as US or GB, EU, or INTL)");
+        }
+
+        return [.. items.Select(i => i.Value)];
+    }
+
+    private static List<ArticleSource>? ReadSources(YamlFieldReader fields)
+    {
+        var readers = fields.MappingList("sources", required: true);
+        if (readers is null) return null;
+        var sources = new List<ArticleSource>();
+        foreach (var source in readers)
+        {
+            source.WarnUnknownKeys(KnownSourceFields);
+            var title = source.String("title", required: true);
+            var publisher = source.String("publisher", required: true);
+            if (!source.Has("url"))
+            {
+                source.Error("url", $"source '{title ?? "(untitled)"}' has no url: every source must link to where its facts can be checked");
+            }
+
+            var url = source.Url("url", required: false);
+            var date = source.String("date", required: false);
+            if (date is not null && !IsSourceDate(date))
+            {
+                source.Error("date", $"source date '{date}' is not a date (expected YYYY-MM-DD, YYYY-MM, YYYY or null)");
+            }
+
+            if (title is not null && publisher is not null && url is not null)
+            {
+                sources.Add(new ArticleSource(title, publisher, url, date));
+            }
+        }
+
+        return sources;
+    }
+
+    private static void CheckReviewDates(YamlFieldReader fields, DateOnly? reviewed, DateOnly? reviewBy, DateOnly today)
+    {
+        if (reviewed is { } r && r > today)
+        {
+            fields.Warning("reviewed", $"reviewed date {r:yyyy-MM-dd} is in the future");
+        }
+
+        if (reviewBy is not { } due) return;
+        if (due < today)
+        {
+            fields.Error("review_by", $"review was due on {due:yyyy-MM-dd}: review the article, then set reviewed and a new review_by");
+        }
+        else if (due.DayNumber - today.DayNumber <= ReviewWarningWindow.Days)
+        {
+            fields.Warning("review_by", string.Create(CultureInfo.InvariantCulture,
+                $"review is due on {due:yyyy-MM-dd} (in {due.DayNumber - today.DayNumber} days)"));
+        }
+
+        if (reviewed is { } done && due < done)
+        {
+            fields.Error("review_by", $"review_by {due:yyyy-MM-dd} is before reviewed {done:yyyy-MM-dd}");
+        }
+    }
+
+    private static List<ArticleSection> ReadSections(string file, string body, int firstLine, DiagnosticBag diagnostics)
+    {
+        var raw = MarkdownSections.Split(body, firstLine);
+        if (raw.Count == 0)
+        {
+            diagnostics.Error(file, firstLine, "article has no '## ' sections: the bot can only quote sections");
+            return [];
+        }
+
+        var anchors = HeadingAnchor.Unique(raw.Select(s => s.Heading));
+        var sections = new List<ArticleSection>(raw.Count);
+        for (var i = 0; i < raw.Count; i++)
+        {
+            var text = MarkdownSections.ToPlainText(raw[i].Markdown);
+            if (text.Length == 0)
+            {
+                diagnostics.Error(file, raw[i].Line, $"section '{raw[i].Heading}' is empty");
+                continue;
+            }
+
+            if (text.Length > MaxSectionLength)
+            {
+                diagnostics.Warning(file, raw[i].Line, string.Create(CultureInfo.InvariantCulture,
+                    $"section '{raw[i].Heading}' is {text.Length:N0} characters; over {MaxSectionLength:N0} is too long to quote in chat"));
+            }
+
+            sections.Add(new ArticleSection(raw[i].Heading, anchors[i], text, raw[i].Line));
+        }
+
+        return sections;
+    }
+
+    private static bool IsSourceDate(string text) =>
+        DateOnly.TryParseExact(text, ["yyyy-MM-dd", "yyyy-MM", "yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
+
+    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$", RegexOptions.CultureInvariant)]
+    private static partial Regex IdPattern();
+}

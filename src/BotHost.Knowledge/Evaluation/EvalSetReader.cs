@@ -1,0 +1,41 @@
+using System.Globalization;
+
+namespace BotHost.Knowledge.Evaluation;
+
+/// <summary>Reads <c>question TAB expected</c> lines (format in knowledge/README.md).</summary>
+public static class EvalSetReader
+{
+    public const string DeclineMarker = "-";
+    public const string RefuseMarker = "!refuse";
+
+    /// <returns>The cases, and a <c>file:line: error: ...</c> message for every malformed line.</returns>
+    public static (IReadOnlyList<EvalCase> Cases, IReadOnlyList<string> Errors) Read(string file, string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var cases = new List<EvalCase>();
+        var errors = new List<string>();
+        var lines = text.ReplaceLineEndings("\n").Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var line = lines[i];
+            if (string.IsNullOrWhiteSpace(line) || line.TrimStart().StartsWith('#')) continue;
+            var parts = line.Split('\t');
+            if (parts.Length < 2 || string.IsNullOrWhiteSpace(parts[0]) || string.IsNullOrWhiteSpace(parts[1]))
+            {
+                errors.Add(string.Create(CultureInfo.InvariantCulture, $"{file}:{i + 1}: error: expected 'question<TAB>expected'"));
+                continue;
+            }
+
+            var expected = parts[1].Trim();
+            cases.Add(expected switch
+            {
+                DeclineMarker => new EvalCase(parts[0].Trim(), EvalExpectation.Decline, [], i + 1),
+                RefuseMarker => new EvalCase(parts[0].Trim(), EvalExpectation.Refuse, [], i + 1),
+                _ => new EvalCase(parts[0].Trim(), EvalExpectation.Answer,
+                    [.. expected.Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)], i + 1),
+            });
+        }
+
+        return (cases, errors);
+    }
+}

@@ -1,0 +1,172 @@
+using System.Diagnostics;
+using BotHost.Knowledge.Answers;
+using BotHost.Knowledge.Articles;
+using BotHost.Knowledge.Hotlines;
+using BotHost.Knowledge.Search;
+
+namespace BotHost.Knowledge;
+
+/// <summary>
+/// A loaded, validated and indexed knowledge folder that answers questions. Immutable once built, so a host can
+/// swap a new one in atomically when the folder changes; disposing it waits for questions already in flight.
+/// </summary>
+public sealed class KnowledgeBase : IDisposable
+{
+    /// <summary>How many ranked articles a search keeps (enough for MRR@10).</summary>
+    public const int RankDepth = 10;
+
+    private readonly SqliteSearchIndex _index;
+    private readonly QueryAnalyzer _analyzer;
+    private readonly KnowledgeSearcher _searcher;
+    private readonly KnowledgeOptions _options;
+
+    private KnowledgeBase(KnowledgeSnapshot snapshot, KnowledgeOptions options, SqliteSearchIndex index, ArticleTermIndex terms,
+        IReadOnlyList<PassageRef> passages, DateTimeOffset loadedAt, TimeSpan buildTime)
+    {
+        Snapshot = snapshot;
+        _options = options;
+        _index = index;
+        LoadedAt = loadedAt;
+        BuildTime = buildTime;
+        _analyzer = new QueryAnalyzer(index.Vocabulary);
+        _searcher = new KnowledgeSearcher(index, terms, passages, ConfidenceModel.Default);
+    }
+
+    public KnowledgeSnapshot Snapshot { get; }
+
+    public IReadOnlyList<Article> Articles => Snapshot.Articles;
+
+    public HotlineDirectory Hotlines => Snapshot.Hotlines;
+
+    public string Version => Snapshot.Version;
+
+    public DateTimeOffset LoadedAt { get; }
+
+    /// <summary>Time taken to build the index (not to read the files).</summary>
+    public TimeSpan BuildTime { get; }
+
+    /// <summary>Loads, validates and indexes a folder. Returns no knowledge base when the folder has errors.</summary>
+    public static KnowledgeLoadResult Load(KnowledgeOptions options, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(time);
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var (snapshot, diagnostics) = KnowledgeLoader.Load(options.Path, today);
+        return new KnowledgeLoadResult(snapshot is null ? null : Build(snapshot, options, time), diagnostics);
+    }
+
+    /// <summary>Indexes an already-loaded snapshot (benchmarks and tests build snapshots in memory).</summary>
+    public static KnowledgeBase Build(KnowledgeSnapshot snapshot, KnowledgeOptions options, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(time);
+        var started = Stopwatch.GetTimestamp();
+        var passages = new List<IndexedPassage>();
+        var refs = new List<PassageRef>();
+        for (var a = 0; a < snapshot.Articles.Count; a++)
+        {
+            var article = snapshot.Articles[a];
+            var questions = string.Join('\n', article.Questions);
+            var tags = string.Join(' ', article.Tags);
+            for (var s = 0; s < article.Sections.Count; s++)
+            {
+                var section = article.Sections[s];
+                passages.Add(new IndexedPassage(article.Title, questions, tags, article.Summary, section.Heading, section.Text));
+                refs.Add(new PassageRef(a, s));
+            }
+        }
+
+        var weights = options.Features.HasFlag(SearchFeatures.FieldWeights) ? SearchWeights.Tuned : new SearchWeights(1, 1, 1, 1, 1, 1);
+        var index = SqliteSearchIndex.Build(passages, weights);
+        var terms = ArticleTermIndex.Build([.. snapshot.Articles.Select(ArticleText)]);
+        return new KnowledgeBase(snapshot, options, index, terms, refs, time.GetUtcNow(), Stopwatch.GetElapsedTime(started));
+    }
+
+    /// <summary>Answers a question: never throws for any text, however odd; declines instead of guessing.</summary>
+    public Answer Ask(string question, AskContext context)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        ArgumentNullException.ThrowIfNull(context);
+        var region = RegionCode.Normalize(context.Region) ?? RegionCode.International;
+        var result = Search(question, region);
+        if (result.Declined) return Declined(result, region);
+
+        var stems = result.Query.Concepts.Where(c => c.Known).SelectMany(c => c.Alternatives).SelectMany(p => p.Stems)
+            .ToHashSet(StringComparer.Ordinal);
+        var top = result.Ranked[0];
+        var passages = result.Ranked
+            .Where(r => r == top || !UsesConfidence || r.Confidence >= _options.DeclineThreshold)
+            .Take(_options.MaxPassages)
+            .Select(r => Passage(r, stems))
+            .ToList();
+        return new Answer
+        {
+            Kind = AnswerKind.Answered,
+            Passages = passages,
+            Hotlines = Hotlines.Select(Articles[top.Article].HotlineIds, region),
+            Confidence = top.Confidence,
+            Corrections = result.Query.Corrections,
+            Region = region,
+            KnowledgeVersion = Version,
+        };
+    }
+
+    /// <summary>The ranking behind <see cref="Ask"/>, for evaluation and diagnostics.</summary>
+    public SearchResult Search(string question, string region)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        var query = _analyzer.Analyze(question);
+        var ranked = _searcher.Rank(query, RankDepth, a => Articles[a].AppliesTo(region));
+        var declined = ranked.Count == 0 || (UsesConfidence && ranked[0].Confidence < _options.DeclineThreshold);
+        return new SearchResult(query, ranked, declined);
+    }
+
+    /// <summary>
+    /// Quotes one section of an article verbatim (from its start), for fixed replies such as <c>/about</c> or the
+    /// prevention resources of a refusal. Returns null when the article or section does not exist.
+    /// </summary>
+    public AnswerPassage? Quote(string articleId, int section = 0)
+    {
+        var index = Articles.ToList().FindIndex(a => a.Id == articleId);
+        if (index < 0 || section < 0 || section >= Articles[index].Sections.Count) return null;
+        return Passage(new RankedArticle(index, section, Score: 0, Coverage: 1, Confidence: 1), new HashSet<string>());
+    }
+
+    public void Dispose() => _index.Dispose();
+
+    private bool UsesConfidence => _options.Features.HasFlag(SearchFeatures.Confidence);
+
+    private Answer Declined(SearchResult result, string region) => new()
+    {
+        Kind = AnswerKind.Declined,
+        Passages = [],
+        Hotlines = Hotlines.General(region),
+        Confidence = result.Ranked.Count > 0 ? result.Ranked[0].Confidence : 0,
+        Corrections = result.Query.Corrections,
+        Region = region,
+        KnowledgeVersion = Version,
+    };
+
+    private AnswerPassage Passage(RankedArticle ranked, IReadOnlySet<string> stems)
+    {
+        var article = Articles[ranked.Article];
+        var section = article.Sections[ranked.Section];
+        return new AnswerPassage
+        {
+            ArticleId = article.Id,
+            Title = article.Title,
+            Heading = section.Heading,
+            Anchor = section.Anchor,
+            Snippet = SnippetBuilder.Build(section.Text, stems),
+            Sources = article.Sources,
+            Reviewed = article.Reviewed,
+            Sensitive = article.Sensitive,
+            Confidence = ranked.Confidence,
+            Link = _options.ArticleBaseUrl is { } baseUrl ? new Uri(baseUrl, $"{article.Path}#{section.Anchor}") : null,
+        };
+    }
+
+    private static IEnumerable<string> ArticleText(Article article) =>
+        [article.Title, article.Summary, .. article.Questions, .. article.Tags, .. article.Sections.SelectMany(s => new[] { s.Heading, s.Text })];
+}

@@ -1,0 +1,113 @@
+using System.Security.Cryptography;
+using System.Text;
+using BotHost.Knowledge.Articles;
+using BotHost.Knowledge.Hotlines;
+using BotHost.Knowledge.Search;
+using BotHost.Knowledge.Validation;
+
+namespace BotHost.Knowledge;
+
+/// <summary>
+/// Reads a knowledge folder and checks it as a whole: each file on its own, then ids, hotline references and
+/// review dates across files. Every problem is collected; nothing stops at the first one.
+/// </summary>
+public static class KnowledgeLoader
+{
+    public const string ArticlesFolder = "articles";
+    public const string HotlinesFile = "hotlines.yaml";
+    public const string SynonymsFile = "synonyms.yaml";
+
+    /// <param name="directory">The knowledge folder, as the user gave it (paths in messages start with it).</param>
+    /// <param name="today">Date review deadlines are checked against.</param>
+    /// <returns>The snapshot (null when there are errors) and every diagnostic, sorted.</returns>
+    public static (KnowledgeSnapshot? Snapshot, IReadOnlyList<Diagnostic> Diagnostics) Load(string directory, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(directory);
+        var diagnostics = new DiagnosticBag();
+        if (!Directory.Exists(directory))
+        {
+            diagnostics.Error(Display(directory), 1, "knowledge folder not found");
+            return (null, diagnostics.Sorted());
+        }
+
+        var contents = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        var hotlines = LoadHotlines(directory, diagnostics, contents);
+        var synonyms = LoadSynonyms(directory, diagnostics, contents);
+        var articles = LoadArticles(directory, today, hotlines, diagnostics, contents);
+
+        if (diagnostics.HasErrors || hotlines is null) return (null, diagnostics.Sorted());
+        var snapshot = new KnowledgeSnapshot(articles, hotlines, synonyms, Hash(contents));
+        return (snapshot, diagnostics.Sorted());
+    }
+
+    private static HotlineDirectory? LoadHotlines(string directory, DiagnosticBag diagnostics, SortedDictionary<string, string> contents)
+    {
+        var path = Path.Combine(directory, HotlinesFile);
+        if (!File.Exists(path))
+        {
+            diagnostics.Error(Display(path), 1, "hotline directory not found: every answer's phone numbers come from this file");
+            return null;
+        }
+
+        var text = File.ReadAllText(path);
+        contents[HotlinesFile] = text;
+        return HotlineParser.Parse(Display(path), text, diagnostics);
+    }
+
+    private static SynonymSet LoadSynonyms(string directory, DiagnosticBag diagnostics, SortedDictionary<string, string> contents)
+    {
+        var path = Path.Combine(directory, SynonymsFile);
+        if (!File.Exists(path)) return SynonymSet.Empty;
+        var text = File.ReadAllText(path);
+        contents[SynonymsFile] = text;
+        return SynonymParser.Parse(Display(path), text, diagnostics);
+    }
+
+    private static List<Article> LoadArticles(string directory, DateOnly today, HotlineDirectory? hotlines, DiagnosticBag diagnostics,
+        SortedDictionary<string, string> contents)
+    {
+        var folder = Path.Combine(directory, ArticlesFolder);
+        if (!Directory.Exists(folder))
+        {
+            diagnostics.Error(Display(folder), 1, "articles folder not found");
+            return [];
+        }
+
+        var files = Directory.EnumerateFiles(folder, "*.md", SearchOption.AllDirectories)
+            .Where(f => !Path.GetFileName(f).Equals("README.md", StringComparison.OrdinalIgnoreCase))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        if (files.Count == 0) diagnostics.Error(Display(folder), 1, "no articles: add at least one articles/<id>.md");
+
+        var articles = new List<Article>();
+        Func<string, bool>? isKnownHotline = hotlines is null ? null : id => hotlines.TryGet(id, out _);
+        var ids = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var file in files)
+        {
+            var relative = Path.GetRelativePath(directory, file).Replace('\\', '/');
+            var text = File.ReadAllText(file);
+            contents[relative] = text;
+            var article = ArticleParser.Parse(Display(file), relative, text, today, isKnownHotline, diagnostics);
+            if (article is null) continue;
+            if (ids.TryGetValue(article.Id, out var other))
+            {
+                diagnostics.Error(Display(file), 2, $"duplicate article id '{article.Id}' (also in {other})");
+                continue;
+            }
+
+            ids[article.Id] = relative;
+            articles.Add(article);
+        }
+
+        return articles;
+    }
+
+    private static string Hash(SortedDictionary<string, string> contents)
+    {
+        var builder = new StringBuilder();
+        foreach (var (path, text) in contents) builder.Append(path).Append('\0').Append(text).Append('\0');
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(builder.ToString())))[..12];
+    }
+
+    private static string Display(string path) => path.Replace('\\', '/');
+}

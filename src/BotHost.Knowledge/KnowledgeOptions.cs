@@ -1,0 +1,28 @@
+using BotHost.Knowledge.Hotlines;
+using BotHost.Knowledge.Search;
+
+namespace BotHost.Knowledge;
+
+/// <summary>How the knowledge base is loaded and how sure it must be to answer (configuration section "Knowledge").</summary>
+public sealed class KnowledgeOptions
+{
+    public const string SectionName = "Knowledge";
+
+    /// <summary>The knowledge folder (articles/, hotlines.yaml, synonyms.yaml).</summary>
+    public string Path { get; set; } = "knowledge";
+
+    /// <summary>Answers whose top confidence is below this are declined (calibrated on knowledge/eval/questions.tsv).</summary>
+    public double DeclineThreshold { get; set; } = 0.3;
+
+    /// <summary>At most this many articles are quoted in one answer.</summary>
+    public int MaxPassages { get; set; } = 3;
+
+    /// <summary>Where the articles are published, for deep links ("https://github.com/org/repo/blob/main/knowledge/"); optional.</summary>
+    public Uri? ArticleBaseUrl { get; set; }
+
+    /// <summary>Region used when a community has none configured.</summary>
+    public string DefaultRegion { get; set; } = RegionCode.International;
+
+    /// <summary>Retrieval techniques in use; all of them unless an ablation run switches some off.</summary>
+    public SearchFeatures Features { get; set; } = SearchFeatures.All;
+}

@@ -1,0 +1,9 @@
+using BotHost.Knowledge.Articles;
+using BotHost.Knowledge.Hotlines;
+using BotHost.Knowledge.Search;
+
+namespace BotHost.Knowledge;
+
+/// <summary>The parsed, validated content of a knowledge folder at one moment.</summary>
+/// <param name="Version">Short hash of every file's content: changes whenever any file does.</param>
+public sealed record KnowledgeSnapshot(IReadOnlyList<Article> Articles, HotlineDirectory Hotlines, SynonymSet Synonyms, string Version);

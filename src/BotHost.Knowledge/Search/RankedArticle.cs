@@ -1,0 +1,9 @@
+namespace BotHost.Knowledge.Search;
+
+/// <summary>An article that matched a question, with its best section and how sure the engine is.</summary>
+/// <param name="Article">Index into the knowledge base's articles.</param>
+/// <param name="Section">Index of the best-matching section within the article.</param>
+/// <param name="Score">bm25 of the best passage (higher is better).</param>
+/// <param name="Coverage">Share of the question's concepts (weighted by rarity) that the article contains, 0 to 1.</param>
+/// <param name="Confidence">Calibrated probability-like score in [0, 1] that this article answers the question.</param>
+public sealed record RankedArticle(int Article, int Section, double Score, double Coverage, double Confidence);

@@ -1,0 +1,28 @@
+namespace BotHost.Knowledge.Search;
+
+/// <summary>
+/// The retrieval techniques, each of which can be switched off so <c>kb eval --ablation</c> can show what each one
+/// adds. Everything is on in production.
+/// </summary>
+[Flags]
+public enum SearchFeatures
+{
+    None = 0,
+
+    /// <summary>Questions, title and tags weigh more than body text (otherwise every column weighs 1).</summary>
+    FieldWeights = 1,
+
+    /// <summary>Query-side synonyms from synonyms.yaml.</summary>
+    Synonyms = 2,
+
+    /// <summary>Correct misspelt words against the index vocabulary.</summary>
+    TypoTolerance = 4,
+
+    /// <summary>Drop chat noise (pls, u, wat, emoji, stretched letters) and common question words.</summary>
+    ChatNormalization = 8,
+
+    /// <summary>Decide answer or decline from calibrated confidence (otherwise: any match answers).</summary>
+    Confidence = 16,
+
+    All = FieldWeights | Synonyms | TypoTolerance | ChatNormalization | Confidence,
+}

@@ -1,0 +1,228 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+
+namespace BotHost.Knowledge.Search;
+
+/// <summary>
+/// An in-memory SQLite FTS5 index: one row per section, porter-stemmed, ranked with weighted bm25.
+/// The database lives in a shared-cache memory database; each concurrent query rents its own connection with a
+/// prepared statement. Disposing waits for rented connections to come back, so a knowledge reload can dispose the
+/// old index while in-flight questions finish.
+/// </summary>
+public sealed class SqliteSearchIndex : ISearchIndex
+{
+    // https://sqlite.org/fts5.html#tokenizers: porter over unicode61, diacritics removed ("café" = "cafe").
+    private const string Tokenizer = "porter unicode61 remove_diacritics 2";
+
+    private static readonly string[] ParameterNames = ["$id", "$t", "$q", "$g", "$s", "$h", "$b"];
+
+    private readonly string _connectionString;
+    private readonly SqliteConnection _keeper;
+    private readonly string _selectSql;
+    private readonly ConcurrentBag<SearchSession> _idle = [];
+    private readonly Lock _gate = new();
+    private int _rented;
+    private bool _disposed;
+
+    private SqliteSearchIndex(string connectionString, SqliteConnection keeper, string selectSql, int passageCount, IReadOnlyDictionary<string, int> vocabulary)
+    {
+        _connectionString = connectionString;
+        _keeper = keeper;
+        _selectSql = selectSql;
+        PassageCount = passageCount;
+        Vocabulary = vocabulary;
+    }
+
+    static SqliteSearchIndex() => SQLitePCL.Batteries_V2.Init();
+
+    public int PassageCount { get; }
+
+    public IReadOnlyDictionary<string, int> Vocabulary { get; }
+
+    public static SqliteSearchIndex Build(IReadOnlyList<IndexedPassage> passages, SearchWeights weights)
+    {
+        ArgumentNullException.ThrowIfNull(passages);
+        ArgumentNullException.ThrowIfNull(weights);
+        var connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = $"bothost-{Guid.NewGuid():N}",
+            Mode = SqliteOpenMode.Memory,
+            Cache = SqliteCacheMode.Shared,
+            Pooling = false,
+        }.ToString();
+
+        var keeper = new SqliteConnection(connectionString);
+        try
+        {
+            keeper.Open();
+            CreateAndFill(keeper, passages);
+            var vocabulary = ReadVocabulary(keeper);
+            var select = $"SELECT rowid - 1, -bm25(passages, {weights.ToSqlArguments()}) AS score FROM passages " +
+                         "WHERE passages MATCH $query ORDER BY score DESC LIMIT $limit";
+            return new SqliteSearchIndex(connectionString, keeper, select, passages.Count, vocabulary);
+        }
+        catch
+        {
+            keeper.Dispose();
+            throw;
+        }
+    }
+
+    public IReadOnlyList<PassageHit> Search(FtsQuery query, int limit)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        if (query.IsEmpty || limit <= 0) return [];
+        var session = Rent();
+        try
+        {
+            return session.Run(query.Expression, limit);
+        }
+        finally
+        {
+            Return(session);
+        }
+    }
+
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            if (_disposed) return;
+            _disposed = true;
+            if (_rented > 0) return; // the last Return closes everything
+        }
+
+        CloseAll();
+    }
+
+    private static void CreateAndFill(SqliteConnection connection, IReadOnlyList<IndexedPassage> passages)
+    {
+        using (var create = connection.CreateCommand())
+        {
+            create.CommandText =
+                "CREATE VIRTUAL TABLE passages USING fts5(title, questions, tags, summary, heading, body, " +
+                $"tokenize = '{Tokenizer}');" +
+                "CREATE VIRTUAL TABLE passages_vocab USING fts5vocab(passages, 'row');";
+            create.ExecuteNonQuery();
+        }
+
+        using var transaction = connection.BeginTransaction();
+        using (var insert = connection.CreateCommand())
+        {
+            insert.Transaction = transaction;
+            insert.CommandText = "INSERT INTO passages(rowid, title, questions, tags, summary, heading, body) VALUES ($id, $t, $q, $g, $s, $h, $b)";
+            var parameters = ParameterNames.Select(name => insert.Parameters.Add(name, SqliteType.Text)).ToArray();
+            parameters[0].SqliteType = SqliteType.Integer;
+            insert.Prepare();
+            for (var i = 0; i < passages.Count; i++)
+            {
+                var p = passages[i];
+                parameters[0].Value = i + 1;
+                parameters[1].Value = p.Title;
+                parameters[2].Value = p.Questions;
+                parameters[3].Value = p.Tags;
+                parameters[4].Value = p.Summary;
+                parameters[5].Value = p.Heading;
+                parameters[6].Value = p.Body;
+                insert.ExecuteNonQuery();
+            }
+        }
+
+        transaction.Commit();
+        using var optimize = connection.CreateCommand();
+        // Merge the b-tree segments into one so queries read a single structure (https://sqlite.org/fts5.html#the_optimize_command).
+        optimize.CommandText = "INSERT INTO passages(passages) VALUES('optimize')";
+        optimize.ExecuteNonQuery();
+    }
+
+    private static Dictionary<string, int> ReadVocabulary(SqliteConnection connection)
+    {
+        var vocabulary = new Dictionary<string, int>(StringComparer.Ordinal);
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT term, doc FROM passages_vocab";
+        using var reader = command.ExecuteReader();
+        while (reader.Read()) vocabulary[reader.GetString(0)] = reader.GetInt32(1);
+        return vocabulary;
+    }
+
+    private SearchSession Rent()
+    {
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            _rented++;
+        }
+
+        if (_idle.TryTake(out var session)) return session;
+        try
+        {
+            return new SearchSession(_connectionString, _selectSql);
+        }
+        catch
+        {
+            Return(null);
+            throw;
+        }
+    }
+
+    private void Return(SearchSession? session)
+    {
+        bool closeNow;
+        lock (_gate)
+        {
+            _rented--;
+            closeNow = _disposed && _rented == 0;
+            if (session is not null && !_disposed) _idle.Add(session);
+            else session?.Dispose();
+        }
+
+        if (closeNow) CloseAll();
+    }
+
+    private void CloseAll()
+    {
+        while (_idle.TryTake(out var session)) session.Dispose();
+        _keeper.Dispose();
+    }
+
+    /// <summary>A connection with its prepared ranking statement; used by one query at a time.</summary>
+    private sealed class SearchSession : IDisposable
+    {
+        private readonly SqliteConnection _connection;
+        private readonly SqliteCommand _command;
+        private readonly SqliteParameter _query;
+        private readonly SqliteParameter _limit;
+
+        public SearchSession(string connectionString, string sql)
+        {
+            _connection = new SqliteConnection(connectionString);
+            _connection.Open();
+            _command = _connection.CreateCommand();
+            _command.CommandText = sql;
+            _query = _command.Parameters.Add("$query", SqliteType.Text);
+            _limit = _command.Parameters.Add("$limit", SqliteType.Integer);
+            _query.Value = string.Empty;
+            _limit.Value = 1;
+            _command.Prepare();
+        }
+
+        public List<PassageHit> Run(string expression, int limit)
+        {
+            _query.Value = expression;
+            _limit.Value = limit;
+            var hits = new List<PassageHit>(Math.Min(limit, 64));
+            using var reader = _command.ExecuteReader();
+            while (reader.Read()) hits.Add(new PassageHit(reader.GetInt32(0), reader.GetDouble(1)));
+            return hits;
+        }
+
+        public void Dispose()
+        {
+            _command.Dispose();
+            _connection.Dispose();
+        }
+    }
+
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"SqliteSearchIndex({PassageCount} passages)");
+}

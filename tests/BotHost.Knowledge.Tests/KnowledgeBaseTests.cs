@@ -1,0 +1,146 @@
+using BotHost.Knowledge.Answers;
+using BotHost.Testing;
+
+namespace BotHost.Knowledge.Tests;
+
+public sealed class KnowledgeBaseTests : IDisposable
+{
+    private readonly TempKnowledgeFolder _folder = SampleKnowledge.Create();
+    private readonly KnowledgeBase _knowledge;
+
+    public KnowledgeBaseTests()
+    {
+        var result = KnowledgeBase.Load(new KnowledgeOptions { Path = _folder.Path }, new FakeTimeProvider());
+        _knowledge = result.Knowledge ?? throw new InvalidOperationException(string.Join('\n', result.Diagnostics));
+    }
+
+    [Fact]
+    public void Ask_SextortionQuestion_QuotesTheSextortionArticleFirst()
+    {
+        var answer = _knowledge.Ask("someone is threatening to share my nudes unless i pay", new AskContext("US"));
+
+        Assert.Equal(AnswerKind.Answered, answer.Kind);
+        Assert.Equal("sextortion", answer.Passages[0].ArticleId);
+        Assert.True(answer.Sensitive);
+        Assert.NotEmpty(answer.Passages[0].Sources);
+    }
+
+    [Fact]
+    public void Ask_RegionUS_ListsUsAndInternationalHotlinesOnly()
+    {
+        var answer = _knowledge.Ask("what is sextortion", new AskContext("US"));
+
+        Assert.Equal(["us-test-line", "intl-test-service"], answer.Hotlines.Select(h => h.Id));
+    }
+
+    [Fact]
+    public void Ask_RegionGB_ListsGbAndInternationalHotlinesOnly()
+    {
+        var answer = _knowledge.Ask("what is sextortion", new AskContext("gb"));
+
+        Assert.Equal(["gb-test-line", "intl-test-service"], answer.Hotlines.Select(h => h.Id));
+        Assert.Equal("GB", answer.Region);
+    }
+
+    [Fact]
+    public void Ask_OffTopicQuestion_DeclinesWithGeneralHelpForTheRegion()
+    {
+        var answer = _knowledge.Ask("how do i bake banana bread", new AskContext("US"));
+
+        Assert.Equal(AnswerKind.Declined, answer.Kind);
+        Assert.Empty(answer.Passages);
+        Assert.Equal(["us-test-line", "intl-test-service"], answer.Hotlines.Select(h => h.Id));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("\"")]
+    [InlineData("NEAR(report images, 2)")]
+    [InlineData("report* OR ^grooming AND (((")]
+    [InlineData("title:report - \"unbalanced")]
+    [InlineData("😭😭😭")]
+    public void Ask_HostileOrEmptyInput_AnswersOrDeclinesWithoutThrowing(string question)
+    {
+        var answer = _knowledge.Ask(question, AskContext.International);
+
+        Assert.True(answer.Kind is AnswerKind.Answered or AnswerKind.Declined);
+    }
+
+    [Fact]
+    public void Ask_TenKilobytesOfText_StillAnswers()
+    {
+        var question = "how do i report child abuse images " + string.Concat(Enumerable.Repeat("lorem ipsum dolor ", 600));
+
+        var answer = _knowledge.Ask(question, AskContext.International);
+
+        Assert.True(question.Length > 10_000);
+        Assert.True(answer.Kind is AnswerKind.Answered or AnswerKind.Declined);
+    }
+
+    [Fact]
+    public void Ask_Answer_HasSnippetWithinLimitAndHighlightsInsideIt()
+    {
+        var answer = _knowledge.Ask("where do i report abuse images", AskContext.International);
+
+        var passage = answer.Passages[0];
+        Assert.Equal("report-csam", passage.ArticleId);
+        Assert.InRange(passage.Snippet.Text.Length, 1, SnippetBuilder.MaxLength);
+        Assert.NotEmpty(passage.Snippet.Highlights);
+        Assert.All(passage.Snippet.Highlights, h => Assert.InRange(h.End, 1, passage.Snippet.Text.Length));
+    }
+
+    [Fact]
+    public void Ask_ArticleBaseUrl_DeepLinksTheSectionAnchor()
+    {
+        var options = new KnowledgeOptions { Path = _folder.Path, ArticleBaseUrl = new Uri("https://example.org/kb/") };
+        using var knowledge = KnowledgeBase.Load(options, new FakeTimeProvider()).Knowledge!;
+
+        var passage = knowledge.Ask("signs of grooming online", AskContext.International).Passages[0];
+
+        Assert.Equal($"https://example.org/kb/articles/grooming-signs.md#{passage.Anchor}", passage.Link!.ToString());
+    }
+
+    [Fact]
+    public void Quote_ExistingSection_ReturnsItVerbatim()
+    {
+        var passage = _knowledge.Quote("report-csam", 1);
+
+        Assert.NotNull(passage);
+        Assert.Equal("Where to report", passage.Heading);
+        Assert.StartsWith("Report the link", passage.Snippet.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Quote_UnknownArticle_ReturnsNull() => Assert.Null(_knowledge.Quote("no-such-article"));
+
+    [Fact]
+    public void Load_InvalidFolder_ReturnsDiagnosticsAndNoKnowledgeBase()
+    {
+        using var folder = TempKnowledgeFolder.With(TempKnowledgeFolder.Article("bad", "Bad", ["q1", "q2", "q3"], [], hotlines: ["nope"]));
+
+        var result = KnowledgeBase.Load(new KnowledgeOptions { Path = folder.Path }, new FakeTimeProvider());
+
+        Assert.Null(result.Knowledge);
+        Assert.Contains(result.Errors, d => d.Message.Contains("unknown hotline id 'nope'", StringComparison.Ordinal));
+        Assert.Contains(result.Errors, d => d.Message.Contains("no '## ' sections", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Load_SameContent_HasTheSameVersion_AndAChangeChangesIt()
+    {
+        using var again = KnowledgeBase.Load(new KnowledgeOptions { Path = _folder.Path }, new FakeTimeProvider()).Knowledge!;
+        Assert.Equal(_knowledge.Version, again.Version);
+
+        _folder.WriteFile("synonyms.yaml", "groups:\n  - [nudes, pics]\n");
+        using var changed = KnowledgeBase.Load(new KnowledgeOptions { Path = _folder.Path }, new FakeTimeProvider()).Knowledge!;
+
+        Assert.NotEqual(_knowledge.Version, changed.Version);
+    }
+
+    public void Dispose()
+    {
+        _knowledge.Dispose();
+        _folder.Dispose();
+    }
+}

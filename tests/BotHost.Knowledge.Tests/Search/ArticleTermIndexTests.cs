@@ -1,0 +1,33 @@
+using BotHost.Knowledge.Search;
+
+namespace BotHost.Knowledge.Tests.Search;
+
+public sealed class ArticleTermIndexTests
+{
+    private static readonly string[][] Articles =
+    [
+        ["Sextortion: someone THREATENS to share my nudes", "Don't pay. Keep évidence; report the accounts.", "crème brûlée naïve café"],
+        ["Grooming signs", "Adults who give gifts, compliments and attention; secrets and private apps (Snapchat, Discord)."],
+        ["Reporting 2025 numbers: 1-800-843-5678 and 233733", "Ｆｕｌｌｗｉｄｔｈ text and ǅ digraphs ẞ"],
+    ];
+
+    [Fact]
+    public void Build_SameTexts_HasExactlyTheVocabularyOfTheFts5Index()
+    {
+        var terms = ArticleTermIndex.Build(Articles);
+        var passages = Articles.Select(a => new IndexedPassage(a[0], "", "", "", "", string.Join('\n', a[1..]))).ToList();
+        using var index = SqliteSearchIndex.Build(passages, SearchWeights.Default);
+
+        Assert.Equal(index.Vocabulary.Keys.Order(StringComparer.Ordinal), terms.Terms.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void ContainsAll_PhraseStemsInArticle_IsTrueOnlyWhenAllPresent()
+    {
+        var terms = ArticleTermIndex.Build(Articles);
+
+        Assert.True(terms.ContainsAll(0, [PorterStemmer.Stem("threatening"), "nude"]));
+        Assert.False(terms.ContainsAll(1, [PorterStemmer.Stem("threatening")]));
+        Assert.False(terms.ContainsAll(0, []));
+    }
+}

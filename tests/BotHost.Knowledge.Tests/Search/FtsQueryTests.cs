@@ -1,0 +1,34 @@
+using BotHost.Knowledge.Search;
+
+namespace BotHost.Knowledge.Tests.Search;
+
+public sealed class FtsQueryTests
+{
+    [Fact]
+    public void AnyOf_Phrases_AreQuotedAndJoinedWithOr()
+    {
+        var query = FtsQuery.AnyOf([["sextortion"], ["intimate", "images"]]);
+
+        Assert.Equal("\"sextortion\" OR \"intimate images\"", query.Expression);
+        Assert.Equal(2, query.PhraseCount);
+    }
+
+    [Fact]
+    public void AnyOf_QuoteInsideWord_IsDoubled()
+    {
+        var query = FtsQuery.AnyOf([["a\"b"]]);
+
+        Assert.Equal("\"a\"\"b\"", query.Expression);
+    }
+
+    [Fact]
+    public void AnyOf_DuplicatesAndEmpties_AreDropped()
+    {
+        var query = FtsQuery.AnyOf([["pay"], ["pay"], [], [" "]]);
+
+        Assert.Equal("\"pay\"", query.Expression);
+    }
+
+    [Fact]
+    public void AnyOf_Nothing_IsEmpty() => Assert.True(FtsQuery.AnyOf([]).IsEmpty);
+}

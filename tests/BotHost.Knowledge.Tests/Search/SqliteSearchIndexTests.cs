@@ -1,0 +1,101 @@
+using BotHost.Knowledge.Search;
+
+namespace BotHost.Knowledge.Tests.Search;
+
+public sealed class SqliteSearchIndexTests
+{
+    private static readonly IndexedPassage[] Passages =
+    [
+        new("Sextortion", "someone threatens to share my nudes", "sextortion blackmail", "Threats to share images.", "What it is", "Sextortion is a crime."),
+        new("Grooming", "is someone grooming my child", "grooming", "Signs of grooming.", "Signs", "Adults who give gifts and ask for secrets."),
+        new("Reporting", "how to report images", "report", "Where to report.", "Where", "Report images to the national hotline."),
+    ];
+
+    [Fact]
+    public void Search_WordInQuestionsColumn_FindsThatPassageFirst()
+    {
+        using var index = SqliteSearchIndex.Build(Passages, SearchWeights.Default);
+
+        var hits = index.Search(FtsQuery.AnyOf([["threatening"]]), 10);
+
+        Assert.Equal(0, hits[0].Passage);
+        Assert.True(hits[0].Score > 0);
+    }
+
+    [Fact]
+    public void Search_HeavierWeightOnTitle_RanksTitleMatchAboveBodyMatch()
+    {
+        IndexedPassage[] passages =
+        [
+            new("Other", "", "", "", "", "This body mentions grooming once among many other words here."),
+            new("Grooming", "", "", "", "", "Nothing relevant."),
+        ];
+        using var index = SqliteSearchIndex.Build(passages, new SearchWeights(Title: 10, Questions: 1, Tags: 1, Summary: 1, Heading: 1, Body: 1));
+
+        var hits = index.Search(FtsQuery.AnyOf([["grooming"]]), 10);
+
+        Assert.Equal(1, hits[0].Passage);
+    }
+
+    [Fact]
+    public void Vocabulary_ContainsStemsWithPassageCounts()
+    {
+        using var index = SqliteSearchIndex.Build(Passages, SearchWeights.Default);
+
+        Assert.Equal(1, index.Vocabulary["report"]);
+        Assert.Equal(2, index.Vocabulary["imag"]);
+        Assert.True(index.Vocabulary.ContainsKey("sextort"));
+        Assert.Equal(3, index.PassageCount);
+    }
+
+    [Fact]
+    public void Search_ConcurrentQueries_AllSucceed()
+    {
+        using var index = SqliteSearchIndex.Build(Passages, SearchWeights.Default);
+
+        var counts = Enumerable.Range(0, 200).AsParallel().WithDegreeOfParallelism(8)
+            .Select(_ => index.Search(FtsQuery.AnyOf([["report"]]), 10).Count).ToList();
+
+        Assert.All(counts, c => Assert.Equal(1, c));
+    }
+
+    [Fact]
+    public void Dispose_ThenSearch_ThrowsObjectDisposed()
+    {
+        var index = SqliteSearchIndex.Build(Passages, SearchWeights.Default);
+
+        index.Dispose();
+
+        Assert.Throws<ObjectDisposedException>(() => index.Search(FtsQuery.AnyOf([["report"]]), 10));
+    }
+
+    [Fact]
+    public async Task Dispose_WhileQueriesRun_LetsThemFinish()
+    {
+        var index = SqliteSearchIndex.Build(Passages, SearchWeights.Default);
+        var errors = 0;
+        var searches = Enumerable.Range(0, 4).Select(_ => Task.Run(() =>
+        {
+            for (var i = 0; i < 200; i++)
+            {
+                try
+                {
+                    index.Search(FtsQuery.AnyOf([["report"]]), 10);
+                }
+                catch (ObjectDisposedException)
+                {
+                    return; // refused cleanly after disposal: that is allowed
+                }
+                catch (Exception)
+                {
+                    Interlocked.Increment(ref errors);
+                }
+            }
+        })).ToArray();
+
+        index.Dispose();
+        await Task.WhenAll(searches);
+
+        Assert.Equal(0, errors);
+    }
+}
