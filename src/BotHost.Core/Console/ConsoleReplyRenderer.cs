@@ -1,0 +1,73 @@
+using System.Globalization;
+using System.Text;
+using BotHost.Core.Messages;
+using BotHost.Knowledge.Answers;
+using BotHost.Knowledge.Hotlines;
+
+namespace BotHost.Core.Console;
+
+/// <summary>Renders a reply as plain text, the way a member would read it in chat.</summary>
+public static class ConsoleReplyRenderer
+{
+    public static string Render(Reply reply)
+    {
+        ArgumentNullException.ThrowIfNull(reply);
+        var text = new StringBuilder();
+        if (reply.IsPrivate) text.Append("(sent privately to the asker; the channel would see: \"").Append(reply.PrivateNotice).Append("\")\n\n");
+        foreach (var block in reply.Blocks)
+        {
+            switch (block)
+            {
+                case TextBlock t:
+                    text.Append(t.Text).Append("\n\n");
+                    break;
+                case PassageBlock p:
+                    AppendPassage(text, p.Passage);
+                    break;
+                case HotlinesBlock h:
+                    AppendHotlines(text, h);
+                    break;
+                case StepsBlock s:
+                    text.Append(s.Title).Append('\n');
+                    for (var i = 0; i < s.Steps.Count; i++) text.Append(CultureInfo.InvariantCulture, $"  {i + 1}. {s.Steps[i]}\n");
+                    text.Append('\n');
+                    break;
+            }
+        }
+
+        return text.ToString().TrimEnd() + "\n";
+    }
+
+    public static string Describe(Hotline hotline)
+    {
+        ArgumentNullException.ThrowIfNull(hotline);
+        var parts = new List<string>();
+        if (hotline.Phone is { } phone) parts.Add(hotline.PhoneWords is { } words ? $"call {phone} ({words})" : $"call {phone}");
+        if (hotline.Text is { } sms) parts.Add(sms.Keyword is { } keyword ? $"text {keyword} to {sms.Number}" : $"text {sms.Number}");
+        if (hotline.Url is { } url) parts.Add(url.ToString());
+        if (hotline.Hours is { } hours) parts.Add(hours);
+        return $"{hotline.Name} ({hotline.Region}): {string.Join(" · ", parts)}";
+    }
+
+    private static void AppendPassage(StringBuilder text, AnswerPassage passage)
+    {
+        text.Append("> ").Append(passage.Title).Append(" — ").Append(passage.Heading).Append('\n');
+        foreach (var line in passage.Snippet.Text.Split('\n')) text.Append("  ").Append(line).Append('\n');
+        foreach (var source in passage.Sources)
+        {
+            var date = source.Date is { } d ? $", {d}" : string.Empty;
+            text.Append("  Source: ").Append(source.Title).Append(", ").Append(source.Publisher).Append(date).Append(" <").Append(source.Url).Append(">\n");
+        }
+
+        text.Append(CultureInfo.InvariantCulture, $"  Last reviewed {passage.Reviewed:yyyy-MM-dd}");
+        if (passage.Link is { } link) text.Append(" · ").Append(link);
+        text.Append("\n\n");
+    }
+
+    private static void AppendHotlines(StringBuilder text, HotlinesBlock block)
+    {
+        text.Append(block.Title).Append('\n');
+        foreach (var hotline in block.Hotlines) text.Append("  • ").Append(Describe(hotline)).Append('\n');
+        text.Append('\n');
+    }
+}

@@ -1,0 +1,25 @@
+using BotHost.Core.Console;
+using BotHost.Core.Pipeline;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace BotHost.Core;
+
+public static class CoreServiceCollectionExtensions
+{
+    /// <summary>
+    /// The chat-neutral pipeline: handlers, metrics and the console adapter. The host provides
+    /// <see cref="IKnowledgeProvider"/> and <see cref="Communities.ICommunityDirectory"/>.
+    /// </summary>
+    public static IServiceCollection AddBotHostCore(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<BotMetrics>();
+        services.AddSingleton<IMessageHandler, CommandHandler>();
+        services.AddSingleton<IMessageHandler, AskHandler>();
+        services.TryAddSingleton<MessagePipeline>();
+        services.TryAddSingleton<ConsoleAdapter>();
+        return services;
+    }
+}

@@ -1,0 +1,32 @@
+namespace BotHost.Core.Pipeline;
+
+/// <summary>
+/// The bot's own fixed wording. These lines describe the bot, never the world: every fact comes from an article.
+/// </summary>
+public static class BotTexts
+{
+    public const string Declined =
+        "I don't have a vetted answer for that. I can only answer questions about staying safe online: sextortion, " +
+        "grooming, reporting child sexual abuse material, trafficking and crisis help.";
+
+    public const string DeclinedHotlinesTitle = "If you or someone else needs help, you can contact:";
+
+    public const string AnswerHotlinesTitle = "Where to get help";
+
+    public const string ShowingResultsFor = "Showing results for: ";
+
+    public const string Help =
+        "Ask me a question about staying safe online, for example: \"someone is threatening to share my pics\". " +
+        "Commands: /ask QUESTION, /hotlines [REGION] (for example /hotlines GB), /about.";
+
+    public const string AboutFallback =
+        "I answer questions about online safety by quoting vetted articles, with their sources and the hotlines that fit.";
+
+    public const string Error =
+        "Sorry, something went wrong on my side and I couldn't answer. If you need help now, contact your local emergency number.";
+
+    public static string HotlinesTitle(string region) => $"Services for {region}";
+
+    public static string UnknownRegion(string typed, IEnumerable<string> regions) =>
+        $"I don't know the region \"{typed}\". Try one of: {string.Join(", ", regions)}, or INTL.";
+}

@@ -1,0 +1,11 @@
+namespace BotHost.Core.Pipeline;
+
+/// <summary>Where each kind of handler runs: limits first, then commands, then safety, then the answer.</summary>
+public static class HandlerOrder
+{
+    public const int RateLimit = 100;
+    public const int Commands = 200;
+    public const int Urgent = 300;
+    public const int Refusal = 400;
+    public const int Ask = 1000;
+}
