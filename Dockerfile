@@ -1,0 +1,22 @@
+# syntax=docker/dockerfile:1
+# BotHost: build with the .NET SDK, run on the ASP.NET Core runtime image as a non-root user.
+# The knowledge folder is baked in at /app/knowledge and can be replaced by mounting a folder there.
+# .ci/run runs the same `dotnet publish` as below and smoke-tests its output, since CI has no Docker engine.
+
+FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+WORKDIR /src
+COPY global.json Directory.Build.props Directory.Packages.props .editorconfig BotHost.sln ./
+COPY src/ src/
+RUN dotnet publish src/BotHost/BotHost.csproj -c Release -o /app
+
+FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
+WORKDIR /app
+COPY --from=build /app ./
+COPY knowledge/ /app/knowledge/
+ENV Knowledge__Path=/app/knowledge \
+    DOTNET_gcServer=0
+# The .NET images ship a non-root user "app" (APP_UID 1654); never run as root.
+USER $APP_UID
+VOLUME ["/app/knowledge"]
+ENTRYPOINT ["dotnet", "/app/bothost.dll"]
+CMD ["--help"]

@@ -1,0 +1,54 @@
+using System.Diagnostics;
+using System.Globalization;
+using BotHost.Knowledge;
+using BotHost.Knowledge.Answers;
+
+namespace BotHost.Benchmarks;
+
+/// <summary>
+/// Per-call latency percentiles of <c>Ask</c> (BenchmarkDotNet reports means of iterations, not single calls), and
+/// index build time. Run: <c>dotnet run -c Release --project bench/BotHost.Benchmarks -- latency [articles]</c>.
+/// </summary>
+internal static class LatencyRun
+{
+    private const int Calls = 20_000;
+
+    public static void Run(TextWriter output, int generatedArticles)
+    {
+        var path = RepositoryPaths.Knowledge();
+        var loadStarted = Stopwatch.GetTimestamp();
+        using var shipped = KnowledgeBase.Load(new KnowledgeOptions { Path = path }, TimeProvider.System).Knowledge
+                            ?? throw new InvalidOperationException("the shipped knowledge base has errors; run bothost kb check");
+        var loadTime = Stopwatch.GetElapsedTime(loadStarted);
+        var questions = BenchmarkQuestions.Load(path);
+
+        Report(output, "shipped", shipped, loadTime, questions);
+        if (generatedArticles <= 0) return;
+
+        var snapshot = GeneratedKnowledge.Create(shipped.Snapshot, generatedArticles);
+        var buildStarted = Stopwatch.GetTimestamp();
+        using var generated = KnowledgeBase.Build(snapshot, new KnowledgeOptions { Path = path }, TimeProvider.System);
+        Report(output, $"generated {generatedArticles:N0}", generated, Stopwatch.GetElapsedTime(buildStarted), questions);
+    }
+
+    private static void Report(TextWriter output, string name, KnowledgeBase knowledge, TimeSpan buildTime, string[] questions)
+    {
+        var context = new AskContext("US");
+        for (var i = 0; i < 2_000; i++) knowledge.Ask(questions[i % questions.Length], context); // warm up the JIT and caches
+        var samples = new double[Calls];
+        for (var i = 0; i < Calls; i++)
+        {
+            var started = Stopwatch.GetTimestamp();
+            knowledge.Ask(questions[i % questions.Length], context);
+            samples[i] = Stopwatch.GetElapsedTime(started).TotalMicroseconds;
+        }
+
+        Array.Sort(samples);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{name,-18} articles={knowledge.Articles.Count,6} passages={knowledge.Articles.Sum(a => a.Sections.Count),6} " +
+            $"build_ms={buildTime.TotalMilliseconds,8:0.0} index_ms={knowledge.BuildTime.TotalMilliseconds,8:0.0} " +
+            $"ask_us p50={P(samples, 0.50),7:0.0} p90={P(samples, 0.90),7:0.0} p99={P(samples, 0.99),7:0.0} max={samples[^1],8:0.0} (n={Calls})"));
+    }
+
+    private static double P(double[] sorted, double p) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
+}

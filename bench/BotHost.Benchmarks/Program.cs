@@ -1,0 +1,11 @@
+using System.Globalization;
+using BenchmarkDotNet.Running;
+using BotHost.Benchmarks;
+
+if (args.Length > 0 && args[0] == "latency")
+{
+    LatencyRun.Run(Console.Out, args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10_000);
+    return;
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(KnowledgeBenchmarks).Assembly).Run(args);

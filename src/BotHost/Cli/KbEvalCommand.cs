@@ -1,0 +1,73 @@
+using System.CommandLine;
+using System.Globalization;
+using BotHost.Knowledge;
+using BotHost.Knowledge.Evaluation;
+using BotHost.Knowledge.Search;
+
+namespace BotHost.Cli;
+
+/// <summary>
+/// <c>bothost kb eval [--questions FILE] [--json]</c>: Recall@1, Recall@3, MRR@10, decline and answer rates on the
+/// eval set, every miss with what came back, and a non-zero exit when a figure is below its target.
+/// </summary>
+internal static class KbEvalCommand
+{
+    public static Command Create(CliEnvironment env, Option<string?> knowledgeOption)
+    {
+        var questions = new Option<string?>("--questions", "-q") { Description = "Eval file (default: <knowledge>/eval/questions.tsv)" };
+        var json = CommonOptions.Json();
+        var region = CommonOptions.Region();
+        var reportOnly = new Option<bool>("--report-only") { Description = "Print the figures but do not fail below the targets" };
+        var ablation = new Option<bool>("--ablation") { Description = "Also run with each retrieval technique switched off, to show what each adds" };
+        var command = new Command("eval", "Measure how well the bot answers the eval questions") { questions, json, region, reportOnly, ablation };
+        command.SetAction(parse =>
+        {
+            var options = new KnowledgeOptions { Path = KnowledgePath.Resolve(parse.GetValue(knowledgeOption)) };
+            var file = parse.GetValue(questions) ?? Path.Combine(options.Path, "eval", "questions.tsv");
+            if (!File.Exists(file))
+            {
+                env.Error.WriteLine($"bothost: eval file not found: {file}");
+                return ExitCodes.Usage;
+            }
+
+            var (cases, errors) = EvalSetReader.Read(file, File.ReadAllText(file));
+            foreach (var error in errors) env.Error.WriteLine(error);
+            if (errors.Count > 0) return ExitCodes.Failure;
+
+            using var knowledge = KnowledgeLoading.LoadOrExplain(options, env);
+            if (knowledge is null) return ExitCodes.Failure;
+            var report = Evaluator.Run(cases, KnowledgeEvalSystem.Create(knowledge, parse.GetValue(region)!));
+            env.Output.Write(parse.GetValue(json) ? Evaluator.ToJson(report) + "\n" : report.ToText());
+            if (parse.GetValue(ablation)) WriteAblation(env, options, cases, parse.GetValue(region)!, report);
+
+            var failures = report.Failures(EvalTargets.Default);
+            foreach (var failure in failures) env.Error.WriteLine($"bothost: below target: {failure}");
+            return failures.Count > 0 && !parse.GetValue(reportOnly) ? ExitCodes.Failure : ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static void WriteAblation(CliEnvironment env, KnowledgeOptions options, IReadOnlyList<EvalCase> cases, string region, EvalReport all)
+    {
+        env.Output.WriteLine();
+        env.Output.WriteLine("configuration            recall@1 recall@3   mrr  answered declined");
+        Row("all techniques", all);
+        foreach (var feature in Enum.GetValues<SearchFeatures>().Where(f => f is not SearchFeatures.None and not SearchFeatures.All))
+        {
+            Row($"without {feature}", Measure(SearchFeatures.All & ~feature));
+        }
+
+        Row("none (plain bm25)", Measure(SearchFeatures.None));
+
+        EvalReport Measure(SearchFeatures features)
+        {
+            var variant = new KnowledgeOptions { Path = options.Path, DeclineThreshold = options.DeclineThreshold, Features = features };
+            var result = KnowledgeBase.Load(variant, env.Time);
+            using var knowledge = result.Knowledge!;
+            return Evaluator.Run(cases, KnowledgeEvalSystem.Create(knowledge, region));
+        }
+
+        void Row(string name, EvalReport r) => env.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{name,-24} {r.RecallAt1,8:0.000} {r.RecallAt3,8:0.000} {r.Mrr,5:0.000} {r.AnswerRate,9:0.000} {r.DeclineRate,8:0.000}"));
+    }
+}

@@ -1,0 +1,15 @@
+using BotHost.Knowledge;
+using BotHost.Knowledge.Evaluation;
+
+namespace BotHost.Cli;
+
+/// <summary>The bot as <c>kb eval</c> measures it: the ranking and the answer-or-decline decision for each question.</summary>
+internal static class KnowledgeEvalSystem
+{
+    public static Func<string, EvalOutcome> Create(KnowledgeBase knowledge, string region) => question =>
+    {
+        var result = knowledge.Search(question, region);
+        var ranked = result.Ranked.Select(r => knowledge.Articles[r.Article].Id).ToList();
+        return new EvalOutcome(ranked, result.Declined, Refused: false);
+    };
+}

@@ -1,0 +1,105 @@
+using System.Text.Json;
+using BotHost.Cli;
+using BotHost.Testing;
+
+namespace BotHost.Tests.Cli;
+
+public sealed class KbCommandTests : IDisposable
+{
+    private readonly TempKnowledgeFolder _folder = SampleKnowledge.Create();
+
+    [Fact]
+    public async Task Check_ValidFolder_SaysOkAndExitsZero()
+    {
+        var (exit, output, _) = await CliRunner.RunAsync("kb", "check", _folder.Path);
+
+        Assert.Equal(ExitCodes.Success, exit);
+        Assert.Contains($"{_folder.Path}: OK, 3 articles, 6 sections, 4 hotlines, 0 synonym groups, 0 warning(s)", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Check_Problems_PrintsEachAsFileLineAndExitsOne()
+    {
+        _folder.WriteArticle(TempKnowledgeFolder.Article("late", "Late", ["a", "b"], [("S", "Text.")], hotlines: ["nope"], reviewBy: "2026-11-01"));
+
+        var (exit, output, _) = await CliRunner.RunAsync("kb", "check", _folder.Path);
+
+        Assert.Equal(ExitCodes.Failure, exit);
+        var file = $"{_folder.Path}/articles/late.md";
+        Assert.Contains($"{file}:5: warning: only 2 question(s); add at least 3 phrasings members really type", output, StringComparison.Ordinal);
+        Assert.Contains($"{file}:11: error: unknown hotline id 'nope': it is not in hotlines.yaml", output, StringComparison.Ordinal);
+        Assert.Contains($"{file}:20: error: review was due on 2026-11-01: review the article, then set reviewed and a new review_by", output, StringComparison.Ordinal);
+        Assert.EndsWith($"{_folder.Path}: 2 error(s), 1 warning(s)", output.Trim(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Check_MissingFolder_ExitsWithUsageError()
+    {
+        var (exit, _, error) = await CliRunner.RunAsync("kb", "check", "/no/such/folder");
+
+        Assert.Equal(ExitCodes.Usage, exit);
+        Assert.Equal("bothost: knowledge folder not found: /no/such/folder", error.Trim());
+    }
+
+    [Fact]
+    public async Task Eval_GoodAnswers_PrintsFiguresAndExitsZero()
+    {
+        _folder.WriteFile("eval/questions.tsv", "# comment\nwhat is sextortion\tsextortion\nsigns of grooming online\tgrooming-signs\nbanana bread recipe\t-\n");
+
+        var (exit, output, _) = await CliRunner.RunAsync("kb", "eval", "-k", _folder.Path);
+
+        Assert.Equal(ExitCodes.Success, exit);
+        Assert.Contains("recall@1=1.000 recall@3=1.000 mrr@10=1.000", output, StringComparison.Ordinal);
+        Assert.Contains("answered=1.000 declined_off_topic=1.000 refused=n/a", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Eval_Json_HasTheDocumentedKeys()
+    {
+        _folder.WriteFile("eval/questions.tsv", "what is sextortion\tsextortion\n");
+
+        var (_, output, _) = await CliRunner.RunAsync("kb", "eval", "--json", "-k", _folder.Path);
+
+        using var json = JsonDocument.Parse(output);
+        Assert.Equal(1.0, json.RootElement.GetProperty("recall_at_1").GetDouble());
+        Assert.Equal(1.0, json.RootElement.GetProperty("answer_rate").GetDouble());
+        Assert.Equal(JsonValueKind.Null, json.RootElement.GetProperty("decline_rate").ValueKind);
+    }
+
+    [Fact]
+    public async Task Eval_BelowTarget_ListsMissesAndExitsOne_UnlessReportOnly()
+    {
+        _folder.WriteFile("eval/questions.tsv", "what is sextortion\tgrooming-signs\n");
+
+        var (exit, output, error) = await CliRunner.RunAsync("kb", "eval", "-k", _folder.Path);
+        var (reportOnlyExit, _, _) = await CliRunner.RunAsync("kb", "eval", "--report-only", "-k", _folder.Path);
+
+        Assert.Equal(ExitCodes.Failure, exit);
+        Assert.Contains("miss line 1 rank=-\twhat is sextortion\texpected=grooming-signs\tgot=sextortion", output, StringComparison.Ordinal);
+        Assert.Contains("bothost: below target: recall_at_1 0.000 < 0.900", error, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.Success, reportOnlyExit);
+    }
+
+    [Fact]
+    public async Task Eval_MissingFile_ExitsWithUsageError()
+    {
+        var (exit, _, error) = await CliRunner.RunAsync("kb", "eval", "-k", _folder.Path, "--questions", "/no/file.tsv");
+
+        Assert.Equal(ExitCodes.Usage, exit);
+        Assert.Equal("bothost: eval file not found: /no/file.tsv", error.Trim());
+    }
+
+    [Fact]
+    public async Task Eval_Ablation_PrintsARowPerTechnique()
+    {
+        _folder.WriteFile("eval/questions.tsv", "what is sextortion\tsextortion\n");
+
+        var (_, output, _) = await CliRunner.RunAsync("kb", "eval", "--ablation", "-k", _folder.Path);
+
+        Assert.Contains("all techniques", output, StringComparison.Ordinal);
+        Assert.Contains("without Synonyms", output, StringComparison.Ordinal);
+        Assert.Contains("none (plain bm25)", output, StringComparison.Ordinal);
+    }
+
+    public void Dispose() => _folder.Dispose();
+}
