@@ -12,4 +12,24 @@ public sealed record CommunitySettings
 
     /// <summary>When true every answer goes privately, not only sensitive ones.</summary>
     public bool PrivateByDefault { get; init; }
+
+    /// <summary>Channels the bot answers in; empty means every channel it can see (except <see cref="IgnoreChannels"/>).</summary>
+    public IReadOnlyList<string> AnswerChannels { get; init; } = [];
+
+    /// <summary>Channels the bot never answers in.</summary>
+    public IReadOnlyList<string> IgnoreChannels { get; init; } = [];
+
+    /// <summary>Where moderator alerts about urgent messages go; null turns alerts off for this community.</summary>
+    public string? AlertChannel { get; init; }
+
+    /// <summary>Opt-in: keep the redacted text of declined questions for gap analysis, for <see cref="QuestionRetention"/>.</summary>
+    public bool StoreRedactedQuestions { get; init; }
+
+    /// <summary>How long redacted question text is kept when <see cref="StoreRedactedQuestions"/> is on.</summary>
+    public TimeSpan QuestionRetention { get; init; } = TimeSpan.FromDays(30);
+
+    /// <summary>True when the bot may answer in <paramref name="channelId"/>.</summary>
+    public bool AnswersIn(string channelId) =>
+        !IgnoreChannels.Contains(channelId, StringComparer.Ordinal)
+        && (AnswerChannels.Count == 0 || AnswerChannels.Contains(channelId, StringComparer.Ordinal));
 }

@@ -12,4 +12,7 @@ public enum ReplyKind
     Refusal,
     RateLimited,
     Error,
+
+    /// <summary>The bot stays silent (a mention in a channel it does not answer in). Adapters send nothing.</summary>
+    Ignored,
 }
