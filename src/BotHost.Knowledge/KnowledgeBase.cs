@@ -28,8 +28,8 @@ public sealed class KnowledgeBase : IDisposable
         _index = index;
         LoadedAt = loadedAt;
         BuildTime = buildTime;
-        _analyzer = new QueryAnalyzer(index.Vocabulary);
-        _searcher = new KnowledgeSearcher(index, terms, passages, ConfidenceModel.Default);
+        _analyzer = new QueryAnalyzer(index.Vocabulary, terms.SurfaceWords, snapshot.Synonyms, options.Features);
+        _searcher = new KnowledgeSearcher(index, terms, passages, RankingParameters.Default);
     }
 
     public KnowledgeSnapshot Snapshot { get; }
@@ -79,7 +79,9 @@ public sealed class KnowledgeBase : IDisposable
 
         var weights = options.Features.HasFlag(SearchFeatures.FieldWeights) ? SearchWeights.Tuned : new SearchWeights(1, 1, 1, 1, 1, 1);
         var index = SqliteSearchIndex.Build(passages, weights);
-        var terms = ArticleTermIndex.Build([.. snapshot.Articles.Select(ArticleText)]);
+        var terms = ArticleTermIndex.Build(
+            [.. snapshot.Articles.Select(ArticleText)],
+            [.. snapshot.Articles.Select(a => (IReadOnlyList<string>)[.. a.Sections.Select(s => s.Heading + "\n" + s.Text)])]);
         return new KnowledgeBase(snapshot, options, index, terms, refs, time.GetUtcNow(), Stopwatch.GetElapsedTime(started));
     }
 
@@ -118,8 +120,7 @@ public sealed class KnowledgeBase : IDisposable
         ArgumentNullException.ThrowIfNull(question);
         var query = _analyzer.Analyze(question);
         var ranked = _searcher.Rank(query, RankDepth, a => Articles[a].AppliesTo(region));
-        var declined = ranked.Count == 0 || (UsesConfidence && ranked[0].Confidence < _options.DeclineThreshold);
-        return new SearchResult(query, ranked, declined);
+        return new SearchResult(query, ranked, ShouldDecline(ranked));
     }
 
     /// <summary>
@@ -134,6 +135,19 @@ public sealed class KnowledgeBase : IDisposable
     }
 
     public void Dispose() => _index.Dispose();
+
+    /// <summary>
+    /// Decline below the threshold; and, following Rasa's FallbackClassifier, when the top two articles are too close
+    /// to call, but only if neither is confident (two good articles on one topic are both worth reading).
+    /// </summary>
+    private bool ShouldDecline(IReadOnlyList<RankedArticle> ranked)
+    {
+        if (ranked.Count == 0) return true;
+        if (!UsesConfidence) return false;
+        var top = ranked[0].Confidence;
+        if (top < _options.DeclineThreshold) return true;
+        return ranked.Count > 1 && top < _options.ConfidentThreshold && top - ranked[1].Confidence < _options.AmbiguityMargin;
+    }
 
     private bool UsesConfidence => _options.Features.HasFlag(SearchFeatures.Confidence);
 
@@ -167,6 +181,5 @@ public sealed class KnowledgeBase : IDisposable
         };
     }
 
-    private static IEnumerable<string> ArticleText(Article article) =>
-        [article.Title, article.Summary, .. article.Questions, .. article.Tags, .. article.Sections.SelectMany(s => new[] { s.Heading, s.Text })];
+    private static IEnumerable<string> ArticleText(Article article) => [article.Title, article.Summary, .. article.Questions, .. article.Tags];
 }

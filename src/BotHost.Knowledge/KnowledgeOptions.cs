@@ -14,6 +14,12 @@ public sealed class KnowledgeOptions
     /// <summary>Answers whose top confidence is below this are declined (calibrated on knowledge/eval/questions.tsv).</summary>
     public double DeclineThreshold { get; set; } = 0.3;
 
+    /// <summary>Above this confidence the top article is answered even when the runner-up is close.</summary>
+    public double ConfidentThreshold { get; set; } = 0.6;
+
+    /// <summary>Top two articles closer than this (and neither confident) are too close to call: decline.</summary>
+    public double AmbiguityMargin { get; set; }
+
     /// <summary>At most this many articles are quoted in one answer.</summary>
     public int MaxPassages { get; set; } = 3;
 

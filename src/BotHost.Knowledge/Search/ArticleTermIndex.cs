@@ -1,61 +1,91 @@
 namespace BotHost.Knowledge.Search;
 
 /// <summary>
-/// Which stemmed terms each article contains (in any field), kept in memory as sorted term ids. FTS5 ranks
-/// passages; this answers "does the top article cover what was asked?" in microseconds, for confidence.
+/// Which stemmed terms each article and each section contains, kept in memory as sorted term ids, plus every
+/// surface word of the knowledge base with its frequency. FTS5 ranks passages; this answers "does the article cover
+/// what was asked?" and "which section says it?" in microseconds, and gives the spelling corrector its dictionary.
 /// </summary>
 internal sealed class ArticleTermIndex
 {
     private readonly Dictionary<string, int> _termIds;
     private readonly int[][] _articleTerms;
+    private readonly int[][][] _sectionTerms;
 
-    private ArticleTermIndex(Dictionary<string, int> termIds, int[][] articleTerms)
+    private ArticleTermIndex(Dictionary<string, int> termIds, int[][] articleTerms, int[][][] sectionTerms, Dictionary<string, int> surfaceWords)
     {
         _termIds = termIds;
         _articleTerms = articleTerms;
+        _sectionTerms = sectionTerms;
+        SurfaceWords = surfaceWords;
     }
 
     public IReadOnlyCollection<string> Terms => _termIds.Keys;
 
-    /// <param name="articleTexts">For each article, all of its text (title, questions, tags, summary, sections).</param>
-    public static ArticleTermIndex Build(IReadOnlyList<IEnumerable<string>> articleTexts)
+    /// <summary>Every word as written in the articles (folded), with how many times it occurs.</summary>
+    public IReadOnlyDictionary<string, int> SurfaceWords { get; }
+
+    /// <param name="articleTexts">For each article, all of its text that is not in a section (title, questions, tags, summary).</param>
+    /// <param name="sectionTexts">For each article, the text of each section (heading and body).</param>
+    public static ArticleTermIndex Build(IReadOnlyList<IEnumerable<string>> articleTexts, IReadOnlyList<IReadOnlyList<string>>? sectionTexts = null)
     {
-        var termIds = new Dictionary<string, int>(StringComparer.Ordinal);
-        var stemCache = new Dictionary<string, string>(StringComparer.Ordinal);
+        var builder = new Builder();
         var articleTerms = new int[articleTexts.Count][];
-        var ids = new HashSet<int>();
+        var sectionTerms = new int[articleTexts.Count][][];
         for (var a = 0; a < articleTexts.Count; a++)
         {
-            ids.Clear();
-            foreach (var text in articleTexts[a])
-            {
-                foreach (var token in TextTokenizer.Tokenize(text))
-                {
-                    if (!stemCache.TryGetValue(token.Text, out var stem)) stemCache[token.Text] = stem = PorterStemmer.Stem(token.Text);
-                    if (!termIds.TryGetValue(stem, out var id)) termIds[stem] = id = termIds.Count;
-                    ids.Add(id);
-                }
-            }
-
-            var sorted = ids.ToArray();
-            Array.Sort(sorted);
-            articleTerms[a] = sorted;
+            var sections = sectionTexts?[a] ?? [];
+            sectionTerms[a] = [.. sections.Select(s => builder.Ids([s]))];
+            articleTerms[a] = [.. builder.Ids(articleTexts[a]).Union(sectionTerms[a].SelectMany(s => s)).Order()];
         }
 
-        return new ArticleTermIndex(termIds, articleTerms);
+        return new ArticleTermIndex(builder.TermIds, articleTerms, sectionTerms, builder.Surface);
     }
 
     public bool Contains(int article, string stem) =>
         _termIds.TryGetValue(stem, out var id) && Array.BinarySearch(_articleTerms[article], id) >= 0;
 
     /// <summary>True when the article contains every stem of the phrase (order is not checked).</summary>
-    public bool ContainsAll(int article, IReadOnlyList<string> stems)
+    public bool ContainsAll(int article, IReadOnlyList<string> stems) => ContainsAll(_articleTerms[article], stems);
+
+    /// <summary>True when one section of the article (its heading or text) contains every stem.</summary>
+    public bool SectionContainsAll(int article, int section, IReadOnlyList<string> stems) =>
+        section < _sectionTerms[article].Length && ContainsAll(_sectionTerms[article][section], stems);
+
+    private bool ContainsAll(int[] terms, IReadOnlyList<string> stems)
     {
         foreach (var stem in stems)
         {
-            if (!Contains(article, stem)) return false;
+            if (!_termIds.TryGetValue(stem, out var id) || Array.BinarySearch(terms, id) < 0) return false;
         }
 
         return stems.Count > 0;
+    }
+
+    private sealed class Builder
+    {
+        private readonly Dictionary<string, string> _stems = new(StringComparer.Ordinal);
+
+        public Dictionary<string, int> TermIds { get; } = new(StringComparer.Ordinal);
+
+        public Dictionary<string, int> Surface { get; } = new(StringComparer.Ordinal);
+
+        public int[] Ids(IEnumerable<string> texts)
+        {
+            var ids = new HashSet<int>();
+            foreach (var text in texts)
+            {
+                foreach (var token in TextTokenizer.Tokenize(text))
+                {
+                    Surface[token.Text] = Surface.GetValueOrDefault(token.Text) + 1;
+                    if (!_stems.TryGetValue(token.Text, out var stem)) _stems[token.Text] = stem = PorterStemmer.Stem(token.Text);
+                    if (!TermIds.TryGetValue(stem, out var id)) TermIds[stem] = id = TermIds.Count;
+                    ids.Add(id);
+                }
+            }
+
+            var sorted = ids.ToArray();
+            Array.Sort(sorted);
+            return sorted;
+        }
     }
 }

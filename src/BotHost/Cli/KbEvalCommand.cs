@@ -19,7 +19,8 @@ internal static class KbEvalCommand
         var region = CommonOptions.Region();
         var reportOnly = new Option<bool>("--report-only") { Description = "Print the figures but do not fail below the targets" };
         var ablation = new Option<bool>("--ablation") { Description = "Also run with each retrieval technique switched off, to show what each adds" };
-        var command = new Command("eval", "Measure how well the bot answers the eval questions") { questions, json, region, reportOnly, ablation };
+        var calibrate = new Option<bool>("--calibrate") { Description = "Fit the confidence model to the eval questions and print its coefficients and thresholds" };
+        var command = new Command("eval", "Measure how well the bot answers the eval questions") { questions, json, region, reportOnly, ablation, calibrate };
         command.SetAction(parse =>
         {
             var options = new KnowledgeOptions { Path = KnowledgePath.Resolve(parse.GetValue(knowledgeOption)) };
@@ -39,12 +40,28 @@ internal static class KbEvalCommand
             var report = Evaluator.Run(cases, KnowledgeEvalSystem.Create(knowledge, parse.GetValue(region)!));
             env.Output.Write(parse.GetValue(json) ? Evaluator.ToJson(report) + "\n" : report.ToText());
             if (parse.GetValue(ablation)) WriteAblation(env, options, cases, parse.GetValue(region)!, report);
+            if (parse.GetValue(calibrate)) WriteCalibration(env, knowledge, cases, parse.GetValue(region)!);
 
             var failures = report.Failures(EvalTargets.Default);
             foreach (var failure in failures) env.Error.WriteLine($"bothost: below target: {failure}");
             return failures.Count > 0 && !parse.GetValue(reportOnly) ? ExitCodes.Failure : ExitCodes.Success;
         });
         return command;
+    }
+
+    private static void WriteCalibration(CliEnvironment env, KnowledgeBase knowledge, IReadOnlyList<EvalCase> cases, string region)
+    {
+        var samples = cases
+            .Where(c => c.Expectation != EvalExpectation.Refuse)
+            .Select(c => (Case: c, Ranked: knowledge.Search(c.Question, region).Ranked))
+            .Select(x => (x.Case, Top: x.Ranked.Count > 0 ? x.Ranked[0] : null))
+            .Select(x => new CalibrationSample(x.Top?.Coverage ?? 0, x.Top?.Score ?? 0, x.Case.Expectation == EvalExpectation.Answer))
+            .ToList();
+        var model = ConfidenceCalibrator.Fit(samples);
+        env.Output.WriteLine();
+        env.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"calibrated: intercept={model.Intercept:0.###} coverage={model.CoverageWeight:0.###} strength={model.StrengthWeight:0.###} (n={samples.Count})"));
+        env.Output.Write(ConfidenceCalibrator.ThresholdTable(model, samples));
     }
 
     private static void WriteAblation(CliEnvironment env, KnowledgeOptions options, IReadOnlyList<EvalCase> cases, string region, EvalReport all)

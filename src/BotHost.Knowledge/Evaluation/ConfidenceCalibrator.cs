@@ -1,0 +1,102 @@
+using System.Globalization;
+using System.Text;
+using BotHost.Knowledge.Search;
+
+namespace BotHost.Knowledge.Evaluation;
+
+/// <summary>
+/// Fits the <see cref="ConfidenceModel"/> (logistic regression on coverage and log bm25 strength) to eval questions:
+/// in-scope questions should be answered, off-topic ones declined. Newton's method with a small ridge penalty, so
+/// the fit stays stable with a few hundred samples. Used by <c>kb eval --calibrate</c>; maintainers copy the
+/// printed coefficients into <see cref="ConfidenceModel.Default"/>.
+/// </summary>
+public static class ConfidenceCalibrator
+{
+    private const double Ridge = 0.01;
+
+    public static ConfidenceModel Fit(IReadOnlyList<CalibrationSample> samples)
+    {
+        ArgumentNullException.ThrowIfNull(samples);
+        var beta = new double[3];
+        for (var iteration = 0; iteration < 50; iteration++)
+        {
+            var gradient = new double[3];
+            var hessian = new double[3, 3];
+            foreach (var s in samples)
+            {
+                var x = Features(s);
+                var p = Sigmoid(Dot(beta, x));
+                var y = s.ShouldAnswer ? 1.0 : 0.0;
+                for (var i = 0; i < 3; i++)
+                {
+                    gradient[i] += (y - p) * x[i];
+                    for (var j = 0; j < 3; j++) hessian[i, j] += p * (1 - p) * x[i] * x[j];
+                }
+            }
+
+            for (var i = 0; i < 3; i++)
+            {
+                gradient[i] -= Ridge * beta[i];
+                hessian[i, i] += Ridge;
+            }
+
+            var step = Solve(hessian, gradient);
+            for (var i = 0; i < 3; i++) beta[i] += step[i];
+            if (step.Sum(Math.Abs) < 1e-9) break;
+        }
+
+        return new ConfidenceModel(beta[0], beta[1], beta[2]);
+    }
+
+    /// <summary>For each threshold, the share of should-answer questions answered and of the others declined.</summary>
+    public static string ThresholdTable(ConfidenceModel model, IReadOnlyList<CalibrationSample> samples)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(samples);
+        var text = new StringBuilder("threshold answered declined\n");
+        var answerable = samples.Where(s => s.ShouldAnswer).ToList();
+        var offTopic = samples.Where(s => !s.ShouldAnswer).ToList();
+        for (var threshold = 0.05; threshold < 0.96; threshold += 0.05)
+        {
+            var answered = answerable.Count(s => model.Confidence(s.Score, s.Coverage) >= threshold) / (double)Math.Max(1, answerable.Count);
+            var declined = offTopic.Count(s => model.Confidence(s.Score, s.Coverage) < threshold) / (double)Math.Max(1, offTopic.Count);
+            text.Append(CultureInfo.InvariantCulture, $"{threshold,9:0.00} {answered,8:0.000} {declined,8:0.000}\n");
+        }
+
+        return text.ToString();
+    }
+
+    private static double[] Features(CalibrationSample s) => [1, s.Coverage, Math.Log(1 + Math.Max(0, s.Score))];
+
+    private static double Sigmoid(double z) => 1 / (1 + Math.Exp(-z));
+
+    private static double Dot(double[] a, double[] b) => (a[0] * b[0]) + (a[1] * b[1]) + (a[2] * b[2]);
+
+    /// <summary>Gaussian elimination with partial pivoting for the 3×3 Newton step.</summary>
+    private static double[] Solve(double[,] a, double[] b)
+    {
+        var n = b.Length;
+        var m = (double[,])a.Clone();
+        var x = (double[])b.Clone();
+        for (var col = 0; col < n; col++)
+        {
+            var pivot = Enumerable.Range(col, n - col).MaxBy(r => Math.Abs(m[r, col]));
+            for (var k = 0; k < n; k++) (m[col, k], m[pivot, k]) = (m[pivot, k], m[col, k]);
+            (x[col], x[pivot]) = (x[pivot], x[col]);
+            for (var row = col + 1; row < n; row++)
+            {
+                var factor = m[row, col] / m[col, col];
+                for (var k = col; k < n; k++) m[row, k] -= factor * m[col, k];
+                x[row] -= factor * x[col];
+            }
+        }
+
+        for (var row = n - 1; row >= 0; row--)
+        {
+            for (var k = row + 1; k < n; k++) x[row] -= m[row, k] * x[k];
+            x[row] /= m[row, row];
+        }
+
+        return x;
+    }
+}

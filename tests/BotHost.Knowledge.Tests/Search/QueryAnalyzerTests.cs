@@ -1,0 +1,73 @@
+using BotHost.Knowledge.Search;
+
+namespace BotHost.Knowledge.Tests.Search;
+
+public sealed class QueryAnalyzerTests
+{
+    private static readonly SynonymSet Synonyms = new(
+    [
+        ["csam", "child porn", "cp", "child sexual abuse material"],
+        ["nudes", "pics", "pix", "intimate images"],
+    ]);
+
+    private static readonly Dictionary<string, int> Surface = new()
+    {
+        ["sextortion"] = 5, ["threatening"] = 3, ["report"] = 9, ["csam"] = 4, ["nudes"] = 2, ["intimate"] = 2, ["images"] = 6,
+        ["share"] = 4, ["pay"] = 3, ["child"] = 5, ["sexual"] = 3, ["abuse"] = 5, ["material"] = 2,
+    };
+
+    private static readonly Dictionary<string, int> Vocabulary = Surface.Keys.ToDictionary(PorterStemmer.Stem, _ => 1);
+
+    [Fact]
+    public void Analyze_MultiWordSynonym_BecomesOneConceptWithAllAlternatives()
+    {
+        var query = Analyzer(SearchFeatures.All).Analyze("how do i report child porn");
+
+        var concept = Assert.Single(query.Concepts, c => c.Typed == "child porn");
+        Assert.Contains(concept.Alternatives, p => p.ToString() == "csam");
+        Assert.Contains(concept.Alternatives, p => p.ToString() == "child sexual abuse material");
+        Assert.Contains("\"csam\"", query.Fts.Expression, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"porn\"", query.Fts.Expression, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Analyze_Typo_IsCorrectedAndReported()
+    {
+        var query = Analyzer(SearchFeatures.All).Analyze("sum1 threatnin me sextorshun");
+
+        Assert.Contains(new SpellingCorrection("threatnin", "threatening"), query.Corrections);
+        Assert.Contains(query.Concepts, c => c.Typed == "threatening");
+        Assert.DoesNotContain(query.Concepts, c => c.Typed is "sum1" or "someone");
+    }
+
+    [Fact]
+    public void Analyze_ChatNoise_DoesNotBecomeConcepts()
+    {
+        var query = Analyzer(SearchFeatures.All).Analyze("pls u guys wat do i do 😭😭 im so scared lol");
+
+        Assert.Equal(["scared"], query.Concepts.Select(c => c.Typed));
+    }
+
+    [Fact]
+    public void Analyze_FeaturesOff_KeepsWordsAsTyped()
+    {
+        var query = Analyzer(SearchFeatures.None).Analyze("threatnin pix");
+
+        Assert.Equal(["threatnin", "pix"], query.Concepts.Select(c => c.Typed));
+        Assert.Empty(query.Corrections);
+        Assert.True(query.Fts.IsEmpty);
+    }
+
+    [Fact]
+    public void Analyze_SlangSynonym_SearchesTheKnownWords()
+    {
+        var query = Analyzer(SearchFeatures.All).Analyze("he has my pix");
+
+        var concept = Assert.Single(query.Concepts);
+        Assert.True(concept.Known);
+        Assert.Contains("\"nudes\"", query.Fts.Expression, StringComparison.Ordinal);
+        Assert.Contains("\"intimate images\"", query.Fts.Expression, StringComparison.Ordinal);
+    }
+
+    private static QueryAnalyzer Analyzer(SearchFeatures features) => new(Vocabulary, Surface, Synonyms, features);
+}
