@@ -12,8 +12,19 @@ public sealed class QueryAnalyzerTests
 
     private static readonly Dictionary<string, int> Surface = new()
     {
-        ["sextortion"] = 5, ["threatening"] = 3, ["report"] = 9, ["csam"] = 4, ["nudes"] = 2, ["intimate"] = 2, ["images"] = 6,
-        ["share"] = 4, ["pay"] = 3, ["child"] = 5, ["sexual"] = 3, ["abuse"] = 5, ["material"] = 2,
+        ["sextortion"] = 5,
+        ["threatening"] = 3,
+        ["report"] = 9,
+        ["csam"] = 4,
+        ["nudes"] = 2,
+        ["intimate"] = 2,
+        ["images"] = 6,
+        ["share"] = 4,
+        ["pay"] = 3,
+        ["child"] = 5,
+        ["sexual"] = 3,
+        ["abuse"] = 5,
+        ["material"] = 2,
     };
 
     private static readonly Dictionary<string, int> Vocabulary = Surface.Keys.ToDictionary(PorterStemmer.Stem, _ => 1);

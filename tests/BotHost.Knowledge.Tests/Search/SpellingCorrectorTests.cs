@@ -6,8 +6,15 @@ public sealed class SpellingCorrectorTests
 {
     private static readonly SpellingCorrector Corrector = new(new Dictionary<string, int>
     {
-        ["sextortion"] = 10, ["threatening"] = 5, ["grooming"] = 8, ["report"] = 20, ["reports"] = 3, ["trafficking"] = 6,
-        ["blackmail"] = 4, ["images"] = 9, ["imagine"] = 1,
+        ["sextortion"] = 10,
+        ["threatening"] = 5,
+        ["grooming"] = 8,
+        ["report"] = 20,
+        ["reports"] = 3,
+        ["trafficking"] = 6,
+        ["blackmail"] = 4,
+        ["images"] = 9,
+        ["imagine"] = 1,
     });
 
     [Theory]
