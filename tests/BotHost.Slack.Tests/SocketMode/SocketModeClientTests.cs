@@ -167,7 +167,7 @@ public sealed class SocketModeClientTests
         });
         var socket = await harness.Connector!.NextAsync();
         socket.PushHello();
-        var queue = harness.Services.Get<Inbound.SlackWorkQueue>();
+        var queue = harness.Services.Get<BotHost.Slack.Inbound.SlackWorkQueue>();
         var gate = new TaskCompletionSource();
         Assert.True(queue.TryEnqueue("blocker", _ => gate.Task));
         await Eventually.TrueAsync(() => queue.Pending == 0, "the only worker is busy");
@@ -186,6 +186,6 @@ public sealed class SocketModeClientTests
     private static async Task StopAsync(SocketModeHarness harness)
     {
         await harness.Services.Get<BotHost.Slack.SocketMode.SocketModeClient>().StopAsync(CancellationToken.None);
-        await harness.Services.Get<Inbound.SlackWorkQueue>().StopAsync(CancellationToken.None);
+        await harness.Services.Get<BotHost.Slack.Inbound.SlackWorkQueue>().StopAsync(CancellationToken.None);
     }
 }
