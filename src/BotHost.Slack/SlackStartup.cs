@@ -45,7 +45,14 @@ internal sealed partial class SlackStartup(IOptions<SlackOptions> options, Slack
         {
             // Stopping before Slack answered.
         }
+        catch (Exception ex)
+        {
+            LogIdentifyFailed(ex);
+        }
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Asking Slack who the bot is (auth.test) failed; it is asked again with the first event")]
+    private partial void LogIdentifyFailed(Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Slack is off: set Slack__SigningSecret (HTTP request URLs) or Slack__SocketMode=true with Slack__AppToken to turn it on")]
     private partial void LogOff();

@@ -10,18 +10,18 @@ internal static class SampleReplies
 {
     public static AnswerPassage Passage(string text = "Do not pay and stop replying. Keep the messages as evidence.", IReadOnlyList<TextRange>? highlights = null,
         IReadOnlyList<ArticleSource>? sources = null, string title = "Someone is threatening to share my photos", Uri? link = null) => new()
-    {
-        ArticleId = "sextortion",
-        Title = title,
-        Heading = "What to do right now",
-        Anchor = "what-to-do-right-now",
-        Snippet = new Snippet(text, highlights ?? [new TextRange(7, 3)], Trimmed: false),
-        Sources = sources ?? [new ArticleSource("Sextortion guide", "Test Publisher", new Uri("https://example.org/source"), "2024-01-01")],
-        Reviewed = new DateOnly(2026, 11, 1),
-        Sensitive = true,
-        Confidence = 0.9,
-        Link = link,
-    };
+        {
+            ArticleId = "sextortion",
+            Title = title,
+            Heading = "What to do right now",
+            Anchor = "what-to-do-right-now",
+            Snippet = new Snippet(text, highlights ?? [new TextRange(7, 3)], Trimmed: false),
+            Sources = sources ?? [new ArticleSource("Sextortion guide", "Test Publisher", new Uri("https://example.org/source"), "2024-01-01")],
+            Reviewed = new DateOnly(2026, 11, 1),
+            Sensitive = true,
+            Confidence = 0.9,
+            Link = link,
+        };
 
     public static Hotline Hotline(string id = "us-test-line", string name = "Test Line", Uri? url = null, HotlineText? text = null) => new()
     {
