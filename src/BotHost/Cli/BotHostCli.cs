@@ -38,6 +38,7 @@ public static class BotHostCli
             AskCliCommand.Create(env, knowledge),
             ChatCliCommand.Create(env, knowledge),
             kb,
+            SlackManifestCommand.Create(env),
         };
     }
 }

@@ -1,0 +1,75 @@
+using BotHost.Core.Adapters;
+using BotHost.Core.Safety;
+using BotHost.Slack.Alerts;
+using BotHost.Slack.Api;
+using BotHost.Slack.Events;
+using BotHost.Slack.Inbound;
+using BotHost.Slack.Replies;
+using BotHost.Slack.SocketMode;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace BotHost.Slack;
+
+public static class SlackServiceCollectionExtensions
+{
+    /// <summary>
+    /// The Slack adapter: options from the "Slack" section (validated on start), the Web API client, the work queue,
+    /// Socket Mode, an <see cref="IChatAdapter"/> and an <see cref="IModeratorAlertSender"/>. Needs what
+    /// <c>AddBotHostCore</c> needs (an <c>IKnowledgeProvider</c> and an <c>ICommunityDirectory</c>); uses every registered
+    /// <c>IFeedbackRecorder</c>. With no Slack setting it registers everything and stays off. Map the HTTP endpoints
+    /// with <see cref="SlackEndpointRouteBuilderExtensions.MapSlack"/>.
+    /// </summary>
+    public static IServiceCollection AddSlack(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<SlackOptions>().Bind(configuration.GetSection(SlackOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SlackOptions>, SlackOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddKeyedSingleton<Random>(SlackServiceKeys.Random, (_, _) => Random.Shared);
+
+        AddWebApi(services);
+        services.TryAddSingleton<SlackAdapter>();
+        services.AddSingleton<IChatAdapter>(sp => sp.GetRequiredService<SlackAdapter>());
+        services.AddSingleton<IModeratorAlertSender, SlackModeratorAlertSender>();
+        services.TryAddSingleton<SlackBotIdentity>();
+        services.TryAddSingleton<SlackReplySender>();
+
+        services.TryAddSingleton<SlackSignatureVerifier>();
+        services.TryAddSingleton<EventDeduplicator>();
+        services.TryAddSingleton<SlackHttpRequestReader>();
+        services.TryAddSingleton<SlackEventsEndpoint>();
+        services.TryAddSingleton<SlackCommandsEndpoint>();
+        services.TryAddSingleton<SlackInteractivityEndpoint>();
+
+        services.TryAddSingleton<SlackWorkQueue>();
+        services.TryAddSingleton<SlackEventProcessor>();
+        services.TryAddSingleton<SlackCommandProcessor>();
+        services.TryAddSingleton<SlackInteractionProcessor>();
+        services.TryAddSingleton<SlackInbox>();
+
+        services.TryAddSingleton<IWebSocketConnector, ClientWebSocketConnector>();
+        services.TryAddSingleton<ReconnectBackoff>();
+        services.TryAddSingleton<SocketModeEnvelopeHandler>();
+        services.TryAddSingleton<SocketModeClient>();
+
+        // Hosted services stop in reverse order: Socket Mode stops receiving first, then the queue drains.
+        services.AddHostedService(sp => sp.GetRequiredService<SlackWorkQueue>());
+        services.AddHostedService<SlackStartup>();
+        services.AddHostedService(sp => sp.GetRequiredService<SocketModeClient>());
+        return services;
+    }
+
+    private static void AddWebApi(IServiceCollection services)
+    {
+        services.TryAddSingleton<SlackRateLimiter>();
+        services.TryAddSingleton<SlackApiClient>();
+        services.AddHttpClient(SlackApiClient.WebApiClientName, (sp, http) =>
+            http.Timeout = sp.GetRequiredService<IOptions<SlackOptions>>().Value.RequestTimeout);
+        services.AddHttpClient(SlackApiClient.ResponseUrlClientName, (sp, http) =>
+            http.Timeout = sp.GetRequiredService<IOptions<SlackOptions>>().Value.RequestTimeout).RemoveAllLoggers();
+    }
+}

@@ -1,0 +1,72 @@
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using BotHost.Slack.Inbound;
+using BotHost.Slack.Rendering;
+using BotHost.Slack.Wire;
+using Microsoft.Extensions.Logging;
+
+namespace BotHost.Slack.SocketMode;
+
+/// <summary>
+/// Turns a Socket Mode envelope into work and says how to acknowledge it: with its <c>envelope_id</c> at once,
+/// before any answering (NODESDK: "Acknowledge the request (within 3 seconds)"). The same envelope arriving twice (a
+/// second connection, a refresh) is acknowledged and dropped. When the queue is full an <c>events_api</c> envelope is
+/// left unacknowledged so Slack delivers it again (with <c>retry_attempt</c>); a slash command gets the busy message in
+/// its ack, the one place a response payload is useful (the answer itself comes later through response_url).
+/// </summary>
+internal sealed partial class SocketModeEnvelopeHandler(SlackInbox inbox, ILogger<SocketModeEnvelopeHandler> logger)
+{
+    /// <summary>The ack to send, or null to leave the envelope unacknowledged.</summary>
+    public SocketModeAck? Handle(SocketModeFrame frame)
+    {
+        ArgumentNullException.ThrowIfNull(frame);
+        if (string.IsNullOrEmpty(frame.EnvelopeId)) return null;
+        var id = frame.EnvelopeId;
+        if (!inbox.TryClaimEnvelope(id))
+        {
+            LogDuplicateEnvelope(frame.Type);
+            return new SocketModeAck(id);
+        }
+
+        var result = frame.Type switch
+        {
+            SocketModeFrameType.EventsApi when Parse(frame, SlackJsonContext.Default.EventEnvelope) is { } envelope =>
+                inbox.AcceptEvent(envelope, frame.RetryAttempt ?? 0, string.IsNullOrEmpty(frame.RetryReason) ? null : frame.RetryReason),
+            SocketModeFrameType.SlashCommands when Parse(frame, SlackJsonContext.Default.SlashCommandPayload) is { } command =>
+                inbox.AcceptCommand(command),
+            SocketModeFrameType.Interactive when Parse(frame, SlackJsonContext.Default.BlockActionsPayload) is { } interaction =>
+                inbox.AcceptInteraction(interaction),
+            _ => InboxResult.Ignored,
+        };
+        if (result != InboxResult.Busy) return new SocketModeAck(id);
+
+        inbox.ReleaseEnvelope(id);
+        return frame.Type switch
+        {
+            SocketModeFrameType.EventsApi => null,
+            SocketModeFrameType.SlashCommands when frame.AcceptsResponsePayload == true =>
+                new SocketModeAck(id, new ResponseUrlMessage(ResponseUrlMessage.Ephemeral, SlackMrkdwn.Escape(SlackTexts.Busy))),
+            _ => new SocketModeAck(id),
+        };
+    }
+
+    private T? Parse<T>(SocketModeFrame frame, JsonTypeInfo<T> type)
+        where T : class
+    {
+        try
+        {
+            return frame.Payload is { ValueKind: JsonValueKind.Object } payload ? payload.Deserialize(type) : null;
+        }
+        catch (JsonException)
+        {
+            LogBadPayload(frame.Type);
+            return null;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Socket Mode envelope ({Type}) already received; acknowledged again")]
+    private partial void LogDuplicateEnvelope(string? type);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Socket Mode envelope ({Type}) with a payload that could not be read; acknowledged and dropped")]
+    private partial void LogBadPayload(string? type);
+}
