@@ -57,10 +57,18 @@ public sealed class QueryAnalyzer
         }
 
         if (concepts.Count > MaxConcepts) concepts.RemoveRange(MaxConcepts, concepts.Count - MaxConcepts);
-        var fts = FtsQuery.AnyOf(concepts.SelectMany(c => c.Alternatives).Where(IsKnown).Select(p => p.Words));
+        var fts = FtsQuery.AnyOf(concepts.SelectMany(SearchedPhrases).Select(p => p.Words));
         var used = corrections.Where(c => concepts.Any(k => k.Alternatives.Any(a => a.Words.Contains(c.ReadAs)))).Distinct().ToList();
         return new AnalyzedQuery(concepts, used, fts);
     }
+
+    /// <summary>
+    /// The phrases a concept is searched with. Synonyms exist to bridge words the knowledge base does not use ("cp",
+    /// "pix"): when the member's own words occur in it, searching for every synonym as well only adds noise to bm25
+    /// (all of "child", "kid", "minor", "youth" ... match everywhere). Coverage still counts every alternative.
+    /// </summary>
+    private IEnumerable<QueryPhrase> SearchedPhrases(QueryConcept concept) =>
+        IsKnown(concept.Alternatives[0]) ? [concept.Alternatives[0]] : concept.Alternatives.Where(IsKnown);
 
     /// <summary>True when every word of the phrase occurs in the index.</summary>
     public bool IsKnown(QueryPhrase phrase) => phrase.Stems.All(_vocabulary.ContainsKey);

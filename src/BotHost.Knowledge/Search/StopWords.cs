@@ -25,7 +25,7 @@ public static class StopWords
         "thanks", "thank", "them", "themselves", "thing", "things", "those", "too", "u", "ugh", "um", "umm", "up", "us",
         "very", "want", "wants", "we", "were", "what", "when", "where", "which", "who", "whom", "why", "would", "yeah",
         "yes", "you", "your", "yours", "yourself", "guys", "ur", "im", "wat", "cuz", "bc", "tho", "rn", "pleas", "ya",
-        "go", "going", "make", "made", "tell", "told", "think", "thought", "feel", "much", "many", "other", "way",
+        "go", "going", "make", "made", "think", "thought", "feel", "much", "many", "other", "way",
         "there's", "let", "lets", "should", "might", "must", "shall", "may", "each", "every", "own", "same", "well",
     ]), StringComparer.Ordinal);
 }

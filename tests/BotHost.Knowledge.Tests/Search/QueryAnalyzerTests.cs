@@ -80,5 +80,15 @@ public sealed class QueryAnalyzerTests
         Assert.Contains("\"intimate images\"", query.Fts.Expression, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Analyze_SynonymTypedInTheKnowledgeBasesOwnWords_SearchesOnlyThoseWords()
+    {
+        var query = Analyzer(SearchFeatures.All).Analyze("where do i report csam");
+
+        var concept = Assert.Single(query.Concepts, c => c.Typed == "csam");
+        Assert.True(concept.Alternatives.Count > 1);
+        Assert.Equal("\"report\" OR \"csam\"", query.Fts.Expression);
+    }
+
     private static QueryAnalyzer Analyzer(SearchFeatures features) => new(Vocabulary, Surface, Synonyms, features);
 }
