@@ -8,4 +8,10 @@ if (args.Length > 0 && args[0] == "latency")
     return;
 }
 
+if (args.Length > 0 && args[0] == "tune")
+{
+    TuningRun.Run(Console.Out);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(KnowledgeBenchmarks).Assembly).Run(args);

@@ -21,7 +21,7 @@ public sealed class KnowledgeBase : IDisposable
     private readonly KnowledgeOptions _options;
 
     private KnowledgeBase(KnowledgeSnapshot snapshot, KnowledgeOptions options, SqliteSearchIndex index, ArticleTermIndex terms,
-        IReadOnlyList<PassageRef> passages, DateTimeOffset loadedAt, TimeSpan buildTime)
+        IReadOnlyList<PassageRef> passages, IReadOnlyList<int> questionArticles, DateTimeOffset loadedAt, TimeSpan buildTime)
     {
         Snapshot = snapshot;
         _options = options;
@@ -29,7 +29,7 @@ public sealed class KnowledgeBase : IDisposable
         LoadedAt = loadedAt;
         BuildTime = buildTime;
         _analyzer = new QueryAnalyzer(index.Vocabulary, terms.SurfaceWords, snapshot.Synonyms, options.Features);
-        _searcher = new KnowledgeSearcher(index, terms, passages, RankingParameters.Default);
+        _searcher = new KnowledgeSearcher(index, terms, passages, questionArticles, options.Ranking ?? RankingParameters.Default);
     }
 
     public KnowledgeSnapshot Snapshot { get; }
@@ -64,25 +64,29 @@ public sealed class KnowledgeBase : IDisposable
         var started = Stopwatch.GetTimestamp();
         var passages = new List<IndexedPassage>();
         var refs = new List<PassageRef>();
+        var questions = new List<string>();
+        var questionArticles = new List<int>();
         for (var a = 0; a < snapshot.Articles.Count; a++)
         {
             var article = snapshot.Articles[a];
-            var questions = string.Join('\n', article.Questions);
+            var questionText = string.Join('\n', article.Questions);
             var tags = string.Join(' ', article.Tags);
+            questions.AddRange(article.Questions);
+            questionArticles.AddRange(article.Questions.Select(_ => a));
             for (var s = 0; s < article.Sections.Count; s++)
             {
                 var section = article.Sections[s];
-                passages.Add(new IndexedPassage(article.Title, questions, tags, article.Summary, section.Heading, section.Text));
+                passages.Add(new IndexedPassage(article.Title, questionText, tags, article.Summary, section.Heading, section.Text));
                 refs.Add(new PassageRef(a, s));
             }
         }
 
-        var weights = options.Features.HasFlag(SearchFeatures.FieldWeights) ? SearchWeights.Tuned : new SearchWeights(1, 1, 1, 1, 1, 1);
-        var index = SqliteSearchIndex.Build(passages, weights);
+        var weights = options.Features.HasFlag(SearchFeatures.FieldWeights) ? options.Weights ?? SearchWeights.Tuned : new SearchWeights(1, 1, 1, 1, 1, 1);
+        var index = SqliteSearchIndex.Build(passages, questions, weights);
         var terms = ArticleTermIndex.Build(
             [.. snapshot.Articles.Select(ArticleText)],
             [.. snapshot.Articles.Select(a => (IReadOnlyList<string>)[.. a.Sections.Select(s => s.Heading + "\n" + s.Text)])]);
-        return new KnowledgeBase(snapshot, options, index, terms, refs, time.GetUtcNow(), Stopwatch.GetElapsedTime(started));
+        return new KnowledgeBase(snapshot, options, index, terms, refs, questionArticles, time.GetUtcNow(), Stopwatch.GetElapsedTime(started));
     }
 
     /// <summary>Answers a question: never throws for any text, however odd; declines instead of guessing.</summary>

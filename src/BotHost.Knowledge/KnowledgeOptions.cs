@@ -29,6 +29,12 @@ public sealed class KnowledgeOptions
     /// <summary>Region used when a community has none configured.</summary>
     public string DefaultRegion { get; set; } = RegionCode.International;
 
+    /// <summary>bm25 column weights; null uses <see cref="SearchWeights.Tuned"/>.</summary>
+    public SearchWeights? Weights { get; set; }
+
+    /// <summary>Ranking and confidence parameters; null uses <see cref="RankingParameters.Default"/>.</summary>
+    public RankingParameters? Ranking { get; set; }
+
     /// <summary>Retrieval techniques in use; all of them unless an ablation run switches some off.</summary>
     public SearchFeatures Features { get; set; } = SearchFeatures.All;
 }

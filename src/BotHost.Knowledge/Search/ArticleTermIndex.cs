@@ -41,6 +41,8 @@ internal sealed class ArticleTermIndex
         return new ArticleTermIndex(builder.TermIds, articleTerms, sectionTerms, builder.Surface);
     }
 
+    public int SectionCount(int article) => _sectionTerms[article].Length;
+
     public bool Contains(int article, string stem) =>
         _termIds.TryGetValue(stem, out var id) && Array.BinarySearch(_articleTerms[article], id) >= 0;
 

@@ -1,9 +1,10 @@
 namespace BotHost.Knowledge.Search;
 
 /// <summary>
-/// Ranks articles for an analysed question: FTS5 finds and scores passages (weighted bm25), then each candidate
-/// article is judged on how much of the question it covers, and its best section is the one that says the most of
-/// what was asked.
+/// Ranks articles for an analysed question. FTS5 scores two things with bm25: the sections (with the article's
+/// title, tags and summary as weighted columns) and, one row each, the questions maintainers wrote for every article.
+/// An article's score is its best section plus its best single question; then each candidate is judged on how much
+/// of the question it covers, and its best section is the one that says the most of what was asked.
 /// </summary>
 internal sealed class KnowledgeSearcher
 {
@@ -16,13 +17,17 @@ internal sealed class KnowledgeSearcher
     private readonly ISearchIndex _index;
     private readonly ArticleTermIndex _terms;
     private readonly IReadOnlyList<PassageRef> _passages;
+    private readonly IReadOnlyList<int> _questionArticles;
     private readonly RankingParameters _parameters;
 
-    public KnowledgeSearcher(ISearchIndex index, ArticleTermIndex terms, IReadOnlyList<PassageRef> passages, RankingParameters parameters)
+    /// <param name="questionArticles">For each indexed question, the index of its article.</param>
+    public KnowledgeSearcher(ISearchIndex index, ArticleTermIndex terms, IReadOnlyList<PassageRef> passages, IReadOnlyList<int> questionArticles,
+        RankingParameters parameters)
     {
         _index = index;
         _terms = terms;
         _passages = passages;
+        _questionArticles = questionArticles;
         _parameters = parameters;
     }
 
@@ -30,33 +35,37 @@ internal sealed class KnowledgeSearcher
     public IReadOnlyList<RankedArticle> Rank(AnalyzedQuery query, int maxArticles, Func<int, bool> include)
     {
         if (query.IsEmpty) return [];
-        var hits = _index.Search(query.Fts, PassageLimit);
-        var candidates = new Dictionary<int, Dictionary<int, double>>();
-        var order = new List<int>();
-        foreach (var hit in hits)
+        var matches = new Dictionary<int, ArticleMatch>();
+        foreach (var hit in _index.Search(query.Fts, PassageLimit))
         {
             var passage = _passages[hit.Passage];
             if (!include(passage.Article)) continue;
-            if (!candidates.TryGetValue(passage.Article, out var sections))
-            {
-                if (order.Count == Candidates) continue;
-                candidates[passage.Article] = sections = [];
-                order.Add(passage.Article);
-            }
+            var match = Match(matches, passage.Article);
+            match.Sections.TryAdd(passage.Section, hit.Score);
+            match.SectionScore = Math.Max(match.SectionScore, hit.Score);
+        }
 
-            sections.TryAdd(passage.Section, hit.Score);
+        foreach (var hit in _index.SearchQuestions(query.Fts, PassageLimit))
+        {
+            var article = _questionArticles[hit.Passage];
+            if (!include(article)) continue;
+            var match = Match(matches, article);
+            match.QuestionScore = Math.Max(match.QuestionScore, hit.Score);
         }
 
         var weights = query.Concepts.Select(ConceptWeight).ToArray();
         var total = weights.Sum();
-        var ranked = order.Select(article =>
-        {
-            var sections = candidates[article];
-            var score = sections.Values.Max();
-            var coverage = total <= 0 ? 0 : Covered(article, query.Concepts, weights, section: null) / total;
-            var section = BestSection(article, sections, query.Concepts, weights);
-            return new RankedArticle(article, section, score, coverage, _parameters.Confidence.Confidence(score, coverage));
-        });
+        var ranked = matches
+            .Select(m => (Article: m.Key, Match: m.Value, Score: m.Value.SectionScore + (_parameters.QuestionWeight * m.Value.QuestionScore)))
+            .OrderByDescending(m => m.Score)
+            .ThenBy(m => m.Article)
+            .Take(Candidates)
+            .Select(m =>
+            {
+                var coverage = total <= 0 ? 0 : Covered(m.Article, query.Concepts, weights, section: null) / total;
+                var section = BestSection(m.Article, m.Match.Sections, query.Concepts, weights);
+                return new RankedArticle(m.Article, section, m.Score, coverage, _parameters.Confidence.Confidence(m.Score, coverage));
+            });
 
         if (_parameters.CoverageExponent > 0)
         {
@@ -66,16 +75,23 @@ internal sealed class KnowledgeSearcher
         return [.. ranked.Take(maxArticles)];
     }
 
+    private static ArticleMatch Match(Dictionary<int, ArticleMatch> matches, int article)
+    {
+        if (!matches.TryGetValue(article, out var match)) matches[article] = match = new ArticleMatch();
+        return match;
+    }
+
     /// <summary>
     /// The section that covers the most of the question in its own heading and text; bm25 decides ties (the
-    /// article-level columns are the same in every section's row, so they cannot tell sections apart).
+    /// article-level columns are the same in every section's row, so they cannot tell sections apart). An article
+    /// found only through its questions is quoted from the section that covers the question best.
     /// </summary>
     private int BestSection(int article, Dictionary<int, double> scored, IReadOnlyList<QueryConcept> concepts, double[] weights) =>
-        scored.Keys
+        Enumerable.Range(0, _terms.SectionCount(article))
             .OrderByDescending(s => Covered(article, concepts, weights, s))
-            .ThenByDescending(s => scored[s])
+            .ThenByDescending(s => scored.GetValueOrDefault(s))
             .ThenBy(s => s)
-            .First();
+            .FirstOrDefault();
 
     /// <summary>Idf of the concept as typed, or of its commonest known synonym; unknown words weigh as the rarest.</summary>
     private double ConceptWeight(QueryConcept concept)
@@ -101,5 +117,15 @@ internal sealed class KnowledgeSearcher
         }
 
         return covered;
+    }
+
+    /// <summary>What one article matched: its best section and question scores, and each matching section's score.</summary>
+    private sealed class ArticleMatch
+    {
+        public Dictionary<int, double> Sections { get; } = [];
+
+        public double SectionScore { get; set; }
+
+        public double QuestionScore { get; set; }
     }
 }

@@ -20,17 +20,21 @@ public sealed class SqliteSearchIndex : ISearchIndex
     private readonly string _connectionString;
     private readonly SqliteConnection _keeper;
     private readonly string _selectSql;
+    private readonly string _selectQuestionsSql;
     private readonly ConcurrentBag<SearchSession> _idle = [];
     private readonly Lock _gate = new();
     private int _rented;
     private bool _disposed;
 
-    private SqliteSearchIndex(string connectionString, SqliteConnection keeper, string selectSql, int passageCount, IReadOnlyDictionary<string, int> vocabulary)
+    private SqliteSearchIndex(string connectionString, SqliteConnection keeper, string selectSql, string selectQuestionsSql,
+        int passageCount, int questionCount, IReadOnlyDictionary<string, int> vocabulary)
     {
         _connectionString = connectionString;
         _keeper = keeper;
         _selectSql = selectSql;
+        _selectQuestionsSql = selectQuestionsSql;
         PassageCount = passageCount;
+        QuestionCount = questionCount;
         Vocabulary = vocabulary;
     }
 
@@ -38,11 +42,15 @@ public sealed class SqliteSearchIndex : ISearchIndex
 
     public int PassageCount { get; }
 
+    public int QuestionCount { get; }
+
     public IReadOnlyDictionary<string, int> Vocabulary { get; }
 
-    public static SqliteSearchIndex Build(IReadOnlyList<IndexedPassage> passages, SearchWeights weights)
+    /// <param name="questions">The articles' questions, one row each (may be empty).</param>
+    public static SqliteSearchIndex Build(IReadOnlyList<IndexedPassage> passages, IReadOnlyList<string> questions, SearchWeights weights)
     {
         ArgumentNullException.ThrowIfNull(passages);
+        ArgumentNullException.ThrowIfNull(questions);
         ArgumentNullException.ThrowIfNull(weights);
         var connectionString = new SqliteConnectionStringBuilder
         {
@@ -56,11 +64,13 @@ public sealed class SqliteSearchIndex : ISearchIndex
         try
         {
             keeper.Open();
-            CreateAndFill(keeper, passages);
+            CreateAndFill(keeper, passages, questions);
             var vocabulary = ReadVocabulary(keeper);
             var select = $"SELECT rowid - 1, -bm25(passages, {weights.ToSqlArguments()}) AS score FROM passages " +
                          "WHERE passages MATCH $query ORDER BY score DESC LIMIT $limit";
-            return new SqliteSearchIndex(connectionString, keeper, select, passages.Count, vocabulary);
+            const string selectQuestions = "SELECT rowid - 1, -bm25(questions) AS score FROM questions " +
+                                           "WHERE questions MATCH $query ORDER BY score DESC LIMIT $limit";
+            return new SqliteSearchIndex(connectionString, keeper, select, selectQuestions, passages.Count, questions.Count, vocabulary);
         }
         catch
         {
@@ -72,11 +82,22 @@ public sealed class SqliteSearchIndex : ISearchIndex
     public IReadOnlyList<PassageHit> Search(FtsQuery query, int limit)
     {
         ArgumentNullException.ThrowIfNull(query);
+        return Run(query, limit, questions: false);
+    }
+
+    public IReadOnlyList<PassageHit> SearchQuestions(FtsQuery query, int limit)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return Run(query, limit, questions: true);
+    }
+
+    private List<PassageHit> Run(FtsQuery query, int limit, bool questions)
+    {
         if (query.IsEmpty || limit <= 0) return [];
         var session = Rent();
         try
         {
-            return session.Run(query.Expression, limit);
+            return session.Run(query.Expression, limit, questions);
         }
         finally
         {
@@ -96,13 +117,14 @@ public sealed class SqliteSearchIndex : ISearchIndex
         CloseAll();
     }
 
-    private static void CreateAndFill(SqliteConnection connection, IReadOnlyList<IndexedPassage> passages)
+    private static void CreateAndFill(SqliteConnection connection, IReadOnlyList<IndexedPassage> passages, IReadOnlyList<string> questions)
     {
         using (var create = connection.CreateCommand())
         {
             create.CommandText =
                 "CREATE VIRTUAL TABLE passages USING fts5(title, questions, tags, summary, heading, body, " +
                 $"tokenize = '{Tokenizer}');" +
+                $"CREATE VIRTUAL TABLE questions USING fts5(question, tokenize = '{Tokenizer}');" +
                 "CREATE VIRTUAL TABLE passages_vocab USING fts5vocab(passages, 'row');";
             create.ExecuteNonQuery();
         }
@@ -129,10 +151,25 @@ public sealed class SqliteSearchIndex : ISearchIndex
             }
         }
 
+        using (var insert = connection.CreateCommand())
+        {
+            insert.Transaction = transaction;
+            insert.CommandText = "INSERT INTO questions(rowid, question) VALUES ($id, $q)";
+            var id = insert.Parameters.Add("$id", SqliteType.Integer);
+            var text = insert.Parameters.Add("$q", SqliteType.Text);
+            insert.Prepare();
+            for (var i = 0; i < questions.Count; i++)
+            {
+                id.Value = i + 1;
+                text.Value = questions[i];
+                insert.ExecuteNonQuery();
+            }
+        }
+
         transaction.Commit();
         using var optimize = connection.CreateCommand();
         // Merge the b-tree segments into one so queries read a single structure (https://sqlite.org/fts5.html#the_optimize_command).
-        optimize.CommandText = "INSERT INTO passages(passages) VALUES('optimize')";
+        optimize.CommandText = "INSERT INTO passages(passages) VALUES('optimize'); INSERT INTO questions(questions) VALUES('optimize');";
         optimize.ExecuteNonQuery();
     }
 
@@ -157,7 +194,7 @@ public sealed class SqliteSearchIndex : ISearchIndex
         if (_idle.TryTake(out var session)) return session;
         try
         {
-            return new SearchSession(_connectionString, _selectSql);
+            return new SearchSession(_connectionString, _selectSql, _selectQuestionsSql);
         }
         catch
         {
@@ -190,37 +227,43 @@ public sealed class SqliteSearchIndex : ISearchIndex
     private sealed class SearchSession : IDisposable
     {
         private readonly SqliteConnection _connection;
-        private readonly SqliteCommand _command;
-        private readonly SqliteParameter _query;
-        private readonly SqliteParameter _limit;
+        private readonly SqliteCommand _passages;
+        private readonly SqliteCommand _questions;
 
-        public SearchSession(string connectionString, string sql)
+        public SearchSession(string connectionString, string passagesSql, string questionsSql)
         {
             _connection = new SqliteConnection(connectionString);
             _connection.Open();
-            _command = _connection.CreateCommand();
-            _command.CommandText = sql;
-            _query = _command.Parameters.Add("$query", SqliteType.Text);
-            _limit = _command.Parameters.Add("$limit", SqliteType.Integer);
-            _query.Value = string.Empty;
-            _limit.Value = 1;
-            _command.Prepare();
+            _passages = Prepare(passagesSql);
+            _questions = Prepare(questionsSql);
         }
 
-        public List<PassageHit> Run(string expression, int limit)
+        public List<PassageHit> Run(string expression, int limit, bool questions)
         {
-            _query.Value = expression;
-            _limit.Value = limit;
+            var command = questions ? _questions : _passages;
+            command.Parameters[0].Value = expression;
+            command.Parameters[1].Value = limit;
             var hits = new List<PassageHit>(Math.Min(limit, 64));
-            using var reader = _command.ExecuteReader();
+            using var reader = command.ExecuteReader();
             while (reader.Read()) hits.Add(new PassageHit(reader.GetInt32(0), reader.GetDouble(1)));
             return hits;
         }
 
         public void Dispose()
         {
-            _command.Dispose();
+            _passages.Dispose();
+            _questions.Dispose();
             _connection.Dispose();
+        }
+
+        private SqliteCommand Prepare(string sql)
+        {
+            var command = _connection.CreateCommand();
+            command.CommandText = sql;
+            command.Parameters.Add("$query", SqliteType.Text).Value = string.Empty;
+            command.Parameters.Add("$limit", SqliteType.Integer).Value = 1;
+            command.Prepare();
+            return command;
         }
     }
 

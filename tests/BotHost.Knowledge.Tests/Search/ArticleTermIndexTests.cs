@@ -16,7 +16,7 @@ public sealed class ArticleTermIndexTests
     {
         var terms = ArticleTermIndex.Build(Articles);
         var passages = Articles.Select(a => new IndexedPassage(a[0], "", "", "", "", string.Join('\n', a[1..]))).ToList();
-        using var index = SqliteSearchIndex.Build(passages, SearchWeights.Default);
+        using var index = SqliteSearchIndex.Build(passages, [], SearchWeights.Default);
 
         Assert.Equal(index.Vocabulary.Keys.Order(StringComparer.Ordinal), terms.Terms.Order(StringComparer.Ordinal));
     }

@@ -14,7 +14,7 @@ public sealed class SqliteSearchIndexTests
     [Fact]
     public void Search_WordInQuestionsColumn_FindsThatPassageFirst()
     {
-        using var index = SqliteSearchIndex.Build(Passages, SearchWeights.Default);
+        using var index = SqliteSearchIndex.Build(Passages, [], SearchWeights.Default);
 
         var hits = index.Search(FtsQuery.AnyOf([["threatening"]]), 10);
 
@@ -30,7 +30,7 @@ public sealed class SqliteSearchIndexTests
             new("Other", "", "", "", "", "This body mentions grooming once among many other words here."),
             new("Grooming", "", "", "", "", "Nothing relevant."),
         ];
-        using var index = SqliteSearchIndex.Build(passages, new SearchWeights(Title: 10, Questions: 1, Tags: 1, Summary: 1, Heading: 1, Body: 1));
+        using var index = SqliteSearchIndex.Build(passages, [], new SearchWeights(Title: 10, Questions: 1, Tags: 1, Summary: 1, Heading: 1, Body: 1));
 
         var hits = index.Search(FtsQuery.AnyOf([["grooming"]]), 10);
 
@@ -40,7 +40,7 @@ public sealed class SqliteSearchIndexTests
     [Fact]
     public void Vocabulary_ContainsStemsWithPassageCounts()
     {
-        using var index = SqliteSearchIndex.Build(Passages, SearchWeights.Default);
+        using var index = SqliteSearchIndex.Build(Passages, [], SearchWeights.Default);
 
         Assert.Equal(1, index.Vocabulary["report"]);
         Assert.Equal(2, index.Vocabulary["imag"]);
@@ -51,7 +51,7 @@ public sealed class SqliteSearchIndexTests
     [Fact]
     public void Search_ConcurrentQueries_AllSucceed()
     {
-        using var index = SqliteSearchIndex.Build(Passages, SearchWeights.Default);
+        using var index = SqliteSearchIndex.Build(Passages, [], SearchWeights.Default);
 
         var counts = Enumerable.Range(0, 200).AsParallel().WithDegreeOfParallelism(8)
             .Select(_ => index.Search(FtsQuery.AnyOf([["report"]]), 10).Count).ToList();
@@ -62,7 +62,7 @@ public sealed class SqliteSearchIndexTests
     [Fact]
     public void Dispose_ThenSearch_ThrowsObjectDisposed()
     {
-        var index = SqliteSearchIndex.Build(Passages, SearchWeights.Default);
+        var index = SqliteSearchIndex.Build(Passages, [], SearchWeights.Default);
 
         index.Dispose();
 
@@ -72,7 +72,7 @@ public sealed class SqliteSearchIndexTests
     [Fact]
     public async Task Dispose_WhileQueriesRun_LetsThemFinish()
     {
-        var index = SqliteSearchIndex.Build(Passages, SearchWeights.Default);
+        var index = SqliteSearchIndex.Build(Passages, [], SearchWeights.Default);
         var errors = 0;
         var searches = Enumerable.Range(0, 4).Select(_ => Task.Run(() =>
         {
