@@ -1,5 +1,6 @@
 using BotHost.Core.Console;
 using BotHost.Core.Pipeline;
+using BotHost.Core.Safety;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -17,6 +18,9 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<BotMetrics>();
         services.AddSingleton<IMessageHandler, CommandHandler>();
+        services.TryAddSingleton<IUrgencyClassifier, UrgencyClassifier>();
+        services.AddSingleton<IMessageHandler, UrgentHandler>();
+        services.AddSingleton<IMessageHandler, RefusalHandler>();
         services.AddSingleton<IMessageHandler, AskHandler>();
         services.TryAddSingleton<MessagePipeline>();
         services.TryAddSingleton<ConsoleAdapter>();

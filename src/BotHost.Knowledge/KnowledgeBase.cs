@@ -40,6 +40,9 @@ public sealed class KnowledgeBase : IDisposable
 
     public string Version => Snapshot.Version;
 
+    /// <summary>The urgent-help and refusal rules (urgent.yaml, refusal.yaml).</summary>
+    public Safety.SafetyRules Safety => Snapshot.Safety;
+
     public DateTimeOffset LoadedAt { get; }
 
     /// <summary>Time taken to build the index (not to read the files).</summary>

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using BotHost.Knowledge.Articles;
 using BotHost.Knowledge.Hotlines;
+using BotHost.Knowledge.Safety;
 using BotHost.Knowledge.Search;
 using BotHost.Knowledge.Validation;
 
@@ -16,6 +17,8 @@ public static class KnowledgeLoader
     public const string ArticlesFolder = "articles";
     public const string HotlinesFile = "hotlines.yaml";
     public const string SynonymsFile = "synonyms.yaml";
+    public const string UrgentFile = "urgent.yaml";
+    public const string RefusalFile = "refusal.yaml";
 
     /// <param name="directory">The knowledge folder, as the user gave it (paths in messages start with it).</param>
     /// <param name="today">Date review deadlines are checked against.</param>
@@ -34,9 +37,10 @@ public static class KnowledgeLoader
         var hotlines = LoadHotlines(directory, diagnostics, contents);
         var synonyms = LoadSynonyms(directory, diagnostics, contents);
         var articles = LoadArticles(directory, today, hotlines, diagnostics, contents);
+        var safety = LoadSafety(directory, today, hotlines, articles, diagnostics, contents);
 
         if (diagnostics.HasErrors || hotlines is null) return (null, diagnostics.Sorted());
-        var snapshot = new KnowledgeSnapshot(articles, hotlines, synonyms, Hash(contents));
+        var snapshot = new KnowledgeSnapshot(articles, hotlines, synonyms, Hash(contents)) { Safety = safety };
         return (snapshot, diagnostics.Sorted());
     }
 
@@ -61,6 +65,35 @@ public static class KnowledgeLoader
         var text = File.ReadAllText(path);
         contents[SynonymsFile] = text;
         return SynonymParser.Parse(Display(path), text, diagnostics);
+    }
+
+    private static SafetyRules LoadSafety(string directory, DateOnly today, HotlineDirectory? hotlines, List<Article> articles,
+        DiagnosticBag diagnostics, SortedDictionary<string, string> contents)
+    {
+        UrgentRules? urgent = null;
+        var urgentPath = Path.Combine(directory, UrgentFile);
+        if (File.Exists(urgentPath))
+        {
+            var text = File.ReadAllText(urgentPath);
+            contents[UrgentFile] = text;
+            Func<string, bool>? isKnownHotline = hotlines is null ? null : id => hotlines.TryGet(id, out _);
+            urgent = SafetyRulesParser.ParseUrgent(Display(urgentPath), text, today, isKnownHotline, diagnostics);
+        }
+
+        RefusalRules? refusal = null;
+        var refusalPath = Path.Combine(directory, RefusalFile);
+        if (File.Exists(refusalPath))
+        {
+            var text = File.ReadAllText(refusalPath);
+            contents[RefusalFile] = text;
+            refusal = SafetyRulesParser.ParseRefusal(Display(refusalPath), text, today, diagnostics, out var articleLine);
+            if (refusal is not null && !articles.Exists(a => a.Id == refusal.ArticleId))
+            {
+                diagnostics.Error(Display(refusalPath), articleLine, $"unknown article '{refusal.ArticleId}' (no articles/{refusal.ArticleId}.md)");
+            }
+        }
+
+        return new SafetyRules(urgent, refusal);
     }
 
     private static List<Article> LoadArticles(string directory, DateOnly today, HotlineDirectory? hotlines, DiagnosticBag diagnostics,

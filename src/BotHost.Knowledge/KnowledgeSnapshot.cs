@@ -1,9 +1,14 @@
 using BotHost.Knowledge.Articles;
 using BotHost.Knowledge.Hotlines;
+using BotHost.Knowledge.Safety;
 using BotHost.Knowledge.Search;
 
 namespace BotHost.Knowledge;
 
 /// <summary>The parsed, validated content of a knowledge folder at one moment.</summary>
 /// <param name="Version">Short hash of every file's content: changes whenever any file does.</param>
-public sealed record KnowledgeSnapshot(IReadOnlyList<Article> Articles, HotlineDirectory Hotlines, SynonymSet Synonyms, string Version);
+public sealed record KnowledgeSnapshot(IReadOnlyList<Article> Articles, HotlineDirectory Hotlines, SynonymSet Synonyms, string Version)
+{
+    /// <summary>urgent.yaml and refusal.yaml; empty when the folder has neither.</summary>
+    public SafetyRules Safety { get; init; } = SafetyRules.Empty;
+}

@@ -15,6 +15,14 @@ public static class BotTexts
 
     public const string ShowingResultsFor = "Showing results for: ";
 
+    public const string EmergencyTitle = "Emergency";
+
+    public const string UrgentServicesTitle = "Talk to someone now";
+
+    public const string UrgentStepsTitle = "What to do now";
+
+    public const string RefusalHotlinesTitle = "Confidential help";
+
     public const string Help =
         "Ask me a question about staying safe online, for example: \"someone is threatening to share my pics\". " +
         "Commands: /ask QUESTION, /hotlines [REGION] (for example /hotlines GB), /about.";

@@ -4,4 +4,5 @@ namespace BotHost.Knowledge.Evaluation;
 
 [JsonSourceGenerationOptions(WriteIndented = true, PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
 [JsonSerializable(typeof(EvalReport))]
+[JsonSerializable(typeof(UrgentEvalReport))]
 internal sealed partial class EvalJsonContext : JsonSerializerContext;

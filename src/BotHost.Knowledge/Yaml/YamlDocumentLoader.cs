@@ -11,14 +11,23 @@ internal static class YamlDocumentLoader
     public static YamlMappingNode? LoadMapping(string text, string file, int lineOffset, DiagnosticBag diagnostics)
     {
         var stream = new YamlStream();
+        var parser = new Parser(new StringReader(text));
         try
         {
-            stream.Load(new StringReader(text));
+            stream.Load(parser);
         }
         catch (YamlException ex)
         {
             var reason = ex.InnerException?.Message ?? ex.Message;
             diagnostics.Error(file, (int)ex.Start.Line + lineOffset, $"invalid YAML: {Clean(reason)}");
+            return null;
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner throws this (not a YamlException) on some malformed plain scalars, such as an emoji
+            // or an unclosed flow list; report it like any syntax error, at the last line the parser reached.
+            var line = parser.Current is { } current ? (int)current.End.Line : 1;
+            diagnostics.Error(file, line + lineOffset, "invalid YAML: it cannot be read past here; look for an unclosed [list], or a # inside a list (it starts a comment: quote it)");
             return null;
         }
 

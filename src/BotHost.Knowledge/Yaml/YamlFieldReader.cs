@@ -196,6 +196,9 @@ internal sealed class YamlFieldReader
         }
     }
 
+    /// <summary>The raw node of a field, for shapes the typed readers do not cover (lists of lists).</summary>
+    public YamlNode? Raw(string key) => Find(key) is { } value && !IsNull(value) ? value : null;
+
     public void Error(string key, string message) => _diagnostics.Error(_file, LineOf(key), message);
 
     public void Warning(string key, string message) => _diagnostics.Warning(_file, LineOf(key), message);

@@ -20,10 +20,12 @@ internal static class KbEvalCommand
         var reportOnly = new Option<bool>("--report-only") { Description = "Print the figures but do not fail below the targets" };
         var ablation = new Option<bool>("--ablation") { Description = "Also run with each retrieval technique switched off, to show what each adds" };
         var calibrate = new Option<bool>("--calibrate") { Description = "Fit the confidence model to the eval questions and print its coefficients and thresholds" };
-        var command = new Command("eval", "Measure how well the bot answers the eval questions") { questions, json, region, reportOnly, ablation, calibrate };
+        var urgent = new Option<string?>("--urgent") { Description = "Measure the urgent-message classifier on FILE (message TAB urgent TAB category, or message TAB normal) instead" };
+        var command = new Command("eval", "Measure how well the bot answers the eval questions") { questions, json, region, reportOnly, ablation, calibrate, urgent };
         command.SetAction(parse =>
         {
             var options = new KnowledgeOptions { Path = KnowledgePath.Resolve(parse.GetValue(knowledgeOption)) };
+            if (parse.GetValue(urgent) is { } urgentFile) return RunUrgent(env, options, urgentFile, parse.GetValue(json), parse.GetValue(reportOnly));
             var file = parse.GetValue(questions) ?? Path.Combine(options.Path, "eval", "questions.tsv");
             if (!File.Exists(file))
             {
@@ -47,6 +49,35 @@ internal static class KbEvalCommand
             return failures.Count > 0 && !parse.GetValue(reportOnly) ? ExitCodes.Failure : ExitCodes.Success;
         });
         return command;
+    }
+
+    private static int RunUrgent(CliEnvironment env, KnowledgeOptions options, string file, bool json, bool reportOnly)
+    {
+        if (!File.Exists(file))
+        {
+            env.Error.WriteLine($"bothost: urgent eval file not found: {file}");
+            return ExitCodes.Usage;
+        }
+
+        var (cases, errors) = UrgentEvaluator.Read(file, File.ReadAllText(file));
+        foreach (var error in errors) env.Error.WriteLine(error);
+        if (errors.Count > 0) return ExitCodes.Failure;
+
+        using var knowledge = KnowledgeLoading.LoadOrExplain(options, env);
+        if (knowledge is null) return ExitCodes.Failure;
+        if (knowledge.Safety.Urgent is null)
+        {
+            env.Error.WriteLine($"bothost: {Path.Combine(options.Path, KnowledgeLoader.UrgentFile)} not found: there are no urgent rules to measure");
+            return ExitCodes.Failure;
+        }
+
+        var report = UrgentEvaluator.Run(cases, message => knowledge.Safety.MatchUrgent(message) is { } match
+            ? string.Create(CultureInfo.InvariantCulture, $"{match.Category.Id} ({KnowledgeLoader.UrgentFile}:{match.Rule.Line})")
+            : null);
+        env.Output.Write(json ? UrgentEvaluator.ToJson(report) + "\n" : report.ToText());
+        var failures = report.Failures();
+        foreach (var failure in failures) env.Error.WriteLine($"bothost: below target: {failure}");
+        return failures.Count > 0 && !reportOnly ? ExitCodes.Failure : ExitCodes.Success;
     }
 
     private static void WriteCalibration(CliEnvironment env, KnowledgeBase knowledge, IReadOnlyList<EvalCase> cases, string region)

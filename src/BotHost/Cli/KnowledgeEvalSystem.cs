@@ -8,6 +8,7 @@ internal static class KnowledgeEvalSystem
 {
     public static Func<string, EvalOutcome> Create(KnowledgeBase knowledge, string region) => question =>
     {
+        if (knowledge.Safety.IsRefused(question)) return new EvalOutcome([], Declined: false, Refused: true);
         var result = knowledge.Search(question, region);
         var ranked = result.Ranked.Select(r => knowledge.Articles[r.Article].Id).ToList();
         return new EvalOutcome(ranked, result.Declined, Refused: false);

@@ -1,0 +1,17 @@
+namespace BotHost.Knowledge.Safety;
+
+/// <summary>
+/// One rule: it fires when every group in <see cref="All"/> has a phrase in the message (in any order, not negated,
+/// not inside an idiom) and no phrase of <see cref="None"/> is there. A <see cref="Soft"/> rule (a phrase that is
+/// also an everyday exaggeration, "i want to die") does not fire when the message is joking.
+/// </summary>
+public sealed record SafetyRule(IReadOnlyList<IReadOnlyList<SafetyPattern>> All, IReadOnlyList<SafetyPattern> None, bool Soft, int Line)
+{
+    public bool IsMatch(SafetyReading reading)
+    {
+        ArgumentNullException.ThrowIfNull(reading);
+        if (Soft && reading.Joking) return false;
+        if (None.Any(p => p.IsMatch(reading.Text, reading.Masked))) return false;
+        return All.All(group => group.Any(pattern => pattern.Matches(reading.Text, reading.Masked).Any(m => !reading.IsNegated(m.Start))));
+    }
+}

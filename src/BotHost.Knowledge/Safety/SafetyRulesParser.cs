@@ -1,0 +1,219 @@
+using System.Globalization;
+using BotHost.Knowledge.Articles;
+using BotHost.Knowledge.Validation;
+using BotHost.Knowledge.Yaml;
+using YamlDotNet.RepresentationModel;
+
+namespace BotHost.Knowledge.Safety;
+
+/// <summary>Parses knowledge/urgent.yaml and knowledge/refusal.yaml with line-accurate problems, like articles.</summary>
+internal static class SafetyRulesParser
+{
+    /// <summary>The urgent categories the bot knows how to handle (each maps to a reply and an alert category).</summary>
+    public static readonly IReadOnlyList<string> CategoryIds =
+        ["self-harm", "immediate-danger", "sextortion-threat", "abuse-disclosure", "trafficking", "meeting-adult"];
+
+    private static readonly string[] ReviewFields = ["reviewed", "reviewed_by", "review_by"];
+    private static readonly string[] LexiconFields = ["shorthand", "negators", "not_negating", "idioms", "jokes"];
+
+    public static UrgentRules? ParseUrgent(string file, string text, DateOnly today, Func<string, bool>? isKnownHotline, DiagnosticBag diagnostics)
+    {
+        var root = YamlDocumentLoader.LoadMapping(text, file, 0, diagnostics);
+        if (root is null) return null;
+        var fields = new YamlFieldReader(root, file, 0, diagnostics);
+        fields.WarnUnknownKeys([.. ReviewFields, .. LexiconFields, "emergency_fallback", "categories"]);
+        var reviewed = ReadReview(fields, today);
+        var fallback = fields.String("emergency_fallback", required: true);
+        var lexicon = ReadLexicon(fields, file, diagnostics);
+
+        var categories = new List<UrgentCategoryRules>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var category in fields.MappingList("categories", required: true) ?? [])
+        {
+            category.WarnUnknownKeys(["id", "message", "steps", "hotlines", "rules"]);
+            var id = category.String("id", required: true);
+            if (id is not null && !CategoryIds.Contains(id))
+            {
+                category.Error("id", $"unknown urgent category '{id}' (one of: {string.Join(", ", CategoryIds)})");
+                id = null;
+            }
+            else if (id is not null && !seen.Add(id))
+            {
+                category.Error("id", $"urgent category '{id}' appears twice");
+                id = null;
+            }
+
+            var message = category.String("message", required: true);
+            var steps = category.StringList("steps", required: true);
+            if (steps is not null && steps.Count != 3) category.Error("steps", $"an urgent reply has exactly 3 steps, not {steps.Count}");
+            var hotlines = ReadHotlines(category, isKnownHotline, diagnostics, file);
+            var rules = ReadRules(category, file, lexicon.Shorthand, diagnostics);
+            if (id is null || message is null || steps is null || hotlines is null) continue;
+            categories.Add(new UrgentCategoryRules(id, message, steps, hotlines, rules));
+        }
+
+        if (reviewed is null || fallback is null) return null;
+        return new UrgentRules(lexicon, categories, fallback, reviewed.Value);
+    }
+
+    public static RefusalRules? ParseRefusal(string file, string text, DateOnly today, DiagnosticBag diagnostics, out int articleLine)
+    {
+        articleLine = 1;
+        var root = YamlDocumentLoader.LoadMapping(text, file, 0, diagnostics);
+        if (root is null) return null;
+        var fields = new YamlFieldReader(root, file, 0, diagnostics);
+        fields.WarnUnknownKeys([.. ReviewFields, .. LexiconFields, "message", "article", "rules"]);
+        var reviewed = ReadReview(fields, today);
+        var message = fields.String("message", required: true);
+        var article = fields.String("article", required: true);
+        articleLine = fields.LineOf("article");
+        var lexicon = ReadLexicon(fields, file, diagnostics);
+        var rules = ReadRules(fields, file, lexicon.Shorthand, diagnostics);
+        if (reviewed is null || message is null || article is null) return null;
+        return new RefusalRules(lexicon, rules, message, article, reviewed.Value);
+    }
+
+    private static DateOnly? ReadReview(YamlFieldReader fields, DateOnly today)
+    {
+        var reviewed = fields.Date("reviewed", required: true);
+        fields.String("reviewed_by", required: true);
+        var due = fields.Date("review_by", required: true);
+        if (due is { } d)
+        {
+            if (d < today)
+            {
+                fields.Error("review_by", $"review was due on {d:yyyy-MM-dd}: review the wording and rules, then set reviewed and a new review_by");
+            }
+            else if (d.DayNumber - today.DayNumber <= ArticleParser.ReviewWarningWindow.Days)
+            {
+                fields.Warning("review_by", string.Create(CultureInfo.InvariantCulture, $"review due in {d.DayNumber - today.DayNumber} days ({d:yyyy-MM-dd})"));
+            }
+        }
+
+        return reviewed;
+    }
+
+    private static IReadOnlyList<string>? ReadHotlines(YamlFieldReader category, Func<string, bool>? isKnownHotline, DiagnosticBag diagnostics, string file)
+    {
+        var items = category.StringItems("hotlines", required: true);
+        if (items is null) return null;
+        foreach (var item in items.Where(i => isKnownHotline is not null && !isKnownHotline(i.Value)))
+        {
+            diagnostics.Error(file, item.Line, $"unknown hotline id '{item.Value}' (not in hotlines.yaml)");
+        }
+
+        return [.. items.Select(i => i.Value)];
+    }
+
+    private static SafetyLexicon ReadLexicon(YamlFieldReader fields, string file, DiagnosticBag diagnostics)
+    {
+        var shorthand = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        if (fields.Raw("shorthand") is { } node)
+        {
+            if (node is YamlMappingNode mapping)
+            {
+                foreach (var (keyNode, value) in mapping.Children)
+                {
+                    var line = (int)keyNode.Start.Line;
+                    if (keyNode is not YamlScalarNode { Value: { Length: > 0 } word } || value is not YamlScalarNode { Value: { Length: > 0 } meaning })
+                    {
+                        diagnostics.Error(file, line, "each shorthand entry is 'word: what it means', such as 'kms: kill myself'");
+                        continue;
+                    }
+
+                    var words = SafetyText.Read(meaning).Words;
+                    var key = word.Trim().ToLowerInvariant();
+                    if (key.Length == 0 || !key.All(char.IsLetterOrDigit) || words.Count == 0)
+                    {
+                        diagnostics.Error(file, line, $"shorthand '{word}' must be one word (letters and digits) standing for at least one word");
+                        continue;
+                    }
+
+                    shorthand[SafetyText.Shorten(key)] = words;
+                }
+            }
+            else
+            {
+                fields.Error("shorthand", "field 'shorthand' must be a mapping such as 'kms: kill myself'");
+            }
+        }
+
+        return new SafetyLexicon(
+            shorthand,
+            Patterns(fields, "negators", file, shorthand, diagnostics),
+            Patterns(fields, "not_negating", file, shorthand, diagnostics),
+            Patterns(fields, "idioms", file, shorthand, diagnostics),
+            Patterns(fields, "jokes", file, shorthand, diagnostics));
+    }
+
+    private static List<SafetyPattern> Patterns(YamlFieldReader fields, string key, string file,
+        IReadOnlyDictionary<string, IReadOnlyList<string>> shorthand, DiagnosticBag diagnostics)
+    {
+        var patterns = new List<SafetyPattern>();
+        foreach (var item in fields.StringItems(key, required: false) ?? [])
+        {
+            if (Pattern(item.Value, item.Line, file, shorthand, diagnostics) is { } pattern) patterns.Add(pattern);
+        }
+
+        return patterns;
+    }
+
+    private static SafetyPattern? Pattern(string phrase, int line, string file, IReadOnlyDictionary<string, IReadOnlyList<string>> shorthand,
+        DiagnosticBag diagnostics)
+    {
+        var pattern = SafetyPattern.Parse(phrase, shorthand, out var problem);
+        if (pattern is null) diagnostics.Error(file, line, $"phrase '{phrase}' cannot be used: {problem}");
+        return pattern;
+    }
+
+    private static List<SafetyRule> ReadRules(YamlFieldReader fields, string file, IReadOnlyDictionary<string, IReadOnlyList<string>> shorthand,
+        DiagnosticBag diagnostics)
+    {
+        var rules = new List<SafetyRule>();
+        foreach (var rule in fields.MappingList("rules", required: true) ?? [])
+        {
+            rule.WarnUnknownKeys(["any", "all", "none", "soft"]);
+            var groups = new List<IReadOnlyList<SafetyPattern>>();
+            if (rule.Has("any")) groups.Add(Patterns(rule, "any", file, shorthand, diagnostics));
+            if (rule.Raw("all") is { } all)
+            {
+                if (all is YamlSequenceNode sequence && sequence.Children.All(c => c is YamlSequenceNode))
+                {
+                    foreach (var group in sequence.Children.Cast<YamlSequenceNode>())
+                    {
+                        var patterns = new List<SafetyPattern>();
+                        foreach (var item in group.Children)
+                        {
+                            var line = (int)item.Start.Line;
+                            if (item is YamlScalarNode { Value: { Length: > 0 } phrase })
+                            {
+                                if (Pattern(phrase, line, file, shorthand, diagnostics) is { } p) patterns.Add(p);
+                            }
+                            else
+                            {
+                                diagnostics.Error(file, line, "each phrase in 'all' must be text");
+                            }
+                        }
+
+                        if (patterns.Count > 0) groups.Add(patterns);
+                    }
+                }
+                else
+                {
+                    rule.Error("all", "field 'all' must be a list of lists of phrases, such as '[[meet, meeting], [<adult>, older]]'");
+                }
+            }
+
+            if (groups.Count == 0 || groups.Any(g => g.Count == 0))
+            {
+                diagnostics.Error(file, rule.Line, "a rule needs 'any: [phrases]' or 'all: [[phrases], [phrases]]' with at least one phrase in each list");
+                continue;
+            }
+
+            var none = Patterns(rule, "none", file, shorthand, diagnostics);
+            rules.Add(new SafetyRule(groups, none, rule.Bool("soft", required: false) ?? false, rule.Line));
+        }
+
+        return rules;
+    }
+}

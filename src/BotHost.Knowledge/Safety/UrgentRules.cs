@@ -1,0 +1,30 @@
+namespace BotHost.Knowledge.Safety;
+
+/// <summary>knowledge/urgent.yaml: how to recognise a member in danger, and what to say. Categories are tried in file order.</summary>
+/// <param name="EmergencyFallback">Shown when the hotline directory has no verified emergency number for the region.</param>
+/// <param name="ReviewedOn">When the wording was last reviewed (reviewed like an article).</param>
+public sealed record UrgentRules(
+    SafetyLexicon Lexicon,
+    IReadOnlyList<UrgentCategoryRules> Categories,
+    string EmergencyFallback,
+    DateOnly ReviewedOn)
+{
+    /// <summary>The first category whose rules match the message, or null when the message is not urgent.</summary>
+    public UrgentCategoryRules? Classify(string message) => Match(message)?.Category;
+
+    /// <summary>The category and the rule that matched (its line in urgent.yaml tells maintainers why), or null.</summary>
+    public UrgentMatch? Match(string message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var reading = Lexicon.Read(message);
+        foreach (var category in Categories)
+        {
+            if (category.Rules.FirstOrDefault(r => r.IsMatch(reading)) is { } rule) return new UrgentMatch(category, rule);
+        }
+
+        return null;
+    }
+}
+
+/// <summary>Why a message was found urgent.</summary>
+public sealed record UrgentMatch(UrgentCategoryRules Category, SafetyRule Rule);
