@@ -12,7 +12,7 @@ public sealed class KnowledgeOptions
     public string Path { get; set; } = "knowledge";
 
     /// <summary>Answers whose top confidence is below this are declined (calibrated on knowledge/eval/questions.tsv).</summary>
-    public double DeclineThreshold { get; set; } = 0.3;
+    public double DeclineThreshold { get; set; } = 0.6;
 
     /// <summary>Above this confidence the top article is answered even when the runner-up is close.</summary>
     public double ConfidentThreshold { get; set; } = 0.6;

@@ -14,38 +14,41 @@ public static class ConfidenceCalibrator
 {
     private const double Ridge = 0.01;
 
+    /// <summary>Intercept, coverage, strength, anchor.</summary>
+    private const int K = 4;
+
     public static ConfidenceModel Fit(IReadOnlyList<CalibrationSample> samples)
     {
         ArgumentNullException.ThrowIfNull(samples);
-        var beta = new double[3];
+        var beta = new double[K];
         for (var iteration = 0; iteration < 50; iteration++)
         {
-            var gradient = new double[3];
-            var hessian = new double[3, 3];
+            var gradient = new double[K];
+            var hessian = new double[K, K];
             foreach (var s in samples)
             {
                 var x = Features(s);
                 var p = Sigmoid(Dot(beta, x));
                 var y = s.ShouldAnswer ? 1.0 : 0.0;
-                for (var i = 0; i < 3; i++)
+                for (var i = 0; i < K; i++)
                 {
                     gradient[i] += (y - p) * x[i];
-                    for (var j = 0; j < 3; j++) hessian[i, j] += p * (1 - p) * x[i] * x[j];
+                    for (var j = 0; j < K; j++) hessian[i, j] += p * (1 - p) * x[i] * x[j];
                 }
             }
 
-            for (var i = 0; i < 3; i++)
+            for (var i = 0; i < K; i++)
             {
                 gradient[i] -= Ridge * beta[i];
                 hessian[i, i] += Ridge;
             }
 
             var step = Solve(hessian, gradient);
-            for (var i = 0; i < 3; i++) beta[i] += step[i];
+            for (var i = 0; i < K; i++) beta[i] += step[i];
             if (step.Sum(Math.Abs) < 1e-9) break;
         }
 
-        return new ConfidenceModel(beta[0], beta[1], beta[2]);
+        return new ConfidenceModel(beta[0], beta[1], beta[2], beta[3]);
     }
 
     /// <summary>For each threshold, the share of should-answer questions answered and of the others declined.</summary>
@@ -58,21 +61,21 @@ public static class ConfidenceCalibrator
         var offTopic = samples.Where(s => !s.ShouldAnswer).ToList();
         for (var threshold = 0.05; threshold < 0.96; threshold += 0.05)
         {
-            var answered = answerable.Count(s => model.Confidence(s.Score, s.Coverage) >= threshold) / (double)Math.Max(1, answerable.Count);
-            var declined = offTopic.Count(s => model.Confidence(s.Score, s.Coverage) < threshold) / (double)Math.Max(1, offTopic.Count);
+            var answered = answerable.Count(s => model.Confidence(s.Score, s.Coverage, s.Anchor) >= threshold) / (double)Math.Max(1, answerable.Count);
+            var declined = offTopic.Count(s => model.Confidence(s.Score, s.Coverage, s.Anchor) < threshold) / (double)Math.Max(1, offTopic.Count);
             text.Append(CultureInfo.InvariantCulture, $"{threshold,9:0.00} {answered,8:0.000} {declined,8:0.000}\n");
         }
 
         return text.ToString();
     }
 
-    private static double[] Features(CalibrationSample s) => [1, s.Coverage, Math.Log(1 + Math.Max(0, s.Score))];
+    private static double[] Features(CalibrationSample s) => [1, s.Coverage, Math.Log(1 + Math.Max(0, s.Score)), s.Anchor];
 
     private static double Sigmoid(double z) => 1 / (1 + Math.Exp(-z));
 
-    private static double Dot(double[] a, double[] b) => (a[0] * b[0]) + (a[1] * b[1]) + (a[2] * b[2]);
+    private static double Dot(double[] a, double[] b) => a.Zip(b, (x, y) => x * y).Sum();
 
-    /// <summary>Gaussian elimination with partial pivoting for the 3×3 Newton step.</summary>
+    /// <summary>Gaussian elimination with partial pivoting for the Newton step.</summary>
     private static double[] Solve(double[,] a, double[] b)
     {
         var n = b.Length;

@@ -63,8 +63,9 @@ internal sealed class KnowledgeSearcher
             .Select(m =>
             {
                 var coverage = total <= 0 ? 0 : Covered(m.Article, query.Concepts, weights, section: null) / total;
+                var anchor = Anchor(m.Article, query.Concepts);
                 var section = BestSection(m.Article, m.Match.Sections, query.Concepts, weights);
-                return new RankedArticle(m.Article, section, m.Score, coverage, _parameters.Confidence.Confidence(m.Score, coverage));
+                return new RankedArticle(m.Article, section, m.Score, coverage, _parameters.Confidence.Confidence(m.Score, coverage, anchor), anchor);
             });
 
         if (_parameters.CoverageExponent > 0)
@@ -103,6 +104,23 @@ internal sealed class KnowledgeSearcher
         var known = concept.Alternatives.Where(p => p.Stems.All(_index.Vocabulary.ContainsKey)).ToList();
         if (known.Count == 0) return Idf(0) * _parameters.UnknownWordWeight;
         return known.Contains(concept.Alternatives[0]) ? PhraseIdf(concept.Alternatives[0]) : known.Min(PhraseIdf);
+    }
+
+    /// <summary>The idf of the rarest known question concept the article contains, over the idf of an unseen word.</summary>
+    private double Anchor(int article, IReadOnlyList<QueryConcept> concepts)
+    {
+        var n = _index.PassageCount;
+        double Idf(int df) => Math.Log(1 + ((n - df + 0.5) / (df + 0.5)));
+        var best = 0.0;
+        foreach (var concept in concepts)
+        {
+            foreach (var phrase in concept.Alternatives.Where(p => p.Stems.All(_index.Vocabulary.ContainsKey) && _terms.ContainsAll(article, p.Stems)))
+            {
+                best = Math.Max(best, Idf(phrase.Stems.Select(st => _index.Vocabulary[st]).Min()));
+            }
+        }
+
+        return best / Idf(0);
     }
 
     private double Covered(int article, IReadOnlyList<QueryConcept> concepts, double[] weights, int? section)

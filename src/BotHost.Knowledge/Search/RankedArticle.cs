@@ -6,4 +6,5 @@ namespace BotHost.Knowledge.Search;
 /// <param name="Score">bm25 of the best passage (higher is better).</param>
 /// <param name="Coverage">Share of the question's concepts (weighted by rarity) that the article contains, 0 to 1.</param>
 /// <param name="Confidence">Calibrated probability-like score in [0, 1] that this article answers the question.</param>
-public sealed record RankedArticle(int Article, int Section, double Score, double Coverage, double Confidence);
+/// <param name="Anchor">Rarity of the rarest question word the article contains, relative to a word no article uses (0 to 1).</param>
+public sealed record RankedArticle(int Article, int Section, double Score, double Coverage, double Confidence, double Anchor = 0);

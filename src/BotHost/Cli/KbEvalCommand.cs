@@ -20,8 +20,12 @@ internal static class KbEvalCommand
         var reportOnly = new Option<bool>("--report-only") { Description = "Print the figures but do not fail below the targets" };
         var ablation = new Option<bool>("--ablation") { Description = "Also run with each retrieval technique switched off, to show what each adds" };
         var calibrate = new Option<bool>("--calibrate") { Description = "Fit the confidence model to the eval questions and print its coefficients and thresholds" };
+        var floor = new Option<string?>("--floor")
+        {
+            Description = "Fail only below these figures (such as recall_at_1=0.85,answer_rate=0.95; unnamed metrics keep the targets), and report the targets without failing: a regression guard while the targets are not yet met",
+        };
         var urgent = new Option<string?>("--urgent") { Description = "Measure the urgent-message classifier on FILE (message TAB urgent TAB category, or message TAB normal) instead" };
-        var command = new Command("eval", "Measure how well the bot answers the eval questions") { questions, json, region, reportOnly, ablation, calibrate, urgent };
+        var command = new Command("eval", "Measure how well the bot answers the eval questions") { questions, json, region, reportOnly, ablation, calibrate, floor, urgent };
         command.SetAction(parse =>
         {
             var options = new KnowledgeOptions { Path = KnowledgePath.Resolve(parse.GetValue(knowledgeOption)) };
@@ -44,9 +48,28 @@ internal static class KbEvalCommand
             if (parse.GetValue(ablation)) WriteAblation(env, options, cases, parse.GetValue(region)!, report);
             if (parse.GetValue(calibrate)) WriteCalibration(env, knowledge, cases, parse.GetValue(region)!);
 
-            var failures = report.Failures(EvalTargets.Default);
-            foreach (var failure in failures) env.Error.WriteLine($"bothost: below target: {failure}");
-            return failures.Count > 0 && !parse.GetValue(reportOnly) ? ExitCodes.Failure : ExitCodes.Success;
+            var targets = report.Failures(EvalTargets.Default);
+            if (parse.GetValue(floor) is not { } floorText)
+            {
+                foreach (var failure in targets) env.Error.WriteLine($"bothost: below target: {failure}");
+                return targets.Count > 0 && !parse.GetValue(reportOnly) ? ExitCodes.Failure : ExitCodes.Success;
+            }
+
+            EvalTargets floorTargets;
+            try
+            {
+                floorTargets = EvalTargets.Parse(floorText, EvalTargets.Default);
+            }
+            catch (FormatException ex)
+            {
+                env.Error.WriteLine($"bothost: --floor: {ex.Message}");
+                return ExitCodes.Usage;
+            }
+
+            foreach (var failure in targets) env.Error.WriteLine($"bothost: note: below target (not failing, --floor given): {failure}");
+            var regressions = report.Failures(floorTargets);
+            foreach (var failure in regressions) env.Error.WriteLine($"bothost: below floor: {failure}");
+            return regressions.Count > 0 && !parse.GetValue(reportOnly) ? ExitCodes.Failure : ExitCodes.Success;
         });
         return command;
     }
@@ -86,12 +109,12 @@ internal static class KbEvalCommand
             .Where(c => c.Expectation != EvalExpectation.Refuse)
             .Select(c => (Case: c, Ranked: knowledge.Search(c.Question, region).Ranked))
             .Select(x => (x.Case, Top: x.Ranked.Count > 0 ? x.Ranked[0] : null))
-            .Select(x => new CalibrationSample(x.Top?.Coverage ?? 0, x.Top?.Score ?? 0, x.Case.Expectation == EvalExpectation.Answer))
+            .Select(x => new CalibrationSample(x.Top?.Coverage ?? 0, x.Top?.Score ?? 0, x.Case.Expectation == EvalExpectation.Answer, x.Top?.Anchor ?? 0))
             .ToList();
         var model = ConfidenceCalibrator.Fit(samples);
         env.Output.WriteLine();
         env.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"calibrated: intercept={model.Intercept:0.###} coverage={model.CoverageWeight:0.###} strength={model.StrengthWeight:0.###} (n={samples.Count})"));
+            $"calibrated: intercept={model.Intercept:0.###} coverage={model.CoverageWeight:0.###} strength={model.StrengthWeight:0.###} anchor={model.AnchorWeight:0.###} (n={samples.Count})"));
         env.Output.Write(ConfidenceCalibrator.ThresholdTable(model, samples));
     }
 
