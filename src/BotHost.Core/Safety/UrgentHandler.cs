@@ -1,6 +1,7 @@
 using BotHost.Core.Messages;
 using BotHost.Core.Pipeline;
 using BotHost.Knowledge;
+using BotHost.Knowledge.Answers;
 using BotHost.Knowledge.Hotlines;
 using BotHost.Knowledge.Safety;
 using Microsoft.Extensions.Logging;
@@ -9,8 +10,9 @@ namespace BotHost.Core.Safety;
 
 /// <summary>
 /// Danger first: an urgent message gets, privately and before any knowledge answer, the quoted wording of
-/// urgent.yaml, the region's emergency number, the one or two services for that danger and three steps; the
-/// community's moderators are alerted (category, channel, link, time; never the text).
+/// urgent.yaml, the region's emergency number, the one or two services for that danger and three steps, then the
+/// best article's passage when one answers it; the community's moderators are alerted (category, channel, link,
+/// time; never the text).
 /// </summary>
 public sealed partial class UrgentHandler(IEnumerable<IUrgentAlerter> alerters, ILogger<UrgentHandler> logger) : IMessageHandler
 {
@@ -41,7 +43,16 @@ public sealed partial class UrgentHandler(IEnumerable<IUrgentAlerter> alerters, 
             }
         }
 
-        return Build(context.Knowledge, category, context.Community.Region);
+        var reply = Build(context.Knowledge, category, context.Community.Region);
+        var answer = context.Knowledge.Ask(context.Message.Text, new AskContext(context.Community.Region));
+        if (answer.IsDeclined) return reply;
+
+        // After the urgent help, the vetted article that answers the message (its hotlines are already above).
+        return reply with
+        {
+            Blocks = [.. reply.Blocks, new PassageBlock(answer.Passages[0])],
+            Feedback = new FeedbackTarget(answer.Passages[0].ArticleId, ReplyKind.Urgent),
+        };
     }
 
     /// <summary>The urgent reply for a category and region, all of it quoted from urgent.yaml and hotlines.yaml.</summary>

@@ -50,6 +50,8 @@ public sealed class SafetyHandlerTests : IDisposable
         var hotlines = reply.Blocks.OfType<HotlinesBlock>().SelectMany(b => b.Hotlines).Select(h => h.Id).ToList();
         Assert.Equal(["us-emergency-911", "us-ncmec-cybertipline", "us-ncmec-take-it-down"], hotlines);
         Assert.Equal(3, Assert.Single(reply.Blocks.OfType<StepsBlock>()).Steps.Count);
+        Assert.Equal("sextortion", Assert.Single(reply.Blocks.OfType<PassageBlock>()).Passage.ArticleId);
+        Assert.IsType<StepsBlock>(reply.Blocks[^2]);
         Assert.DoesNotContain(reply.Blocks.OfType<TextBlock>(), b => b.Text.Contains(Marker, StringComparison.Ordinal));
     }
 
