@@ -19,6 +19,10 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<BotMetrics>();
         services.AddSingleton<IMessageHandler, CommandHandler>();
         services.TryAddSingleton<IUrgencyClassifier, UrgencyClassifier>();
+        services.AddOptions<RateLimitOptions>();
+        services.AddSingleton<IMessageHandler, RateLimitHandler>();
+        services.TryAddSingleton<ModeratorAlertService>();
+        services.AddSingleton<IUrgentAlerter>(sp => sp.GetRequiredService<ModeratorAlertService>());
         services.AddSingleton<IMessageHandler, UrgentHandler>();
         services.AddSingleton<IMessageHandler, RefusalHandler>();
         services.AddSingleton<IMessageHandler, AskHandler>();
