@@ -1,4 +1,6 @@
+using BotHost.Core.Analytics;
 using BotHost.Core.Console;
+using BotHost.Core.Feedback;
 using BotHost.Core.Pipeline;
 using BotHost.Core.Safety;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,6 +24,10 @@ public static class CoreServiceCollectionExtensions
         services.AddOptions<RateLimitOptions>();
         services.AddSingleton<IMessageHandler, RateLimitHandler>();
         services.TryAddSingleton<ModeratorAlertService>();
+        services.AddOptions<AnalyticsOptions>();
+        services.TryAddSingleton<GapAnalyticsStore>();
+        services.AddSingleton<IReplyObserver>(sp => sp.GetRequiredService<GapAnalyticsStore>());
+        services.TryAddSingleton<IFeedbackRecorder>(sp => sp.GetRequiredService<GapAnalyticsStore>());
         services.AddSingleton<IUrgentAlerter>(sp => sp.GetRequiredService<ModeratorAlertService>());
         services.AddSingleton<IMessageHandler, UrgentHandler>();
         services.AddSingleton<IMessageHandler, RefusalHandler>();

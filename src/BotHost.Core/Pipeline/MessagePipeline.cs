@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using BotHost.Core.Analytics;
 using BotHost.Core.Communities;
 using BotHost.Core.Messages;
 using Microsoft.Extensions.Logging;
@@ -17,12 +18,14 @@ public sealed partial class MessagePipeline
     private readonly ICommunityDirectory _communities;
     private readonly BotMetrics _metrics;
     private readonly ILogger<MessagePipeline> _logger;
+    private readonly IReplyObserver[] _observers;
 
     public MessagePipeline(IEnumerable<IMessageHandler> handlers, IKnowledgeProvider knowledge, ICommunityDirectory communities,
-        BotMetrics metrics, ILogger<MessagePipeline> logger)
+        BotMetrics metrics, ILogger<MessagePipeline> logger, IEnumerable<IReplyObserver>? observers = null)
     {
         ArgumentNullException.ThrowIfNull(handlers);
         _handlers = [.. handlers.OrderBy(h => h.Order)];
+        _observers = [.. observers ?? []];
         _knowledge = knowledge;
         _communities = communities;
         _metrics = metrics;
@@ -35,9 +38,10 @@ public sealed partial class MessagePipeline
         var started = Stopwatch.GetTimestamp();
         _metrics.Received(message.Platform);
         Reply reply;
+        var community = _communities.Find(message.Platform, message.CommunityId);
         try
         {
-            var context = new MessageContext(message, _communities.Find(message.Platform, message.CommunityId), _knowledge.Current);
+            var context = new MessageContext(message, community, _knowledge.Current);
             reply = await RunHandlersAsync(context, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -48,6 +52,18 @@ public sealed partial class MessagePipeline
         {
             LogHandlerFailed(ex, message.Platform, message.Source);
             reply = Reply.Text(ReplyKind.Error, ReplyVisibility.Private, BotTexts.Error);
+        }
+
+        foreach (var observer in _observers)
+        {
+            try
+            {
+                observer.OnReplied(message, community, reply);
+            }
+            catch (Exception ex)
+            {
+                LogObserverFailed(ex, message.Platform);
+            }
         }
 
         var elapsed = Stopwatch.GetElapsedTime(started);
@@ -68,6 +84,9 @@ public sealed partial class MessagePipeline
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Replied on {Platform} ({Source}) with {Kind}, {Visibility}, in {ElapsedMs:0.0} ms")]
     private partial void LogReplied(string platform, MessageSource source, ReplyKind kind, ReplyVisibility visibility, double elapsedMs);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Recording a {Platform} reply for the gap analytics failed; the member's reply is unaffected")]
+    private partial void LogObserverFailed(Exception exception, string platform);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "A handler failed on a {Platform} message ({Source}); the member got an error reply")]
     private partial void LogHandlerFailed(Exception exception, string platform, MessageSource source);

@@ -31,6 +31,7 @@ public static class BotHostCli
         {
             KbCheckCommand.Create(env, knowledge),
             KbEvalCommand.Create(env, knowledge),
+            KbGapsCommand.Create(env),
         };
         return new RootCommand("BotHost answers questions about child online safety from vetted articles, with sources and hotlines.")
         {

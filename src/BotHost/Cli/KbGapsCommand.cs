@@ -1,0 +1,63 @@
+using System.CommandLine;
+using System.Globalization;
+using BotHost.Core.Analytics;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace BotHost.Cli;
+
+/// <summary>
+/// <c>bothost kb gaps [--db PATH] [--days 30]</c>: what the gap analytics recorded, for maintainers deciding which
+/// articles to write or fix: answers and feedback per article, declined questions per day, and the redacted text of
+/// recent declined questions where a community opted in.
+/// </summary>
+internal static class KbGapsCommand
+{
+    public static Command Create(CliEnvironment env)
+    {
+        var db = new Option<string?>("--db") { Description = "Analytics database (default: $Analytics__DatabasePath or bothost-analytics.db)" };
+        var days = new Option<int>("--days") { Description = "How many days back to report", DefaultValueFactory = _ => 30 };
+        var command = new Command("gaps", "Report what members asked that the bot could or could not answer (counts only, no member text)") { db, days };
+        command.SetAction(parse =>
+        {
+            var path = parse.GetValue(db) ?? Environment.GetEnvironmentVariable("Analytics__DatabasePath") ?? new AnalyticsOptions().DatabasePath;
+            var window = parse.GetValue(days);
+            if (window < 1)
+            {
+                env.Error.WriteLine("bothost: --days must be at least 1");
+                return ExitCodes.Usage;
+            }
+
+            if (!File.Exists(path))
+            {
+                env.Error.WriteLine($"bothost: analytics database not found: {path} (the bot creates it when it first answers in a community)");
+                return ExitCodes.Usage;
+            }
+
+            using var store = new GapAnalyticsStore(Options.Create(new AnalyticsOptions { DatabasePath = path }), env.Time, NullLogger<GapAnalyticsStore>.Instance);
+            var report = store.Report(window);
+            var o = env.Output;
+            o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Answers by article, last {window} day(s):"));
+            o.WriteLine("  article                              answered  helpful  not helpful");
+            foreach (var row in report.Articles)
+            {
+                o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {row.Article,-36} {row.Answered,8} {row.Helpful,8} {row.NotHelpful,12}"));
+            }
+
+            if (report.Articles.Count == 0) o.WriteLine("  (none)");
+            o.WriteLine();
+            o.WriteLine("Declined questions per day:");
+            foreach (var row in report.DeclinedByDay) o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {row.Day}  {row.Declined}"));
+            if (report.DeclinedByDay.Count == 0) o.WriteLine("  (none)");
+            if (report.RecentQuestions.Count > 0)
+            {
+                o.WriteLine();
+                o.WriteLine("Recent declined questions (redacted; only from communities that opted in):");
+                foreach (var row in report.RecentQuestions) o.WriteLine($"  {row.At}  {row.Platform}/{row.Community}  {row.RedactedText}");
+            }
+
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}
