@@ -14,12 +14,8 @@ public static class EvalSetReader
         ArgumentNullException.ThrowIfNull(text);
         var cases = new List<EvalCase>();
         var errors = new List<string>();
-        var lines = text.ReplaceLineEndings("\n").Split('\n');
-        for (var i = 0; i < lines.Length; i++)
+        foreach (var (i, parts) in DataLines(text))
         {
-            var line = lines[i];
-            if (string.IsNullOrWhiteSpace(line) || line.TrimStart().StartsWith('#')) continue;
-            var parts = line.Split('\t');
             if (parts.Length < 2 || string.IsNullOrWhiteSpace(parts[0]) || string.IsNullOrWhiteSpace(parts[1]))
             {
                 errors.Add(string.Create(CultureInfo.InvariantCulture, $"{file}:{i + 1}: error: expected 'question<TAB>expected'"));
@@ -37,5 +33,16 @@ public static class EvalSetReader
         }
 
         return (cases, errors);
+    }
+
+    /// <summary>The tab-separated fields of each line that is not blank or a # comment, with its 0-based line index.</summary>
+    internal static IEnumerable<(int Index, string[] Parts)> DataLines(string text)
+    {
+        var lines = text.ReplaceLineEndings("\n").Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (string.IsNullOrWhiteSpace(lines[i]) || lines[i].TrimStart().StartsWith('#')) continue;
+            yield return (i, lines[i].Split('\t'));
+        }
     }
 }

@@ -76,12 +76,8 @@ public static class UrgentEvaluator
         ArgumentNullException.ThrowIfNull(text);
         var cases = new List<UrgentEvalCase>();
         var errors = new List<string>();
-        var lines = text.ReplaceLineEndings("\n").Split('\n');
-        for (var i = 0; i < lines.Length; i++)
+        foreach (var (i, parts) in EvalSetReader.DataLines(text))
         {
-            var line = lines[i];
-            if (string.IsNullOrWhiteSpace(line) || line.TrimStart().StartsWith('#')) continue;
-            var parts = line.Split('\t');
             var kind = parts.Length > 1 ? parts[1].Trim() : string.Empty;
             if (string.IsNullOrWhiteSpace(parts[0]) || kind is not ("urgent" or "normal") || (kind == "urgent" && (parts.Length < 3 || parts[2].Trim().Length == 0)))
             {

@@ -97,8 +97,6 @@ internal sealed class KnowledgeSearcher
     /// <summary>Idf of the concept as typed, or of its commonest known synonym; unknown words weigh as the rarest.</summary>
     private double ConceptWeight(QueryConcept concept)
     {
-        var n = _index.PassageCount;
-        double Idf(int df) => Math.Log(1 + ((n - df + 0.5) / (df + 0.5)));
         double PhraseIdf(QueryPhrase p) => Idf(p.Stems.Select(s => _index.Vocabulary.GetValueOrDefault(s)).Min());
 
         var known = concept.Alternatives.Where(p => p.Stems.All(_index.Vocabulary.ContainsKey)).ToList();
@@ -109,8 +107,6 @@ internal sealed class KnowledgeSearcher
     /// <summary>The idf of the rarest known question concept the article contains, over the idf of an unseen word.</summary>
     private double Anchor(int article, IReadOnlyList<QueryConcept> concepts)
     {
-        var n = _index.PassageCount;
-        double Idf(int df) => Math.Log(1 + ((n - df + 0.5) / (df + 0.5)));
         var best = 0.0;
         foreach (var concept in concepts)
         {
@@ -122,6 +118,9 @@ internal sealed class KnowledgeSearcher
 
         return best / Idf(0);
     }
+
+    /// <summary>bm25's idf for a term found in <paramref name="df"/> of the indexed passages.</summary>
+    private double Idf(int df) => Math.Log(1 + ((_index.PassageCount - df + 0.5) / (df + 0.5)));
 
     private double Covered(int article, IReadOnlyList<QueryConcept> concepts, double[] weights, int? section)
     {
