@@ -14,9 +14,14 @@ WORKDIR /app
 COPY --from=build /app ./
 COPY knowledge/ /app/knowledge/
 ENV Knowledge__Path=/app/knowledge \
+    Analytics__DatabasePath=/app/data/bothost-analytics.db \
     DOTNET_gcServer=0
 # The .NET images ship a non-root user "app" (APP_UID 1654); never run as root.
+RUN mkdir -p /app/data && chown $APP_UID /app/data
 USER $APP_UID
-VOLUME ["/app/knowledge"]
+VOLUME ["/app/knowledge", "/app/data"]
+EXPOSE 8080
+HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
+  CMD ["dotnet", "/app/bothost.dll", "healthcheck", "--url", "http://127.0.0.1:8080/healthz"]
 ENTRYPOINT ["dotnet", "/app/bothost.dll"]
-CMD ["--help"]
+CMD ["serve", "--urls", "http://0.0.0.0:8080"]

@@ -40,6 +40,8 @@ public static class BotHostCli
             ChatCliCommand.Create(env, knowledge),
             kb,
             SlackManifestCommand.Create(env),
+            ServeCommand.Create(env, knowledge),
+            HealthcheckCommand.Create(env),
         };
     }
 }

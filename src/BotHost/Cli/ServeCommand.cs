@@ -1,0 +1,39 @@
+using System.CommandLine;
+using BotHost.Serve;
+
+namespace BotHost.Cli;
+
+/// <summary><c>bothost serve [--urls URL] [--knowledge DIR] [--config FILE]</c>: the long-running host.</summary>
+internal static class ServeCommand
+{
+    public static Command Create(CliEnvironment env, Option<string?> knowledgeOption)
+    {
+        var urls = new Option<string>("--urls") { Description = "Where to listen", DefaultValueFactory = _ => "http://127.0.0.1:8080" };
+        var config = new Option<string?>("--config") { Description = "A JSON settings file (same keys as appsettings.json and the Section__Key environment variables)" };
+        var command = new Command("serve", "Run the bot as a service: chat adapters, health, metrics and live knowledge reload") { urls, config };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var settings = new ServeSettings(parse.GetValue(urls)!, KnowledgePath.Resolve(parse.GetValue(knowledgeOption)), parse.GetValue(config));
+            if (settings.ConfigFile is { } file && !File.Exists(file))
+            {
+                env.Error.WriteLine($"bothost: --config: file not found: {file}");
+                return ExitCodes.Usage;
+            }
+
+            var (app, problems) = ServeHost.Build(settings, env.Time);
+            if (app is null)
+            {
+                env.Error.WriteLine($"bothost: the knowledge base in {settings.KnowledgePath} has {problems.Count} error(s); not starting. First: {problems[0]}");
+                return ExitCodes.Failure;
+            }
+
+            await using (app)
+            {
+                await app.RunAsync(cancellationToken);
+            }
+
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,98 @@
+using BotHost.Core.Pipeline;
+using BotHost.Knowledge;
+using BotHost.Knowledge.Validation;
+
+namespace BotHost.Serve;
+
+/// <summary>
+/// The live knowledge base of <c>bothost serve</c>. A reload loads, validates and indexes the folder off the request
+/// path and swaps the new version in atomically; a version with errors is never swapped in (the last good one keeps
+/// serving and the errors are reported on /readyz and /metrics). The replaced version is disposed only after
+/// <see cref="RetireAfter"/>, so requests that already hold it finish normally.
+/// </summary>
+public sealed class KnowledgeHost : IKnowledgeProvider, IDisposable
+{
+    public static readonly TimeSpan RetireAfter = TimeSpan.FromSeconds(30);
+
+    private readonly KnowledgeOptions _options;
+    private readonly TimeProvider _time;
+    private readonly Lock _reloadGate = new();
+    private readonly List<ITimer> _retiring = [];
+    private KnowledgeBase _current;
+    private IReadOnlyList<Diagnostic> _lastErrors = [];
+    private long _reloads;
+    private long _failedReloads;
+
+    private KnowledgeHost(KnowledgeOptions options, TimeProvider time, KnowledgeBase initial)
+    {
+        _options = options;
+        _time = time;
+        _current = initial;
+    }
+
+    public KnowledgeBase Current => Volatile.Read(ref _current);
+
+    /// <summary>Errors of the last reload that was rejected; empty when the last reload succeeded.</summary>
+    public IReadOnlyList<Diagnostic> LastErrors => Volatile.Read(ref _lastErrors);
+
+    public long Reloads => Interlocked.Read(ref _reloads);
+
+    public long FailedReloads => Interlocked.Read(ref _failedReloads);
+
+    /// <summary>Loads the first version; null (with the problems) when it has errors, so start-up stops.</summary>
+    public static (KnowledgeHost? Host, IReadOnlyList<Diagnostic> Diagnostics) Start(KnowledgeOptions options, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var result = KnowledgeBase.Load(options, time);
+        return (result.Knowledge is null ? null : new KnowledgeHost(options, time, result.Knowledge), result.Diagnostics);
+    }
+
+    /// <summary>Loads the folder again; swaps it in when valid. Returns the errors that kept it out (empty on success).</summary>
+    public IReadOnlyList<Diagnostic> Reload()
+    {
+        lock (_reloadGate)
+        {
+            var result = KnowledgeBase.Load(_options, _time);
+            if (result.Knowledge is null)
+            {
+                Interlocked.Increment(ref _failedReloads);
+                var errors = result.Errors.ToList();
+                Volatile.Write(ref _lastErrors, errors);
+                return errors;
+            }
+
+            var old = Interlocked.Exchange(ref _current, result.Knowledge);
+            Volatile.Write(ref _lastErrors, []);
+            Interlocked.Increment(ref _reloads);
+            Retire(old);
+            return [];
+        }
+    }
+
+    private void Retire(KnowledgeBase old)
+    {
+        ITimer? timer = null;
+        timer = _time.CreateTimer(_ =>
+        {
+            old.Dispose();
+            lock (_retiring)
+            {
+                if (timer is not null) _retiring.Remove(timer);
+            }
+
+            timer?.Dispose();
+        }, null, RetireAfter, Timeout.InfiniteTimeSpan);
+        lock (_retiring) _retiring.Add(timer);
+    }
+
+    public void Dispose()
+    {
+        lock (_retiring)
+        {
+            foreach (var timer in _retiring) timer.Dispose();
+            _retiring.Clear();
+        }
+
+        Current.Dispose();
+    }
+}

@@ -1,0 +1,154 @@
+using System.Diagnostics.Metrics;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using BotHost.Core;
+using BotHost.Core.Adapters;
+using BotHost.Core.Communities;
+using BotHost.Core.Messages;
+using BotHost.Core.Pipeline;
+using BotHost.Knowledge;
+using BotHost.Knowledge.Validation;
+using BotHost.Slack;
+
+namespace BotHost.Serve;
+
+/// <summary>
+/// <c>bothost serve</c>: Kestrel on the Generic Host with the message pipeline, the live knowledge base, the chat
+/// adapters that configuration enables, and the endpoints operators expect: <c>/healthz</c>, <c>/readyz</c>,
+/// <c>/metrics</c>, and (with <c>Admin__Token</c>) <c>POST /admin/reload</c> and <c>POST /ask</c>.
+/// </summary>
+public static partial class ServeHost
+{
+    public const string HostMeterName = "BotHost.Host";
+
+    /// <summary>Builds the app; null with the reason when start-up must stop (the knowledge base has errors).</summary>
+    public static (WebApplication? App, IReadOnlyList<Diagnostic> Problems) Build(ServeSettings settings, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var (knowledge, diagnostics) = KnowledgeHost.Start(new KnowledgeOptions { Path = settings.KnowledgePath }, time);
+        if (knowledge is null) return (null, [.. diagnostics.Where(d => d.IsError)]);
+
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
+        if (settings.ConfigFile is { } file) builder.Configuration.AddJsonFile(Path.GetFullPath(file), optional: false);
+        builder.WebHost.UseUrls(settings.Urls);
+        builder.Services.AddSingleton(time);
+        builder.Services.AddSingleton(knowledge);
+        builder.Services.AddSingleton<IKnowledgeProvider>(knowledge);
+        builder.Services.AddSingleton<ICommunityDirectory>(new FixedCommunityDirectory(CommunitySettings.Default));
+        builder.Services.AddBotHostCore();
+        builder.Services.AddSlack(builder.Configuration);
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(10));
+
+        var app = builder.Build();
+        var token = app.Configuration["Admin:Token"];
+        var metrics = new PrometheusText([BotMetrics.MeterName, HostMeterName]);
+        var hostMeter = new Meter(HostMeterName);
+        RegisterHostGauges(hostMeter, knowledge, app.Services.GetServices<IChatAdapter>().ToList());
+        app.Lifetime.ApplicationStopped.Register(() =>
+        {
+            metrics.Dispose();
+            hostMeter.Dispose();
+        });
+
+        app.MapGet("/healthz", () => Results.Text("ok\n"));
+        app.MapGet("/readyz", (IEnumerable<IChatAdapter> adapters) => Readiness(knowledge, adapters));
+        app.MapGet("/metrics", () => Results.Text(metrics.Write(), "text/plain; version=0.0.4; charset=utf-8"));
+        app.MapPost("/admin/reload", async (HttpRequest request) =>
+        {
+            if (!Authorized(request, token)) return Results.Unauthorized();
+            var errors = await Task.Run(knowledge.Reload);
+            return errors.Count == 0
+                ? Results.Text($"reloaded: version {knowledge.Current.Version}\n")
+                : Results.Text($"kept version {knowledge.Current.Version}; the new one has errors:\n{string.Join('\n', errors)}\n", statusCode: 422);
+        });
+        app.MapPost("/ask", async (HttpRequest request, MessagePipeline pipeline, CancellationToken cancellationToken) =>
+        {
+            if (!Authorized(request, token)) return Results.Unauthorized();
+            var body = await JsonSerializer.DeserializeAsync(request.Body, ServeJsonContext.Default.AskRequest, cancellationToken);
+            if (body?.Question is not { Length: > 0 } question) return Results.BadRequest("send {\"question\": \"...\", \"region\": \"US\"}");
+            var reply = await pipeline.HandleAsync(new IncomingMessage
+            {
+                Platform = "admin",
+                CommunityId = string.Empty,
+                ChannelId = "preview",
+                UserId = "maintainer",
+                Text = question,
+                Source = MessageSource.Console,
+                IsPrivateConversation = true,
+            }, cancellationToken);
+            return Results.Text(JsonSerializer.Serialize(reply, ReplyJsonContext.Default.Reply), "application/json");
+        });
+        app.MapSlack();
+
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("BotHost.Serve");
+        var adaptersOn = app.Services.GetServices<IChatAdapter>().Where(a => a.Status.State != AdapterState.Disabled).Select(a => a.Platform).ToList();
+        LogAdapters(logger, adaptersOn.Count == 0 ? "none" : string.Join(", ", adaptersOn),
+            adaptersOn.Contains("slack") ? "all available adapters are on" : "Slack is off: set Slack__SigningSecret (HTTP) or Slack__SocketMode=true with Slack__AppToken; Discord is not in this build yet");
+        LogKnowledge(logger, knowledge.Current.Version, knowledge.Current.Articles.Count, token is null ? "off (set Admin__Token)" : "on");
+        return (app, []);
+    }
+
+    private static IResult Readiness(KnowledgeHost knowledge, IEnumerable<IChatAdapter> adapters)
+    {
+        var text = new StringBuilder($"knowledge: version {knowledge.Current.Version}\n");
+        var ready = true;
+        foreach (var adapter in adapters.Where(a => a.Status.State != AdapterState.Disabled))
+        {
+            var status = adapter.Status;
+            ready &= status.IsReady;
+            text.Append(adapter.Platform).Append(": ").Append(status.State.ToString().ToLowerInvariant());
+            if (status.Detail is { } detail) text.Append(" (").Append(detail).Append(')');
+            text.Append('\n');
+        }
+
+        if (knowledge.LastErrors.Count > 0)
+        {
+            text.Append("warning: the last knowledge reload was rejected, still serving the version above: ").Append(knowledge.LastErrors[0]).Append('\n');
+        }
+
+        return Results.Text(text.ToString(), statusCode: ready ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
+    }
+
+    private static void RegisterHostGauges(Meter meter, KnowledgeHost knowledge, IReadOnlyList<IChatAdapter> adapters)
+    {
+        meter.CreateObservableGauge("bothost_knowledge_info", () => new Measurement<int>(1, new KeyValuePair<string, object?>("version", knowledge.Current.Version)),
+            description: "The knowledge base version being served");
+        meter.CreateObservableGauge("bothost_knowledge_articles", () => knowledge.Current.Articles.Count, description: "Articles in the served knowledge base");
+        meter.CreateObservableGauge("bothost_knowledge_reloads", () => knowledge.Reloads, description: "Knowledge reloads swapped in since start");
+        meter.CreateObservableGauge("bothost_knowledge_reload_failures", () => knowledge.FailedReloads, description: "Knowledge reloads rejected for errors since start");
+        meter.CreateObservableGauge("bothost_adapter_connected",
+            () => adapters.Select(a => new Measurement<int>(a.Status.IsReady ? 1 : 0, new KeyValuePair<string, object?>("platform", a.Platform))),
+            description: "1 when the adapter is connected");
+        meter.CreateObservableGauge("bothost_adapter_reconnects",
+            () => adapters.Select(a => new Measurement<long>(a.Status.Reconnects, new KeyValuePair<string, object?>("platform", a.Platform))),
+            description: "Reconnects of the adapter since start");
+    }
+
+    /// <summary>Bearer token check in constant time; with no token configured the admin endpoints are off.</summary>
+    private static bool Authorized(HttpRequest request, string? token)
+    {
+        if (string.IsNullOrEmpty(token)) return false;
+        var header = request.Headers.Authorization.ToString();
+        const string prefix = "Bearer ";
+        if (!header.StartsWith(prefix, StringComparison.Ordinal)) return false;
+        return CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(header[prefix.Length..]), Encoding.UTF8.GetBytes(token));
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, EventId = 1, Message = "Adapters on: {Adapters}. {Hint}")]
+    private static partial void LogAdapters(ILogger logger, string adapters, string hint);
+
+    [LoggerMessage(Level = LogLevel.Information, EventId = 2, Message = "Serving knowledge version {Version} ({Articles} articles); admin endpoints {Admin}")]
+    private static partial void LogKnowledge(ILogger logger, string version, int articles, string admin);
+}
+
+/// <summary>Where and what <c>serve</c> runs.</summary>
+public sealed record ServeSettings(string Urls, string KnowledgePath, string? ConfigFile);
+
+/// <summary>The body of <c>POST /ask</c>.</summary>
+public sealed record AskRequest(string? Question, string? Region);
+
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
+[JsonSerializable(typeof(AskRequest))]
+internal sealed partial class ServeJsonContext : JsonSerializerContext;
