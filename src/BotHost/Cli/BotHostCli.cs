@@ -40,6 +40,7 @@ public static class BotHostCli
             ChatCliCommand.Create(env, knowledge),
             kb,
             SlackManifestCommand.Create(env),
+            DiscordCliCommand.Create(env),
             ServeCommand.Create(env, knowledge),
             HealthcheckCommand.Create(env),
         };

@@ -8,6 +8,7 @@ using BotHost.Core.Adapters;
 using BotHost.Core.Communities;
 using BotHost.Core.Messages;
 using BotHost.Core.Pipeline;
+using BotHost.Discord;
 using BotHost.Knowledge;
 using BotHost.Knowledge.Validation;
 using BotHost.Slack;
@@ -39,6 +40,7 @@ public static partial class ServeHost
         builder.Services.AddSingleton<ICommunityDirectory>(new FixedCommunityDirectory(CommunitySettings.Default));
         builder.Services.AddBotHostCore();
         builder.Services.AddSlack(builder.Configuration);
+        builder.Services.AddDiscord(builder.Configuration);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(10));
 
         var app = builder.Build();
@@ -81,11 +83,12 @@ public static partial class ServeHost
             return Results.Text(JsonSerializer.Serialize(reply, ReplyJsonContext.Default.Reply), "application/json");
         });
         app.MapSlack();
+        app.MapDiscord();
 
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("BotHost.Serve");
         var adaptersOn = app.Services.GetServices<IChatAdapter>().Where(a => a.Status.State != AdapterState.Disabled).Select(a => a.Platform).ToList();
-        LogAdapters(logger, adaptersOn.Count == 0 ? "none" : string.Join(", ", adaptersOn),
-            adaptersOn.Contains("slack") ? "all available adapters are on" : "Slack is off: set Slack__SigningSecret (HTTP) or Slack__SocketMode=true with Slack__AppToken; Discord is not in this build yet");
+        var off = app.Services.GetServices<IChatAdapter>().Where(a => a.Status.State == AdapterState.Disabled).Select(a => a.Status.Detail).ToList();
+        LogAdapters(logger, adaptersOn.Count == 0 ? "none" : string.Join(", ", adaptersOn), off.Count == 0 ? "all adapters are on" : string.Join("; ", off));
         LogKnowledge(logger, knowledge.Current.Version, knowledge.Current.Articles.Count, token is null ? "off (set Admin__Token)" : "on");
         return (app, []);
     }

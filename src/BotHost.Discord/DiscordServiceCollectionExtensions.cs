@@ -1,0 +1,53 @@
+using BotHost.Core.Adapters;
+using BotHost.Core.Safety;
+using BotHost.Discord.Alerts;
+using BotHost.Discord.Gateway;
+using BotHost.Discord.Interactions;
+using BotHost.Discord.Messages;
+using BotHost.Discord.Rest;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace BotHost.Discord;
+
+public static class DiscordServiceCollectionExtensions
+{
+    /// <summary>
+    /// The Discord adapter: options from the "Discord" section (validated on start), the REST client with its rate
+    /// limits, the interaction handler, the gateway dispatch handler, an <see cref="IChatAdapter"/> and an
+    /// <see cref="IModeratorAlertSender"/>. Needs what <c>AddBotHostCore</c> needs. With no Discord setting it
+    /// registers everything and stays off. Map the endpoint with <see cref="DiscordEndpointRouteBuilderExtensions.MapDiscord"/>.
+    /// </summary>
+    public static IServiceCollection AddDiscord(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<DiscordOptions>().Bind(configuration.GetSection(DiscordOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DiscordOptions>, DiscordOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.TryAddSingleton<DiscordRateLimiter>();
+        services.TryAddSingleton<DiscordRestClient>();
+        services.TryAddSingleton<IGatewayUrlSource>(sp => sp.GetRequiredService<DiscordRestClient>());
+        services.AddHttpClient(DiscordRestClient.HttpClientName, (sp, http) =>
+            http.Timeout = sp.GetRequiredService<IOptions<DiscordOptions>>().Value.RequestTimeout).RemoveAllLoggers();
+
+        services.TryAddSingleton<DiscordAdapter>();
+        services.AddSingleton<IChatAdapter>(sp => sp.GetRequiredService<DiscordAdapter>());
+        services.AddSingleton<IModeratorAlertSender, DiscordModeratorAlertSender>();
+        services.TryAddSingleton<DiscordBotIdentity>();
+        services.TryAddSingleton(sp => new DiscordSignatureVerifier(sp.GetRequiredService<IOptions<DiscordOptions>>().Value.PublicKey));
+        services.TryAddSingleton<FeedbackVotes>();
+        services.TryAddSingleton<DiscordInteractionHandler>();
+        services.TryAddSingleton<DiscordInteractionsEndpoint>();
+        services.TryAddSingleton<DiscordMessageProcessor>();
+        services.TryAddSingleton<IGatewayDispatchHandler, DiscordDispatchHandler>();
+
+        // Hosted services stop in reverse order: the gateway stops receiving first, then background replies drain.
+        services.TryAddSingleton<DiscordBackgroundWork>();
+        services.AddHostedService(sp => sp.GetRequiredService<DiscordBackgroundWork>());
+        return services;
+    }
+}

@@ -1,0 +1,117 @@
+using System.Security.Cryptography;
+using System.Text;
+using BotHost.Core.Feedback;
+using BotHost.Core.Messages;
+using BotHost.Core.Pipeline;
+using BotHost.Discord.Rendering;
+using BotHost.Discord.Rest;
+using BotHost.Discord.Wire;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace BotHost.Discord.Interactions;
+
+/// <summary>
+/// Answers interactions, whether they came over HTTP or the gateway. PING gets PONG; a command runs through the
+/// pipeline and is answered inline when the reply is ready within <see cref="DiscordOptions.InlineDeadline"/> (it
+/// always is, in practice), otherwise it is deferred (type 5) and the original response is edited through the
+/// interaction webhook once ready. A private reply carries the EPHEMERAL flag; a deferred response is ephemeral,
+/// since visibility must be chosen before the reply exists and privacy is the safe side. Feedback buttons are
+/// counted once per member and message and acknowledged privately.
+/// </summary>
+internal sealed partial class DiscordInteractionHandler(
+    MessagePipeline pipeline,
+    IEnumerable<IFeedbackRecorder> recorders,
+    DiscordRestClient rest,
+    DiscordBackgroundWork background,
+    FeedbackVotes votes,
+    IOptions<DiscordOptions> options,
+    TimeProvider time,
+    ILogger<DiscordInteractionHandler> logger)
+{
+    private readonly IFeedbackRecorder[] _recorders = [.. recorders];
+
+    /// <summary>The outcome, or null for interaction types the bot does not handle (answered with 400).</summary>
+    public async Task<InteractionOutcome?> HandleAsync(Interaction interaction, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(interaction);
+        return interaction.Type switch
+        {
+            Interaction.Ping => new InteractionOutcome(InteractionResponse.Pong),
+            Interaction.ApplicationCommand => await CommandAsync(interaction, cancellationToken),
+            Interaction.MessageComponent => await ComponentAsync(interaction, cancellationToken),
+            _ => null,
+        };
+    }
+
+    private async Task<InteractionOutcome> CommandAsync(Interaction interaction, CancellationToken cancellationToken)
+    {
+        if (DiscordInteractionMapper.ToMessage(interaction, time.GetUtcNow()) is not { } message)
+        {
+            LogNothingToAnswer(interaction.Data?.Name ?? "?");
+            return Private(DiscordTexts.NoMessageText);
+        }
+
+        var work = pipeline.HandleAsync(message, background.Stopping);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var timer = Task.Delay(options.Value.InlineDeadline, time, deadline.Token);
+        if (await Task.WhenAny(work, timer) == work)
+        {
+            await deadline.CancelAsync();
+            return new InteractionOutcome(InteractionResponse.Message(Render(await work, message)));
+        }
+
+        LogDeferred(interaction.Data?.Name ?? "?");
+        var applicationId = interaction.ApplicationId ?? options.Value.ApplicationId ?? string.Empty;
+        return new InteractionOutcome(InteractionResponse.Deferred(ephemeral: true), async ct =>
+        {
+            var reply = await work;
+            await rest.EditOriginalResponseAsync(applicationId, interaction.Token, Render(reply, message), ct);
+        });
+    }
+
+    private static MessagePayload Render(Reply reply, IncomingMessage message)
+    {
+        if (reply.Kind == ReplyKind.Ignored) return DiscordRenderer.Render(Reply.Text(ReplyKind.Ignored, ReplyVisibility.Private, DiscordTexts.NotAnsweredHere), true);
+        var ephemeral = reply.IsPrivate || message.Source == MessageSource.ContextMenu;
+        return DiscordRenderer.Render(reply, ephemeral);
+    }
+
+    private async Task<InteractionOutcome> ComponentAsync(Interaction interaction, CancellationToken cancellationToken)
+    {
+        if (FeedbackCustomId.Parse(interaction.Data?.CustomId) is not { } feedback) return Private(DiscordTexts.FeedbackThanks);
+        var voter = Key(interaction.InvokerId, interaction.Message?.Id);
+        if (votes.TryClaim(voter))
+        {
+            if (_recorders.Length == 0) LogNoRecorder();
+            foreach (var recorder in _recorders)
+            {
+                await recorder.RecordAsync(DiscordAdapter.PlatformName, interaction.GuildId ?? string.Empty, feedback.Target.ArticleId, feedback.Helpful,
+                    cancellationToken);
+            }
+
+            LogFeedback(feedback.Target.ArticleId, feedback.Helpful);
+        }
+
+        return Private(DiscordTexts.FeedbackThanks);
+    }
+
+    private static InteractionOutcome Private(string text) =>
+        new(InteractionResponse.Message(DiscordRenderer.Render(Reply.Text(ReplyKind.Help, ReplyVisibility.Private, text), ephemeral: true)));
+
+    /// <summary>One vote per member and message, kept as a hash so no user id is stored.</summary>
+    private static string Key(string? userId, string? messageId) =>
+        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes($"{userId}\n{messageId}")).AsSpan(0, 16));
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Discord /{Command}: the answer took longer than the inline deadline; deferred and editing later")]
+    private partial void LogDeferred(string command);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Discord command {Command} carried nothing to answer")]
+    private partial void LogNothingToAnswer(string command);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Discord feedback on article {ArticleId}: helpful = {Helpful}")]
+    private partial void LogFeedback(string articleId, bool helpful);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Discord feedback arrived but no IFeedbackRecorder is registered; it was not counted")]
+    private partial void LogNoRecorder();
+}

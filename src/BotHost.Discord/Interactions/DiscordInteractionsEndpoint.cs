@@ -1,0 +1,83 @@
+using System.Text.Json;
+using BotHost.Discord.Wire;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace BotHost.Discord.Interactions;
+
+/// <summary>
+/// <c>POST /discord/interactions</c>: reads the raw body, verifies <c>X-Signature-Ed25519</c> over timestamp + body
+/// and answers 401 on any failure before parsing anything; then PING → PONG and commands → the interaction response,
+/// inline. A deferred answer is edited only after the response has gone out.
+/// </summary>
+internal sealed partial class DiscordInteractionsEndpoint(
+    DiscordSignatureVerifier verifier,
+    DiscordInteractionHandler handler,
+    DiscordBackgroundWork background,
+    ILogger<DiscordInteractionsEndpoint> logger)
+{
+    public const string Path = "/discord/interactions";
+
+    /// <summary>Interactions are small; anything larger is not from Discord.</summary>
+    public const int MaxBodyBytes = 1 << 20;
+
+    public async Task HandleAsync(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var body = await ReadBodyAsync(context.Request, context.RequestAborted);
+        var headers = context.Request.Headers;
+        if (body is null || !verifier.Verify(headers["X-Signature-Timestamp"], headers["X-Signature-Ed25519"], body))
+        {
+            LogRejected();
+            context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+            await context.Response.WriteAsync("invalid request signature", context.RequestAborted);
+            return;
+        }
+
+        Interaction? interaction;
+        try
+        {
+            interaction = JsonSerializer.Deserialize(body, DiscordJsonContext.Default.Interaction);
+        }
+        catch (JsonException)
+        {
+            interaction = null;
+        }
+
+        if (interaction is null || await handler.HandleAsync(interaction, context.RequestAborted) is not { } outcome)
+        {
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            return;
+        }
+
+        if (outcome.After is { } after)
+        {
+            context.Response.OnCompleted(() =>
+            {
+                background.Run("edit deferred response", after);
+                return Task.CompletedTask;
+            });
+        }
+
+        context.Response.ContentType = "application/json";
+        await JsonSerializer.SerializeAsync(context.Response.Body, outcome.Response, DiscordJsonContext.Default.InteractionResponse, context.RequestAborted);
+    }
+
+    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > MaxBodyBytes) return null;
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > MaxBodyBytes) return null;
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Rejected a Discord interaction request: missing or invalid signature (401)")]
+    private partial void LogRejected();
+}

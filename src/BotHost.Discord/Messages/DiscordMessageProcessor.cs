@@ -1,0 +1,101 @@
+using BotHost.Core.Messages;
+using BotHost.Core.Pipeline;
+using BotHost.Discord.Interactions;
+using BotHost.Discord.Rendering;
+using BotHost.Discord.Rest;
+using BotHost.Discord.Wire;
+using Microsoft.Extensions.Logging;
+
+namespace BotHost.Discord.Messages;
+
+/// <summary>
+/// Answers MESSAGE_CREATE from the gateway: DMs to the bot and messages that mention it; never its own messages,
+/// other bots' or webhooks'. A public reply answers the message in its channel; a private reply from a public
+/// channel goes by DM, with one neutral line in the channel (and a hint to use /ask when the member's DMs are closed).
+/// </summary>
+internal sealed partial class DiscordMessageProcessor(
+    MessagePipeline pipeline,
+    DiscordRestClient rest,
+    DiscordBotIdentity identity,
+    TimeProvider time,
+    ILogger<DiscordMessageProcessor> logger)
+{
+    /// <summary>Discord's JSON error code "Cannot send messages to this user" (DMs closed).</summary>
+    public const int CannotMessageUser = 50007;
+
+    /// <summary>The message to answer, or null (with why, for the log) when the bot stays silent.</summary>
+    public IncomingMessage? ToIncoming(DiscordMessage message, out string? ignoredBecause)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        ignoredBecause = null;
+        var self = identity.UserId;
+        if (message.Author is not { } author || author.Bot == true || message.WebhookId is not null || author.Id == self)
+        {
+            ignoredBecause = "from a bot, a webhook or the bot itself";
+            return null;
+        }
+
+        var direct = message.GuildId is null;
+        var mentioned = self is not null && (message.Mentions?.Any(m => m.Id == self) == true || MentionText.Mentions(message.Content, self));
+        if (!direct && !mentioned)
+        {
+            ignoredBecause = "neither a DM nor a mention of the bot";
+            return null;
+        }
+
+        return new IncomingMessage
+        {
+            Platform = DiscordAdapter.PlatformName,
+            CommunityId = message.GuildId ?? string.Empty,
+            ChannelId = message.ChannelId,
+            UserId = author.Id,
+            Text = self is null ? message.Content ?? string.Empty : MentionText.Strip(message.Content ?? string.Empty, self),
+            Source = direct ? MessageSource.DirectMessage : MessageSource.Mention,
+            MessageId = message.Id,
+            MessageLink = DiscordInteractionMapper.MessageLink(message.GuildId, message.ChannelId, message.Id),
+            IsPrivateConversation = direct,
+            ReceivedAt = time.GetUtcNow(),
+        };
+    }
+
+    public async Task ProcessAsync(DiscordMessage message, CancellationToken cancellationToken)
+    {
+        if (ToIncoming(message, out var why) is not { } incoming)
+        {
+            LogIgnored(why!);
+            return;
+        }
+
+        var reply = await pipeline.HandleAsync(incoming, cancellationToken);
+        if (reply.Kind == ReplyKind.Ignored) return;
+        var answer = new MessageReference(message.Id);
+        if (incoming.IsPrivateConversation || !reply.IsPrivate)
+        {
+            await rest.CreateMessageAsync(message.ChannelId, DiscordRenderer.Render(reply, ephemeral: false) with { MessageReference = answer }, cancellationToken);
+            return;
+        }
+
+        try
+        {
+            var dm = await rest.OpenDirectMessageAsync(incoming.UserId, cancellationToken);
+            await rest.CreateMessageAsync(dm, DiscordRenderer.Render(reply, ephemeral: false), cancellationToken);
+        }
+        catch (DiscordApiException ex) when (ex.Code == CannotMessageUser)
+        {
+            LogDmClosed();
+            await rest.CreateMessageAsync(message.ChannelId, Line(DiscordTexts.DmClosed, answer), cancellationToken);
+            return;
+        }
+
+        await rest.CreateMessageAsync(message.ChannelId, Line(reply.PrivateNotice, answer), cancellationToken);
+    }
+
+    private static MessagePayload Line(string text, MessageReference reference) =>
+        DiscordRenderer.Render(Reply.Text(ReplyKind.Help, ReplyVisibility.Public, text), ephemeral: false) with { MessageReference = reference };
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Discord message ignored: {Reason}")]
+    private partial void LogIgnored(string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "A Discord member's DMs are closed; posted a neutral hint to use /ask instead")]
+    private partial void LogDmClosed();
+}

@@ -1,0 +1,118 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+
+namespace BotHost.Discord.Rest;
+
+/// <summary>
+/// Discord's rate limits (https://discord.com/developers/docs/topics/rate-limits), kept without hard-coding any
+/// route's limit: each route learns its bucket from <c>X-RateLimit-Bucket</c>, a bucket with
+/// <c>X-RateLimit-Remaining: 0</c> waits <c>X-RateLimit-Reset-After</c> before its next request, a 429 blocks its bucket
+/// (or, when global, every bot request) for <c>retry_after</c>, and bot-token requests stay within the global 50 per
+/// second. Requests to the same route and major parameter go one at a time, so parallel replies cannot overshoot a
+/// bucket and cause a storm of 429s. Interaction callbacks and webhooks are not under the global limit.
+/// </summary>
+internal sealed class DiscordRateLimiter(TimeProvider time)
+{
+    public const int GlobalPerSecond = 50;
+
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, string> _bucketOfRoute = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, DateTimeOffset> _blockedUntil = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SemaphoreSlim> _routeLocks = new(StringComparer.Ordinal);
+    private readonly Queue<DateTimeOffset> _globalWindow = new();
+    private DateTimeOffset _globalBlockedUntil;
+
+    /// <summary>Waits until a request on <paramref name="route"/> may go; dispose the lease after reading the response.</summary>
+    public async Task<IDisposable> AcquireAsync(RouteKey route, CancellationToken cancellationToken)
+    {
+        SemaphoreSlim routeLock;
+        lock (_gate)
+        {
+            if (!_routeLocks.TryGetValue(route.Value, out routeLock!)) _routeLocks[route.Value] = routeLock = new SemaphoreSlim(1, 1);
+        }
+
+        await routeLock.WaitAsync(cancellationToken);
+        try
+        {
+            while (Delay(route) is { } delay && delay > TimeSpan.Zero) await Task.Delay(delay, time, cancellationToken);
+            return new Lease(routeLock);
+        }
+        catch
+        {
+            routeLock.Release();
+            throw;
+        }
+    }
+
+    /// <summary>Learns the route's bucket and remaining budget from a response's headers.</summary>
+    public void Update(RouteKey route, HttpResponseHeaders headers)
+    {
+        ArgumentNullException.ThrowIfNull(headers);
+        lock (_gate)
+        {
+            if (Header(headers, "X-RateLimit-Bucket") is { } bucket) _bucketOfRoute[route.Value] = bucket + ":" + route.Major;
+            if (Number(headers, "X-RateLimit-Remaining") is 0 && Number(headers, "X-RateLimit-Reset-After") is { } after)
+            {
+                Block(BucketOf(route), time.GetUtcNow() + Seconds(after));
+            }
+        }
+    }
+
+    /// <summary>Records a 429: blocks the route's bucket, or every bot request when the limit is global.</summary>
+    public void RateLimited(RouteKey route, TimeSpan retryAfter, bool global)
+    {
+        lock (_gate)
+        {
+            var until = time.GetUtcNow() + retryAfter;
+            if (global && route.UsesGlobalLimit)
+            {
+                if (until > _globalBlockedUntil) _globalBlockedUntil = until;
+            }
+            else
+            {
+                Block(BucketOf(route), until);
+            }
+        }
+    }
+
+    public static TimeSpan Seconds(double seconds) => TimeSpan.FromMilliseconds(Math.Ceiling(Math.Max(0, seconds) * 1000));
+
+    private TimeSpan? Delay(RouteKey route)
+    {
+        lock (_gate)
+        {
+            var now = time.GetUtcNow();
+            var wait = TimeSpan.Zero;
+            if (_blockedUntil.TryGetValue(BucketOf(route), out var until) && until > now) wait = until - now;
+            if (!route.UsesGlobalLimit) return wait;
+            if (_globalBlockedUntil > now && _globalBlockedUntil - now > wait) wait = _globalBlockedUntil - now;
+            while (_globalWindow.Count > 0 && now - _globalWindow.Peek() >= TimeSpan.FromSeconds(1)) _globalWindow.Dequeue();
+            if (wait == TimeSpan.Zero && _globalWindow.Count >= GlobalPerSecond) wait = _globalWindow.Peek() + TimeSpan.FromSeconds(1) - now;
+            if (wait == TimeSpan.Zero) _globalWindow.Enqueue(now);
+            return wait;
+        }
+    }
+
+    private string BucketOf(RouteKey route) => _bucketOfRoute.TryGetValue(route.Value, out var bucket) ? bucket : route.Value;
+
+    private void Block(string bucket, DateTimeOffset until)
+    {
+        if (!_blockedUntil.TryGetValue(bucket, out var current) || until > current) _blockedUntil[bucket] = until;
+    }
+
+    private static string? Header(HttpResponseHeaders headers, string name) =>
+        headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null;
+
+    private static double? Number(HttpResponseHeaders headers, string name) =>
+        Header(headers, name) is { } text && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value : null;
+
+    private sealed class Lease(SemaphoreSlim routeLock) : IDisposable
+    {
+        private int _released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 0) routeLock.Release();
+        }
+    }
+}
