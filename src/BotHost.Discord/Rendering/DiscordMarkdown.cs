@@ -10,7 +10,10 @@ namespace BotHost.Discord.Rendering;
 /// </summary>
 internal static class DiscordMarkdown
 {
-    private const string Special = "\\*_~`|>#-[]()<@:";
+    private const string Special = "\\*_~`|[]<@:";
+
+    /// <summary>Markup only at the start of a line: headings, quotes, list items.</summary>
+    private const string LineStart = "#>-+";
 
     private static readonly SearchValues<char> LinkBreakers = SearchValues.Create("()<> \n");
 
@@ -18,10 +21,22 @@ internal static class DiscordMarkdown
     {
         ArgumentNullException.ThrowIfNull(text);
         var builder = new StringBuilder(text.Length + 16);
-        foreach (var c in text) AppendEscaped(builder, c);
+        var lineStart = true;
+        foreach (var c in text)
+        {
+            if (lineStart && LineStart.Contains(c, StringComparison.Ordinal)) builder.Append('\\');
+            AppendEscaped(builder, c);
+            if (c == '\n') lineStart = true;
+            else if (!char.IsWhiteSpace(c)) lineStart = false;
+        }
+
         return builder.ToString();
     }
 
+    /// <summary>True for characters that are markup at the start of a line.</summary>
+    public static bool IsLineStartMarkup(char c) => LineStart.Contains(c, StringComparison.Ordinal);
+
+    /// <summary>Escapes one character that is markup anywhere in a line (emphasis, code, spoilers, links, mentions, emoji).</summary>
     public static void AppendEscaped(StringBuilder builder, char c)
     {
         ArgumentNullException.ThrowIfNull(builder);

@@ -111,6 +111,7 @@ internal static class DiscordRenderer
         var quote = new StringBuilder(length + 32).Append("> ");
         var next = 0;
         var openEnd = -1;
+        var lineStart = true;
         for (var i = 0; i < length; i++)
         {
             while (next < bold.Count && bold[next].Start < i) next++;
@@ -122,7 +123,13 @@ internal static class DiscordRenderer
 
             var c = text[i];
             if (c == '\n') quote.Append("\n> ");
-            else if (c != '\r') DiscordMarkdown.AppendEscaped(quote, c);
+            else if (c != '\r')
+            {
+                if (lineStart && DiscordMarkdown.IsLineStartMarkup(c)) quote.Append('\\');
+                DiscordMarkdown.AppendEscaped(quote, c);
+            }
+
+            lineStart = c == '\n' || (lineStart && char.IsWhiteSpace(c));
             if (openEnd == i + 1)
             {
                 quote.Append("**");

@@ -39,9 +39,13 @@ internal static class DiscordOpenApi
         var body = Spec.Value["paths"]?[path]?[method.ToLowerInvariant()]?["requestBody"]?["content"]?["application/json"]?["schema"]
             ?? throw new InvalidOperationException($"Discord's spec has no JSON request body for {method} {path}");
         var wrapper = body.DeepClone().AsObject();
-        wrapper["$schema"] = "https://json-schema.org/draft/2020-12/schema";
         wrapper["$defs"] = Spec.Value["components"]!["schemas"]!.DeepClone();
         var id = new Uri($"https://bothost.test/discord/{Uri.EscapeDataString(method + path)}");
-        return JsonSchema.Build(JsonSerializer.SerializeToElement(wrapper), new BuildOptions { SchemaRegistry = new SchemaRegistry() }, id);
+        return JsonSchema.Build(JsonSerializer.SerializeToElement(wrapper), new BuildOptions
+        {
+            SchemaRegistry = new SchemaRegistry(),
+            // Draft 2020-12, as OpenAPI 3.1 says, allowing the spec's own annotations (x-discord-union, ...).
+            Dialect = Dialect.Draft202012.With([], allowUnknownKeywords: true),
+        }, id);
     }
 }
