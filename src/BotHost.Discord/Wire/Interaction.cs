@@ -10,7 +10,7 @@ internal sealed record Interaction
     public const int ApplicationCommand = 2;
     public const int MessageComponent = 3;
 
-    public required string Id { get; init; }
+    public string Id { get; init; } = string.Empty;
 
     public string? ApplicationId { get; init; }
 
@@ -29,7 +29,7 @@ internal sealed record Interaction
     public DiscordUser? User { get; init; }
 
     /// <summary>Authenticates the callback and the follow-ups for 15 minutes; never logged.</summary>
-    public required string Token { get; init; }
+    public string Token { get; init; } = string.Empty;
 
     public DiscordMessage? Message { get; init; }
 

@@ -1,12 +1,10 @@
-using BotHost.Testing;
-
-namespace BotHost.Slack.Tests.Fakes;
+namespace BotHost.Testing;
 
 /// <summary>
 /// A <see cref="FakeTimeProvider"/> that tells the test when code under test starts waiting on a timer (Task.Delay,
 /// WaitAsync with a timeout), so the test advances the clock exactly then instead of sleeping.
 /// </summary>
-internal sealed class ObservedTimeProvider : TimeProvider, IDisposable
+public sealed class ObservedTimeProvider : TimeProvider, IDisposable
 {
     private readonly SemaphoreSlim _created = new(0);
 
