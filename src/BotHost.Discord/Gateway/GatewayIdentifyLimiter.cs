@@ -1,0 +1,47 @@
+using Microsoft.Extensions.Logging;
+
+namespace BotHost.Discord.Gateway;
+
+/// <summary>
+/// Paces IDENTIFY (DD events/gateway.mdx "Session Start Limit" and "Max Concurrency"). Each rate-limit bucket
+/// (<c>shard_id % max_concurrency</c>) may identify once per 5 seconds, and this process runs one shard, so it never
+/// identifies twice within 5 seconds. At start it waits for its bucket's turn (<c>shard_id / max_concurrency</c> times
+/// 5 seconds: buckets start in order), so that the processes of a sharded bot started together do not collide. When
+/// the daily budget is spent (<c>remaining</c> 0) it waits for <c>reset_after</c>: identifying past it would reset
+/// the bot token.
+/// </summary>
+internal sealed partial class GatewayIdentifyLimiter(DiscordOptions options, TimeProvider time, ILogger logger)
+{
+    /// <summary>One IDENTIFY per bucket per this window.</summary>
+    public static readonly TimeSpan Window = TimeSpan.FromSeconds(5);
+
+    private long _lastTicks = -1;
+
+    /// <summary>Waits until this process may send IDENTIFY under <paramref name="info"/>'s limits.</summary>
+    public async Task WaitAsync(GatewayBotInfo info, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(info);
+        if (info.Remaining <= 0 && info.ResetAfter > TimeSpan.Zero)
+        {
+            LogBudgetSpent(info.ResetAfter.TotalMinutes);
+            await Task.Delay(info.ResetAfter, time, cancellationToken);
+        }
+
+        var last = Interlocked.Read(ref _lastTicks);
+        var wait = last < 0
+            ? Window * (options.ShardId / Math.Max(1, info.MaxConcurrency))
+            : new DateTimeOffset(last, TimeSpan.Zero) + Window - time.GetUtcNow();
+        if (wait <= TimeSpan.Zero) return;
+        LogPacing(wait.TotalSeconds);
+        await Task.Delay(wait, time, cancellationToken);
+    }
+
+    /// <summary>IDENTIFY was sent now.</summary>
+    public void Identified() => Interlocked.Exchange(ref _lastTicks, time.GetUtcNow().UtcTicks);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Discord gateway: the daily IDENTIFY budget is spent (session_start_limit.remaining is 0); waiting {Minutes:0} min for it to reset")]
+    private partial void LogBudgetSpent(double minutes);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Discord gateway: next IDENTIFY in {Seconds:0.00} s (one per 5 s per bucket)")]
+    private partial void LogPacing(double seconds);
+}

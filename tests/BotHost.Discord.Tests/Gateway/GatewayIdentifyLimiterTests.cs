@@ -1,0 +1,56 @@
+using BotHost.Discord.Gateway;
+using BotHost.Testing;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace BotHost.Discord.Tests.Gateway;
+
+public sealed class GatewayIdentifyLimiterTests
+{
+    private static readonly GatewayBotInfo Info = new(new Uri("wss://gateway.discord.gg/"), 1, 999, TimeSpan.FromHours(4), 1);
+
+    [Fact]
+    public async Task WaitAsync_FirstIdentifyOfShardZero_DoesNotWait()
+    {
+        var limiter = new GatewayIdentifyLimiter(new DiscordOptions(), new FakeTimeProvider(), NullLogger.Instance);
+
+        var wait = limiter.WaitAsync(Info, CancellationToken.None);
+
+        Assert.True(wait.IsCompletedSuccessfully);
+        await wait;
+    }
+
+    [Fact]
+    public async Task WaitAsync_WithinFiveSecondsOfTheLastIdentify_WaitsTheRest()
+    {
+        var time = new FakeTimeProvider();
+        var limiter = new GatewayIdentifyLimiter(new DiscordOptions(), time, NullLogger.Instance);
+        limiter.Identified();
+        time.Advance(TimeSpan.FromSeconds(2));
+
+        var wait = limiter.WaitAsync(Info, CancellationToken.None);
+        time.Advance(TimeSpan.FromSeconds(2.9));
+        var completedEarly = wait.IsCompleted;
+        time.Advance(TimeSpan.FromSeconds(0.1));
+        await wait.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.False(completedEarly);
+    }
+
+    [Theory]
+    [InlineData(3, 1, 15)]
+    [InlineData(3, 2, 5)]
+    [InlineData(3, 16, 0)]
+    public async Task WaitAsync_FirstIdentify_WaitsForTheShardsBucketTurn(int shardId, int maxConcurrency, int expectedSeconds)
+    {
+        var time = new FakeTimeProvider();
+        var limiter = new GatewayIdentifyLimiter(new DiscordOptions { ShardId = shardId, ShardCount = 32 }, time, NullLogger.Instance);
+
+        var wait = limiter.WaitAsync(Info with { MaxConcurrency = maxConcurrency }, CancellationToken.None);
+        if (expectedSeconds > 0) time.Advance(TimeSpan.FromSeconds(expectedSeconds) - TimeSpan.FromMilliseconds(1));
+        var completedEarly = expectedSeconds > 0 && wait.IsCompleted;
+        time.Advance(TimeSpan.FromMilliseconds(1));
+        await wait.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.False(completedEarly);
+    }
+}
