@@ -45,9 +45,13 @@ public static class DiscordServiceCollectionExtensions
         services.TryAddSingleton<DiscordMessageProcessor>();
         services.TryAddSingleton<IGatewayDispatchHandler, DiscordDispatchHandler>();
 
+        services.TryAddKeyedSingleton<Random>(DiscordGatewayClient.RandomServiceKey, (_, _) => Random.Shared);
+        services.TryAddSingleton<IGatewaySocketConnector, ClientGatewaySocketConnector>();
+
         // Hosted services stop in reverse order: the gateway stops receiving first, then background replies drain.
         services.TryAddSingleton<DiscordBackgroundWork>();
         services.AddHostedService(sp => sp.GetRequiredService<DiscordBackgroundWork>());
+        services.AddHostedService<DiscordGatewayClient>();
         return services;
     }
 }

@@ -63,9 +63,10 @@ internal sealed class DiscordTestHost : IAsyncDisposable
     public IServiceProvider Services => _app.Services;
 
     public static async Task<DiscordTestHost> StartAsync(Action<Dictionary<string, string?>>? configure = null, CommunitySettings? community = null,
-        Action<IServiceCollection>? services = null)
+        Action<IServiceCollection>? services = null, Action<LoopbackDiscordApi>? prepare = null)
     {
         var api = await LoopbackDiscordApi.StartAsync();
+        prepare?.Invoke(api);
         var settings = new Dictionary<string, string?>
         {
             ["Discord:ApplicationId"] = ApplicationId,
