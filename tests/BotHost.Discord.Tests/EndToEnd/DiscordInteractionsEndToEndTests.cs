@@ -7,6 +7,7 @@ using BotHost.Core.Pipeline;
 using BotHost.Discord.Gateway;
 using BotHost.Discord.Tests.Fakes;
 using BotHost.Discord.Tests.Spec;
+using BotHost.Testing.Discord;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace BotHost.Discord.Tests.EndToEnd;

@@ -1,8 +1,8 @@
 using System.Text;
 using System.Text.Json;
 using BotHost.Discord.Interactions;
-using BotHost.Discord.Tests.Fakes;
 using BotHost.Discord.Tests.Spec;
+using BotHost.Testing.Discord;
 
 namespace BotHost.Discord.Tests.Interactions;
 

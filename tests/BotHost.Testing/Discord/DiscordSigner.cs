@@ -3,13 +3,13 @@ using System.Text;
 using Org.BouncyCastle.Crypto.Parameters;
 using Org.BouncyCastle.Crypto.Signers;
 
-namespace BotHost.Discord.Tests.Fakes;
+namespace BotHost.Testing.Discord;
 
 /// <summary>
 /// Signs requests as Discord does, with the RFC 8032 section 7.1 TEST 1 key of the shared signature vector
 /// (<c>payloads/discord-signature-test-vector.GENERATED.json</c>).
 /// </summary>
-internal static class DiscordSigner
+public static class DiscordSigner
 {
     public const string SeedHex = "9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60";
     public const string PublicKeyHex = "d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a";
