@@ -23,11 +23,17 @@ public sealed class PrometheusText : IDisposable
     private readonly Dictionary<(string Name, string Labels), double> _gauges = [];
 
     public PrometheusText(IEnumerable<string> meterNames)
+        : this(NamedMeters(meterNames))
     {
-        var names = meterNames.ToHashSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>Collects the instruments of the meters <paramref name="include"/> accepts (this host's own meter objects, so two hosts in one process never mix).</summary>
+    public PrometheusText(Func<Meter, bool> include)
+    {
+        ArgumentNullException.ThrowIfNull(include);
         _listener.InstrumentPublished = (instrument, listener) =>
         {
-            if (names.Contains(instrument.Meter.Name)) listener.EnableMeasurementEvents(instrument);
+            if (include(instrument.Meter)) listener.EnableMeasurementEvents(instrument);
         };
         _listener.SetMeasurementEventCallback<long>((i, v, tags, _) => Record(i, v, tags));
         _listener.SetMeasurementEventCallback<int>((i, v, tags, _) => Record(i, v, tags));
@@ -132,6 +138,12 @@ public sealed class PrometheusText : IDisposable
         : value.ToString("R", CultureInfo.InvariantCulture);
 
     private static string Join(string labels, string extra) => labels.Length == 0 ? extra : labels + "," + extra;
+
+    private static Func<Meter, bool> NamedMeters(IEnumerable<string> meterNames)
+    {
+        var names = meterNames.ToHashSet(StringComparer.Ordinal);
+        return meter => names.Contains(meter.Name);
+    }
 
     /// <summary>Metric names allow [a-zA-Z0-9_:]; the unit "s" becomes the conventional _seconds suffix.</summary>
     private static string Name(Instrument instrument)

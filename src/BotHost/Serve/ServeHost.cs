@@ -45,8 +45,9 @@ public static partial class ServeHost
 
         var app = builder.Build();
         var token = app.Configuration["Admin:Token"];
-        var metrics = new PrometheusText([BotMetrics.MeterName, HostMeterName]);
         var hostMeter = new Meter(HostMeterName);
+        var botMeter = app.Services.GetRequiredService<BotMetrics>().Meter;
+        var metrics = new PrometheusText(meter => ReferenceEquals(meter, botMeter) || ReferenceEquals(meter, hostMeter));
         RegisterHostGauges(hostMeter, knowledge, app.Services.GetServices<IChatAdapter>().ToList());
         app.Lifetime.ApplicationStopped.Register(() =>
         {
