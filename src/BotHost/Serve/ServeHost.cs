@@ -9,7 +9,6 @@ using BotHost.Core.Communities;
 using BotHost.Core.Messages;
 using BotHost.Core.Pipeline;
 using BotHost.Knowledge;
-using BotHost.Knowledge.Validation;
 using BotHost.Slack;
 
 namespace BotHost.Serve;
@@ -23,20 +22,33 @@ public static partial class ServeHost
 {
     public const string HostMeterName = "BotHost.Host";
 
-    /// <summary>Builds the app; null with the reason when start-up must stop (the knowledge base has errors).</summary>
-    public static (WebApplication? App, IReadOnlyList<Diagnostic> Problems) Build(ServeSettings settings, TimeProvider time)
+    /// <summary>Where communities.yaml is (<c>Communities__File</c>); <c>--communities</c> takes precedence.</summary>
+    public const string CommunitiesFileSetting = "Communities:File";
+
+    /// <summary>
+    /// Builds the app; null with one line per problem when start-up must stop (the knowledge base or the communities
+    /// file has errors). Settings checked by options validation stop the app when it starts instead.
+    /// </summary>
+    public static (WebApplication? App, IReadOnlyList<string> Problems) Build(ServeSettings settings, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var (knowledge, diagnostics) = KnowledgeHost.Start(new KnowledgeOptions { Path = settings.KnowledgePath }, time);
-        if (knowledge is null) return (null, [.. diagnostics.Where(d => d.IsError)]);
-
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
         if (settings.ConfigFile is { } file) builder.Configuration.AddJsonFile(Path.GetFullPath(file), optional: false);
+        var communities = Communities(settings.CommunitiesFile ?? builder.Configuration[CommunitiesFileSetting]);
+        var (knowledge, diagnostics) = KnowledgeHost.Start(new KnowledgeOptions { Path = settings.KnowledgePath }, time);
+        List<string> problems = [.. diagnostics.Where(d => d.IsError).Select(d => d.ToString()), .. communities.Errors];
+        if (knowledge is null || problems.Count > 0)
+        {
+            knowledge?.Dispose();
+            return (null, problems);
+        }
+
         builder.WebHost.UseUrls(settings.Urls);
         builder.Services.AddSingleton(time);
         builder.Services.AddSingleton(knowledge);
         builder.Services.AddSingleton<IKnowledgeProvider>(knowledge);
-        builder.Services.AddSingleton<ICommunityDirectory>(new FixedCommunityDirectory(CommunitySettings.Default));
+        var directory = (ICommunityDirectory?)communities.Directory ?? new FixedCommunityDirectory(CommunitySettings.Default);
+        builder.Services.AddSingleton(directory);
         builder.Services.AddBotHostCore();
         builder.Services.AddSlack(builder.Configuration);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(10));
@@ -87,7 +99,16 @@ public static partial class ServeHost
         LogAdapters(logger, adaptersOn.Count == 0 ? "none" : string.Join(", ", adaptersOn),
             adaptersOn.Contains("slack") ? "all available adapters are on" : "Slack is off: set Slack__SigningSecret (HTTP) or Slack__SocketMode=true with Slack__AppToken; Discord is not in this build yet");
         LogKnowledge(logger, knowledge.Current.Version, knowledge.Current.Articles.Count, token is null ? "off (set Admin__Token)" : "on");
+        LogCommunities(logger, communities.Directory?.Count ?? 0, communities.Path ?? "none (set Communities__File or --communities)");
         return (app, []);
+    }
+
+    /// <summary>The communities file from <c>--communities</c>, else the <c>Communities:File</c> setting; none means defaults for all.</summary>
+    private static (string? Path, CommunityDirectory? Directory, IReadOnlyList<string> Errors) Communities(string? path)
+    {
+        if (string.IsNullOrWhiteSpace(path)) return (null, null, []);
+        var result = CommunitiesFile.Parse(path);
+        return (path, result.Directory, result.Errors);
     }
 
     private static IResult Readiness(KnowledgeHost knowledge, IEnumerable<IChatAdapter> adapters)
@@ -141,10 +162,14 @@ public static partial class ServeHost
 
     [LoggerMessage(Level = LogLevel.Information, EventId = 2, Message = "Serving knowledge version {Version} ({Articles} articles); admin endpoints {Admin}")]
     private static partial void LogKnowledge(ILogger logger, string version, int articles, string admin);
+
+    [LoggerMessage(Level = LogLevel.Information, EventId = 3, Message = "Communities with their own settings: {Count}, from {File}")]
+    private static partial void LogCommunities(ILogger logger, int count, string file);
 }
 
 /// <summary>Where and what <c>serve</c> runs.</summary>
-public sealed record ServeSettings(string Urls, string KnowledgePath, string? ConfigFile);
+/// <param name="CommunitiesFile">communities.yaml from <c>--communities</c>; null falls back to the <c>Communities:File</c> setting.</param>
+public sealed record ServeSettings(string Urls, string KnowledgePath, string? ConfigFile, string? CommunitiesFile = null);
 
 /// <summary>The body of <c>POST /ask</c>.</summary>
 public sealed record AskRequest(string? Question, string? Region);

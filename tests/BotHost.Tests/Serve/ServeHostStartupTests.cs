@@ -1,0 +1,89 @@
+using BotHost.Core.Communities;
+using BotHost.Serve;
+using BotHost.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BotHost.Tests.Serve;
+
+/// <summary>What <see cref="ServeHost.Build"/> and start-up accept and refuse, without serving requests.</summary>
+public sealed class ServeHostStartupTests : IDisposable
+{
+    private readonly TempKnowledgeFolder _folder = SampleKnowledge.Create();
+    private readonly FakeTimeProvider _time = new();
+    private readonly List<string> _files = [];
+
+    private string TempFile(string extension, string content)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"bothost-startup-{Guid.NewGuid():N}{extension}");
+        File.WriteAllText(path, content.ReplaceLineEndings("\n"));
+        _files.Add(path);
+        return path;
+    }
+
+    private string Config(string json) => TempFile(".json", json);
+
+    private static string Json(string path) => path.Replace("\\", "/", StringComparison.Ordinal);
+
+    [Fact]
+    public async Task Build_CommunitiesFileSetting_ServesThoseCommunities()
+    {
+        var communities = TempFile(".yaml", """
+            defaults:
+              region: GB
+            communities:
+              - platform: slack
+                id: T1
+                region: DE
+                ignore_channels: [C9]
+            """);
+        var config = Config($$"""{ "Communities": { "File": "{{Json(communities)}}" } }""");
+
+        var (app, problems) = ServeHost.Build(new ServeSettings("http://127.0.0.1:0", _folder.Path, config), _time);
+        await using var running = app;
+
+        Assert.Empty(problems);
+        var directory = app!.Services.GetRequiredService<ICommunityDirectory>();
+        Assert.Equal("DE", directory.Find("slack", "T1").Region);
+        Assert.False(directory.Find("slack", "T1").AnswersIn("C9"));
+        Assert.Equal("GB", directory.Find("slack", "T2").Region);
+    }
+
+    [Fact]
+    public async Task Build_CommunitiesOptionAndSetting_TheOptionWins()
+    {
+        var fromSetting = TempFile(".yaml", "defaults:\n  region: GB\n");
+        var fromOption = TempFile(".yaml", "defaults:\n  region: AU\n");
+        var config = Config($$"""{ "Communities": { "File": "{{Json(fromSetting)}}" } }""");
+
+        var (app, _) = ServeHost.Build(new ServeSettings("http://127.0.0.1:0", _folder.Path, config, fromOption), _time);
+        await using var running = app;
+
+        Assert.Equal("AU", app!.Services.GetRequiredService<ICommunityDirectory>().Find("discord", "1").Region);
+    }
+
+    [Fact]
+    public void Build_CommunitiesFileWithMistakes_DoesNotBuildAndNamesEachLine()
+    {
+        var communities = TempFile(".yaml", "communities:\n  - platform: slack\n    id: T1\n    private_by_default: maybe\n");
+
+        var (app, problems) = ServeHost.Build(new ServeSettings("http://127.0.0.1:0", _folder.Path, null, communities), _time);
+
+        Assert.Null(app);
+        Assert.Equal([$"{communities}:4: private_by_default: 'maybe' is not true or false"], problems);
+    }
+
+    [Fact]
+    public async Task Build_NoCommunitiesFile_EveryCommunityGetsTheBuiltInDefaults()
+    {
+        var (app, _) = ServeHost.Build(new ServeSettings("http://127.0.0.1:0", _folder.Path, null), _time);
+        await using var running = app;
+
+        Assert.Equal(CommunitySettings.Default, app!.Services.GetRequiredService<ICommunityDirectory>().Find("slack", "T1"));
+    }
+
+    public void Dispose()
+    {
+        foreach (var file in _files) File.Delete(file);
+        _folder.Dispose();
+    }
+}
