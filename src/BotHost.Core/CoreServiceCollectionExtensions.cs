@@ -19,6 +19,7 @@ public static class CoreServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<BotMetrics>();
+        services.AddSingleton<IMessageHandler, ChannelFilterHandler>();
         services.AddSingleton<IMessageHandler, CommandHandler>();
         services.TryAddSingleton<IUrgencyClassifier, UrgencyClassifier>();
         services.AddOptions<RateLimitOptions>();
