@@ -31,7 +31,15 @@ internal static class ServeCommand
 
             await using (app)
             {
-                await app.RunAsync(cancellationToken);
+                try
+                {
+                    await app.RunAsync(cancellationToken);
+                }
+                catch (Exception ex) when (ServeHost.SettingsProblems(ex) is { } settingsProblems)
+                {
+                    foreach (var problem in settingsProblems) env.Error.WriteLine($"bothost: {problem}");
+                    return ExitCodes.Failure;
+                }
             }
 
             return ExitCodes.Success;

@@ -5,11 +5,15 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using BotHost.Core;
 using BotHost.Core.Adapters;
+using BotHost.Core.Analytics;
 using BotHost.Core.Communities;
 using BotHost.Core.Messages;
 using BotHost.Core.Pipeline;
+using BotHost.Core.Safety;
 using BotHost.Knowledge;
 using BotHost.Slack;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace BotHost.Serve;
 
@@ -49,6 +53,7 @@ public static partial class ServeHost
         builder.Services.AddSingleton<IKnowledgeProvider>(knowledge);
         var directory = (ICommunityDirectory?)communities.Directory ?? new FixedCommunityDirectory(CommunitySettings.Default);
         builder.Services.AddSingleton(directory);
+        AddValidatedOptions(builder);
         builder.Services.AddBotHostCore();
         builder.Services.AddSlack(builder.Configuration);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(10));
@@ -109,6 +114,29 @@ public static partial class ServeHost
         if (string.IsNullOrWhiteSpace(path)) return (null, null, []);
         var result = CommunitiesFile.Parse(path);
         return (path, result.Directory, result.Errors);
+    }
+
+    /// <summary>
+    /// The settings problems that stopped the app from starting, one line each (<c>Setting: what is wrong</c>), or null
+    /// when <paramref name="exception"/> is not about settings. Start-up validation throws one
+    /// <see cref="OptionsValidationException"/>, or an <see cref="AggregateException"/> of them when several options fail.
+    /// </summary>
+    public static IReadOnlyList<string>? SettingsProblems(Exception exception) => exception switch
+    {
+        OptionsValidationException invalid => [.. invalid.Failures],
+        AggregateException { InnerExceptions: var inner } when inner.Count > 0 && inner.All(e => e is OptionsValidationException) =>
+            [.. inner.Cast<OptionsValidationException>().SelectMany(e => e.Failures)],
+        _ => null,
+    };
+
+    /// <summary>Binds the options the host owns or feeds; each is validated on start (see <see cref="SettingsProblems"/>).</summary>
+    private static void AddValidatedOptions(WebApplicationBuilder builder)
+    {
+        var (services, configuration) = (builder.Services, builder.Configuration);
+        services.AddOptions<AdminOptions>().Bind(configuration.GetSection(AdminOptions.Section)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AdminOptions>, AdminOptionsValidator>());
+        services.AddOptions<AnalyticsOptions>().Bind(configuration.GetSection(AnalyticsOptions.Section));
+        services.AddOptions<RateLimitOptions>().Bind(configuration.GetSection(RateLimitOptions.Section));
     }
 
     private static IResult Readiness(KnowledgeHost knowledge, IEnumerable<IChatAdapter> adapters)

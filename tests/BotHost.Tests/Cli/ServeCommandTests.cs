@@ -42,5 +42,22 @@ public sealed class ServeCommandTests : IDisposable
         Assert.All(lines, line => Assert.Matches("^bothost: .*broken\\.md:\\d+: error: ", line));
     }
 
+    [Fact]
+    public async Task Serve_BadSettings_PrintsEachAsOneLineWithoutSecretsAndFails()
+    {
+        var config = Path.Combine(Path.GetTempPath(), $"bothost-serve-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(config, """{ "Admin": { "Token": "tiny-secret" }, "Safety": { "QuestionsPerMinute": -2 } }""");
+
+        var (exit, _, error) = await CliRunner.RunAsync("serve", "--knowledge", _folder.Path, "--urls", "http://127.0.0.1:0", "--config", config);
+        File.Delete(config);
+
+        Assert.Equal(1, exit);
+        var lines = error.TrimEnd('\n').Split('\n');
+        Assert.Equal(2, lines.Length);
+        Assert.Contains(lines, l => l.StartsWith("bothost: Admin__Token: ", StringComparison.Ordinal));
+        Assert.Contains("bothost: Safety__QuestionsPerMinute: must be 0 (no limit) or more, not -2", lines);
+        Assert.DoesNotContain("tiny-secret", error, StringComparison.Ordinal);
+    }
+
     public void Dispose() => _folder.Dispose();
 }

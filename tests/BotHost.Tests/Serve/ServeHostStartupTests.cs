@@ -81,6 +81,68 @@ public sealed class ServeHostStartupTests : IDisposable
         Assert.Equal(CommunitySettings.Default, app!.Services.GetRequiredService<ICommunityDirectory>().Find("slack", "T1"));
     }
 
+    [Fact]
+    public async Task StartAsync_AdminTokenTooShort_StopsWithOneLineNamingTheSettingButNotTheToken()
+    {
+        var config = Config("""{ "Admin": { "Token": "hunter2-secret" } }""");
+        var (app, _) = ServeHost.Build(new ServeSettings("http://127.0.0.1:0", _folder.Path, config), _time);
+        await using var running = app;
+
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => app!.StartAsync());
+
+        var line = Assert.Single(ServeHost.SettingsProblems(error)!);
+        Assert.StartsWith("Admin__Token: ", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2-secret", line, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', line);
+    }
+
+    [Fact]
+    public async Task StartAsync_SeveralBadSettings_OneLinePerSetting()
+    {
+        var notAFolder = TempFile(".txt", "a file where a folder should be");
+        var config = Config($$"""
+            {
+              "Admin": { "Token": "short" },
+              "Safety": { "QuestionsPerMinute": -1 },
+              "Analytics": { "DatabasePath": "{{Json(Path.Combine(notAFolder, "analytics.db"))}}" }
+            }
+            """);
+        var (app, _) = ServeHost.Build(new ServeSettings("http://127.0.0.1:0", _folder.Path, config), _time);
+        await using var running = app;
+
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => app!.StartAsync());
+
+        var lines = ServeHost.SettingsProblems(error)!;
+        Assert.Equal(3, lines.Count);
+        Assert.Contains(lines, l => l.StartsWith("Admin__Token: ", StringComparison.Ordinal));
+        Assert.Contains("Safety__QuestionsPerMinute: must be 0 (no limit) or more, not -1", lines);
+        Assert.Contains(lines, l => l.StartsWith($"Analytics__DatabasePath: the folder '{notAFolder}' does not exist and cannot be created", StringComparison.Ordinal));
+        Assert.All(lines, l => Assert.DoesNotContain('\n', l));
+    }
+
+    [Fact]
+    public async Task StartAsync_AnalyticsFolderMissing_CreatesItAndStarts()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), $"bothost-startup-{Guid.NewGuid():N}", "data");
+        var config = Config($$"""{ "Admin": { "Token": "a-long-enough-admin-token" }, "Analytics": { "DatabasePath": "{{Json(Path.Combine(folder, "a.db"))}}" } }""");
+        var (app, _) = ServeHost.Build(new ServeSettings("http://127.0.0.1:0", _folder.Path, config), _time);
+        await using var running = app;
+
+        await app!.StartAsync();
+        await app.StopAsync();
+
+        Assert.True(Directory.Exists(folder));
+        Directory.Delete(Path.GetDirectoryName(folder)!, recursive: true);
+    }
+
+    [Fact]
+    public void SettingsProblems_OtherException_IsNull()
+    {
+        var problems = ServeHost.SettingsProblems(new IOException("address in use"));
+
+        Assert.Null(problems);
+    }
+
     public void Dispose()
     {
         foreach (var file in _files) File.Delete(file);
