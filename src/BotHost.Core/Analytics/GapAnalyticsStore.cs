@@ -92,6 +92,9 @@ public sealed partial class GapAnalyticsStore : IReplyObserver, IFeedbackRecorde
 
     public void StartCleanup() => _cleanup ??= _time.CreateTimer(_ => SafeCleanup(), null, TimeSpan.Zero, CleanupInterval);
 
+    /// <summary>Stops the hourly cleanup (the host calls this on shutdown); <see cref="StartCleanup"/> starts it again.</summary>
+    public void StopCleanup() => Interlocked.Exchange(ref _cleanup, null)?.Dispose();
+
     /// <summary>The report for maintainers (<c>bothost kb gaps</c>), over the last <paramref name="days"/> days.</summary>
     public GapReport Report(int days)
     {
@@ -138,7 +141,7 @@ public sealed partial class GapAnalyticsStore : IReplyObserver, IFeedbackRecorde
 
     public void Dispose()
     {
-        _cleanup?.Dispose();
+        StopCleanup();
         lock (_gate)
         {
             _connection?.Dispose();

@@ -29,9 +29,13 @@ public static partial class ServeHost
     /// <summary>Where communities.yaml is (<c>Communities__File</c>); <c>--communities</c> takes precedence.</summary>
     public const string CommunitiesFileSetting = "Communities:File";
 
+    /// <summary>Reload the knowledge base when its files change (<c>Knowledge__Watch</c>, default true).</summary>
+    public const string KnowledgeWatchSetting = "Knowledge:Watch";
+
     /// <summary>
     /// Builds the app; null with one line per problem when start-up must stop (the knowledge base or the communities
-    /// file has errors). Settings checked by options validation stop the app when it starts instead.
+    /// file has errors, or <c>Knowledge__Watch</c> is not a boolean). Settings checked by options validation stop the
+    /// app when it starts instead (see <see cref="SettingsProblems"/>).
     /// </summary>
     public static (WebApplication? App, IReadOnlyList<string> Problems) Build(ServeSettings settings, TimeProvider time)
     {
@@ -39,8 +43,9 @@ public static partial class ServeHost
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
         if (settings.ConfigFile is { } file) builder.Configuration.AddJsonFile(Path.GetFullPath(file), optional: false);
         var communities = Communities(settings.CommunitiesFile ?? builder.Configuration[CommunitiesFileSetting]);
+        var watch = KnowledgeWatch(builder.Configuration[KnowledgeWatchSetting]);
         var (knowledge, diagnostics) = KnowledgeHost.Start(new KnowledgeOptions { Path = settings.KnowledgePath }, time);
-        List<string> problems = [.. diagnostics.Where(d => d.IsError).Select(d => d.ToString()), .. communities.Errors];
+        List<string> problems = [.. diagnostics.Where(d => d.IsError).Select(d => d.ToString()), .. communities.Errors, .. watch.Problems];
         if (knowledge is null || problems.Count > 0)
         {
             knowledge?.Dispose();
@@ -56,18 +61,24 @@ public static partial class ServeHost
         AddValidatedOptions(builder);
         builder.Services.AddBotHostCore();
         builder.Services.AddSlack(builder.Configuration);
+        builder.Services.AddHostedService<AnalyticsCleanupService>();
+        if (watch.On) builder.Services.AddHostedService<KnowledgeWatcher>();
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(10));
+
+        // Created by the container so disposing the app disposes them, even when it never started (the process-wide
+        // meter would otherwise outlive a refused start and show in another app's /metrics).
+        builder.Services.AddSingleton(_ => new PrometheusText([BotMetrics.MeterName, HostMeterName]));
+        builder.Services.AddKeyedSingleton(HostMeterName, (services, _) =>
+        {
+            var hostMeter = new Meter(HostMeterName);
+            RegisterHostGauges(hostMeter, knowledge, services.GetServices<IChatAdapter>().ToList());
+            return hostMeter;
+        });
 
         var app = builder.Build();
         var token = app.Configuration["Admin:Token"];
-        var metrics = new PrometheusText([BotMetrics.MeterName, HostMeterName]);
-        var hostMeter = new Meter(HostMeterName);
-        RegisterHostGauges(hostMeter, knowledge, app.Services.GetServices<IChatAdapter>().ToList());
-        app.Lifetime.ApplicationStopped.Register(() =>
-        {
-            metrics.Dispose();
-            hostMeter.Dispose();
-        });
+        var metrics = app.Services.GetRequiredService<PrometheusText>();
+        app.Services.GetRequiredKeyedService<Meter>(HostMeterName);
 
         app.MapGet("/healthz", () => Results.Text("ok\n"));
         app.MapGet("/readyz", (IEnumerable<IChatAdapter> adapters) => Readiness(knowledge, adapters));
@@ -105,7 +116,15 @@ public static partial class ServeHost
             adaptersOn.Contains("slack") ? "all available adapters are on" : "Slack is off: set Slack__SigningSecret (HTTP) or Slack__SocketMode=true with Slack__AppToken; Discord is not in this build yet");
         LogKnowledge(logger, knowledge.Current.Version, knowledge.Current.Articles.Count, token is null ? "off (set Admin__Token)" : "on");
         LogCommunities(logger, communities.Directory?.Count ?? 0, communities.Path ?? "none (set Communities__File or --communities)");
+        if (!watch.On) LogWatchOff(logger);
         return (app, []);
+    }
+
+    /// <summary><c>Knowledge:Watch</c>: on unless set to false; anything but true or false is a problem, not a guess.</summary>
+    private static (bool On, IReadOnlyList<string> Problems) KnowledgeWatch(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return (true, []);
+        return bool.TryParse(value.Trim(), out var on) ? (on, []) : (false, [$"Knowledge__Watch: '{value}' is not true or false"]);
     }
 
     /// <summary>The communities file from <c>--communities</c>, else the <c>Communities:File</c> setting; none means defaults for all.</summary>
@@ -193,6 +212,9 @@ public static partial class ServeHost
 
     [LoggerMessage(Level = LogLevel.Information, EventId = 3, Message = "Communities with their own settings: {Count}, from {File}")]
     private static partial void LogCommunities(ILogger logger, int count, string file);
+
+    [LoggerMessage(Level = LogLevel.Information, EventId = 4, Message = "Not watching the knowledge folder (Knowledge__Watch=false); reload with POST /admin/reload")]
+    private static partial void LogWatchOff(ILogger logger);
 }
 
 /// <summary>Where and what <c>serve</c> runs.</summary>

@@ -1,11 +1,15 @@
+using BotHost.Core.Analytics;
 using BotHost.Core.Communities;
+using BotHost.Core.Messages;
 using BotHost.Serve;
 using BotHost.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace BotHost.Tests.Serve;
 
 /// <summary>What <see cref="ServeHost.Build"/> and start-up accept and refuse, without serving requests.</summary>
+[Collection(SerialServeApps.Name)]
 public sealed class ServeHostStartupTests : IDisposable
 {
     private readonly TempKnowledgeFolder _folder = SampleKnowledge.Create();
@@ -141,6 +145,57 @@ public sealed class ServeHostStartupTests : IDisposable
         var problems = ServeHost.SettingsProblems(new IOException("address in use"));
 
         Assert.Null(problems);
+    }
+
+    [Theory]
+    [InlineData(null, true)]
+    [InlineData("true", true)]
+    [InlineData("false", false)]
+    public async Task Build_KnowledgeWatchSetting_RunsTheWatcherOnlyWhenOn(string? watch, bool expected)
+    {
+        var config = Config(watch is null ? "{}" : $$"""{ "Knowledge": { "Watch": {{watch}} } }""");
+
+        var (app, _) = ServeHost.Build(new ServeSettings("http://127.0.0.1:0", _folder.Path, config), _time);
+        await using var running = app;
+
+        var hosted = app!.Services.GetServices<IHostedService>().ToList();
+        Assert.Equal(expected, hosted.OfType<KnowledgeWatcher>().Any());
+        Assert.Single(hosted.OfType<AnalyticsCleanupService>());
+    }
+
+    [Fact]
+    public void Build_KnowledgeWatchNotABoolean_DoesNotBuild()
+    {
+        var config = Config("""{ "Knowledge": { "Watch": "sometimes" } }""");
+
+        var (app, problems) = ServeHost.Build(new ServeSettings("http://127.0.0.1:0", _folder.Path, config), _time);
+
+        Assert.Null(app);
+        Assert.Equal(["Knowledge__Watch: 'sometimes' is not true or false"], problems);
+    }
+
+    [Fact]
+    public async Task StartAsync_Running_DeletesExpiredQuestionsHourlyUntilStopped()
+    {
+        var config = Config($$"""{ "Knowledge": { "Watch": false }, "Analytics": { "DatabasePath": "{{Json(TempFile(".db", string.Empty))}}" } }""");
+        var (app, _) = ServeHost.Build(new ServeSettings("http://127.0.0.1:0", _folder.Path, config), _time);
+        await using var running = app;
+        var store = app!.Services.GetRequiredService<GapAnalyticsStore>();
+        var optedIn = new CommunitySettings { StoreRedactedQuestions = true, QuestionRetention = TimeSpan.FromDays(1) };
+        var message = new IncomingMessage { Platform = "slack", CommunityId = "T1", ChannelId = "C1", UserId = "U1", Text = "q", Source = MessageSource.Mention };
+        var declined = Reply.Text(ReplyKind.Declined, ReplyVisibility.Public, "no");
+
+        await app.StartAsync();
+        store.OnReplied(message, optedIn, declined);
+        _time.Advance(TimeSpan.FromDays(1) + GapAnalyticsStore.CleanupInterval);
+        var leftWhileRunning = store.DeleteExpired();
+        await app.StopAsync();
+        store.OnReplied(message, optedIn, declined);
+        _time.Advance(TimeSpan.FromDays(1) + GapAnalyticsStore.CleanupInterval);
+        var leftAfterStop = store.DeleteExpired();
+
+        Assert.Equal(0, leftWhileRunning);
+        Assert.Equal(1, leftAfterStop);
     }
 
     public void Dispose()
