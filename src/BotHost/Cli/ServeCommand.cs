@@ -37,6 +37,7 @@ internal static class ServeCommand
                 }
                 catch (Exception ex) when (ServeHost.SettingsProblems(ex) is { } settingsProblems)
                 {
+                    // Build already validated every options class; this catches options first read while starting.
                     foreach (var problem in settingsProblems) env.Error.WriteLine($"bothost: {problem}");
                     return ExitCodes.Failure;
                 }

@@ -101,7 +101,7 @@ internal sealed partial class KnowledgeWatcher : IHostedService, IDisposable
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, EventId = 20, Message = "Watching {Folder} for knowledge changes (reload {QuietMs} ms after the last change)")]
+    [LoggerMessage(Level = LogLevel.Information, EventId = 20, Message = "Watching the knowledge folder {Folder} for changes (reload {QuietMs} ms after the last change)")]
     private partial void LogWatching(string folder, double quietMs);
 
     [LoggerMessage(Level = LogLevel.Information, EventId = 21, Message = "Knowledge files changed: now serving version {Version} ({Articles} articles)")]

@@ -33,9 +33,9 @@ public static partial class ServeHost
     public const string KnowledgeWatchSetting = "Knowledge:Watch";
 
     /// <summary>
-    /// Builds the app; null with one line per problem when start-up must stop (the knowledge base or the communities
-    /// file has errors, or <c>Knowledge__Watch</c> is not a boolean). Settings checked by options validation stop the
-    /// app when it starts instead (see <see cref="SettingsProblems"/>).
+    /// Builds the app; null with one line per problem when start-up must stop: the knowledge base or the communities
+    /// file has errors, or a setting is invalid (<c>Setting: what is wrong</c>, from the options validators, which run
+    /// here rather than when the app starts).
     /// </summary>
     public static (WebApplication? App, IReadOnlyList<string> Problems) Build(ServeSettings settings, TimeProvider time)
     {
@@ -76,6 +76,7 @@ public static partial class ServeHost
         });
 
         var app = builder.Build();
+        if (InvalidSettings(app) is { } invalid) return (null, invalid);
         var token = app.Configuration["Admin:Token"];
         var metrics = app.Services.GetRequiredService<PrometheusText>();
         app.Services.GetRequiredKeyedService<Meter>(HostMeterName);
@@ -147,6 +148,24 @@ public static partial class ServeHost
             [.. inner.Cast<OptionsValidationException>().SelectMany(e => e.Failures)],
         _ => null,
     };
+
+    /// <summary>
+    /// Runs the start-up validation of every options class now, so bad settings are reported like the other start-up
+    /// problems (one line each) instead of as the host's "Hosting failed to start" stack trace; disposes the app then.
+    /// </summary>
+    private static IReadOnlyList<string>? InvalidSettings(WebApplication app)
+    {
+        try
+        {
+            app.Services.GetService<IStartupValidator>()?.Validate();
+            return null;
+        }
+        catch (Exception ex) when (SettingsProblems(ex) is { } problems)
+        {
+            ((IDisposable)app).Dispose();
+            return problems;
+        }
+    }
 
     /// <summary>Binds the options the host owns or feeds; each is validated on start (see <see cref="SettingsProblems"/>).</summary>
     private static void AddValidatedOptions(WebApplicationBuilder builder)

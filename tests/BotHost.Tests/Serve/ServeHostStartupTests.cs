@@ -5,6 +5,7 @@ using BotHost.Serve;
 using BotHost.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace BotHost.Tests.Serve;
 
@@ -86,22 +87,21 @@ public sealed class ServeHostStartupTests : IDisposable
     }
 
     [Fact]
-    public async Task StartAsync_AdminTokenTooShort_StopsWithOneLineNamingTheSettingButNotTheToken()
+    public void Build_AdminTokenTooShort_DoesNotBuildAndNamesTheSettingButNotTheToken()
     {
         var config = Config("""{ "Admin": { "Token": "hunter2-secret" } }""");
-        var (app, _) = ServeHost.Build(new ServeSettings("http://127.0.0.1:0", _folder.Path, config), _time);
-        await using var running = app;
 
-        var error = await Assert.ThrowsAnyAsync<Exception>(() => app!.StartAsync());
+        var (app, problems) = ServeHost.Build(new ServeSettings("http://127.0.0.1:0", _folder.Path, config), _time);
 
-        var line = Assert.Single(ServeHost.SettingsProblems(error)!);
+        Assert.Null(app);
+        var line = Assert.Single(problems);
         Assert.StartsWith("Admin__Token: ", line, StringComparison.Ordinal);
         Assert.DoesNotContain("hunter2-secret", line, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', line);
     }
 
     [Fact]
-    public async Task StartAsync_SeveralBadSettings_OneLinePerSetting()
+    public void Build_SeveralBadSettings_OneLinePerSetting()
     {
         var notAFolder = TempFile(".txt", "a file where a folder should be");
         var config = Config($$"""
@@ -111,17 +111,15 @@ public sealed class ServeHostStartupTests : IDisposable
               "Analytics": { "DatabasePath": "{{Json(Path.Combine(notAFolder, "analytics.db"))}}" }
             }
             """);
-        var (app, _) = ServeHost.Build(new ServeSettings("http://127.0.0.1:0", _folder.Path, config), _time);
-        await using var running = app;
 
-        var error = await Assert.ThrowsAnyAsync<Exception>(() => app!.StartAsync());
+        var (app, problems) = ServeHost.Build(new ServeSettings("http://127.0.0.1:0", _folder.Path, config), _time);
 
-        var lines = ServeHost.SettingsProblems(error)!;
-        Assert.Equal(3, lines.Count);
-        Assert.Contains(lines, l => l.StartsWith("Admin__Token: ", StringComparison.Ordinal));
-        Assert.Contains("Safety__QuestionsPerMinute: must be 0 (no limit) or more, not -1", lines);
-        Assert.Contains(lines, l => l.StartsWith($"Analytics__DatabasePath: the folder '{notAFolder}' does not exist and cannot be created", StringComparison.Ordinal));
-        Assert.All(lines, l => Assert.DoesNotContain('\n', l));
+        Assert.Null(app);
+        Assert.Equal(3, problems.Count);
+        Assert.Contains(problems, l => l.StartsWith("Admin__Token: ", StringComparison.Ordinal));
+        Assert.Contains("Safety__QuestionsPerMinute: must be 0 (no limit) or more, not -1", problems);
+        Assert.Contains(problems, l => l.StartsWith($"Analytics__DatabasePath: the folder '{notAFolder}' does not exist and cannot be created", StringComparison.Ordinal));
+        Assert.All(problems, l => Assert.DoesNotContain('\n', l));
     }
 
     [Fact]
@@ -137,6 +135,18 @@ public sealed class ServeHostStartupTests : IDisposable
 
         Assert.True(Directory.Exists(folder));
         Directory.Delete(Path.GetDirectoryName(folder)!, recursive: true);
+    }
+
+    [Fact]
+    public void SettingsProblems_SeveralOptionsFailedTogether_EveryFailureOnItsOwnLine()
+    {
+        var error = new AggregateException(
+            new OptionsValidationException("a", typeof(object), ["A__One: bad", "A__Two: bad"]),
+            new OptionsValidationException("b", typeof(object), ["B__Three: bad"]));
+
+        var problems = ServeHost.SettingsProblems(error);
+
+        Assert.Equal(["A__One: bad", "A__Two: bad", "B__Three: bad"], problems);
     }
 
     [Fact]
