@@ -76,7 +76,12 @@ public static partial class ServeHost
         });
 
         var app = builder.Build();
-        if (InvalidSettings(app) is { } invalid) return (null, invalid);
+        if (InvalidSettings(app) is { } invalid)
+        {
+            knowledge.Dispose();
+            return (null, invalid);
+        }
+
         var token = app.Configuration["Admin:Token"];
         var metrics = app.Services.GetRequiredService<PrometheusText>();
         app.Services.GetRequiredKeyedService<Meter>(HostMeterName);
