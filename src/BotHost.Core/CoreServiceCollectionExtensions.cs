@@ -5,6 +5,7 @@ using BotHost.Core.Pipeline;
 using BotHost.Core.Safety;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace BotHost.Core;
 
@@ -12,19 +13,23 @@ public static class CoreServiceCollectionExtensions
 {
     /// <summary>
     /// The chat-neutral pipeline: handlers, metrics and the console adapter. The host provides
-    /// <see cref="IKnowledgeProvider"/> and <see cref="Communities.ICommunityDirectory"/>.
+    /// <see cref="IKnowledgeProvider"/> and <see cref="Communities.ICommunityDirectory"/>, and binds the options
+    /// (<see cref="RateLimitOptions"/>, <see cref="AnalyticsOptions"/>) to its configuration; they are validated when the host starts.
     /// </summary>
     public static IServiceCollection AddBotHostCore(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<BotMetrics>();
+        services.AddSingleton<IMessageHandler, ChannelFilterHandler>();
         services.AddSingleton<IMessageHandler, CommandHandler>();
         services.TryAddSingleton<IUrgencyClassifier, UrgencyClassifier>();
-        services.AddOptions<RateLimitOptions>();
+        services.AddOptions<RateLimitOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RateLimitOptions>, RateLimitOptionsValidator>());
         services.AddSingleton<IMessageHandler, RateLimitHandler>();
         services.TryAddSingleton<ModeratorAlertService>();
-        services.AddOptions<AnalyticsOptions>();
+        services.AddOptions<AnalyticsOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AnalyticsOptions>, AnalyticsOptionsValidator>());
         services.TryAddSingleton<GapAnalyticsStore>();
         services.AddSingleton<IReplyObserver>(sp => sp.GetRequiredService<GapAnalyticsStore>());
         services.TryAddSingleton<IFeedbackRecorder>(sp => sp.GetRequiredService<GapAnalyticsStore>());

@@ -31,7 +31,7 @@ public sealed partial class GapAnalyticsStore : IReplyObserver, IFeedbackRecorde
 
     public static readonly TimeSpan CleanupInterval = TimeSpan.FromHours(1);
 
-    private readonly string _path;
+    private readonly IOptions<AnalyticsOptions> _options;
     private readonly TimeProvider _time;
     private readonly ILogger<GapAnalyticsStore> _logger;
     private readonly Lock _gate = new();
@@ -43,10 +43,13 @@ public sealed partial class GapAnalyticsStore : IReplyObserver, IFeedbackRecorde
     public GapAnalyticsStore(IOptions<AnalyticsOptions> options, TimeProvider time, ILogger<GapAnalyticsStore> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
-        _path = options.Value.DatabasePath;
+        _options = options;
         _time = time;
         _logger = logger;
     }
+
+    /// <summary>Read on first use, not in the constructor: the host validates the options on start, after building its services.</summary>
+    private string DatabasePath => _options.Value.DatabasePath;
 
     public void OnReplied(IncomingMessage message, CommunitySettings community, Reply reply)
     {
@@ -77,7 +80,7 @@ public sealed partial class GapAnalyticsStore : IReplyObserver, IFeedbackRecorde
     {
         lock (_gate)
         {
-            if (_connection is null && !File.Exists(_path)) return 0;
+            if (_connection is null && !File.Exists(DatabasePath)) return 0;
             using var command = Connection().CreateCommand();
             command.CommandText = "DELETE FROM declined_questions WHERE expires <= $now";
             command.Parameters.AddWithValue("$now", Stamp(_time.GetUtcNow()));
@@ -89,6 +92,9 @@ public sealed partial class GapAnalyticsStore : IReplyObserver, IFeedbackRecorde
 
     public void StartCleanup() => _cleanup ??= _time.CreateTimer(_ => SafeCleanup(), null, TimeSpan.Zero, CleanupInterval);
 
+    /// <summary>Stops the hourly cleanup (the host calls this on shutdown); <see cref="StartCleanup"/> starts it again.</summary>
+    public void StopCleanup() => Interlocked.Exchange(ref _cleanup, null)?.Dispose();
+
     /// <summary>The report for maintainers (<c>bothost kb gaps</c>), over the last <paramref name="days"/> days.</summary>
     public GapReport Report(int days)
     {
@@ -98,7 +104,7 @@ public sealed partial class GapAnalyticsStore : IReplyObserver, IFeedbackRecorde
             var articles = new List<GapArticleRow>();
             var declined = new List<GapDayRow>();
             var questions = new List<GapQuestionRow>();
-            if (_connection is null && !File.Exists(_path)) return new GapReport(articles, declined, questions);
+            if (_connection is null && !File.Exists(DatabasePath)) return new GapReport(articles, declined, questions);
             using (var command = Connection().CreateCommand())
             {
                 command.CommandText = """
@@ -135,7 +141,7 @@ public sealed partial class GapAnalyticsStore : IReplyObserver, IFeedbackRecorde
 
     public void Dispose()
     {
-        _cleanup?.Dispose();
+        StopCleanup();
         lock (_gate)
         {
             _connection?.Dispose();
@@ -180,9 +186,9 @@ public sealed partial class GapAnalyticsStore : IReplyObserver, IFeedbackRecorde
     private SqliteConnection Connection()
     {
         if (_connection is not null) return _connection;
-        var directory = Path.GetDirectoryName(Path.GetFullPath(_path));
+        var directory = Path.GetDirectoryName(Path.GetFullPath(DatabasePath));
         if (!string.IsNullOrEmpty(directory)) Directory.CreateDirectory(directory);
-        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = _path, Pooling = false }.ToString());
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = DatabasePath, Pooling = false }.ToString());
         connection.Open();
         using var command = connection.CreateCommand();
         command.CommandText = """

@@ -30,6 +30,9 @@ public static class BotTexts
     public const string AboutFallback =
         "I answer questions about online safety by quoting vetted articles, with their sources and the hotlines that fit.";
 
+    /// <summary>The private hint for a command in a channel the community keeps the bot out of.</summary>
+    public const string NotAnsweredHere = "I don't answer in this channel; ask me in a direct message.";
+
     public const string Error =
         "Sorry, something went wrong on my side and I couldn't answer. If you need help now, contact your local emergency number.";
 

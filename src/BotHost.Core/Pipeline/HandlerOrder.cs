@@ -1,8 +1,9 @@
 namespace BotHost.Core.Pipeline;
 
-/// <summary>Where each kind of handler runs: limits first, then commands, then safety, then the answer.</summary>
+/// <summary>Where each kind of handler runs: channels the community excludes, limits, commands, safety, then the answer.</summary>
 public static class HandlerOrder
 {
+    public const int Channels = 50;
     public const int RateLimit = 100;
     public const int Commands = 200;
     public const int Urgent = 300;

@@ -2,7 +2,7 @@ namespace BotHost.Core.Pipeline;
 
 /// <summary>
 /// One step of the pipeline. Handlers run in <see cref="Order"/>; the first to return a reply wins
-/// (rate limit, commands, urgent help, refusal, then the knowledge answer).
+/// (excluded channels, rate limit, commands, urgent help, refusal, then the knowledge answer).
 /// </summary>
 public interface IMessageHandler
 {

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace BotHost.Discord.Wire;
 
 /// <summary>
@@ -21,5 +23,6 @@ internal sealed record MessagePayload
 
     public MessageReference? MessageReference { get; init; }
 
+    [JsonIgnore]
     public bool IsEphemeral => Flags is { } flags && (flags & EphemeralFlag) != 0;
 }

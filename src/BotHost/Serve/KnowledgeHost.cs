@@ -32,6 +32,9 @@ public sealed class KnowledgeHost : IKnowledgeProvider, IDisposable
 
     public KnowledgeBase Current => Volatile.Read(ref _current);
 
+    /// <summary>The knowledge folder every reload reads.</summary>
+    public string FolderPath => _options.Path;
+
     /// <summary>Errors of the last reload that was rejected; empty when the last reload succeeded.</summary>
     public IReadOnlyList<Diagnostic> LastErrors => Volatile.Read(ref _lastErrors);
 

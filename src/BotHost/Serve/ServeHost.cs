@@ -5,13 +5,16 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using BotHost.Core;
 using BotHost.Core.Adapters;
+using BotHost.Core.Analytics;
 using BotHost.Core.Communities;
 using BotHost.Core.Messages;
 using BotHost.Core.Pipeline;
+using BotHost.Core.Safety;
 using BotHost.Discord;
 using BotHost.Knowledge;
-using BotHost.Knowledge.Validation;
 using BotHost.Slack;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace BotHost.Serve;
 
@@ -24,36 +27,71 @@ public static partial class ServeHost
 {
     public const string HostMeterName = "BotHost.Host";
 
-    /// <summary>Builds the app; null with the reason when start-up must stop (the knowledge base has errors).</summary>
-    public static (WebApplication? App, IReadOnlyList<Diagnostic> Problems) Build(ServeSettings settings, TimeProvider time)
+    /// <summary>Where communities.yaml is (<c>Communities__File</c>); <c>--communities</c> takes precedence.</summary>
+    public const string CommunitiesFileSetting = "Communities:File";
+
+    /// <summary>Reload the knowledge base when its files change (<c>Knowledge__Watch</c>, default true).</summary>
+    public const string KnowledgeWatchSetting = "Knowledge:Watch";
+
+    /// <summary>
+    /// Builds the app; null with one line per problem when start-up must stop: the knowledge base or the communities
+    /// file has errors, or a setting is invalid (<c>Setting: what is wrong</c>, from the options validators, which run
+    /// here rather than when the app starts).
+    /// </summary>
+    public static (WebApplication? App, IReadOnlyList<string> Problems) Build(ServeSettings settings, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var (knowledge, diagnostics) = KnowledgeHost.Start(new KnowledgeOptions { Path = settings.KnowledgePath }, time);
-        if (knowledge is null) return (null, [.. diagnostics.Where(d => d.IsError)]);
-
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
         if (settings.ConfigFile is { } file) builder.Configuration.AddJsonFile(Path.GetFullPath(file), optional: false);
+        var communities = Communities(settings.CommunitiesFile ?? builder.Configuration[CommunitiesFileSetting]);
+        var watch = KnowledgeWatch(builder.Configuration[KnowledgeWatchSetting]);
+        var (knowledge, diagnostics) = KnowledgeHost.Start(new KnowledgeOptions { Path = settings.KnowledgePath }, time);
+        List<string> problems = [.. diagnostics.Where(d => d.IsError).Select(d => d.ToString()), .. communities.Errors, .. watch.Problems];
+        if (knowledge is null || problems.Count > 0)
+        {
+            knowledge?.Dispose();
+            return (null, problems);
+        }
+
         builder.WebHost.UseUrls(settings.Urls);
         builder.Services.AddSingleton(time);
         builder.Services.AddSingleton(knowledge);
         builder.Services.AddSingleton<IKnowledgeProvider>(knowledge);
-        builder.Services.AddSingleton<ICommunityDirectory>(new FixedCommunityDirectory(CommunitySettings.Default));
+        var directory = (ICommunityDirectory?)communities.Directory ?? new FixedCommunityDirectory(CommunitySettings.Default);
+        builder.Services.AddSingleton(directory);
+        AddValidatedOptions(builder);
         builder.Services.AddBotHostCore();
         builder.Services.AddSlack(builder.Configuration);
         builder.Services.AddDiscord(builder.Configuration);
+        builder.Services.AddHostedService<AnalyticsCleanupService>();
+        if (watch.On) builder.Services.AddHostedService<KnowledgeWatcher>();
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(10));
 
-        var app = builder.Build();
-        var token = app.Configuration["Admin:Token"];
-        var hostMeter = new Meter(HostMeterName);
-        var botMeter = app.Services.GetRequiredService<BotMetrics>().Meter;
-        var metrics = new PrometheusText(meter => ReferenceEquals(meter, botMeter) || ReferenceEquals(meter, hostMeter));
-        RegisterHostGauges(hostMeter, knowledge, app.Services.GetServices<IChatAdapter>().ToList());
-        app.Lifetime.ApplicationStopped.Register(() =>
+        // Created by the container so disposing the app disposes them, even when it never started. /metrics collects
+        // only this app's own meter objects, so two hosts in one process (tests) never mix their figures.
+        builder.Services.AddSingleton(services =>
         {
-            metrics.Dispose();
-            hostMeter.Dispose();
+            var botMeter = services.GetRequiredService<BotMetrics>().Meter;
+            var hostMeter = services.GetRequiredKeyedService<Meter>(HostMeterName);
+            return new PrometheusText(meter => ReferenceEquals(meter, botMeter) || ReferenceEquals(meter, hostMeter));
         });
+        builder.Services.AddKeyedSingleton(HostMeterName, (services, _) =>
+        {
+            var hostMeter = new Meter(HostMeterName);
+            RegisterHostGauges(hostMeter, knowledge, services.GetServices<IChatAdapter>().ToList());
+            return hostMeter;
+        });
+
+        var app = builder.Build();
+        if (InvalidSettings(app) is { } invalid)
+        {
+            knowledge.Dispose();
+            return (null, invalid);
+        }
+
+        var token = app.Configuration["Admin:Token"];
+        var metrics = app.Services.GetRequiredService<PrometheusText>();
+        app.Services.GetRequiredKeyedService<Meter>(HostMeterName);
 
         app.MapGet("/healthz", () => Results.Text("ok\n"));
         app.MapGet("/readyz", (IEnumerable<IChatAdapter> adapters) => Readiness(knowledge, adapters));
@@ -91,7 +129,65 @@ public static partial class ServeHost
         var off = app.Services.GetServices<IChatAdapter>().Where(a => a.Status.State == AdapterState.Disabled).Select(a => a.Status.Detail).ToList();
         LogAdapters(logger, adaptersOn.Count == 0 ? "none" : string.Join(", ", adaptersOn), off.Count == 0 ? "all adapters are on" : string.Join("; ", off));
         LogKnowledge(logger, knowledge.Current.Version, knowledge.Current.Articles.Count, token is null ? "off (set Admin__Token)" : "on");
+        LogCommunities(logger, communities.Directory?.Count ?? 0, communities.Path ?? "none (set Communities__File or --communities)");
+        if (!watch.On) LogWatchOff(logger);
         return (app, []);
+    }
+
+    /// <summary><c>Knowledge:Watch</c>: on unless set to false; anything but true or false is a problem, not a guess.</summary>
+    private static (bool On, IReadOnlyList<string> Problems) KnowledgeWatch(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return (true, []);
+        return bool.TryParse(value.Trim(), out var on) ? (on, []) : (false, [$"Knowledge__Watch: '{value}' is not true or false"]);
+    }
+
+    /// <summary>The communities file from <c>--communities</c>, else the <c>Communities:File</c> setting; none means defaults for all.</summary>
+    private static (string? Path, CommunityDirectory? Directory, IReadOnlyList<string> Errors) Communities(string? path)
+    {
+        if (string.IsNullOrWhiteSpace(path)) return (null, null, []);
+        var result = CommunitiesFile.Parse(path);
+        return (path, result.Directory, result.Errors);
+    }
+
+    /// <summary>
+    /// The settings problems that stopped the app from starting, one line each (<c>Setting: what is wrong</c>), or null
+    /// when <paramref name="exception"/> is not about settings. Start-up validation throws one
+    /// <see cref="OptionsValidationException"/>, or an <see cref="AggregateException"/> of them when several options fail.
+    /// </summary>
+    public static IReadOnlyList<string>? SettingsProblems(Exception exception) => exception switch
+    {
+        OptionsValidationException invalid => [.. invalid.Failures],
+        AggregateException { InnerExceptions: var inner } when inner.Count > 0 && inner.All(e => e is OptionsValidationException) =>
+            [.. inner.Cast<OptionsValidationException>().SelectMany(e => e.Failures)],
+        _ => null,
+    };
+
+    /// <summary>
+    /// Runs the start-up validation of every options class now, so bad settings are reported like the other start-up
+    /// problems (one line each) instead of as the host's "Hosting failed to start" stack trace; disposes the app then.
+    /// </summary>
+    private static IReadOnlyList<string>? InvalidSettings(WebApplication app)
+    {
+        try
+        {
+            app.Services.GetService<IStartupValidator>()?.Validate();
+            return null;
+        }
+        catch (Exception ex) when (SettingsProblems(ex) is { } problems)
+        {
+            ((IDisposable)app).Dispose();
+            return problems;
+        }
+    }
+
+    /// <summary>Binds the options the host owns or feeds; each is validated on start (see <see cref="SettingsProblems"/>).</summary>
+    private static void AddValidatedOptions(WebApplicationBuilder builder)
+    {
+        var (services, configuration) = (builder.Services, builder.Configuration);
+        services.AddOptions<AdminOptions>().Bind(configuration.GetSection(AdminOptions.Section)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AdminOptions>, AdminOptionsValidator>());
+        services.AddOptions<AnalyticsOptions>().Bind(configuration.GetSection(AnalyticsOptions.Section));
+        services.AddOptions<RateLimitOptions>().Bind(configuration.GetSection(RateLimitOptions.Section));
     }
 
     private static IResult Readiness(KnowledgeHost knowledge, IEnumerable<IChatAdapter> adapters)
@@ -145,10 +241,17 @@ public static partial class ServeHost
 
     [LoggerMessage(Level = LogLevel.Information, EventId = 2, Message = "Serving knowledge version {Version} ({Articles} articles); admin endpoints {Admin}")]
     private static partial void LogKnowledge(ILogger logger, string version, int articles, string admin);
+
+    [LoggerMessage(Level = LogLevel.Information, EventId = 3, Message = "Communities with their own settings: {Count}, from {File}")]
+    private static partial void LogCommunities(ILogger logger, int count, string file);
+
+    [LoggerMessage(Level = LogLevel.Information, EventId = 4, Message = "Not watching the knowledge folder (Knowledge__Watch=false); reload with POST /admin/reload")]
+    private static partial void LogWatchOff(ILogger logger);
 }
 
 /// <summary>Where and what <c>serve</c> runs.</summary>
-public sealed record ServeSettings(string Urls, string KnowledgePath, string? ConfigFile);
+/// <param name="CommunitiesFile">communities.yaml from <c>--communities</c>; null falls back to the <c>Communities:File</c> setting.</param>
+public sealed record ServeSettings(string Urls, string KnowledgePath, string? ConfigFile, string? CommunitiesFile = null);
 
 /// <summary>The body of <c>POST /ask</c>.</summary>
 public sealed record AskRequest(string? Question, string? Region);

@@ -147,8 +147,11 @@ public sealed class DiscordInteractionsEndToEndTests
 
         var json = await JsonAsync(await host.PostInteractionAsync(DiscordPayloads.Ask(GroomingQuestion)));
 
-        // Until the channel filter lands the pipeline still answers; either way nothing public may reach an ignored channel.
         Assert.Equal(4, json.GetProperty("type").GetInt32());
+        var data = json.GetProperty("data");
+        Assert.Equal(64, data.GetProperty("flags").GetInt32());
+        Assert.Contains("answer in this channel", data.GetProperty("content").GetString(), StringComparison.Ordinal);
+        Assert.False(data.TryGetProperty("embeds", out _));
     }
 
     [Fact]

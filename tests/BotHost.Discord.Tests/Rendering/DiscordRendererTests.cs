@@ -37,6 +37,8 @@ public sealed class DiscordRendererTests
         var json = JsonSerializer.Serialize(DiscordRenderer.Render(SampleReplies.Answer(), false), DiscordJsonContext.Default.MessagePayload);
 
         Assert.Contains("\"allowed_mentions\":{\"parse\":[]}", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("counted_length", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("is_ephemeral", json, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using BotHost.Core.Adapters;
+using BotHost.Core.Communities;
 using BotHost.Core.Safety;
 using BotHost.Slack.Rendering;
 using BotHost.Slack.Tests.Fakes;
@@ -174,6 +175,31 @@ public sealed class SlackEndToEndTests
 
         Assert.Contains("UK Test Line", answer.Body, StringComparison.Ordinal);
         Assert.Contains("Call 0800 555 0100", answer.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Events_MentionInAChannelTheCommunityIgnores_NothingSentToSlack()
+    {
+        await using var host = await SlackTestHost.StartAsync(community: new CommunitySettings { IgnoreChannels = [SlackPayloads.Channel] });
+
+        var response = await host.PostEventAsync(SlackPayloads.Mention(GroomingQuestion));
+        await host.StopAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.DoesNotContain(host.Slack.Requests, r => r.Target != "auth.test");
+    }
+
+    [Fact]
+    public async Task Commands_InAChannelOutsideTheAnswerChannels_EphemeralHintToUseADirectMessage()
+    {
+        await using var host = await SlackTestHost.StartAsync(community: new CommunitySettings { AnswerChannels = ["C0OTHER"] });
+
+        await host.PostFormAsync("/slack/commands", SlackPayloads.Command("/ask", GroomingQuestion, host.Slack.ResponseUrl("cmd")));
+        var answer = await host.Slack.NextRequestAsync("hooks/cmd");
+
+        Assert.Equal("ephemeral", answer.Json().GetProperty("response_type").GetString());
+        Assert.Contains("ask me in a direct message", answer.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("Warning signs of online grooming", answer.Body, StringComparison.Ordinal);
     }
 
     [Fact]

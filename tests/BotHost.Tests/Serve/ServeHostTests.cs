@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Builder;
 namespace BotHost.Tests.Serve;
 
 /// <summary><c>bothost serve</c> on a real loopback port over a real knowledge folder.</summary>
+[Collection(SerialServeApps.Name)]
 public sealed partial class ServeHostTests : IAsyncLifetime, IDisposable
 {
     private const string Token = "test-admin-token";
