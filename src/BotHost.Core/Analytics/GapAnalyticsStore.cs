@@ -191,7 +191,11 @@ public sealed partial class GapAnalyticsStore : IReplyObserver, IFeedbackRecorde
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = DatabasePath, Pooling = false }.ToString());
         connection.Open();
         using var command = connection.CreateCommand();
+        // WAL with synchronous=NORMAL: a count is a fast append, not an fsync per reply (measured: the fsync capped
+        // serve at ~650 answers/s); a power cut can lose the last few counts, never corrupt the file.
         command.CommandText = """
+            PRAGMA journal_mode = WAL;
+            PRAGMA synchronous = NORMAL;
             CREATE TABLE IF NOT EXISTS daily_counts (
               day TEXT NOT NULL, platform TEXT NOT NULL, community TEXT NOT NULL, article TEXT NOT NULL, kind TEXT NOT NULL,
               count INTEGER NOT NULL, PRIMARY KEY (day, platform, community, article, kind));

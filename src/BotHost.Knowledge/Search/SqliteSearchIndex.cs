@@ -6,8 +6,10 @@ namespace BotHost.Knowledge.Search;
 
 /// <summary>
 /// An in-memory SQLite FTS5 index: one row per section, porter-stemmed, ranked with weighted bm25.
-/// The database lives in a shared-cache memory database; each concurrent query rents its own connection with a
-/// prepared statement. Disposing waits for rented connections to come back, so a knowledge reload can dispose the
+/// The index is built once in a memory database; each concurrent query rents its own session: a private in-memory
+/// copy (SQLite's backup API) with prepared statements. Private copies share no cache and no lock, so questions are
+/// answered in parallel on every core (a shared-cache database serialises readers on its btree mutex, which capped
+/// `serve` at one core). There are as many copies as questions answered at the same time. Disposing waits for rented connections to come back, so a knowledge reload can dispose the
 /// old index while in-flight questions finish.
 /// </summary>
 public sealed class SqliteSearchIndex : ISearchIndex
@@ -17,7 +19,6 @@ public sealed class SqliteSearchIndex : ISearchIndex
 
     private static readonly string[] ParameterNames = ["$id", "$t", "$q", "$g", "$s", "$h", "$b"];
 
-    private readonly string _connectionString;
     private readonly SqliteConnection _keeper;
     private readonly string _selectSql;
     private readonly string _selectQuestionsSql;
@@ -26,10 +27,9 @@ public sealed class SqliteSearchIndex : ISearchIndex
     private int _rented;
     private bool _disposed;
 
-    private SqliteSearchIndex(string connectionString, SqliteConnection keeper, string selectSql, string selectQuestionsSql,
+    private SqliteSearchIndex(SqliteConnection keeper, string selectSql, string selectQuestionsSql,
         int passageCount, int questionCount, IReadOnlyDictionary<string, int> vocabulary)
     {
-        _connectionString = connectionString;
         _keeper = keeper;
         _selectSql = selectSql;
         _selectQuestionsSql = selectQuestionsSql;
@@ -70,7 +70,7 @@ public sealed class SqliteSearchIndex : ISearchIndex
                          "WHERE passages MATCH $query ORDER BY score DESC LIMIT $limit";
             const string selectQuestions = "SELECT rowid - 1, -bm25(questions) AS score FROM questions " +
                                            "WHERE questions MATCH $query ORDER BY score DESC LIMIT $limit";
-            return new SqliteSearchIndex(connectionString, keeper, select, selectQuestions, passages.Count, questions.Count, vocabulary);
+            return new SqliteSearchIndex(keeper, select, selectQuestions, passages.Count, questions.Count, vocabulary);
         }
         catch
         {
@@ -194,7 +194,7 @@ public sealed class SqliteSearchIndex : ISearchIndex
         if (_idle.TryTake(out var session)) return session;
         try
         {
-            return new SearchSession(_connectionString, _selectSql, _selectQuestionsSql);
+            lock (_keeper) return new SearchSession(_keeper, _selectSql, _selectQuestionsSql);
         }
         catch
         {
@@ -230,10 +230,11 @@ public sealed class SqliteSearchIndex : ISearchIndex
         private readonly SqliteCommand _passages;
         private readonly SqliteCommand _questions;
 
-        public SearchSession(string connectionString, string passagesSql, string questionsSql)
+        public SearchSession(SqliteConnection source, string passagesSql, string questionsSql)
         {
-            _connection = new SqliteConnection(connectionString);
+            _connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = ":memory:", Pooling = false }.ToString());
             _connection.Open();
+            source.BackupDatabase(_connection);
             _passages = Prepare(passagesSql);
             _questions = Prepare(questionsSql);
         }
