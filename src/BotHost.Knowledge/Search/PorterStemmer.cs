@@ -36,6 +36,22 @@ public static class PorterStemmer
     {
         ArgumentNullException.ThrowIfNull(token);
         if (token.Length is < MinLength or > MaxLength || !IsAscii(token)) return token;
+        if (Stems.TryGetValue(token, out var known)) return known;
+        var stem = Compute(token);
+        if (Stems.Count < MaxRemembered) Stems.TryAdd(token, stem);
+        return stem;
+    }
+
+    /// <summary>
+    /// Stems already computed: snippets stem every word of the quoted sections at each question, and the words
+    /// of a knowledge base are few. Bounded, so member words cannot grow it without limit.
+    /// </summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> Stems = new(StringComparer.Ordinal);
+
+    private const int MaxRemembered = 200_000;
+
+    private static string Compute(string token)
+    {
         Span<char> buffer = stackalloc char[MaxLength + 8];
         token.AsSpan().CopyTo(buffer);
         var length = token.Length;
