@@ -4,8 +4,8 @@ using BotHost.Core.Safety;
 using BotHost.Discord.Alerts;
 using BotHost.Discord.Commands;
 using BotHost.Discord.Rendering;
-using BotHost.Discord.Tests.Fakes;
 using BotHost.Discord.Wire;
+using BotHost.Testing;
 
 namespace BotHost.Discord.Tests.Spec;
 

@@ -3,6 +3,7 @@ using BotHost.Core.Messages;
 using BotHost.Core.Safety;
 using BotHost.Slack.Replies;
 using BotHost.Slack.Tests.Fakes;
+using BotHost.Testing;
 using BotHost.Testing.Slack;
 
 namespace BotHost.Slack.Tests.Api;

@@ -4,8 +4,8 @@ using BotHost.Knowledge.Answers;
 using BotHost.Knowledge.Articles;
 using BotHost.Knowledge.Hotlines;
 using BotHost.Slack.Rendering;
-using BotHost.Slack.Tests.Fakes;
 using BotHost.Slack.Wire;
+using BotHost.Testing;
 
 namespace BotHost.Slack.Tests.Rendering;
 

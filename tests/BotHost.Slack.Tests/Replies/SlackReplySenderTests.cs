@@ -4,6 +4,7 @@ using BotHost.Core.Messages;
 using BotHost.Slack.Rendering;
 using BotHost.Slack.Replies;
 using BotHost.Slack.Tests.Fakes;
+using BotHost.Testing;
 using BotHost.Testing.Slack;
 
 namespace BotHost.Slack.Tests.Replies;

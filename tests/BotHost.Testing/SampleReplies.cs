@@ -3,10 +3,10 @@ using BotHost.Knowledge.Answers;
 using BotHost.Knowledge.Articles;
 using BotHost.Knowledge.Hotlines;
 
-namespace BotHost.Slack.Tests.Fakes;
+namespace BotHost.Testing;
 
 /// <summary>Replies built by hand, to render without a knowledge base.</summary>
-internal static class SampleReplies
+public static class SampleReplies
 {
     public static AnswerPassage Passage(string text = "Do not pay and stop replying. Keep the messages as evidence.", IReadOnlyList<TextRange>? highlights = null,
         IReadOnlyList<ArticleSource>? sources = null, string title = "Someone is threatening to share my photos", Uri? link = null) => new()
