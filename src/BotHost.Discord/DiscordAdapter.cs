@@ -9,34 +9,34 @@ namespace BotHost.Discord;
 /// session is established (READY or RESUMED). A close code that must not be retried (4004, 4010-4014) is
 /// <see cref="AdapterState.Failed"/> with the cause.
 /// </summary>
-public sealed class DiscordAdapter(IOptions<DiscordOptions> options, TimeProvider time) : IChatAdapter
+public sealed class DiscordAdapter : IChatAdapter
 {
     public const string PlatformName = "discord";
 
     private const string OffDetail = "Discord is off: set Discord__PublicKey (HTTP interactions) or Discord__BotToken (gateway)";
 
-    private readonly Lock _gate = new();
-    private AdapterStatus? _status;
+    private readonly IOptions<DiscordOptions> _options;
+    private readonly AdapterStatusTracker _tracker;
     private bool _httpMapped;
     private bool _gatewayReady;
     private bool _gatewayEverReady;
     private long _reconnects;
     private string? _failure;
 
-    public string Platform => PlatformName;
-
-    public AdapterStatus Status
+    public DiscordAdapter(IOptions<DiscordOptions> options, TimeProvider time)
     {
-        get
-        {
-            lock (_gate) return _status ??= Compute();
-        }
+        _options = options;
+        _tracker = new AdapterStatusTracker(time, Compute);
     }
 
-    public void InteractionsMapped() => Update(() => _httpMapped = true);
+    public string Platform => PlatformName;
+
+    public AdapterStatus Status => _tracker.Status;
+
+    public void InteractionsMapped() => _tracker.Update(() => _httpMapped = true);
 
     /// <summary>A gateway session is established (READY, or RESUMED after a reconnect); every one after the first counts as a reconnection.</summary>
-    public void GatewayReady() => Update(() =>
+    public void GatewayReady() => _tracker.Update(() =>
     {
         if (_gatewayEverReady && !_gatewayReady) _reconnects++;
         _gatewayEverReady = true;
@@ -44,28 +44,18 @@ public sealed class DiscordAdapter(IOptions<DiscordOptions> options, TimeProvide
     });
 
     /// <summary>The gateway connection dropped; the client is reconnecting.</summary>
-    public void GatewayLost() => Update(() => _gatewayReady = false);
+    public void GatewayLost() => _tracker.Update(() => _gatewayReady = false);
 
     /// <summary>Stopped for good (a rejected token, disallowed intents, bad sharding); <paramref name="detail"/> names the cause and the fix.</summary>
-    public void Fail(string detail) => Update(() =>
+    public void Fail(string detail) => _tracker.Update(() =>
     {
         _failure = detail;
         _gatewayReady = false;
     });
 
-    private void Update(Action change)
+    private (AdapterState, string?, long) Compute()
     {
-        lock (_gate)
-        {
-            change();
-            var next = Compute();
-            if (_status is null || next.State != _status.State || next.Detail != _status.Detail || next.Reconnects != _status.Reconnects) _status = next;
-        }
-    }
-
-    private AdapterStatus Compute()
-    {
-        var o = options.Value;
+        var o = _options.Value;
         var (state, detail) = (o.Enabled, _failure) switch
         {
             (false, _) => (AdapterState.Disabled, OffDetail),
@@ -75,8 +65,7 @@ public sealed class DiscordAdapter(IOptions<DiscordOptions> options, TimeProvide
                 ? (AdapterState.Connected, "POST /discord/interactions is mapped")
                 : (AdapterState.Connecting, "waiting for MapDiscord to map POST /discord/interactions"),
         };
-        var since = _status is { } current && current.State == state ? current.Since : time.GetUtcNow();
-        return new AdapterStatus(state, detail, _reconnects, since);
+        return (state, detail, _reconnects);
     }
 
     private (AdapterState, string) GatewayState() => _gatewayReady

@@ -9,58 +9,48 @@ namespace BotHost.Slack;
 /// at least one WebSocket has said hello. A rejected token or Socket Mode switched off in the app's settings is
 /// <see cref="AdapterState.Failed"/>.
 /// </summary>
-internal sealed class SlackAdapter(IOptions<SlackOptions> options, TimeProvider time) : IChatAdapter
+internal sealed class SlackAdapter : IChatAdapter
 {
     public const string PlatformName = "slack";
 
     private const string OffDetail = "Slack is off: set Slack__SigningSecret (HTTP request URLs) or Slack__SocketMode=true with Slack__AppToken";
 
-    private readonly Lock _gate = new();
-    private AdapterStatus? _status;
+    private readonly IOptions<SlackOptions> _options;
+    private readonly AdapterStatusTracker _tracker;
     private bool _httpMapped;
     private int _openSockets;
     private bool _socketEverConnected;
     private long _reconnects;
     private string? _failure;
 
-    public string Platform => PlatformName;
-
-    public AdapterStatus Status
+    public SlackAdapter(IOptions<SlackOptions> options, TimeProvider time)
     {
-        get
-        {
-            lock (_gate) return _status ??= Compute();
-        }
+        _options = options;
+        _tracker = new AdapterStatusTracker(time, Compute);
     }
 
-    public void HttpMapped() => Update(() => _httpMapped = true);
+    public string Platform => PlatformName;
+
+    public AdapterStatus Status => _tracker.Status;
+
+    public void HttpMapped() => _tracker.Update(() => _httpMapped = true);
 
     /// <summary>A Socket Mode connection said hello; every one after the first counts as a reconnection.</summary>
-    public void SocketOpened() => Update(() =>
+    public void SocketOpened() => _tracker.Update(() =>
     {
         if (_socketEverConnected) _reconnects++;
         _socketEverConnected = true;
         _openSockets++;
     });
 
-    public void SocketClosed() => Update(() => _openSockets = Math.Max(0, _openSockets - 1));
+    public void SocketClosed() => _tracker.Update(() => _openSockets = Math.Max(0, _openSockets - 1));
 
     /// <summary>Stopped for good (rejected token, Socket Mode disabled); <paramref name="detail"/> names the fix.</summary>
-    public void Fail(string detail) => Update(() => _failure = detail);
+    public void Fail(string detail) => _tracker.Update(() => _failure = detail);
 
-    private void Update(Action change)
+    private (AdapterState, string?, long) Compute()
     {
-        lock (_gate)
-        {
-            change();
-            var next = Compute();
-            if (_status is null || next.State != _status.State || next.Detail != _status.Detail || next.Reconnects != _status.Reconnects) _status = next;
-        }
-    }
-
-    private AdapterStatus Compute()
-    {
-        var o = options.Value;
+        var o = _options.Value;
         var (state, detail) = (o.Enabled, _failure) switch
         {
             (false, _) => (AdapterState.Disabled, OffDetail),
@@ -70,8 +60,7 @@ internal sealed class SlackAdapter(IOptions<SlackOptions> options, TimeProvider 
                 ? (AdapterState.Connected, "HTTP endpoints /slack/events, /slack/commands and /slack/interactivity are mapped")
                 : (AdapterState.Connecting, "waiting for MapSlack to map the HTTP endpoints"),
         };
-        var since = _status is { } current && current.State == state ? current.Since : time.GetUtcNow();
-        return new AdapterStatus(state, detail, _reconnects, since);
+        return (state, detail, _reconnects);
     }
 
     private (AdapterState, string) SocketState() => _openSockets > 0
