@@ -19,8 +19,8 @@ public static class SnippetBuilder
         var text = sectionText.Trim();
         if (text.Length <= maxLength) return Highlight(text, queryStems, trimmed: false);
 
-        var sentences = Sentences(text);
-        var (start, end) = BestWindow(text, sentences, queryStems, maxLength);
+        var section = Sections.GetValue(sectionText, Analyze);
+        var (start, end) = BestWindow(section, queryStems, maxLength);
         if (end - start <= maxLength) return Highlight(text[start..end].Trim(), queryStems, trimmed: true);
         return Highlight(CutWords(text, start, end, queryStems, maxLength), queryStems, trimmed: true);
     }
@@ -46,9 +46,10 @@ public static class SnippetBuilder
         return spans;
     }
 
-    private static (int Start, int End) BestWindow(string text, List<(int Start, int End)> sentences, IReadOnlySet<string> stems, int maxLength)
+    private static (int Start, int End) BestWindow(SectionSentences section, IReadOnlySet<string> stems, int maxLength)
     {
-        var matched = sentences.Select(s => MatchedStems(text[s.Start..s.End], stems)).ToList();
+        var sentences = section.Sentences;
+        var matched = section.Stems.Select(words => words.Where(stems.Contains).ToHashSet(StringComparer.Ordinal)).ToList();
         var best = (Start: sentences[0].Start, End: sentences[0].End, Score: -1);
         for (var i = 0; i < sentences.Count; i++)
         {
@@ -67,8 +68,21 @@ public static class SnippetBuilder
         return (best.Start, best.End);
     }
 
-    private static HashSet<string> MatchedStems(string sentence, IReadOnlySet<string> stems) =>
-        [.. TextTokenizer.Tokenize(sentence).Select(t => PorterStemmer.Stem(t.Text)).Where(stems.Contains)];
+    /// <summary>
+    /// A section's sentences and each sentence's stems, worked out once per section text (sections are the same
+    /// strings for the life of a knowledge base) instead of at every question.
+    /// </summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<string, SectionSentences> Sections = [];
+
+    private static SectionSentences Analyze(string sectionText)
+    {
+        var text = sectionText.Trim();
+        var sentences = Sentences(text);
+        var stems = sentences.Select(s => TextTokenizer.Tokenize(text[s.Start..s.End]).Select(t => PorterStemmer.Stem(t.Text)).ToArray()).ToList();
+        return new SectionSentences(sentences, stems);
+    }
+
+    private sealed record SectionSentences(List<(int Start, int End)> Sentences, List<string[]> Stems);
 
     /// <summary>Cuts an over-long sentence to <paramref name="maxLength"/> around its first matched word, never mid-word.</summary>
     private static string CutWords(string text, int start, int end, IReadOnlySet<string> stems, int maxLength)
