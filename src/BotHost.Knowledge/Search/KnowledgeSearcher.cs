@@ -87,12 +87,18 @@ internal sealed class KnowledgeSearcher
     /// article-level columns are the same in every section's row, so they cannot tell sections apart). An article
     /// found only through its questions is quoted from the section that covers the question best.
     /// </summary>
-    private int BestSection(int article, Dictionary<int, double> scored, IReadOnlyList<QueryConcept> concepts, double[] weights) =>
-        Enumerable.Range(0, _terms.SectionCount(article))
-            .OrderByDescending(s => Covered(article, concepts, weights, s))
-            .ThenByDescending(s => scored.GetValueOrDefault(s))
-            .ThenBy(s => s)
-            .FirstOrDefault();
+    private int BestSection(int article, Dictionary<int, double> scored, IReadOnlyList<QueryConcept> concepts, double[] weights)
+    {
+        var (best, bestCovered, bestScore) = (0, double.NegativeInfinity, double.NegativeInfinity);
+        for (var s = 0; s < _terms.SectionCount(article); s++)
+        {
+            var covered = Covered(article, concepts, weights, s);
+            var score = scored.GetValueOrDefault(s);
+            if (covered > bestCovered || (covered == bestCovered && score > bestScore)) (best, bestCovered, bestScore) = (s, covered, score);
+        }
+
+        return best;
+    }
 
     /// <summary>Idf of the concept as typed, or of its commonest known synonym; unknown words weigh as the rarest.</summary>
     private double ConceptWeight(QueryConcept concept)
@@ -110,9 +116,18 @@ internal sealed class KnowledgeSearcher
         var best = 0.0;
         foreach (var concept in concepts)
         {
-            foreach (var phrase in concept.Alternatives.Where(p => p.Stems.All(_index.Vocabulary.ContainsKey) && _terms.ContainsAll(article, p.Stems)))
+            foreach (var phrase in concept.Alternatives)
             {
-                best = Math.Max(best, Idf(phrase.Stems.Select(st => _index.Vocabulary[st]).Min()));
+                var df = int.MaxValue;
+                foreach (var stem in phrase.Stems)
+                {
+                    if (!_index.Vocabulary.TryGetValue(stem, out var d)) df = -1;
+                    if (df < 0) break;
+                    df = Math.Min(df, d);
+                }
+
+                if (df < 0 || df == int.MaxValue || !_terms.ContainsAll(article, phrase.Stems)) continue;
+                best = Math.Max(best, Idf(df));
             }
         }
 
