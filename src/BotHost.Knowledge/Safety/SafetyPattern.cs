@@ -109,7 +109,16 @@ public sealed class SafetyPattern
         }
     }
 
-    public bool IsMatch(SafetyText text, IReadOnlyList<bool>? masked = null) => Matches(text, masked).Any();
+    public bool IsMatch(SafetyText text, IReadOnlyList<bool>? masked = null)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        for (var start = 0; start < text.Words.Count; start++)
+        {
+            if (MatchFrom(text, masked, start, 0) >= 0) return true;
+        }
+
+        return false;
+    }
 
     private int MatchFrom(SafetyText text, IReadOnlyList<bool>? masked, int position, int element)
     {
