@@ -1,7 +1,5 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
-using System.Threading.Channels;
 using BotHost.Testing.Slack;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -20,9 +18,7 @@ public sealed class LoopbackDiscordApi : IAsyncDisposable
     public const string DirectMessageChannel = "900000000000000001";
 
     private readonly WebApplication _app;
-    private readonly ConcurrentDictionary<string, ConcurrentQueue<LoopbackResponse>> _scripts = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, Channel<RecordedRequest>> _unread = new(StringComparer.Ordinal);
-    private readonly ConcurrentQueue<RecordedRequest> _all = new();
+    private readonly LoopbackScript _script = new();
     private int _messages;
 
     private LoopbackDiscordApi()
@@ -40,7 +36,7 @@ public sealed class LoopbackDiscordApi : IAsyncDisposable
     public Uri ApiBaseUrl => new(BaseUrl, "api/v10");
 
     /// <summary>Every request received, in order.</summary>
-    public IReadOnlyList<RecordedRequest> Requests => [.. _all];
+    public IReadOnlyList<RecordedRequest> Requests => _script.Requests;
 
     public static async Task<LoopbackDiscordApi> StartAsync()
     {
@@ -51,17 +47,12 @@ public sealed class LoopbackDiscordApi : IAsyncDisposable
     }
 
     /// <summary>The next answers to <paramref name="target"/> ("POST channels/1/messages").</summary>
-    public void Enqueue(string target, params LoopbackResponse[] responses)
-    {
-        var queue = _scripts.GetOrAdd(target, _ => new ConcurrentQueue<LoopbackResponse>());
-        foreach (var response in responses) queue.Enqueue(response);
-    }
+    public void Enqueue(string target, params LoopbackResponse[] responses) => _script.Enqueue(target, responses);
 
-    public IReadOnlyList<RecordedRequest> RequestsTo(string target) => [.. _all.Where(r => r.Target == target)];
+    public IReadOnlyList<RecordedRequest> RequestsTo(string target) => _script.RequestsTo(target);
 
     /// <summary>The next request for <paramref name="target"/> not yet read with this method.</summary>
-    public async Task<RecordedRequest> NextRequestAsync(string target, TimeSpan? timeout = null) =>
-        await Unread(target).Reader.ReadAsync().AsTask().WaitAsync(timeout ?? LoopbackSocket.DefaultTimeout);
+    public Task<RecordedRequest> NextRequestAsync(string target, TimeSpan? timeout = null) => _script.NextRequestAsync(target, timeout);
 
     /// <summary>A 429 as Discord sends it: JSON body with <c>retry_after</c> (seconds), <c>Retry-After</c> and the rate-limit headers.</summary>
     public static LoopbackResponse RateLimited(double retryAfterSeconds, bool global = false, string bucket = "abcd1234")
@@ -108,23 +99,7 @@ public sealed class LoopbackDiscordApi : IAsyncDisposable
         await _app.DisposeAsync();
     }
 
-    private Channel<RecordedRequest> Unread(string target) => _unread.GetOrAdd(target, _ => Channel.CreateUnbounded<RecordedRequest>());
-
-    private async Task AnswerAsync(HttpContext context, string target)
-    {
-        using var reader = new StreamReader(context.Request.Body);
-        var body = await reader.ReadToEndAsync();
-        var headers = context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
-        var request = new RecordedRequest(target, headers, context.Request.ContentType ?? string.Empty, body);
-        var response = _scripts.TryGetValue(target, out var queue) && queue.TryDequeue(out var scripted) ? scripted : Default(target, body);
-        _all.Enqueue(request);
-        Unread(target).Writer.TryWrite(request);
-        context.Response.StatusCode = response.Status;
-        foreach (var (name, value) in response.Headers) context.Response.Headers[name] = value;
-        if (response.Status == StatusCodes.Status204NoContent) return;
-        context.Response.ContentType = response.ContentType;
-        await context.Response.WriteAsync(response.Body);
-    }
+    private Task AnswerAsync(HttpContext context, string target) => _script.AnswerAsync(context, target, Default);
 
     private LoopbackResponse Default(string target, string body)
     {

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
@@ -24,9 +23,7 @@ public sealed class LoopbackSlackServer : IAsyncDisposable
     public const string PostedTs = "1700000000.000100";
 
     private readonly WebApplication _app;
-    private readonly ConcurrentDictionary<string, ConcurrentQueue<LoopbackResponse>> _scripts = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, Channel<RecordedRequest>> _unread = new(StringComparer.Ordinal);
-    private readonly ConcurrentQueue<RecordedRequest> _all = new();
+    private readonly LoopbackScript _script = new();
     private readonly Channel<LoopbackSocket> _sockets = Channel.CreateUnbounded<LoopbackSocket>();
     private int _socketCount;
     private int _tickets;
@@ -52,7 +49,7 @@ public sealed class LoopbackSlackServer : IAsyncDisposable
     public Uri ApiBaseUrl => new(BaseUrl, "api/");
 
     /// <summary>Every request received, in order.</summary>
-    public IReadOnlyList<RecordedRequest> Requests => [.. _all];
+    public IReadOnlyList<RecordedRequest> Requests => _script.Requests;
 
     public static async Task<LoopbackSlackServer> StartAsync()
     {
@@ -66,18 +63,13 @@ public sealed class LoopbackSlackServer : IAsyncDisposable
     public Uri ResponseUrl(string name) => new(BaseUrl, "hooks/" + name);
 
     /// <summary>The next answers to <paramref name="target"/> (a method such as chat.postMessage, or hooks/{name}).</summary>
-    public void Enqueue(string target, params LoopbackResponse[] responses)
-    {
-        var queue = _scripts.GetOrAdd(target, _ => new ConcurrentQueue<LoopbackResponse>());
-        foreach (var response in responses) queue.Enqueue(response);
-    }
+    public void Enqueue(string target, params LoopbackResponse[] responses) => _script.Enqueue(target, responses);
 
     /// <summary>Every request received for <paramref name="target"/>, in order.</summary>
-    public IReadOnlyList<RecordedRequest> RequestsTo(string target) => [.. _all.Where(r => r.Target == target)];
+    public IReadOnlyList<RecordedRequest> RequestsTo(string target) => _script.RequestsTo(target);
 
     /// <summary>The next request for <paramref name="target"/> that has not been read with this method yet.</summary>
-    public async Task<RecordedRequest> NextRequestAsync(string target, TimeSpan? timeout = null) =>
-        await Unread(target).Reader.ReadAsync().AsTask().WaitAsync(timeout ?? LoopbackSocket.DefaultTimeout);
+    public Task<RecordedRequest> NextRequestAsync(string target, TimeSpan? timeout = null) => _script.NextRequestAsync(target, timeout);
 
     /// <summary>The next WebSocket the bot opened.</summary>
     public async Task<LoopbackSocket> NextSocketAsync(TimeSpan? timeout = null) =>
@@ -89,22 +81,7 @@ public sealed class LoopbackSlackServer : IAsyncDisposable
         await _app.DisposeAsync();
     }
 
-    private Channel<RecordedRequest> Unread(string target) => _unread.GetOrAdd(target, _ => Channel.CreateUnbounded<RecordedRequest>());
-
-    private async Task AnswerAsync(HttpContext context, string target)
-    {
-        using var reader = new StreamReader(context.Request.Body);
-        var body = await reader.ReadToEndAsync();
-        var headers = context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
-        var request = new RecordedRequest(target, headers, context.Request.ContentType ?? string.Empty, body);
-        var response = _scripts.TryGetValue(target, out var queue) && queue.TryDequeue(out var scripted) ? scripted : Default(target);
-        _all.Enqueue(request);
-        Unread(target).Writer.TryWrite(request);
-        context.Response.StatusCode = response.Status;
-        context.Response.ContentType = response.ContentType;
-        foreach (var (name, value) in response.Headers) context.Response.Headers[name] = value;
-        await context.Response.WriteAsync(response.Body);
-    }
+    private Task AnswerAsync(HttpContext context, string target) => _script.AnswerAsync(context, target, (t, _) => Default(t));
 
     private LoopbackResponse Default(string target) => target switch
     {
