@@ -14,4 +14,10 @@ if (args.Length > 0 && args[0] == "tune")
     return;
 }
 
+if (args.Length > 0 && args[0] == "explain")
+{
+    ExplainRun.Run(Console.Out, args.Length > 1 ? args[1] : "questions.tsv");
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(KnowledgeBenchmarks).Assembly).Run(args);

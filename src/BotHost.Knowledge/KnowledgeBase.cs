@@ -28,7 +28,8 @@ public sealed class KnowledgeBase : IDisposable
         _index = index;
         LoadedAt = loadedAt;
         BuildTime = buildTime;
-        _analyzer = new QueryAnalyzer(index.Vocabulary, terms.SurfaceWords, snapshot.Synonyms, options.Features);
+        _analyzer = new QueryAnalyzer(index.Vocabulary, terms.SurfaceWords, snapshot.Synonyms, options.Features,
+            options.Features.HasFlag(SearchFeatures.OffTopicExamples) ? snapshot.OffTopic.SelectMany(q => TextTokenizer.Tokenize(q)).Select(t => t.Text) : []);
         _searcher = new KnowledgeSearcher(index, terms, passages, questionArticles, options.Ranking ?? RankingParameters.Default);
     }
 
@@ -84,6 +85,9 @@ public sealed class KnowledgeBase : IDisposable
             }
         }
 
+        var offTopic = options.Features.HasFlag(SearchFeatures.OffTopicExamples) ? snapshot.OffTopic : [];
+        questions.AddRange(offTopic);
+        questionArticles.AddRange(offTopic.Select(_ => KnowledgeSearcher.OffTopic));
         var weights = options.Features.HasFlag(SearchFeatures.FieldWeights) ? options.Weights ?? SearchWeights.Tuned : new SearchWeights(1, 1, 1, 1, 1, 1);
         var index = SqliteSearchIndex.Build(passages, questions, weights);
         var terms = ArticleTermIndex.Build(

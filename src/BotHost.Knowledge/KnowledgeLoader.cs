@@ -19,6 +19,7 @@ public static class KnowledgeLoader
     public const string SynonymsFile = "synonyms.yaml";
     public const string UrgentFile = "urgent.yaml";
     public const string RefusalFile = "refusal.yaml";
+    public const string OffTopicFile = "off-topic.yaml";
 
     /// <param name="directory">The knowledge folder, as the user gave it (paths in messages start with it).</param>
     /// <param name="today">Date review deadlines are checked against.</param>
@@ -36,11 +37,12 @@ public static class KnowledgeLoader
         var contents = new SortedDictionary<string, string>(StringComparer.Ordinal);
         var hotlines = LoadHotlines(directory, diagnostics, contents);
         var synonyms = LoadSynonyms(directory, diagnostics, contents);
+        var offTopic = LoadOffTopic(directory, diagnostics, contents);
         var articles = LoadArticles(directory, today, hotlines, diagnostics, contents);
         var safety = LoadSafety(directory, today, hotlines, articles, diagnostics, contents);
 
         if (diagnostics.HasErrors || hotlines is null) return (null, diagnostics.Sorted());
-        var snapshot = new KnowledgeSnapshot(articles, hotlines, synonyms, Hash(contents)) { Safety = safety };
+        var snapshot = new KnowledgeSnapshot(articles, hotlines, synonyms, Hash(contents)) { Safety = safety, OffTopic = offTopic };
         return (snapshot, diagnostics.Sorted());
     }
 
@@ -56,6 +58,15 @@ public static class KnowledgeLoader
         var text = File.ReadAllText(path);
         contents[HotlinesFile] = text;
         return HotlineParser.Parse(Display(path), text, diagnostics);
+    }
+
+    private static IReadOnlyList<string> LoadOffTopic(string directory, DiagnosticBag diagnostics, SortedDictionary<string, string> contents)
+    {
+        var path = Path.Combine(directory, OffTopicFile);
+        if (!File.Exists(path)) return [];
+        var text = File.ReadAllText(path);
+        contents[OffTopicFile] = text;
+        return OffTopicParser.Parse(Display(path), text, diagnostics);
     }
 
     private static SynonymSet LoadSynonyms(string directory, DiagnosticBag diagnostics, SortedDictionary<string, string> contents)

@@ -11,4 +11,11 @@ public sealed record KnowledgeSnapshot(IReadOnlyList<Article> Articles, HotlineD
 {
     /// <summary>urgent.yaml and refusal.yaml; empty when the folder has neither.</summary>
     public SafetyRules Safety { get; init; } = SafetyRules.Empty;
+
+    /// <summary>
+    /// off-topic.yaml: everyday questions the bot should decline (Dialogflow's negative examples, Rasa's
+    /// out_of_scope intent). A question closer to one of these than to any article's questions is less likely to be
+    /// one the knowledge base answers.
+    /// </summary>
+    public IReadOnlyList<string> OffTopic { get; init; } = [];
 }

@@ -138,6 +138,32 @@ public sealed class KnowledgeBaseTests : IDisposable
         Assert.NotEqual(_knowledge.Version, changed.Version);
     }
 
+    [Fact]
+    public void Search_QuestionLikeAnOffTopicExample_IsLessConfidentAndOnTopicQuestionsStillAnswer()
+    {
+        var before = _knowledge.Search("dog grooming near me", "US").Ranked[0];
+        _folder.WriteFile("off-topic.yaml", "questions:\n  - where can i get my dog groomed\n  - how much does dog grooming cost\n");
+        using var withExamples = KnowledgeBase.Load(new KnowledgeOptions { Path = _folder.Path }, new FakeTimeProvider()).Knowledge!;
+
+        var after = withExamples.Search("dog grooming near me", "US").Ranked[0];
+
+        Assert.Equal(0, before.OffTopicScore);
+        Assert.True(after.OffTopicScore > 0);
+        Assert.True(after.Confidence < before.Confidence, $"{after.Confidence} should be below {before.Confidence}");
+        Assert.Equal(AnswerKind.Answered, withExamples.Ask("signs of grooming online", new AskContext("US")).Kind);
+        Assert.Equal(2, withExamples.Snapshot.OffTopic.Count);
+    }
+
+    [Fact]
+    public void Search_OffTopicExamplesSwitchedOff_IgnoresTheFile()
+    {
+        _folder.WriteFile("off-topic.yaml", "questions:\n  - where can i get my dog groomed\n");
+        var options = new KnowledgeOptions { Path = _folder.Path, Features = BotHost.Knowledge.Search.SearchFeatures.All & ~BotHost.Knowledge.Search.SearchFeatures.OffTopicExamples };
+        using var without = KnowledgeBase.Load(options, new FakeTimeProvider()).Knowledge!;
+
+        Assert.Equal(0, without.Search("dog grooming near me", "US").Ranked[0].OffTopicScore);
+    }
+
     public void Dispose()
     {
         _knowledge.Dispose();

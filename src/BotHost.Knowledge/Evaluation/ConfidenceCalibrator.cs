@@ -5,7 +5,7 @@ using BotHost.Knowledge.Search;
 namespace BotHost.Knowledge.Evaluation;
 
 /// <summary>
-/// Fits the <see cref="ConfidenceModel"/> (logistic regression on coverage and log bm25 strength) to eval questions:
+/// Fits the <see cref="ConfidenceModel"/> (logistic regression on coverage, log bm25 strength, anchor, topic coverage and off-topic lead) to eval questions:
 /// in-scope questions should be answered, off-topic ones declined. Newton's method with a small ridge penalty, so
 /// the fit stays stable with a few hundred samples. Used by <c>kb eval --calibrate</c>; maintainers copy the
 /// printed coefficients into <see cref="ConfidenceModel.Default"/>.
@@ -14,8 +14,8 @@ public static class ConfidenceCalibrator
 {
     private const double Ridge = 0.01;
 
-    /// <summary>Intercept, coverage, strength, anchor.</summary>
-    private const int K = 4;
+    /// <summary>Intercept, coverage, strength, anchor, topic coverage, off-topic lead.</summary>
+    private const int K = 6;
 
     public static ConfidenceModel Fit(IReadOnlyList<CalibrationSample> samples)
     {
@@ -48,7 +48,7 @@ public static class ConfidenceCalibrator
             if (step.Sum(Math.Abs) < 1e-9) break;
         }
 
-        return new ConfidenceModel(beta[0], beta[1], beta[2], beta[3]);
+        return new ConfidenceModel(beta[0], beta[1], beta[2], beta[3], beta[4], beta[5]);
     }
 
     /// <summary>For each threshold, the share of should-answer questions answered and of the others declined.</summary>
@@ -61,15 +61,18 @@ public static class ConfidenceCalibrator
         var offTopic = samples.Where(s => !s.ShouldAnswer).ToList();
         for (var threshold = 0.05; threshold < 0.96; threshold += 0.05)
         {
-            var answered = answerable.Count(s => model.Confidence(s.Score, s.Coverage, s.Anchor) >= threshold) / (double)Math.Max(1, answerable.Count);
-            var declined = offTopic.Count(s => model.Confidence(s.Score, s.Coverage, s.Anchor) < threshold) / (double)Math.Max(1, offTopic.Count);
+            var answered = answerable.Count(s => Confidence(model, s) >= threshold) / (double)Math.Max(1, answerable.Count);
+            var declined = offTopic.Count(s => Confidence(model, s) < threshold) / (double)Math.Max(1, offTopic.Count);
             text.Append(CultureInfo.InvariantCulture, $"{threshold,9:0.00} {answered,8:0.000} {declined,8:0.000}\n");
         }
 
         return text.ToString();
     }
 
-    private static double[] Features(CalibrationSample s) => [1, s.Coverage, Math.Log(1 + Math.Max(0, s.Score)), s.Anchor];
+    private static double[] Features(CalibrationSample s) => [1, s.Coverage, Math.Log(1 + Math.Max(0, s.Score)), s.Anchor, s.Topic, s.OffTopicLead];
+
+    private static double Confidence(ConfidenceModel model, CalibrationSample s) =>
+        model.Confidence(s.Score, s.Coverage, s.Anchor, s.Topic, offTopicLead: s.OffTopicLead);
 
     private static double Sigmoid(double z) => 1 / (1 + Math.Exp(-z));
 

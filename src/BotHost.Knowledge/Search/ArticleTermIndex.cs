@@ -9,12 +9,14 @@ internal sealed class ArticleTermIndex
 {
     private readonly Dictionary<string, int> _termIds;
     private readonly int[][] _articleTerms;
+    private readonly int[][] _topicTerms;
     private readonly int[][][] _sectionTerms;
 
-    private ArticleTermIndex(Dictionary<string, int> termIds, int[][] articleTerms, int[][][] sectionTerms, Dictionary<string, int> surfaceWords)
+    private ArticleTermIndex(Dictionary<string, int> termIds, int[][] articleTerms, int[][] topicTerms, int[][][] sectionTerms, Dictionary<string, int> surfaceWords)
     {
         _termIds = termIds;
         _articleTerms = articleTerms;
+        _topicTerms = topicTerms;
         _sectionTerms = sectionTerms;
         SurfaceWords = surfaceWords;
     }
@@ -30,15 +32,17 @@ internal sealed class ArticleTermIndex
     {
         var builder = new Builder();
         var articleTerms = new int[articleTexts.Count][];
+        var topicTerms = new int[articleTexts.Count][];
         var sectionTerms = new int[articleTexts.Count][][];
         for (var a = 0; a < articleTexts.Count; a++)
         {
             var sections = sectionTexts?[a] ?? [];
             sectionTerms[a] = [.. sections.Select(s => builder.Ids([s]))];
-            articleTerms[a] = [.. builder.Ids(articleTexts[a]).Union(sectionTerms[a].SelectMany(s => s)).Order()];
+            topicTerms[a] = builder.Ids(articleTexts[a]);
+            articleTerms[a] = [.. topicTerms[a].Union(sectionTerms[a].SelectMany(s => s)).Order()];
         }
 
-        return new ArticleTermIndex(builder.TermIds, articleTerms, sectionTerms, builder.Surface);
+        return new ArticleTermIndex(builder.TermIds, articleTerms, topicTerms, sectionTerms, builder.Surface);
     }
 
     public int SectionCount(int article) => _sectionTerms[article].Length;
@@ -48,6 +52,12 @@ internal sealed class ArticleTermIndex
 
     /// <summary>True when the article contains every stem of the phrase (order is not checked).</summary>
     public bool ContainsAll(int article, IReadOnlyList<string> stems) => ContainsAll(_articleTerms[article], stems);
+
+    /// <summary>
+    /// True when the article's own description of itself (title, summary, questions, tags: what maintainers wrote
+    /// to say what the article is about) contains every stem, as opposed to a word its body mentions in passing.
+    /// </summary>
+    public bool TopicContainsAll(int article, IReadOnlyList<string> stems) => ContainsAll(_topicTerms[article], stems);
 
     /// <summary>True when one section of the article (its heading or text) contains every stem.</summary>
     public bool SectionContainsAll(int article, int section, IReadOnlyList<string> stems) =>

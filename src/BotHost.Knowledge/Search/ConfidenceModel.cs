@@ -1,20 +1,41 @@
 namespace BotHost.Knowledge.Search;
 
 /// <summary>
-/// Maps how well an article matches a question to a confidence in [0, 1]: a logistic model of the share of the
-/// question's concepts the article covers (weighted by rarity), the strength of its best bm25 score, and its anchor:
-/// how distinctive the rarest word it shares with the question is (a chatty question with one rare, on-topic word,
-/// "im getting sextorted pls hurry", is answerable; one sharing only everyday words, "tell me a joke", is not).
-/// A question that shares only a common word with an article ("how do I report a bug in minecraft") has low
-/// coverage and is declined. The coefficients come from <c>kb eval --calibrate</c> on knowledge/eval/questions.tsv.
+/// Maps how well an article matches a question to a confidence in [0, 1]: a logistic model of
+/// <list type="bullet">
+/// <item>coverage: the share of the question's concepts the article contains anywhere, weighted by rarity;</item>
+/// <item>strength: its best bm25 score (log);</item>
+/// <item>anchor: how distinctive the rarest word it shares with the question is (a chatty question with one rare,
+/// on-topic word, "im getting sextorted pls hurry", is answerable);</item>
+/// <item>topic coverage: the share found in what the article says it is about (title, summary, questions, tags)
+/// rather than in a passing mention in its body ("tell me a joke" shares both its words with a crisis article
+/// that mentions someone "joking about ending their life", but neither is what that article is about);</item>
+/// <item>off-topic lead: how much better the question matches one of off-topic.yaml's everyday questions than the
+/// article's own questions ("best photo editing app" is closer to "best free app to edit pictures" than to any
+/// question about edited abuse images).</item>
+/// </list>
+/// The coefficients come from <c>kb eval --calibrate -q knowledge/eval/questions.tsv -q knowledge/eval/dev-questions.tsv</c>
+/// (both sets, so the fit does not follow one set's quirks); questions with no match at all are left out of the fit,
+/// since they are declined whatever the model says.
 /// </summary>
-public sealed record ConfidenceModel(double Intercept, double CoverageWeight, double StrengthWeight, double AnchorWeight = 0)
+public sealed record ConfidenceModel(double Intercept, double CoverageWeight, double StrengthWeight, double AnchorWeight = 0,
+    double TopicWeight = 0, double OffTopicWeight = 0)
 {
-    public static ConfidenceModel Default { get; } = new(Intercept: -6.226, CoverageWeight: 7.399, StrengthWeight: 1.747, AnchorWeight: 0.471);
+    public static ConfidenceModel Default { get; } = new(Intercept: -9.64, CoverageWeight: 6.99, StrengthWeight: 2.307, AnchorWeight: 2.844,
+        TopicWeight: 4.801, OffTopicWeight: -16.241);
 
-    public double Confidence(double score, double coverage, double anchor = 0)
+    /// <param name="offTopicLead">See <see cref="OffTopicLead(double, double)"/>.</param>
+    public double Confidence(double score, double coverage, double anchor = 0, double topic = 0, double offTopicLead = 0)
     {
-        var z = Intercept + (CoverageWeight * coverage) + (StrengthWeight * Math.Log(1 + Math.Max(0, score))) + (AnchorWeight * anchor);
+        var z = Intercept + (CoverageWeight * coverage) + (StrengthWeight * Math.Log(1 + Math.Max(0, score))) + (AnchorWeight * anchor)
+                + (TopicWeight * topic) + (OffTopicWeight * offTopicLead);
         return 1 / (1 + Math.Exp(-z));
     }
+
+    /// <summary>
+    /// How far the question's best match among off-topic.yaml's everyday questions leads its best match among the
+    /// article's own questions (log bm25; 0 when the article's question matches as well or better).
+    /// </summary>
+    public static double OffTopicLead(double questionScore, double offTopicScore) =>
+        Math.Max(0, Math.Log(1 + Math.Max(0, offTopicScore)) - Math.Log(1 + Math.Max(0, questionScore)));
 }

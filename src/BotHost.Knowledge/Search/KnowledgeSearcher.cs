@@ -8,6 +8,9 @@ namespace BotHost.Knowledge.Search;
 /// </summary>
 internal sealed class KnowledgeSearcher
 {
+    /// <summary>The article index of off-topic.yaml's questions in the questions table.</summary>
+    public const int OffTopic = -1;
+
     /// <summary>Passages read from FTS5 per question; enough to see every plausible article.</summary>
     private const int PassageLimit = 200;
 
@@ -36,6 +39,7 @@ internal sealed class KnowledgeSearcher
     {
         if (query.IsEmpty) return [];
         var matches = new Dictionary<int, ArticleMatch>();
+        var offTopic = 0.0;
         foreach (var hit in _index.Search(query.Fts, PassageLimit))
         {
             var passage = _passages[hit.Passage];
@@ -48,6 +52,12 @@ internal sealed class KnowledgeSearcher
         foreach (var hit in _index.SearchQuestions(query.Fts, PassageLimit))
         {
             var article = _questionArticles[hit.Passage];
+            if (article == OffTopic)
+            {
+                offTopic = Math.Max(offTopic, hit.Score);
+                continue;
+            }
+
             if (!include(article)) continue;
             var match = Match(matches, article);
             match.QuestionScore = Math.Max(match.QuestionScore, hit.Score);
@@ -63,9 +73,16 @@ internal sealed class KnowledgeSearcher
             .Select(m =>
             {
                 var coverage = total <= 0 ? 0 : Covered(m.Article, query.Concepts, weights, section: null) / total;
+                var topic = total <= 0 ? 0 : TopicCovered(m.Article, query.Concepts, weights) / total;
                 var anchor = Anchor(m.Article, query.Concepts);
                 var section = BestSection(m.Article, m.Match.Sections, query.Concepts, weights);
-                return new RankedArticle(m.Article, section, m.Score, coverage, _parameters.Confidence.Confidence(m.Score, coverage, anchor), anchor);
+                var confidence = _parameters.Confidence.Confidence(m.Score, coverage, anchor, topic, ConfidenceModel.OffTopicLead(m.Match.QuestionScore, offTopic));
+                return new RankedArticle(m.Article, section, m.Score, coverage, confidence, anchor)
+                {
+                    TopicCoverage = topic,
+                    QuestionScore = m.Match.QuestionScore,
+                    OffTopicScore = offTopic,
+                };
             });
 
         if (_parameters.CoverageExponent > 0)
@@ -146,6 +163,22 @@ internal sealed class KnowledgeSearcher
                 ? _terms.SectionContainsAll(article, s, p.Stems)
                 : _terms.ContainsAll(article, p.Stems));
             if (found) covered += weights[i];
+        }
+
+        return covered;
+    }
+
+    private double TopicCovered(int article, IReadOnlyList<QueryConcept> concepts, double[] weights)
+    {
+        var covered = 0.0;
+        for (var i = 0; i < concepts.Count; i++)
+        {
+            foreach (var phrase in concepts[i].Alternatives)
+            {
+                if (!_terms.TopicContainsAll(article, phrase.Stems)) continue;
+                covered += weights[i];
+                break;
+            }
         }
 
         return covered;

@@ -19,10 +19,16 @@ public sealed class QueryAnalyzer
     private readonly SpellingCorrector _corrector;
     private readonly SearchFeatures _features;
     private readonly IReadOnlySet<string> _stopWords;
+    private readonly HashSet<string> _everydayStems;
 
     /// <param name="vocabulary">Stems in the index and their passage counts (fts5vocab).</param>
     /// <param name="surfaceWords">Words of the articles as written, with their frequency.</param>
-    public QueryAnalyzer(IReadOnlyDictionary<string, int> vocabulary, IReadOnlyDictionary<string, int> surfaceWords, SynonymSet synonyms, SearchFeatures features)
+    /// <param name="everydayWords">
+    /// Words the articles do not use but members do (off-topic.yaml's questions): real words, so never "corrected"
+    /// into a knowledge base word ("taxes" is not a typo of "takes", nor "commuting" of "committing").
+    /// </param>
+    public QueryAnalyzer(IReadOnlyDictionary<string, int> vocabulary, IReadOnlyDictionary<string, int> surfaceWords, SynonymSet synonyms, SearchFeatures features,
+        IEnumerable<string>? everydayWords = null)
     {
         ArgumentNullException.ThrowIfNull(vocabulary);
         ArgumentNullException.ThrowIfNull(surfaceWords);
@@ -36,6 +42,7 @@ public sealed class QueryAnalyzer
         var dictionary = new Dictionary<string, int>(surfaceWords, StringComparer.Ordinal);
         foreach (var word in _synonymWords) dictionary.TryAdd(word, 1);
         _corrector = new SpellingCorrector(dictionary);
+        _everydayStems = [.. (everydayWords ?? []).Select(PorterStemmer.Stem)];
     }
 
     public AnalyzedQuery Analyze(string question)
@@ -66,9 +73,11 @@ public sealed class QueryAnalyzer
     /// The phrases a concept is searched with. Synonyms exist to bridge words the knowledge base does not use ("cp",
     /// "pix"): when the member's own words occur in it, searching for every synonym as well only adds noise to bm25
     /// (all of "child", "kid", "minor", "youth" ... match everywhere). Coverage still counts every alternative.
+    /// A word no article uses is still searched as typed: it matches nothing in the articles, but it can match an
+    /// everyday question in off-topic.yaml ("taxes"), which is what tells such a question apart.
     /// </summary>
     private IEnumerable<QueryPhrase> SearchedPhrases(QueryConcept concept) =>
-        IsKnown(concept.Alternatives[0]) ? [concept.Alternatives[0]] : concept.Alternatives.Where(IsKnown);
+        IsKnown(concept.Alternatives[0]) || !concept.Known ? [concept.Alternatives[0]] : concept.Alternatives.Where(IsKnown);
 
     /// <summary>True when every word of the phrase occurs in the index.</summary>
     public bool IsKnown(QueryPhrase phrase) => phrase.Stems.All(_vocabulary.ContainsKey);
@@ -95,8 +104,12 @@ public sealed class QueryAnalyzer
         return corrected;
     }
 
-    private bool IsKnownWord(string word) =>
-        _surfaceWords.ContainsKey(word) || _synonymWords.Contains(word) || _vocabulary.ContainsKey(PorterStemmer.Stem(word));
+    private bool IsKnownWord(string word)
+    {
+        if (_surfaceWords.ContainsKey(word) || _synonymWords.Contains(word)) return true;
+        var stem = PorterStemmer.Stem(word);
+        return _vocabulary.ContainsKey(stem) || _everydayStems.Contains(stem);
+    }
 
     private void AddWord(string word, List<QueryConcept> concepts, HashSet<string> seen)
     {

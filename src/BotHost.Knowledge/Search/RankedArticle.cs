@@ -7,4 +7,14 @@ namespace BotHost.Knowledge.Search;
 /// <param name="Coverage">Share of the question's concepts (weighted by rarity) that the article contains, 0 to 1.</param>
 /// <param name="Confidence">Calibrated probability-like score in [0, 1] that this article answers the question.</param>
 /// <param name="Anchor">Rarity of the rarest question word the article contains, relative to a word no article uses (0 to 1).</param>
-public sealed record RankedArticle(int Article, int Section, double Score, double Coverage, double Confidence, double Anchor = 0);
+public sealed record RankedArticle(int Article, int Section, double Score, double Coverage, double Confidence, double Anchor = 0)
+{
+    /// <summary>Share of the question's concepts (weighted by rarity) in the article's title, summary, questions and tags.</summary>
+    public double TopicCoverage { get; init; }
+
+    /// <summary>bm25 of the article's best matching single question (0 when none matched).</summary>
+    public double QuestionScore { get; init; }
+
+    /// <summary>bm25 of the best matching off-topic example question (off-topic.yaml); the same for every article of a search.</summary>
+    public double OffTopicScore { get; init; }
+}

@@ -24,5 +24,8 @@ public enum SearchFeatures
     /// <summary>Decide answer or decline from calibrated confidence (otherwise: any match answers).</summary>
     Confidence = 16,
 
-    All = FieldWeights | Synonyms | TypoTolerance | ChatNormalization | Confidence,
+    /// <summary>off-topic.yaml's everyday questions: searched beside the articles' questions, and their words never corrected.</summary>
+    OffTopicExamples = 32,
+
+    All = FieldWeights | Synonyms | TypoTolerance | ChatNormalization | Confidence | OffTopicExamples,
 }

@@ -33,7 +33,7 @@ internal static class KbCheckCommand
 
             env.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{path}: OK, {snapshot.Articles.Count} articles, {snapshot.Articles.Sum(a => a.Sections.Count)} sections, " +
-                $"{snapshot.Hotlines.All.Count} hotlines, {snapshot.Synonyms.Groups.Count} synonym groups, {warnings} warning(s); version {snapshot.Version}"));
+                $"{snapshot.Hotlines.All.Count} hotlines, {snapshot.Synonyms.Groups.Count} synonym groups, {snapshot.OffTopic.Count} off-topic questions, {warnings} warning(s); version {snapshot.Version}"));
             return ExitCodes.Success;
         });
         return command;

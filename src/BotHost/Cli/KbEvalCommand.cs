@@ -14,7 +14,10 @@ internal static class KbEvalCommand
 {
     public static Command Create(CliEnvironment env, Option<string?> knowledgeOption)
     {
-        var questions = new Option<string?>("--questions", "-q") { Description = "Eval file (default: <knowledge>/eval/questions.tsv)" };
+        var questions = new Option<string[]>("--questions", "-q")
+        {
+            Description = "Eval file (default: <knowledge>/eval/questions.tsv); repeat it to measure several files as one set",
+        };
         var json = CommonOptions.Json();
         var region = CommonOptions.Region();
         var reportOnly = new Option<bool>("--report-only") { Description = "Print the figures but do not fail below the targets" };
@@ -30,14 +33,22 @@ internal static class KbEvalCommand
         {
             var options = new KnowledgeOptions { Path = KnowledgePath.Resolve(parse.GetValue(knowledgeOption)) };
             if (parse.GetValue(urgent) is { } urgentFile) return RunUrgent(env, options, urgentFile, parse.GetValue(json), parse.GetValue(reportOnly));
-            var file = parse.GetValue(questions) ?? Path.Combine(options.Path, "eval", "questions.tsv");
-            if (!File.Exists(file))
+            var files = parse.GetValue(questions) is { Length: > 0 } given ? given : [Path.Combine(options.Path, "eval", "questions.tsv")];
+            if (files.FirstOrDefault(f => !File.Exists(f)) is { } missing)
             {
-                env.Error.WriteLine($"bothost: eval file not found: {file}");
+                env.Error.WriteLine($"bothost: eval file not found: {missing}");
                 return ExitCodes.Usage;
             }
 
-            var (cases, errors) = EvalSetReader.Read(file, File.ReadAllText(file));
+            var cases = new List<EvalCase>();
+            var errors = new List<string>();
+            foreach (var file in files)
+            {
+                var read = EvalSetReader.Read(file, File.ReadAllText(file));
+                cases.AddRange(read.Cases);
+                errors.AddRange(read.Errors);
+            }
+
             foreach (var error in errors) env.Error.WriteLine(error);
             if (errors.Count > 0) return ExitCodes.Failure;
 
@@ -108,13 +119,15 @@ internal static class KbEvalCommand
         var samples = cases
             .Where(c => c.Expectation != EvalExpectation.Refuse)
             .Select(c => (Case: c, Ranked: knowledge.Search(c.Question, region).Ranked))
-            .Select(x => (x.Case, Top: x.Ranked.Count > 0 ? x.Ranked[0] : null))
-            .Select(x => new CalibrationSample(x.Top?.Coverage ?? 0, x.Top?.Score ?? 0, x.Case.Expectation == EvalExpectation.Answer, x.Top?.Anchor ?? 0))
+            .Where(x => x.Ranked.Count > 0) // nothing matched: declined whatever the model says, so it teaches the model nothing
+            .Select(x => (x.Case, Top: x.Ranked[0]))
+            .Select(x => new CalibrationSample(x.Top.Coverage, x.Top.Score, x.Case.Expectation == EvalExpectation.Answer, x.Top.Anchor,
+                x.Top.TopicCoverage, ConfidenceModel.OffTopicLead(x.Top.QuestionScore, x.Top.OffTopicScore)))
             .ToList();
         var model = ConfidenceCalibrator.Fit(samples);
         env.Output.WriteLine();
         env.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"calibrated: intercept={model.Intercept:0.###} coverage={model.CoverageWeight:0.###} strength={model.StrengthWeight:0.###} anchor={model.AnchorWeight:0.###} (n={samples.Count})"));
+            $"calibrated: intercept={model.Intercept:0.###} coverage={model.CoverageWeight:0.###} strength={model.StrengthWeight:0.###} anchor={model.AnchorWeight:0.###} topic={model.TopicWeight:0.###} off_topic={model.OffTopicWeight:0.###} (n={samples.Count})"));
         env.Output.Write(ConfidenceCalibrator.ThresholdTable(model, samples));
     }
 

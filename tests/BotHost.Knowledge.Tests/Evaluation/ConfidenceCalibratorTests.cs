@@ -33,4 +33,23 @@ public sealed class ConfidenceCalibratorTests
         Assert.StartsWith("threshold answered declined\n", table, StringComparison.Ordinal);
         Assert.Contains("     0.50    1.000    1.000", table, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Fit_OffTopicLeadSeparates_LearnsANegativeOffTopicWeight()
+    {
+        // Same coverage and strength; only whether an off-topic example matched better tells the two apart.
+        var samples = Enumerable.Range(0, 60)
+            .SelectMany(i => new[]
+            {
+                new CalibrationSample(0.5, 6 + (i % 4), ShouldAnswer: true, OffTopicLead: i % 3 == 0 ? 0.05 : 0),
+                new CalibrationSample(0.5, 6 + (i % 4), ShouldAnswer: false, OffTopicLead: 0.4 + (i % 5 * 0.1)),
+            })
+            .ToList();
+
+        var model = ConfidenceCalibrator.Fit(samples);
+
+        Assert.True(model.OffTopicWeight < 0);
+        Assert.True(model.Confidence(7, 0.5, offTopicLead: 0) > 0.8);
+        Assert.True(model.Confidence(7, 0.5, offTopicLead: 0.7) < 0.2);
+    }
 }

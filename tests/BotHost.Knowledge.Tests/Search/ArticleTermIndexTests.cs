@@ -30,4 +30,14 @@ public sealed class ArticleTermIndexTests
         Assert.False(terms.ContainsAll(1, [PorterStemmer.Stem("threatening")]));
         Assert.False(terms.ContainsAll(0, []));
     }
+
+    [Fact]
+    public void TopicContainsAll_WordOnlyInASection_IsFalseButTrueForTheArticle()
+    {
+        var terms = ArticleTermIndex.Build([["Warning signs of grooming", "what does grooming look like"]], [["Signs\nAn adult who sends gifts and asks for secrets."]]);
+
+        Assert.True(terms.TopicContainsAll(0, ["groom"]));
+        Assert.False(terms.TopicContainsAll(0, ["gift"]));
+        Assert.True(terms.ContainsAll(0, ["gift"]));
+    }
 }

@@ -66,7 +66,24 @@ public sealed class QueryAnalyzerTests
 
         Assert.Equal(["threatnin", "pix"], query.Concepts.Select(c => c.Typed));
         Assert.Empty(query.Corrections);
-        Assert.True(query.Fts.IsEmpty);
+        Assert.All(query.Concepts, c => Assert.False(c.Known));
+        Assert.Equal("\"threatnin\" OR \"pix\"", query.Fts.Expression);
+    }
+
+    [Fact]
+    public void Analyze_EverydayWordCloseToAKnowledgeBaseWord_IsNotCorrected()
+    {
+        var surface = new Dictionary<string, int>(Surface) { ["takes"] = 2 };
+        var vocabulary = surface.Keys.ToDictionary(PorterStemmer.Stem, _ => 1);
+        var withoutExamples = new QueryAnalyzer(vocabulary, surface, Synonyms, SearchFeatures.All);
+        var withExamples = new QueryAnalyzer(vocabulary, surface, Synonyms, SearchFeatures.All, everydayWords: ["how", "do", "i", "do", "my", "tax", "return"]);
+
+        Assert.Equal("takes", Assert.Single(withoutExamples.Analyze("file my taxes").Corrections).ReadAs);
+        var query = withExamples.Analyze("file my taxes");
+        Assert.Empty(query.Corrections);
+        var taxes = Assert.Single(query.Concepts, c => c.Typed == "taxes");
+        Assert.False(taxes.Known);
+        Assert.Contains("\"taxes\"", query.Fts.Expression, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -14,7 +14,7 @@ public sealed class KbCommandTests : IDisposable
         var (exit, output, _) = await CliRunner.RunAsync("kb", "check", _folder.Path);
 
         Assert.Equal(ExitCodes.Success, exit);
-        Assert.Contains($"{_folder.Path}: OK, 3 articles, 6 sections, 4 hotlines, 0 synonym groups, 0 warning(s)", output, StringComparison.Ordinal);
+        Assert.Contains($"{_folder.Path}: OK, 3 articles, 6 sections, 4 hotlines, 0 synonym groups, 0 off-topic questions, 0 warning(s)", output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -51,6 +51,29 @@ public sealed class KbCommandTests : IDisposable
         Assert.Equal(ExitCodes.Success, exit);
         Assert.Contains("recall@1=1.000 recall@3=1.000 mrr@10=1.000", output, StringComparison.Ordinal);
         Assert.Contains("answered=1.000 declined_off_topic=1.000 refused=n/a", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Eval_SeveralQuestionFiles_MeasuresThemAsOneSet()
+    {
+        _folder.WriteFile("eval/a.tsv", "what is sextortion\tsextortion\n");
+        _folder.WriteFile("eval/b.tsv", "signs of grooming online\tgrooming-signs\nbanana bread recipe\t-\n");
+
+        var (exit, output, _) = await CliRunner.RunAsync("kb", "eval", "-k", _folder.Path,
+            "-q", Path.Combine(_folder.Path, "eval", "a.tsv"), "-q", Path.Combine(_folder.Path, "eval", "b.tsv"));
+
+        Assert.Equal(ExitCodes.Success, exit);
+        Assert.Contains("questions=3 in_scope=2 off_topic=1", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Eval_Calibrate_PrintsEveryCoefficientOfTheModel()
+    {
+        _folder.WriteFile("eval/questions.tsv", "what is sextortion\tsextortion\nsigns of grooming online\tgrooming-signs\nbanana bread recipe\t-\n");
+
+        var (_, output, _) = await CliRunner.RunAsync("kb", "eval", "--calibrate", "--report-only", "-k", _folder.Path);
+
+        Assert.Matches(@"calibrated: intercept=\S+ coverage=\S+ strength=\S+ anchor=\S+ topic=\S+ off_topic=\S+ \(n=\d+\)", output);
     }
 
     [Fact]
