@@ -66,10 +66,13 @@ public sealed class SqliteSearchIndex : ISearchIndex
             keeper.Open();
             CreateAndFill(keeper, passages, questions);
             var vocabulary = ReadVocabulary(keeper);
+            // The LIMIT is written into the SQL (SearchSession appends it) rather than bound: SQLite offers the LIMIT to
+            // the virtual table's planner, so a bound value made it re-prepare the statement on every run
+            // (sqlite3_stmt_status REPREPARE counted one per step), about a tenth of a shipped question's time.
             var select = $"SELECT rowid - 1, -bm25(passages, {weights.ToSqlArguments()}) AS score FROM passages " +
-                         "WHERE passages MATCH $query ORDER BY score DESC LIMIT $limit";
+                         "WHERE passages MATCH $query ORDER BY score DESC LIMIT ";
             const string selectQuestions = "SELECT rowid - 1, -bm25(questions) AS score FROM questions " +
-                                           "WHERE questions MATCH $query ORDER BY score DESC LIMIT $limit";
+                                           "WHERE questions MATCH $query ORDER BY score DESC LIMIT ";
             return new SqliteSearchIndex(keeper, select, selectQuestions, passages.Count, questions.Count, vocabulary);
         }
         catch
@@ -223,27 +226,32 @@ public sealed class SqliteSearchIndex : ISearchIndex
         _keeper.Dispose();
     }
 
-    /// <summary>A connection with its prepared ranking statement; used by one query at a time.</summary>
+    /// <summary>A connection with its prepared ranking statements (one per table and limit); used by one query at a time.</summary>
     private sealed class SearchSession : IDisposable
     {
         private readonly SqliteConnection _connection;
-        private readonly SqliteCommand _passages;
-        private readonly SqliteCommand _questions;
+        private readonly string _passagesSql;
+        private readonly string _questionsSql;
+        private readonly Dictionary<(bool Questions, int Limit), SqliteCommand> _commands = [];
 
         public SearchSession(SqliteConnection source, string passagesSql, string questionsSql)
         {
             _connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = ":memory:", Pooling = false }.ToString());
             _connection.Open();
             source.BackupDatabase(_connection);
-            _passages = Prepare(passagesSql);
-            _questions = Prepare(questionsSql);
+            _passagesSql = passagesSql;
+            _questionsSql = questionsSql;
         }
 
         public List<PassageHit> Run(string expression, int limit, bool questions)
         {
-            var command = questions ? _questions : _passages;
+            if (!_commands.TryGetValue((questions, limit), out var command))
+            {
+                var sql = (questions ? _questionsSql : _passagesSql) + limit.ToString(CultureInfo.InvariantCulture);
+                _commands[(questions, limit)] = command = Prepare(sql);
+            }
+
             command.Parameters[0].Value = expression;
-            command.Parameters[1].Value = limit;
             var hits = new List<PassageHit>(Math.Min(limit, 64));
             using var reader = command.ExecuteReader();
             while (reader.Read()) hits.Add(new PassageHit(reader.GetInt32(0), reader.GetDouble(1)));
@@ -252,8 +260,7 @@ public sealed class SqliteSearchIndex : ISearchIndex
 
         public void Dispose()
         {
-            _passages.Dispose();
-            _questions.Dispose();
+            foreach (var command in _commands.Values) command.Dispose();
             _connection.Dispose();
         }
 
@@ -262,7 +269,6 @@ public sealed class SqliteSearchIndex : ISearchIndex
             var command = _connection.CreateCommand();
             command.CommandText = sql;
             command.Parameters.Add("$query", SqliteType.Text).Value = string.Empty;
-            command.Parameters.Add("$limit", SqliteType.Integer).Value = 1;
             command.Prepare();
             return command;
         }

@@ -38,6 +38,22 @@ public sealed class SqliteSearchIndexTests
     }
 
     [Fact]
+    public void Search_DifferentLimits_EachReturnsAtMostItsLimit()
+    {
+        using var index = SqliteSearchIndex.Build(Passages, [], SearchWeights.Default);
+        var query = FtsQuery.AnyOf([["images"]]);
+
+        var one = index.Search(query, 1);
+        var all = index.Search(query, 10);
+        var oneAgain = index.Search(query, 1);
+
+        Assert.Single(one);
+        Assert.Equal(2, all.Count);
+        Assert.Equal(one, oneAgain);
+        Assert.Equal(all[0], one[0]);
+    }
+
+    [Fact]
     public void Vocabulary_ContainsStemsWithPassageCounts()
     {
         using var index = SqliteSearchIndex.Build(Passages, [], SearchWeights.Default);
