@@ -19,8 +19,9 @@ namespace BotHost.Knowledge.Search;
 internal static class MatchPlanner
 {
     /// <summary>
-    /// The cost, in scored rows, a query may spend in one table: about a millisecond of bm25. The shipped knowledge
-    /// base (99 sections, about 150 questions) never comes near it, so its rankings are exact.
+    /// The cost, in scored rows, a query may spend in one table: about a millisecond of bm25. On the shipped knowledge
+    /// base (99 sections, about 150 questions) the costliest eval question spends 361 in sections and 201 in
+    /// questions, so its rankings are exact; on 10,000 generated articles the median question would spend ~13,000.
     /// </summary>
     public const int DefaultBudget = 1000;
 
