@@ -16,13 +16,15 @@ public static class SnippetBuilder
     {
         ArgumentNullException.ThrowIfNull(sectionText);
         ArgumentNullException.ThrowIfNull(queryStems);
-        var text = sectionText.Trim();
-        if (text.Length <= maxLength) return Highlight(text, queryStems, trimmed: false);
-
         var section = Sections.GetValue(sectionText, Analyze);
+        var text = section.Text;
+        if (text.Length <= maxLength) return Highlight(text, section, 0, queryStems, trimmed: false);
+
         var (start, end) = BestWindow(section, queryStems, maxLength);
-        if (end - start <= maxLength) return Highlight(text[start..end].Trim(), queryStems, trimmed: true);
-        return Highlight(CutWords(text, start, end, queryStems, maxLength), queryStems, trimmed: true);
+        if (end - start > maxLength) return Highlight(CutWords(text, start, end, queryStems, maxLength), queryStems, trimmed: true);
+        var window = text.AsSpan(start, end - start);
+        var from = start + (window.Length - window.TrimStart().Length);
+        return Highlight(text[start..end].Trim(), section, from, queryStems, trimmed: true);
     }
 
     /// <summary>Sentence spans: split after . ! ? followed by white space, and at line breaks (list items).</summary>
@@ -69,8 +71,8 @@ public static class SnippetBuilder
     }
 
     /// <summary>
-    /// A section's sentences and each sentence's stems, worked out once per section text (sections are the same
-    /// strings for the life of a knowledge base) instead of at every question.
+    /// A section's sentences, each sentence's stems and every word's stem, worked out once per section text (sections
+    /// are the same strings for the life of a knowledge base) instead of at every question.
     /// </summary>
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<string, SectionSentences> Sections = [];
 
@@ -79,10 +81,14 @@ public static class SnippetBuilder
         var text = sectionText.Trim();
         var sentences = Sentences(text);
         var stems = sentences.Select(s => TextTokenizer.Tokenize(text[s.Start..s.End]).Select(t => PorterStemmer.Stem(t.Text)).ToArray()).ToList();
-        return new SectionSentences(sentences, stems);
+        var words = TextTokenizer.Tokenize(text).Select(t => new StemmedWord(t.Start, t.Length, PorterStemmer.Stem(t.Text))).ToArray();
+        return new SectionSentences(text, sentences, stems, words);
     }
 
-    private sealed record SectionSentences(List<(int Start, int End)> Sentences, List<string[]> Stems);
+    /// <param name="Words">Every word of the trimmed text with its stem, so a quote's highlights are looked up, not re-tokenized.</param>
+    private sealed record SectionSentences(string Text, List<(int Start, int End)> Sentences, List<string[]> Stems, StemmedWord[] Words);
+
+    private readonly record struct StemmedWord(int Start, int Length, string Stem);
 
     /// <summary>Cuts an over-long sentence to <paramref name="maxLength"/> around its first matched word, never mid-word.</summary>
     private static string CutWords(string text, int start, int end, IReadOnlySet<string> stems, int maxLength)
@@ -116,6 +122,23 @@ public static class SnippetBuilder
         var cut = index;
         while (cut > floor && char.IsLetterOrDigit(text[cut - 1])) cut--;
         return cut > floor ? cut : index;
+    }
+
+    /// <summary>
+    /// Highlights a quote cut from the section's text at <paramref name="from"/>: the section's words inside it whose
+    /// stems were asked about (words never straddle the cut, which falls between sentences).
+    /// </summary>
+    private static Snippet Highlight(string quote, SectionSentences section, int from, IReadOnlySet<string> stems, bool trimmed)
+    {
+        var highlights = new List<TextRange>();
+        foreach (var word in section.Words)
+        {
+            if (word.Start < from) continue;
+            if (word.Start + word.Length > from + quote.Length) break;
+            if (stems.Contains(word.Stem)) highlights.Add(new TextRange(word.Start - from, word.Length));
+        }
+
+        return new Snippet(quote, highlights, trimmed);
     }
 
     private static Snippet Highlight(string text, IReadOnlySet<string> stems, bool trimmed)

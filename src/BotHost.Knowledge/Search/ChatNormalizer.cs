@@ -108,6 +108,7 @@ public static class ChatNormalizer
     public static string CollapseRuns(string word, int max)
     {
         ArgumentNullException.ThrowIfNull(word);
+        if (!HasLongRun(word, max)) return word; // nearly every word: no copy made for it
         var chars = new char[word.Length];
         var length = 0;
         var run = 0;
@@ -118,5 +119,17 @@ public static class ChatNormalizer
         }
 
         return new string(chars, 0, length);
+    }
+
+    private static bool HasLongRun(string word, int max)
+    {
+        var run = 0;
+        for (var i = 0; i < word.Length; i++)
+        {
+            run = i > 0 && word[i] == word[i - 1] ? run + 1 : 1;
+            if (run > max && !char.IsDigit(word[i])) return true;
+        }
+
+        return false;
     }
 }

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace BotHost.Knowledge.Search;
 
 /// <summary>
@@ -8,15 +6,18 @@ namespace BotHost.Knowledge.Search;
 /// </summary>
 public sealed class FtsQuery
 {
-    private FtsQuery(string expression, int phraseCount)
+    private FtsQuery(IReadOnlyList<FtsPhrase> phrases)
     {
-        Expression = expression;
-        PhraseCount = phraseCount;
+        Phrases = phrases;
+        Expression = string.Join(" OR ", phrases.Select(p => p.Text));
     }
 
     public string Expression { get; }
 
-    public int PhraseCount { get; }
+    /// <summary>Each quoted phrase of <see cref="Expression"/>, in order, so an index can match a subset of them.</summary>
+    public IReadOnlyList<FtsPhrase> Phrases { get; }
+
+    public int PhraseCount => Phrases.Count;
 
     public bool IsEmpty => PhraseCount == 0;
 
@@ -24,28 +25,21 @@ public sealed class FtsQuery
     public static FtsQuery AnyOf(IEnumerable<IReadOnlyList<string>> phrases)
     {
         ArgumentNullException.ThrowIfNull(phrases);
-        var builder = new StringBuilder();
-        var count = 0;
+        var quoted = new List<FtsPhrase>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var phrase in phrases)
         {
-            var quoted = Quote(phrase);
-            if (quoted is null || !seen.Add(quoted)) continue;
-            if (count > 0) builder.Append(" OR ");
-            builder.Append(quoted);
-            count++;
+            var parts = phrase.Where(w => !string.IsNullOrWhiteSpace(w)).ToList();
+            if (parts.Count == 0) continue;
+            var text = Quote(string.Join(' ', parts));
+            if (seen.Add(text)) quoted.Add(new FtsPhrase(text, parts.Count == 1 ? [text] : [.. parts.Select(Quote)]));
         }
 
-        return new FtsQuery(builder.ToString(), count);
+        return new FtsQuery(quoted);
     }
 
     /// <summary>Quotes a phrase; a double quote inside is doubled, as FTS5 strings require.</summary>
-    private static string? Quote(IReadOnlyList<string> words)
-    {
-        var parts = words.Where(w => !string.IsNullOrWhiteSpace(w)).ToList();
-        if (parts.Count == 0) return null;
-        return "\"" + string.Join(' ', parts).Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
-    }
+    private static string Quote(string words) => "\"" + words.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
     public override string ToString() => Expression;
 }

@@ -12,7 +12,10 @@ public interface ISearchIndex : IDisposable
     /// <summary>Every stemmed term in the index and the number of passages it occurs in (from fts5vocab).</summary>
     IReadOnlyDictionary<string, int> Vocabulary { get; }
 
-    /// <summary>Runs an already-escaped FTS5 query; best passages first.</summary>
+    /// <summary>
+    /// Runs an already-escaped FTS5 query; best passages first. An index may leave out phrases that match nothing
+    /// (scores unchanged) and, on a large table, the commonest phrases of an expensive query (see <c>MatchPlanner</c>).
+    /// </summary>
     IReadOnlyList<PassageHit> Search(FtsQuery query, int limit);
 
     /// <summary>

@@ -10,7 +10,8 @@ namespace BotHost.Knowledge.Search;
 /// copy (SQLite's backup API) with prepared statements. Private copies share no cache and no lock, so questions are
 /// answered in parallel on every core (a shared-cache database serialises readers on its btree mutex, which capped
 /// `serve` at one core). There are as many copies as questions answered at the same time. Disposing waits for rented connections to come back, so a knowledge reload can dispose the
-/// old index while in-flight questions finish.
+/// old index while in-flight questions finish. Before a query runs, <see cref="MatchPlanner"/> picks the phrases each
+/// table is asked to match, from per-phrase row counts that are counted once and kept.
 /// </summary>
 public sealed class SqliteSearchIndex : ISearchIndex
 {
@@ -19,18 +20,28 @@ public sealed class SqliteSearchIndex : ISearchIndex
 
     private static readonly string[] ParameterNames = ["$id", "$t", "$q", "$g", "$s", "$h", "$b"];
 
+    /// <summary>Where a lone, very common phrase must occur in a passage to be matched (see <see cref="MatchPlanner"/>).</summary>
+    private const string FocusColumns = "{title tags heading}";
+
+    /// <summary>Phrase row counts kept per table; more distinct phrases than this are counted each time instead.</summary>
+    private const int MaxCountedPhrases = 100_000;
+
     private readonly SqliteConnection _keeper;
     private readonly string _selectSql;
     private readonly string _selectQuestionsSql;
+    private readonly int _budget;
+    private readonly ConcurrentDictionary<string, int> _passageRows = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int> _questionRows = new(StringComparer.Ordinal);
     private readonly ConcurrentBag<SearchSession> _idle = [];
     private readonly Lock _gate = new();
     private int _rented;
     private bool _disposed;
 
     private SqliteSearchIndex(SqliteConnection keeper, string selectSql, string selectQuestionsSql,
-        int passageCount, int questionCount, IReadOnlyDictionary<string, int> vocabulary)
+        int passageCount, int questionCount, IReadOnlyDictionary<string, int> vocabulary, int budget)
     {
         _keeper = keeper;
+        _budget = budget;
         _selectSql = selectSql;
         _selectQuestionsSql = selectQuestionsSql;
         PassageCount = passageCount;
@@ -47,7 +58,9 @@ public sealed class SqliteSearchIndex : ISearchIndex
     public IReadOnlyDictionary<string, int> Vocabulary { get; }
 
     /// <param name="questions">The articles' questions, one row each (may be empty).</param>
-    public static SqliteSearchIndex Build(IReadOnlyList<IndexedPassage> passages, IReadOnlyList<string> questions, SearchWeights weights)
+    /// <param name="budget">What a query may cost per table, in scored rows, before its commonest phrases are left out (see <see cref="MatchPlanner"/>).</param>
+    public static SqliteSearchIndex Build(IReadOnlyList<IndexedPassage> passages, IReadOnlyList<string> questions, SearchWeights weights,
+        int budget = MatchPlanner.DefaultBudget)
     {
         ArgumentNullException.ThrowIfNull(passages);
         ArgumentNullException.ThrowIfNull(questions);
@@ -66,11 +79,14 @@ public sealed class SqliteSearchIndex : ISearchIndex
             keeper.Open();
             CreateAndFill(keeper, passages, questions);
             var vocabulary = ReadVocabulary(keeper);
+            // The LIMIT is written into the SQL (SearchSession appends it) rather than bound: SQLite offers the LIMIT to
+            // the virtual table's planner, so a bound value made it re-prepare the statement on every run
+            // (sqlite3_stmt_status REPREPARE counted one per step), about a tenth of a shipped question's time.
             var select = $"SELECT rowid - 1, -bm25(passages, {weights.ToSqlArguments()}) AS score FROM passages " +
-                         "WHERE passages MATCH $query ORDER BY score DESC LIMIT $limit";
+                         "WHERE passages MATCH $query ORDER BY score DESC LIMIT ";
             const string selectQuestions = "SELECT rowid - 1, -bm25(questions) AS score FROM questions " +
-                                           "WHERE questions MATCH $query ORDER BY score DESC LIMIT $limit";
-            return new SqliteSearchIndex(keeper, select, selectQuestions, passages.Count, questions.Count, vocabulary);
+                                           "WHERE questions MATCH $query ORDER BY score DESC LIMIT ";
+            return new SqliteSearchIndex(keeper, select, selectQuestions, passages.Count, questions.Count, vocabulary, budget);
         }
         catch
         {
@@ -97,12 +113,34 @@ public sealed class SqliteSearchIndex : ISearchIndex
         var session = Rent();
         try
         {
-            return session.Run(query.Expression, limit, questions);
+            var counts = questions ? _questionRows : _passageRows;
+            var statistics = new PhraseStatistics[query.PhraseCount];
+            for (var i = 0; i < statistics.Length; i++) statistics[i] = Statistics(session, counts, query.Phrases[i], questions);
+            var expression = MatchPlanner.Plan(query.Phrases, statistics, _budget, questions ? null : FocusColumns);
+            return expression is null ? [] : session.Run(expression, limit, questions);
         }
         finally
         {
             Return(session);
         }
+    }
+
+    private static PhraseStatistics Statistics(SearchSession session, ConcurrentDictionary<string, int> counts, FtsPhrase phrase, bool questions)
+    {
+        var rows = RowCount(session, counts, phrase.Text, questions);
+        if (phrase.Words.Count == 1) return new PhraseStatistics(rows, rows);
+        var wordRows = 0L;
+        foreach (var word in phrase.Words) wordRows += RowCount(session, counts, word, questions);
+        return new PhraseStatistics(rows, wordRows);
+    }
+
+    /// <summary>How many rows of the table match the phrase: bm25's own idf input, counted once and remembered.</summary>
+    private static int RowCount(SearchSession session, ConcurrentDictionary<string, int> counts, string phrase, bool questions)
+    {
+        if (counts.TryGetValue(phrase, out var rows)) return rows;
+        rows = session.Count(phrase, questions);
+        if (counts.Count < MaxCountedPhrases) counts.TryAdd(phrase, rows);
+        return rows;
     }
 
     public void Dispose()
@@ -223,27 +261,43 @@ public sealed class SqliteSearchIndex : ISearchIndex
         _keeper.Dispose();
     }
 
-    /// <summary>A connection with its prepared ranking statement; used by one query at a time.</summary>
+    /// <summary>A connection with its prepared ranking statements (one per table and limit); used by one query at a time.</summary>
     private sealed class SearchSession : IDisposable
     {
         private readonly SqliteConnection _connection;
-        private readonly SqliteCommand _passages;
-        private readonly SqliteCommand _questions;
+        private readonly string _passagesSql;
+        private readonly string _questionsSql;
+        private readonly Dictionary<(bool Questions, int Limit), SqliteCommand> _commands = [];
+        private readonly SqliteCommand _countPassages;
+        private readonly SqliteCommand _countQuestions;
 
         public SearchSession(SqliteConnection source, string passagesSql, string questionsSql)
         {
             _connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = ":memory:", Pooling = false }.ToString());
             _connection.Open();
             source.BackupDatabase(_connection);
-            _passages = Prepare(passagesSql);
-            _questions = Prepare(questionsSql);
+            _passagesSql = passagesSql;
+            _questionsSql = questionsSql;
+            _countPassages = Prepare("SELECT count(*) FROM passages WHERE passages MATCH $query");
+            _countQuestions = Prepare("SELECT count(*) FROM questions WHERE questions MATCH $query");
+        }
+
+        public int Count(string expression, bool questions)
+        {
+            var command = questions ? _countQuestions : _countPassages;
+            command.Parameters[0].Value = expression;
+            return Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
         }
 
         public List<PassageHit> Run(string expression, int limit, bool questions)
         {
-            var command = questions ? _questions : _passages;
+            if (!_commands.TryGetValue((questions, limit), out var command))
+            {
+                var sql = (questions ? _questionsSql : _passagesSql) + limit.ToString(CultureInfo.InvariantCulture);
+                _commands[(questions, limit)] = command = Prepare(sql);
+            }
+
             command.Parameters[0].Value = expression;
-            command.Parameters[1].Value = limit;
             var hits = new List<PassageHit>(Math.Min(limit, 64));
             using var reader = command.ExecuteReader();
             while (reader.Read()) hits.Add(new PassageHit(reader.GetInt32(0), reader.GetDouble(1)));
@@ -252,8 +306,9 @@ public sealed class SqliteSearchIndex : ISearchIndex
 
         public void Dispose()
         {
-            _passages.Dispose();
-            _questions.Dispose();
+            foreach (var command in _commands.Values) command.Dispose();
+            _countPassages.Dispose();
+            _countQuestions.Dispose();
             _connection.Dispose();
         }
 
@@ -262,7 +317,6 @@ public sealed class SqliteSearchIndex : ISearchIndex
             var command = _connection.CreateCommand();
             command.CommandText = sql;
             command.Parameters.Add("$query", SqliteType.Text).Value = string.Empty;
-            command.Parameters.Add("$limit", SqliteType.Integer).Value = 1;
             command.Prepare();
             return command;
         }

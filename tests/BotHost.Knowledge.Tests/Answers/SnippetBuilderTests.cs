@@ -32,6 +32,18 @@ public sealed class SnippetBuilderTests
     }
 
     [Fact]
+    public void Build_QuoteFromTheMiddle_HighlightsEveryMatchAtItsPlaceInTheQuote()
+    {
+        var filler = string.Concat(Enumerable.Repeat("This sentence says nothing useful at all. ", 12));
+        var text = "  " + filler + "Reports help: you can report the account. " + filler;
+
+        var snippet = SnippetBuilder.Build(text, Report);
+
+        var highlighted = snippet.Highlights.Select(h => snippet.Text.Substring(h.Start, h.Length)).ToList();
+        Assert.Equal(["Reports", "report"], highlighted);
+    }
+
+    [Fact]
     public void Build_NoMatch_QuotesTheSectionStart()
     {
         var text = "The answer comes first. " + string.Concat(Enumerable.Repeat("More words follow here. ", 40));

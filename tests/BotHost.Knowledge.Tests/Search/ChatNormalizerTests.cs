@@ -27,4 +27,15 @@ public sealed class ChatNormalizerTests
 
     [Fact]
     public void CollapseRuns_Digits_AreKept() => Assert.Equal("1-800-555", ChatNormalizer.CollapseRuns("1-800-555", 1));
+
+    [Fact]
+    public void CollapseRuns_NoRunOverTheMaximum_ReturnsTheWordItself()
+    {
+        var word = "hello";
+
+        var collapsed = ChatNormalizer.CollapseRuns(word, 2);
+
+        Assert.Same(word, collapsed);
+        Assert.Equal("helo", ChatNormalizer.CollapseRuns(word, 1));
+    }
 }

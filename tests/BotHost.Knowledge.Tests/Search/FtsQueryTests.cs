@@ -14,6 +14,16 @@ public sealed class FtsQueryTests
     }
 
     [Fact]
+    public void AnyOf_MultiWordPhrase_ListsEachOfItsWordsQuoted()
+    {
+        var query = FtsQuery.AnyOf([["sextortion"], ["intimate", "images"]]);
+
+        Assert.Equal(["\"sextortion\""], query.Phrases[0].Words);
+        Assert.Equal("\"intimate images\"", query.Phrases[1].Text);
+        Assert.Equal(["\"intimate\"", "\"images\""], query.Phrases[1].Words);
+    }
+
+    [Fact]
     public void AnyOf_QuoteInsideWord_IsDoubled()
     {
         var query = FtsQuery.AnyOf([["a\"b"]]);

@@ -38,6 +38,82 @@ public sealed class SqliteSearchIndexTests
     }
 
     [Fact]
+    public void Search_DifferentLimits_EachReturnsAtMostItsLimit()
+    {
+        using var index = SqliteSearchIndex.Build(Passages, [], SearchWeights.Default);
+        var query = FtsQuery.AnyOf([["images"]]);
+
+        var one = index.Search(query, 1);
+        var all = index.Search(query, 10);
+        var oneAgain = index.Search(query, 1);
+
+        Assert.Single(one);
+        Assert.Equal(2, all.Count);
+        Assert.Equal(one, oneAgain);
+        Assert.Equal(all[0], one[0]);
+    }
+
+    [Fact]
+    public void Search_PhraseNotInTheTable_LeavesEveryScoreUnchanged()
+    {
+        using var index = SqliteSearchIndex.Build(Passages, [], SearchWeights.Default);
+
+        var without = index.Search(FtsQuery.AnyOf([["images"], ["grooming"]]), 10);
+        var with = index.Search(FtsQuery.AnyOf([["images"], ["zebra"], ["grooming"], ["nude", "zebra"]]), 10);
+
+        Assert.Equal(3, without.Count);
+        Assert.Equal(without, with);
+    }
+
+    [Fact]
+    public void Search_SmallBudgetStillCoveringTheQuery_RanksAsWithALargeOne()
+    {
+        using var large = SqliteSearchIndex.Build(Passages, [], SearchWeights.Default, budget: int.MaxValue);
+        using var small = SqliteSearchIndex.Build(Passages, [], SearchWeights.Default, budget: 5);
+        var query = FtsQuery.AnyOf([["images"], ["grooming"], ["share", "images"], ["report"]]);
+
+        Assert.Equal(large.Search(query, 10), small.Search(query, 10));
+    }
+
+    [Fact]
+    public void Search_OverBudget_MatchesOnlyTheRarestPhrase()
+    {
+        using var index = SqliteSearchIndex.Build(Passages, [], SearchWeights.Default, budget: 1);
+
+        var hits = index.Search(FtsQuery.AnyOf([["images"], ["grooming"]]), 10);
+
+        Assert.Equal([1], hits.Select(h => h.Passage));
+    }
+
+    [Fact]
+    public void Search_LonePhraseOverBudget_MatchesSectionsNamingItInTitleTagsOrHeading()
+    {
+        IndexedPassage[] passages =
+        [
+            new("Other", "", "", "", "Intro", "Grooming is mentioned in the body only."),
+            new("Grooming", "", "", "", "Signs", "Nothing else here."),
+            new("Another", "", "", "", "Grooming signs", "Plain text."),
+        ];
+        using var index = SqliteSearchIndex.Build(passages, [], SearchWeights.Default, budget: 1);
+
+        var hits = index.Search(FtsQuery.AnyOf([["grooming"]]), 10);
+
+        Assert.Equal([1, 2], hits.Select(h => h.Passage).Order());
+    }
+
+    [Fact]
+    public void SearchQuestions_PhraseNotInQuestions_LeavesEveryScoreUnchanged()
+    {
+        using var index = SqliteSearchIndex.Build(Passages, ["how do i report images", "what is grooming", "report it"], SearchWeights.Default);
+
+        var without = index.SearchQuestions(FtsQuery.AnyOf([["report"]]), 10);
+        var with = index.SearchQuestions(FtsQuery.AnyOf([["sextortion"], ["report"]]), 10);
+
+        Assert.Equal(2, without.Count);
+        Assert.Equal(without, with);
+    }
+
+    [Fact]
     public void Vocabulary_ContainsStemsWithPassageCounts()
     {
         using var index = SqliteSearchIndex.Build(Passages, [], SearchWeights.Default);
