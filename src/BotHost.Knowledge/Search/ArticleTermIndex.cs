@@ -63,6 +63,39 @@ internal sealed class ArticleTermIndex
     public bool SectionContainsAll(int article, int section, IReadOnlyList<string> stems) =>
         section < _sectionTerms[article].Length && ContainsAll(_sectionTerms[article][section], stems);
 
+    /// <summary>The term ids of <paramref name="stems"/>, or null when one of them occurs nowhere (or there are none).</summary>
+    public int[]? TermIds(IReadOnlyList<string> stems)
+    {
+        if (stems.Count == 0) return null;
+        var ids = new int[stems.Count];
+        for (var i = 0; i < ids.Length; i++)
+        {
+            if (!_termIds.TryGetValue(stems[i], out ids[i])) return null;
+        }
+
+        return ids;
+    }
+
+    /// <summary><see cref="ContainsAll(int, IReadOnlyList{string})"/> for ids from <see cref="TermIds"/>.</summary>
+    public bool ContainsTerms(int article, int[] ids) => HasAll(_articleTerms[article], ids);
+
+    /// <summary><see cref="TopicContainsAll(int, IReadOnlyList{string})"/> for ids from <see cref="TermIds"/>.</summary>
+    public bool TopicContainsTerms(int article, int[] ids) => HasAll(_topicTerms[article], ids);
+
+    /// <summary><see cref="SectionContainsAll(int, int, IReadOnlyList{string})"/> for ids from <see cref="TermIds"/>.</summary>
+    public bool SectionContainsTerms(int article, int section, int[] ids) =>
+        section < _sectionTerms[article].Length && HasAll(_sectionTerms[article][section], ids);
+
+    private static bool HasAll(int[] sortedTerms, int[] ids)
+    {
+        foreach (var id in ids)
+        {
+            if (!Has(sortedTerms, id)) return false;
+        }
+
+        return ids.Length > 0;
+    }
+
     /// <remarks>
     /// Ranking asks this thousands of times per question (every concept against every section of 20 candidates), so
     /// it indexes the list instead of enumerating it (no enumerator allocated) and searches a span (the int compare

@@ -63,8 +63,8 @@ internal sealed class KnowledgeSearcher
             match.QuestionScore = Math.Max(match.QuestionScore, hit.Score);
         }
 
-        var weights = query.Concepts.Select(ConceptWeight).ToArray();
-        var total = weights.Sum();
+        var concepts = Resolve(query.Concepts);
+        var total = concepts.Sum(c => c.Weight);
         var ranked = matches
             .Select(m => (Article: m.Key, Match: m.Value, Score: m.Value.SectionScore + (_parameters.QuestionWeight * m.Value.QuestionScore)))
             .OrderByDescending(m => m.Score)
@@ -72,10 +72,10 @@ internal sealed class KnowledgeSearcher
             .Take(Candidates)
             .Select(m =>
             {
-                var coverage = total <= 0 ? 0 : Covered(m.Article, query.Concepts, weights, section: null) / total;
-                var topic = total <= 0 ? 0 : TopicCovered(m.Article, query.Concepts, weights) / total;
-                var anchor = Anchor(m.Article, query.Concepts);
-                var section = BestSection(m.Article, m.Match.Sections, query.Concepts, weights);
+                var coverage = total <= 0 ? 0 : Covered(concepts, ids => _terms.ContainsTerms(m.Article, ids)) / total;
+                var topic = total <= 0 ? 0 : Covered(concepts, ids => _terms.TopicContainsTerms(m.Article, ids)) / total;
+                var anchor = Anchor(m.Article, concepts);
+                var section = BestSection(m.Article, m.Match.Sections, concepts);
                 var confidence = _parameters.Confidence.Confidence(m.Score, coverage, anchor, topic, ConfidenceModel.OffTopicLead(m.Match.QuestionScore, offTopic));
                 return new RankedArticle(m.Article, section, m.Score, coverage, confidence, anchor)
                 {
@@ -104,12 +104,13 @@ internal sealed class KnowledgeSearcher
     /// article-level columns are the same in every section's row, so they cannot tell sections apart). An article
     /// found only through its questions is quoted from the section that covers the question best.
     /// </summary>
-    private int BestSection(int article, Dictionary<int, double> scored, IReadOnlyList<QueryConcept> concepts, double[] weights)
+    private int BestSection(int article, Dictionary<int, double> scored, ResolvedConcept[] concepts)
     {
         var (best, bestCovered, bestScore) = (0, double.NegativeInfinity, double.NegativeInfinity);
         for (var s = 0; s < _terms.SectionCount(article); s++)
         {
-            var covered = Covered(article, concepts, weights, s);
+            var section = s;
+            var covered = Covered(concepts, ids => _terms.SectionContainsTerms(article, section, ids));
             var score = scored.GetValueOrDefault(s);
             if (covered > bestCovered || (covered == bestCovered && score > bestScore)) (best, bestCovered, bestScore) = (s, covered, score);
         }
@@ -128,23 +129,14 @@ internal sealed class KnowledgeSearcher
     }
 
     /// <summary>The idf of the rarest known question concept the article contains, over the idf of an unseen word.</summary>
-    private double Anchor(int article, IReadOnlyList<QueryConcept> concepts)
+    private double Anchor(int article, ResolvedConcept[] concepts)
     {
         var best = 0.0;
         foreach (var concept in concepts)
         {
-            foreach (var phrase in concept.Alternatives)
+            foreach (var phrase in concept.Phrases)
             {
-                var df = int.MaxValue;
-                foreach (var stem in phrase.Stems)
-                {
-                    if (!_index.Vocabulary.TryGetValue(stem, out var d)) df = -1;
-                    if (df < 0) break;
-                    df = Math.Min(df, d);
-                }
-
-                if (df < 0 || df == int.MaxValue || !_terms.ContainsAll(article, phrase.Stems)) continue;
-                best = Math.Max(best, Idf(df));
+                if (phrase.Idf is { } idf && phrase.TermIds is { } ids && _terms.ContainsTerms(article, ids)) best = Math.Max(best, idf);
             }
         }
 
@@ -154,35 +146,63 @@ internal sealed class KnowledgeSearcher
     /// <summary>bm25's idf for a term found in <paramref name="df"/> of the indexed passages.</summary>
     private double Idf(int df) => Math.Log(1 + ((_index.PassageCount - df + 0.5) / (df + 0.5)));
 
-    private double Covered(int article, IReadOnlyList<QueryConcept> concepts, double[] weights, int? section)
+    /// <summary>The weight of the concepts of which some alternative is found by <paramref name="contains"/>.</summary>
+    private static double Covered(ResolvedConcept[] concepts, Func<int[], bool> contains)
     {
         var covered = 0.0;
-        for (var i = 0; i < concepts.Count; i++)
+        foreach (var concept in concepts)
         {
-            var found = concepts[i].Alternatives.Any(p => section is { } s
-                ? _terms.SectionContainsAll(article, s, p.Stems)
-                : _terms.ContainsAll(article, p.Stems));
-            if (found) covered += weights[i];
-        }
-
-        return covered;
-    }
-
-    private double TopicCovered(int article, IReadOnlyList<QueryConcept> concepts, double[] weights)
-    {
-        var covered = 0.0;
-        for (var i = 0; i < concepts.Count; i++)
-        {
-            foreach (var phrase in concepts[i].Alternatives)
+            foreach (var phrase in concept.Phrases)
             {
-                if (!_terms.TopicContainsAll(article, phrase.Stems)) continue;
-                covered += weights[i];
+                if (phrase.TermIds is not { } ids || !contains(ids)) continue;
+                covered += concept.Weight;
                 break;
             }
         }
 
         return covered;
     }
+
+    /// <summary>
+    /// Looks each concept's phrases up once per question (term ids in the article index, rarity in the FTS5
+    /// vocabulary), so the checks against every candidate, section and field are integer searches.
+    /// </summary>
+    private ResolvedConcept[] Resolve(IReadOnlyList<QueryConcept> concepts)
+    {
+        var resolved = new ResolvedConcept[concepts.Count];
+        for (var i = 0; i < resolved.Length; i++)
+        {
+            var phrases = new ResolvedPhrase[concepts[i].Alternatives.Count];
+            for (var p = 0; p < phrases.Length; p++)
+            {
+                var stems = concepts[i].Alternatives[p].Stems;
+                phrases[p] = new ResolvedPhrase(_terms.TermIds(stems), RarestIdf(stems));
+            }
+
+            resolved[i] = new ResolvedConcept(ConceptWeight(concepts[i]), phrases);
+        }
+
+        return resolved;
+    }
+
+    /// <summary>The idf of the phrase's rarest word, or null when a word is not in the FTS5 vocabulary (or there are none).</summary>
+    private double? RarestIdf(IReadOnlyList<string> stems)
+    {
+        var df = int.MaxValue;
+        foreach (var stem in stems)
+        {
+            if (!_index.Vocabulary.TryGetValue(stem, out var d)) return null;
+            df = Math.Min(df, d);
+        }
+
+        return df == int.MaxValue ? null : Idf(df);
+    }
+
+    /// <param name="TermIds">The phrase's words in the article term index; null when one occurs in no article.</param>
+    /// <param name="Idf">Idf of its rarest word in the FTS5 vocabulary; null when one is not there.</param>
+    private readonly record struct ResolvedPhrase(int[]? TermIds, double? Idf);
+
+    private sealed record ResolvedConcept(double Weight, ResolvedPhrase[] Phrases);
 
     /// <summary>What one article matched: its best section and question scores, and each matching section's score.</summary>
     private sealed class ArticleMatch
