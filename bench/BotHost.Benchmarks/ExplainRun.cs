@@ -1,7 +1,6 @@
 using System.Globalization;
 using BotHost.Knowledge;
 using BotHost.Knowledge.Evaluation;
-using BotHost.Knowledge.Search;
 
 namespace BotHost.Benchmarks;
 
@@ -17,13 +16,7 @@ internal static class ExplainRun
         var path = RepositoryPaths.Knowledge();
         var full = Path.IsPathRooted(file) ? file : Path.Combine(path, "eval", file);
         var cases = EvalSetReader.Read(full, File.ReadAllText(full)).Cases;
-        var options = new KnowledgeOptions { Path = path };
-        if (Environment.GetEnvironmentVariable("BOTHOST_UNKNOWN_WEIGHT") is { } unknown)
-        {
-            options.Ranking = RankingParameters.Default with { UnknownWordWeight = double.Parse(unknown, CultureInfo.InvariantCulture) };
-        }
-
-        using var knowledge = KnowledgeBase.Load(options, TimeProvider.System).Knowledge!;
+        using var knowledge = KnowledgeBase.Load(new KnowledgeOptions { Path = path }, TimeProvider.System).Knowledge!;
         foreach (var c in cases)
         {
             var result = knowledge.Search(c.Question, "INTL");

@@ -89,7 +89,7 @@ public sealed class KnowledgeBase : IDisposable
         questions.AddRange(offTopic);
         questionArticles.AddRange(offTopic.Select(_ => KnowledgeSearcher.OffTopic));
         var weights = options.Features.HasFlag(SearchFeatures.FieldWeights) ? options.Weights ?? SearchWeights.Tuned : new SearchWeights(1, 1, 1, 1, 1, 1);
-        var index = SqliteSearchIndex.Build(passages, questions, weights);
+        var index = SqliteSearchIndex.Build(passages, questions, weights, keepPostings: options.KeepPostings);
         var terms = ArticleTermIndex.Build(
             [.. snapshot.Articles.Select(ArticleText)],
             [.. snapshot.Articles.Select(a => (IReadOnlyList<string>)[.. a.Sections.Select(s => s.Heading + "\n" + s.Text)])]);

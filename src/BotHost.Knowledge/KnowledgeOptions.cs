@@ -37,4 +37,7 @@ public sealed class KnowledgeOptions
 
     /// <summary>Retrieval techniques in use; all of them unless an ablation run switches some off.</summary>
     public SearchFeatures Features { get; set; } = SearchFeatures.All;
+
+    /// <summary>Keep each phrase's scored rows between questions (on in production; tests compare it with off).</summary>
+    internal bool KeepPostings { get; set; } = true;
 }

@@ -64,6 +64,18 @@ internal static class MatchPlanner
         return focus is null ? lone : $"{focus} : {lone}";
     }
 
+    /// <summary>True when <see cref="Plan"/> keeps every phrase that matches (the whole query fits the budget).</summary>
+    public static bool KeepsAll(IReadOnlyList<PhraseStatistics> statistics, int budget)
+    {
+        var total = 0L;
+        foreach (var phrase in statistics)
+        {
+            if (phrase.Rows > 0) total += Cost(phrase);
+        }
+
+        return total <= budget;
+    }
+
     private static long Cost(PhraseStatistics phrase) => phrase.Rows + (phrase.WordRows / ReadsPerScoredRow);
 
     /// <summary>Joins the chosen phrases with OR in query order, so bm25 adds their scores in the same order as before.</summary>

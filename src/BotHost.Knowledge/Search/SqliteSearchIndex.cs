@@ -26,22 +26,32 @@ public sealed class SqliteSearchIndex : ISearchIndex
     /// <summary>Phrase row counts kept per table; more distinct phrases than this are counted each time instead.</summary>
     private const int MaxCountedPhrases = 100_000;
 
+    /// <summary>Phrases whose scored rows are kept per table (see <see cref="Postings"/>); more are scored each time.</summary>
+    private const int MaxCachedPostings = 50_000;
+
+    /// <summary>A phrase matching more rows than this is never kept: large tables go through the planner instead.</summary>
+    private const int MaxCachedRows = 4_000;
+
     private readonly SqliteConnection _keeper;
     private readonly string _selectSql;
     private readonly string _selectQuestionsSql;
     private readonly int _budget;
+    private readonly bool _keepPostings;
     private readonly ConcurrentDictionary<string, int> _passageRows = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> _questionRows = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Postings> _passagePostings = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Postings> _questionPostings = new(StringComparer.Ordinal);
     private readonly ConcurrentBag<SearchSession> _idle = [];
     private readonly Lock _gate = new();
     private int _rented;
     private bool _disposed;
 
     private SqliteSearchIndex(SqliteConnection keeper, string selectSql, string selectQuestionsSql,
-        int passageCount, int questionCount, IReadOnlyDictionary<string, int> vocabulary, int budget)
+        int passageCount, int questionCount, IReadOnlyDictionary<string, int> vocabulary, int budget, bool keepPostings)
     {
         _keeper = keeper;
         _budget = budget;
+        _keepPostings = keepPostings;
         _selectSql = selectSql;
         _selectQuestionsSql = selectQuestionsSql;
         PassageCount = passageCount;
@@ -59,8 +69,9 @@ public sealed class SqliteSearchIndex : ISearchIndex
 
     /// <param name="questions">The articles' questions, one row each (may be empty).</param>
     /// <param name="budget">What a query may cost per table, in scored rows, before its commonest phrases are left out (see <see cref="MatchPlanner"/>).</param>
+    /// <param name="keepPostings">Keep each phrase's scored rows (see <see cref="FromPostings"/>); off, every query is one FTS5 statement.</param>
     public static SqliteSearchIndex Build(IReadOnlyList<IndexedPassage> passages, IReadOnlyList<string> questions, SearchWeights weights,
-        int budget = MatchPlanner.DefaultBudget)
+        int budget = MatchPlanner.DefaultBudget, bool keepPostings = true)
     {
         ArgumentNullException.ThrowIfNull(passages);
         ArgumentNullException.ThrowIfNull(questions);
@@ -86,7 +97,7 @@ public sealed class SqliteSearchIndex : ISearchIndex
                          "WHERE passages MATCH $query ORDER BY score DESC LIMIT ";
             const string selectQuestions = "SELECT rowid - 1, -bm25(questions) AS score FROM questions " +
                                            "WHERE questions MATCH $query ORDER BY score DESC LIMIT ";
-            return new SqliteSearchIndex(keeper, select, selectQuestions, passages.Count, questions.Count, vocabulary, budget);
+            return new SqliteSearchIndex(keeper, select, selectQuestions, passages.Count, questions.Count, vocabulary, budget, keepPostings);
         }
         catch
         {
@@ -116,6 +127,11 @@ public sealed class SqliteSearchIndex : ISearchIndex
             var counts = questions ? _questionRows : _passageRows;
             var statistics = new PhraseStatistics[query.PhraseCount];
             for (var i = 0; i < statistics.Length; i++) statistics[i] = Statistics(session, counts, query.Phrases[i], questions);
+            if (_keepPostings && MatchPlanner.KeepsAll(statistics, _budget) && statistics.All(p => p.Rows <= MaxCachedRows))
+            {
+                return FromPostings(session, query.Phrases, statistics, limit, questions);
+            }
+
             var expression = MatchPlanner.Plan(query.Phrases, statistics, _budget, questions ? null : FocusColumns);
             return expression is null ? [] : session.Run(expression, limit, questions);
         }
@@ -123,6 +139,41 @@ public sealed class SqliteSearchIndex : ISearchIndex
         {
             Return(session);
         }
+    }
+
+    /// <summary>
+    /// bm25 is a sum over the query's phrases of a term that depends only on the phrase and the row (its idf, its
+    /// weighted count in the row, the row's length), and FTS5 adds them up in query order. So each phrase's scored rows
+    /// are asked of FTS5 once, kept, and added up here in the same order: the same doubles added in the same order
+    /// give exactly the scores of the whole expression (a phrase missing from a row adds 0 there, which changes
+    /// nothing), and the rows come back in the same order, best first. Members ask with the same few hundred words,
+    /// so after the first questions nearly every phrase is known and a question costs no FTS5 scoring at all.
+    /// </summary>
+    private List<PassageHit> FromPostings(SearchSession session, IReadOnlyList<FtsPhrase> phrases, PhraseStatistics[] statistics, int limit, bool questions)
+    {
+        var cache = questions ? _questionPostings : _passagePostings;
+        var scores = new Dictionary<int, double>();
+        for (var i = 0; i < phrases.Count; i++)
+        {
+            if (statistics[i].Rows <= 0) continue;
+            if (!cache.TryGetValue(phrases[i].Text, out var postings))
+            {
+                postings = session.Postings(phrases[i].Text, questions);
+                if (cache.Count < MaxCachedPostings) cache.TryAdd(phrases[i].Text, postings);
+            }
+
+            for (var k = 0; k < postings.Rows.Length; k++)
+            {
+                ref var score = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(scores, postings.Rows[k], out _);
+                score += postings.Scores[k];
+            }
+        }
+
+        var hits = new List<PassageHit>(scores.Count);
+        foreach (var (row, score) in scores) hits.Add(new PassageHit(row, score));
+        hits.Sort(static (a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : a.Passage.CompareTo(b.Passage));
+        if (hits.Count > limit) hits.RemoveRange(limit, hits.Count - limit);
+        return hits;
     }
 
     private static PhraseStatistics Statistics(SearchSession session, ConcurrentDictionary<string, int> counts, FtsPhrase phrase, bool questions)
@@ -270,6 +321,8 @@ public sealed class SqliteSearchIndex : ISearchIndex
         private readonly Dictionary<(bool Questions, int Limit), SqliteCommand> _commands = [];
         private readonly SqliteCommand _countPassages;
         private readonly SqliteCommand _countQuestions;
+        private readonly SqliteCommand _postingsPassages;
+        private readonly SqliteCommand _postingsQuestions;
 
         public SearchSession(SqliteConnection source, string passagesSql, string questionsSql)
         {
@@ -280,6 +333,25 @@ public sealed class SqliteSearchIndex : ISearchIndex
             _questionsSql = questionsSql;
             _countPassages = Prepare("SELECT count(*) FROM passages WHERE passages MATCH $query");
             _countQuestions = Prepare("SELECT count(*) FROM questions WHERE questions MATCH $query");
+            _postingsPassages = Prepare(passagesSql[..passagesSql.IndexOf(" ORDER BY", StringComparison.Ordinal)]);
+            _postingsQuestions = Prepare(questionsSql[..questionsSql.IndexOf(" ORDER BY", StringComparison.Ordinal)]);
+        }
+
+        /// <summary>Every row one phrase matches, with the phrase's bm25 term there.</summary>
+        public Postings Postings(string phrase, bool questions)
+        {
+            var command = questions ? _postingsQuestions : _postingsPassages;
+            command.Parameters[0].Value = phrase;
+            var rows = new List<int>();
+            var scores = new List<double>();
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                rows.Add(reader.GetInt32(0));
+                scores.Add(reader.GetDouble(1));
+            }
+
+            return new Postings([.. rows], [.. scores]);
         }
 
         public int Count(string expression, bool questions)
@@ -309,6 +381,8 @@ public sealed class SqliteSearchIndex : ISearchIndex
             foreach (var command in _commands.Values) command.Dispose();
             _countPassages.Dispose();
             _countQuestions.Dispose();
+            _postingsPassages.Dispose();
+            _postingsQuestions.Dispose();
             _connection.Dispose();
         }
 
@@ -321,6 +395,9 @@ public sealed class SqliteSearchIndex : ISearchIndex
             return command;
         }
     }
+
+    /// <summary>The rows one phrase matches in one table and its bm25 term in each (see <see cref="FromPostings"/>).</summary>
+    private sealed record Postings(int[] Rows, double[] Scores);
 
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"SqliteSearchIndex({PassageCount} passages)");
 }

@@ -174,4 +174,36 @@ public sealed class SqliteSearchIndexTests
 
         Assert.Equal(0, errors);
     }
+
+    [Fact]
+    public void Search_KeptPostings_GiveExactlyTheScoresOfOneFts5Statement()
+    {
+        using var kept = SqliteSearchIndex.Build(Passages, ["how do i report images", "someone threatens me", "grooming signs"], SearchWeights.Tuned);
+        using var direct = SqliteSearchIndex.Build(Passages, ["how do i report images", "someone threatens me", "grooming signs"], SearchWeights.Tuned, keepPostings: false);
+        string[][][] queries =
+        [
+            [["report"], ["images"]],
+            [["images"], ["report"], ["sextortion"], ["nothing"]],
+            [["share", "my", "nudes"], ["grooming"], ["secrets"]],
+            [["report"], ["images"]], // again: now every phrase is kept
+        ];
+
+        foreach (var words in queries)
+        {
+            var query = FtsQuery.AnyOf(words);
+            Assert.Equal(direct.Search(query, 10), kept.Search(query, 10));
+            Assert.Equal(direct.SearchQuestions(query, 10), kept.SearchQuestions(query, 10));
+        }
+    }
+
+    [Fact]
+    public void Search_KeptPostingsOverTheLimit_KeepTheBestRows()
+    {
+        using var kept = SqliteSearchIndex.Build(Passages, [], SearchWeights.Default);
+        using var direct = SqliteSearchIndex.Build(Passages, [], SearchWeights.Default, keepPostings: false);
+        var query = FtsQuery.AnyOf([["images"], ["grooming"], ["sextortion"]]);
+
+        Assert.Equal(direct.Search(query, 2), kept.Search(query, 2));
+        Assert.Equal(2, kept.Search(query, 2).Count);
+    }
 }
