@@ -47,21 +47,18 @@ internal sealed class ArticleTermIndex
 
     public int SectionCount(int article) => _sectionTerms[article].Length;
 
-    public bool Contains(int article, string stem) =>
-        _termIds.TryGetValue(stem, out var id) && Has(_articleTerms[article], id);
-
     /// <summary>True when the article contains every stem of the phrase (order is not checked).</summary>
-    public bool ContainsAll(int article, IReadOnlyList<string> stems) => ContainsAll(_articleTerms[article], stems);
+    public bool ContainsAll(int article, IReadOnlyList<string> stems) => TermIds(stems) is { } ids && ContainsTerms(article, ids);
 
     /// <summary>
     /// True when the article's own description of itself (title, summary, questions, tags: what maintainers wrote
     /// to say what the article is about) contains every stem, as opposed to a word its body mentions in passing.
     /// </summary>
-    public bool TopicContainsAll(int article, IReadOnlyList<string> stems) => ContainsAll(_topicTerms[article], stems);
+    public bool TopicContainsAll(int article, IReadOnlyList<string> stems) => TermIds(stems) is { } ids && TopicContainsTerms(article, ids);
 
     /// <summary>True when one section of the article (its heading or text) contains every stem.</summary>
     public bool SectionContainsAll(int article, int section, IReadOnlyList<string> stems) =>
-        section < _sectionTerms[article].Length && ContainsAll(_sectionTerms[article][section], stems);
+        TermIds(stems) is { } ids && SectionContainsTerms(article, section, ids);
 
     /// <summary>The term ids of <paramref name="stems"/>, or null when one of them occurs nowhere (or there are none).</summary>
     public int[]? TermIds(IReadOnlyList<string> stems)
@@ -86,6 +83,10 @@ internal sealed class ArticleTermIndex
     public bool SectionContainsTerms(int article, int section, int[] ids) =>
         section < _sectionTerms[article].Length && HasAll(_sectionTerms[article][section], ids);
 
+    /// <remarks>
+    /// Ranking asks this thousands of times per question (every concept against every section of the candidates),
+    /// so it searches a span (the int compare is inlined, where <c>Array.BinarySearch</c> calls through a comparer).
+    /// </remarks>
     private static bool HasAll(int[] sortedTerms, int[] ids)
     {
         foreach (var id in ids)
@@ -94,21 +95,6 @@ internal sealed class ArticleTermIndex
         }
 
         return ids.Length > 0;
-    }
-
-    /// <remarks>
-    /// Ranking asks this thousands of times per question (every concept against every section of 20 candidates), so
-    /// it indexes the list instead of enumerating it (no enumerator allocated) and searches a span (the int compare
-    /// is inlined, where <c>Array.BinarySearch</c> calls through a comparer).
-    /// </remarks>
-    private bool ContainsAll(int[] terms, IReadOnlyList<string> stems)
-    {
-        for (var i = 0; i < stems.Count; i++)
-        {
-            if (!_termIds.TryGetValue(stems[i], out var id) || !Has(terms, id)) return false;
-        }
-
-        return stems.Count > 0;
     }
 
     private static bool Has(int[] sortedTerms, int id) => sortedTerms.AsSpan().BinarySearch(id) >= 0;

@@ -40,4 +40,16 @@ public sealed class ArticleTermIndexTests
         Assert.False(terms.TopicContainsAll(0, ["gift"]));
         Assert.True(terms.ContainsAll(0, ["gift"]));
     }
+
+    [Fact]
+    public void TermIds_AWordNoArticleUses_IsNullAndKnownWordsFindTheirArticles()
+    {
+        var terms = ArticleTermIndex.Build(Articles);
+
+        Assert.Null(terms.TermIds(["nude", "zzzz"]));
+        Assert.Null(terms.TermIds([]));
+        var ids = terms.TermIds(["nude", PorterStemmer.Stem("pay")])!;
+        Assert.True(terms.ContainsTerms(0, ids));
+        Assert.False(terms.ContainsTerms(1, ids));
+    }
 }
