@@ -12,6 +12,8 @@ using BotHost.Core.Pipeline;
 using BotHost.Core.Safety;
 using BotHost.Discord;
 using BotHost.Knowledge;
+using BotHost.Knowledge.Semantics;
+using BotHost.Semantics;
 using BotHost.Slack;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -45,7 +47,9 @@ public static partial class ServeHost
         if (settings.ConfigFile is { } file) builder.Configuration.AddJsonFile(Path.GetFullPath(file), optional: false);
         var communities = Communities(settings.CommunitiesFile ?? builder.Configuration[CommunitiesFileSetting]);
         var watch = KnowledgeWatch(builder.Configuration[KnowledgeWatchSetting]);
-        var (knowledge, diagnostics) = KnowledgeHost.Start(new KnowledgeOptions { Path = settings.KnowledgePath }, time);
+        var (embedder, embedderProblem) = Embedder(builder.Configuration, time);
+        if (embedder is null) return (null, [embedderProblem!]);
+        var (knowledge, diagnostics) = KnowledgeHost.Start(new KnowledgeOptions { Path = settings.KnowledgePath, Embedder = embedder }, time);
         List<string> problems = [.. diagnostics.Where(d => d.IsError).Select(d => d.ToString()), .. communities.Errors, .. watch.Problems];
         if (knowledge is null || problems.Count > 0)
         {
@@ -135,6 +139,19 @@ public static partial class ServeHost
     }
 
     /// <summary><c>Knowledge:Watch</c>: on unless set to false; anything but true or false is a problem, not a guess.</summary>
+    /// <summary>The process's sentence encoder, or the one-line problem that stops start-up when it cannot load.</summary>
+    private static (KnowledgeEmbedder? Embedder, string? Problem) Embedder(IConfiguration configuration, TimeProvider time)
+    {
+        try
+        {
+            return (ProcessEmbedder.Get(configuration, time), null);
+        }
+        catch (Exception ex) when (ex is IOException or InvalidDataException or Microsoft.ML.OnnxRuntime.OnnxRuntimeException)
+        {
+            return (null, $"Semantics__ModelDirectory: the sentence-embedding model cannot be loaded: {ex.Message}");
+        }
+    }
+
     private static (bool On, IReadOnlyList<string> Problems) KnowledgeWatch(string? value)
     {
         if (string.IsNullOrWhiteSpace(value)) return (true, []);
