@@ -14,7 +14,7 @@ namespace BotHost.Tests.Serve;
 public sealed class ServeHostStartupTests : IDisposable
 {
     private readonly TempKnowledgeFolder _folder = SampleKnowledge.Create();
-    private readonly FakeTimeProvider _time = new();
+    private readonly FakeTimeProvider _time = new(TestClock.Start);
     private readonly List<string> _files = [];
 
     private string TempFile(string extension, string content)
