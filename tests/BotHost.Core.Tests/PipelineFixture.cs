@@ -21,7 +21,7 @@ public sealed class PipelineFixture : IDisposable
             new FixedCommunityDirectory(community ?? new CommunitySettings { Region = "US" }), Metrics, Logs.CreateLogger<MessagePipeline>());
     }
 
-    public FakeTimeProvider Time { get; } = new();
+    public FakeTimeProvider Time { get; } = new(TestClock.Start);
 
     public RecordingLoggerProvider Logs { get; } = new();
 

@@ -6,7 +6,7 @@ namespace BotHost.Discord.Tests;
 
 public sealed class DiscordAdapterTests
 {
-    private static DiscordAdapter Adapter(DiscordOptions options) => new(Options.Create(options), new FakeTimeProvider());
+    private static DiscordAdapter Adapter(DiscordOptions options) => new(Options.Create(options), new FakeTimeProvider(TestClock.Start));
 
     [Fact]
     public void Status_NoSettings_DisabledNamingTheSettings()

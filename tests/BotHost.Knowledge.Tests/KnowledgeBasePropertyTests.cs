@@ -19,7 +19,7 @@ public sealed class KnowledgeBasePropertyTests : IDisposable
     private readonly KnowledgeBase _knowledge;
 
     public KnowledgeBasePropertyTests() =>
-        _knowledge = KnowledgeBase.Load(new KnowledgeOptions { Path = _folder.Path }, new FakeTimeProvider()).Knowledge!;
+        _knowledge = KnowledgeBase.Load(new KnowledgeOptions { Path = _folder.Path }, new FakeTimeProvider(TestClock.Start)).Knowledge!;
 
     [Fact]
     public void Ask_ArbitraryStrings_NeverThrow()

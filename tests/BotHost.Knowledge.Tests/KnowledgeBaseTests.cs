@@ -10,7 +10,7 @@ public sealed class KnowledgeBaseTests : IDisposable
 
     public KnowledgeBaseTests()
     {
-        var result = KnowledgeBase.Load(new KnowledgeOptions { Path = _folder.Path }, new FakeTimeProvider());
+        var result = KnowledgeBase.Load(new KnowledgeOptions { Path = _folder.Path }, new FakeTimeProvider(TestClock.Start));
         _knowledge = result.Knowledge ?? throw new InvalidOperationException(string.Join('\n', result.Diagnostics));
     }
 
@@ -94,7 +94,7 @@ public sealed class KnowledgeBaseTests : IDisposable
     public void Ask_ArticleBaseUrl_DeepLinksTheSectionAnchor()
     {
         var options = new KnowledgeOptions { Path = _folder.Path, ArticleBaseUrl = new Uri("https://example.org/kb/") };
-        using var knowledge = KnowledgeBase.Load(options, new FakeTimeProvider()).Knowledge!;
+        using var knowledge = KnowledgeBase.Load(options, new FakeTimeProvider(TestClock.Start)).Knowledge!;
 
         var passage = knowledge.Ask("signs of grooming online", AskContext.International).Passages[0];
 
@@ -119,7 +119,7 @@ public sealed class KnowledgeBaseTests : IDisposable
     {
         using var folder = TempKnowledgeFolder.With(TempKnowledgeFolder.Article("bad", "Bad", ["q1", "q2", "q3"], [], hotlines: ["nope"]));
 
-        var result = KnowledgeBase.Load(new KnowledgeOptions { Path = folder.Path }, new FakeTimeProvider());
+        var result = KnowledgeBase.Load(new KnowledgeOptions { Path = folder.Path }, new FakeTimeProvider(TestClock.Start));
 
         Assert.Null(result.Knowledge);
         Assert.Contains(result.Errors, d => d.Message.Contains("unknown hotline id 'nope'", StringComparison.Ordinal));
@@ -129,11 +129,11 @@ public sealed class KnowledgeBaseTests : IDisposable
     [Fact]
     public void Load_SameContent_HasTheSameVersion_AndAChangeChangesIt()
     {
-        using var again = KnowledgeBase.Load(new KnowledgeOptions { Path = _folder.Path }, new FakeTimeProvider()).Knowledge!;
+        using var again = KnowledgeBase.Load(new KnowledgeOptions { Path = _folder.Path }, new FakeTimeProvider(TestClock.Start)).Knowledge!;
         Assert.Equal(_knowledge.Version, again.Version);
 
         _folder.WriteFile("synonyms.yaml", "groups:\n  - [nudes, pics]\n");
-        using var changed = KnowledgeBase.Load(new KnowledgeOptions { Path = _folder.Path }, new FakeTimeProvider()).Knowledge!;
+        using var changed = KnowledgeBase.Load(new KnowledgeOptions { Path = _folder.Path }, new FakeTimeProvider(TestClock.Start)).Knowledge!;
 
         Assert.NotEqual(_knowledge.Version, changed.Version);
     }
@@ -143,7 +143,7 @@ public sealed class KnowledgeBaseTests : IDisposable
     {
         var before = _knowledge.Search("dog grooming near me", "US").Ranked[0];
         _folder.WriteFile("off-topic.yaml", "questions:\n  - where can i get my dog groomed\n  - how much does dog grooming cost\n");
-        using var withExamples = KnowledgeBase.Load(new KnowledgeOptions { Path = _folder.Path }, new FakeTimeProvider()).Knowledge!;
+        using var withExamples = KnowledgeBase.Load(new KnowledgeOptions { Path = _folder.Path }, new FakeTimeProvider(TestClock.Start)).Knowledge!;
 
         var after = withExamples.Search("dog grooming near me", "US").Ranked[0];
 
@@ -159,7 +159,7 @@ public sealed class KnowledgeBaseTests : IDisposable
     {
         _folder.WriteFile("off-topic.yaml", "questions:\n  - where can i get my dog groomed\n");
         var options = new KnowledgeOptions { Path = _folder.Path, Features = BotHost.Knowledge.Search.SearchFeatures.All & ~BotHost.Knowledge.Search.SearchFeatures.OffTopicExamples };
-        using var without = KnowledgeBase.Load(options, new FakeTimeProvider()).Knowledge!;
+        using var without = KnowledgeBase.Load(options, new FakeTimeProvider(TestClock.Start)).Knowledge!;
 
         Assert.Equal(0, without.Search("dog grooming near me", "US").Ranked[0].OffTopicScore);
     }

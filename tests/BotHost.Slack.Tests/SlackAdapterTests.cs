@@ -6,7 +6,7 @@ namespace BotHost.Slack.Tests;
 
 public sealed class SlackAdapterTests
 {
-    private readonly FakeTimeProvider _time = new();
+    private readonly FakeTimeProvider _time = new(TestClock.Start);
 
     [Fact]
     public void Status_NothingConfigured_DisabledNamingTheSettings()

@@ -8,7 +8,7 @@ public sealed class ObservedTimeProvider : TimeProvider, IDisposable
 {
     private readonly SemaphoreSlim _created = new(0);
 
-    public FakeTimeProvider Fake { get; } = new();
+    public FakeTimeProvider Fake { get; } = new(TestClock.Start);
 
     public override DateTimeOffset GetUtcNow() => Fake.GetUtcNow();
 

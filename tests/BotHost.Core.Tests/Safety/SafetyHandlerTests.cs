@@ -19,7 +19,7 @@ public sealed class SafetyHandlerTests : IDisposable
 
     public SafetyHandlerTests()
     {
-        var result = KnowledgeBase.Load(new KnowledgeOptions { Path = RepositoryPaths.Knowledge }, new FakeTimeProvider(new DateTimeOffset(2026, 11, 22, 12, 0, 0, TimeSpan.Zero)));
+        var result = KnowledgeBase.Load(new KnowledgeOptions { Path = RepositoryPaths.Knowledge }, new FakeTimeProvider(TestClock.Start));
         _knowledge = result.Knowledge ?? throw new InvalidOperationException(string.Join('\n', result.Diagnostics));
     }
 

@@ -15,7 +15,7 @@ internal sealed class GatewayClock : TimeProvider
     private readonly List<TimeSpan> _unclaimed = [];
     private TaskCompletionSource _created = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public FakeTimeProvider Fake { get; } = new();
+    public FakeTimeProvider Fake { get; } = new(TestClock.Start);
 
     public override DateTimeOffset GetUtcNow() => Fake.GetUtcNow();
 

@@ -11,7 +11,7 @@ public sealed class GatewayIdentifyLimiterTests
     [Fact]
     public async Task WaitAsync_FirstIdentifyOfShardZero_DoesNotWait()
     {
-        var limiter = new GatewayIdentifyLimiter(new DiscordOptions(), new FakeTimeProvider(), NullLogger.Instance);
+        var limiter = new GatewayIdentifyLimiter(new DiscordOptions(), new FakeTimeProvider(TestClock.Start), NullLogger.Instance);
 
         var wait = limiter.WaitAsync(Info, CancellationToken.None);
 
@@ -22,7 +22,7 @@ public sealed class GatewayIdentifyLimiterTests
     [Fact]
     public async Task WaitAsync_WithinFiveSecondsOfTheLastIdentify_WaitsTheRest()
     {
-        var time = new FakeTimeProvider();
+        var time = new FakeTimeProvider(TestClock.Start);
         var limiter = new GatewayIdentifyLimiter(new DiscordOptions(), time, NullLogger.Instance);
         limiter.Identified();
         time.Advance(TimeSpan.FromSeconds(2));
@@ -42,7 +42,7 @@ public sealed class GatewayIdentifyLimiterTests
     [InlineData(3, 16, 0)]
     public async Task WaitAsync_FirstIdentify_WaitsForTheShardsBucketTurn(int shardId, int maxConcurrency, int expectedSeconds)
     {
-        var time = new FakeTimeProvider();
+        var time = new FakeTimeProvider(TestClock.Start);
         var limiter = new GatewayIdentifyLimiter(new DiscordOptions { ShardId = shardId, ShardCount = 32 }, time, NullLogger.Instance);
 
         var wait = limiter.WaitAsync(Info with { MaxConcurrency = maxConcurrency }, CancellationToken.None);

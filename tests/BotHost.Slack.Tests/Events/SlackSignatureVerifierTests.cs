@@ -2,7 +2,6 @@ using System.Text;
 using System.Text.Json;
 using BotHost.Slack.Events;
 using BotHost.Slack.Tests.Fakes;
-using BotHost.Testing;
 using BotHost.Testing.Slack;
 
 namespace BotHost.Slack.Tests.Events;

@@ -15,7 +15,7 @@ public sealed class SemanticsFixture : IDisposable
     public SemanticsFixture() => _shipped = new(() =>
     {
         var options = new KnowledgeOptions { Path = RepositoryPaths.Knowledge, Embedder = _embedder };
-        var result = KnowledgeBase.Load(options, new FakeTimeProvider());
+        var result = KnowledgeBase.Load(options, new FakeTimeProvider(TestClock.Start));
         return result.Knowledge ?? throw new InvalidOperationException(string.Join('\n', result.Errors));
     });
 

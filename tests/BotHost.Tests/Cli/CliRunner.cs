@@ -12,7 +12,7 @@ internal static class CliRunner
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var env = new CliEnvironment(output, error, new FakeTimeProvider(), new StringReader(input));
+        var env = new CliEnvironment(output, error, new FakeTimeProvider(TestClock.Start), new StringReader(input));
         var exit = await BotHostCli.RunAsync(args, env, CancellationToken.None);
         return (exit, output.ToString(), error.ToString());
     }

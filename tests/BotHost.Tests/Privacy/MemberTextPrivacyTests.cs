@@ -26,7 +26,7 @@ public sealed class MemberTextPrivacyTests : IDisposable
 
     public MemberTextPrivacyTests()
     {
-        var result = KnowledgeBase.Load(new KnowledgeOptions { Path = RepositoryPaths.Knowledge }, new FakeTimeProvider());
+        var result = KnowledgeBase.Load(new KnowledgeOptions { Path = RepositoryPaths.Knowledge }, new FakeTimeProvider(TestClock.Start));
         _knowledge = result.Knowledge ?? throw new InvalidOperationException(string.Join('\n', result.Diagnostics));
     }
 
@@ -35,7 +35,7 @@ public sealed class MemberTextPrivacyTests : IDisposable
     private ServiceProvider Services(bool optIn)
     {
         var services = new ServiceCollection();
-        services.AddSingleton<TimeProvider>(new FakeTimeProvider());
+        services.AddSingleton<TimeProvider>(new FakeTimeProvider(TestClock.Start));
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(_logs));
         services.Configure<AnalyticsOptions>(o => o.DatabasePath = DbPath);
         services.AddBotHostCore();

@@ -13,7 +13,7 @@ public sealed class AnalyticsCleanupServiceTests : IDisposable
     private static readonly CommunitySettings OptedIn = new() { StoreRedactedQuestions = true, QuestionRetention = TimeSpan.FromDays(1) };
 
     private readonly string _folder = Directory.CreateTempSubdirectory("bothost-cleanup-").FullName;
-    private readonly FakeTimeProvider _time = new();
+    private readonly TimerCountingTimeProvider _time = new();
 
     private GapAnalyticsStore Store() => new(Options.Create(new AnalyticsOptions { DatabasePath = Path.Combine(_folder, "a.db") }), _time,
         NullLogger<GapAnalyticsStore>.Instance);

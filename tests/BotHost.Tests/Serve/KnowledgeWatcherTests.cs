@@ -24,7 +24,7 @@ public sealed class KnowledgeWatcherTests : IDisposable
     [Fact]
     public void Notify_SeveralChangesThenQuiet_ReloadsExactlyOnceAndLogsTheNewVersion()
     {
-        var time = new FakeTimeProvider();
+        var time = new FakeTimeProvider(TestClock.Start);
         using var knowledge = StartKnowledge(time);
         using var watcher = new KnowledgeWatcher(knowledge, time, _logs.CreateLogger<KnowledgeWatcher>());
         _folder.WriteArticle(NewArticle("new-topic"));
@@ -46,7 +46,7 @@ public sealed class KnowledgeWatcherTests : IDisposable
     [Fact]
     public void Notify_BrokenArticle_KeepsTheLastGoodVersionAndWarnsWithTheFirstError()
     {
-        var time = new FakeTimeProvider();
+        var time = new FakeTimeProvider(TestClock.Start);
         using var knowledge = StartKnowledge(time);
         using var watcher = new KnowledgeWatcher(knowledge, time, _logs.CreateLogger<KnowledgeWatcher>());
         var version = knowledge.Current.Version;

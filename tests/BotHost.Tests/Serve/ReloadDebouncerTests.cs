@@ -7,7 +7,7 @@ public sealed class ReloadDebouncerTests
 {
     private static readonly TimeSpan Quiet = TimeSpan.FromMilliseconds(500);
 
-    private readonly FakeTimeProvider _time = new();
+    private readonly TimerCountingTimeProvider _time = new();
     private int _runs;
 
     private ReloadDebouncer Debouncer() => new(_time, Quiet, () => _runs++);

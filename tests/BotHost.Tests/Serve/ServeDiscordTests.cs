@@ -22,7 +22,7 @@ public sealed class ServeDiscordTests : IAsyncLifetime, IDisposable
         await File.WriteAllTextAsync(_config, $$"""
             { "Discord": { "PublicKey": "{{DiscordSigner.PublicKeyHex}}", "ApplicationId": "775799577604522054" }, "Analytics": { "DatabasePath": "{{db}}" } }
             """);
-        var (app, problems) = ServeHost.Build(new ServeSettings("http://127.0.0.1:0", _folder.Path, _config), new FakeTimeProvider());
+        var (app, problems) = ServeHost.Build(new ServeSettings("http://127.0.0.1:0", _folder.Path, _config), new FakeTimeProvider(TestClock.Start));
         _app = app ?? throw new InvalidOperationException(string.Join('\n', problems));
         await _app.StartAsync();
         _http.BaseAddress = new Uri(_app.Urls.First());

@@ -14,7 +14,7 @@ public sealed partial class ServeHostTests : IAsyncLifetime, IDisposable
 {
     private const string Token = "test-admin-token";
     private readonly TempKnowledgeFolder _folder = SampleKnowledge.Create();
-    private readonly FakeTimeProvider _time = new();
+    private readonly FakeTimeProvider _time = new(TestClock.Start);
     private readonly HttpClient _http = new();
     private WebApplication _app = null!;
     private string _config = null!;

@@ -3,8 +3,8 @@ using BotHost.Testing.Semantics;
 namespace BotHost.Knowledge.Tests.Semantics;
 
 /// <summary>Tests that use the embedding model share one loaded encoder and one embedded shipped knowledge base.</summary>
-[CollectionDefinition(Name)]
-public sealed class SemanticsCollection : ICollectionFixture<SemanticsFixture>
+[CollectionDefinition(Collection)]
+public sealed class SemanticsTests : ICollectionFixture<SemanticsFixture>
 {
-    public const string Name = "Semantics";
+    public const string Collection = "Semantics";
 }
