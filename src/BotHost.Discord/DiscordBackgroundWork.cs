@@ -1,3 +1,4 @@
+using BotHost.Core.Telemetry;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -23,14 +24,22 @@ public sealed partial class DiscordBackgroundWork(TimeProvider time, ILogger<Dis
     /// <summary>Cancelled when the drain time is over.</summary>
     public CancellationToken Stopping => _stopping.Token;
 
-    /// <summary>Starts <paramref name="work"/> in the background; false (and nothing runs) once shutdown has begun.</summary>
-    public bool Run(string kind, Func<CancellationToken, Task> work)
+    /// <summary>
+    /// Starts <paramref name="work"/> in the background, inside <paramref name="trace"/> (a message span handed over,
+    /// which ends with the work); false (and nothing runs) once shutdown has begun.
+    /// </summary>
+    public bool Run(string kind, Func<CancellationToken, Task> work, QueuedTrace trace = default)
     {
         ArgumentNullException.ThrowIfNull(work);
         lock (_gate)
         {
-            if (_stopped) return false;
-            var task = RunAsync(kind, work);
+            if (_stopped)
+            {
+                trace.Resume().Dispose();
+                return false;
+            }
+
+            var task = RunAsync(kind, work, trace);
             _running.Add(task);
             _ = task.ContinueWith(t =>
             {
@@ -70,9 +79,10 @@ public sealed partial class DiscordBackgroundWork(TimeProvider time, ILogger<Dis
         _slots.Dispose();
     }
 
-    private async Task RunAsync(string kind, Func<CancellationToken, Task> work)
+    private async Task RunAsync(string kind, Func<CancellationToken, Task> work, QueuedTrace trace)
     {
         await Task.Yield();
+        using var resumed = trace.Resume();
         try
         {
             await _slots.WaitAsync(_stopping.Token);

@@ -1,4 +1,5 @@
 using BotHost.Core.Adapters;
+using BotHost.Core.Pipeline;
 using BotHost.Core.Safety;
 using BotHost.Discord.Alerts;
 using BotHost.Discord.Commands;
@@ -28,6 +29,7 @@ public static class DiscordServiceCollectionExtensions
         services.AddOptions<DiscordOptions>().Bind(configuration.GetSection(DiscordOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DiscordOptions>, DiscordOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<BotMetrics>();
 
         services.TryAddSingleton<DiscordRateLimiter>();
         services.TryAddSingleton<DiscordRestClient>();

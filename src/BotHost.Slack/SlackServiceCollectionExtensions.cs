@@ -1,4 +1,5 @@
 using BotHost.Core.Adapters;
+using BotHost.Core.Pipeline;
 using BotHost.Core.Safety;
 using BotHost.Slack.Alerts;
 using BotHost.Slack.Api;
@@ -29,6 +30,7 @@ public static class SlackServiceCollectionExtensions
         services.AddOptions<SlackOptions>().Bind(configuration.GetSection(SlackOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SlackOptions>, SlackOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<BotMetrics>();
         services.TryAddKeyedSingleton<Random>(SlackServiceKeys.Random, (_, _) => Random.Shared);
 
         AddWebApi(services);

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using BotHost.Core.Analytics;
 using BotHost.Core.Communities;
 using BotHost.Core.Messages;
+using BotHost.Core.Telemetry;
 using Microsoft.Extensions.Logging;
 
 namespace BotHost.Core.Pipeline;
@@ -9,7 +10,8 @@ namespace BotHost.Core.Pipeline;
 /// <summary>
 /// Runs a message through the handlers in order and returns the first reply. This is the only path from a member's
 /// message to a reply, for every platform including the console. It is a boundary: a handler's bug becomes an error
-/// reply and a log line (without the member's text), never a silent drop.
+/// reply and a log line (without the member's text), never a silent drop. Each handler runs as a stage of the
+/// message's span (<see cref="PipelineStages"/>); a message that arrives without one (the console, <c>/ask</c>) gets its own.
 /// </summary>
 public sealed partial class MessagePipeline
 {
@@ -35,14 +37,32 @@ public sealed partial class MessagePipeline
     public async Task<Reply> HandleAsync(IncomingMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
+        using var own = BotTracing.CurrentMessage() is null ? BotTracing.StartMessage(message.Platform, "pipeline") : default;
         var started = Stopwatch.GetTimestamp();
         _metrics.Received(message.Platform);
-        Reply reply;
-        var community = _communities.Find(message.Platform, message.CommunityId);
+        try
+        {
+            var community = _communities.Find(message.Platform, message.CommunityId);
+            var reply = await AnswerAsync(message, community, cancellationToken);
+            Observe(message, community, reply);
+            var elapsed = Stopwatch.GetElapsedTime(started);
+            _metrics.Replied(message.Platform, reply.Kind, elapsed);
+            BotTracing.CurrentMessage()?.SetTag(BotTracing.ReplyKindAttribute, BotMetrics.KindTag(reply.Kind));
+            LogReplied(message.Platform, message.Source, reply.Kind, reply.Visibility, elapsed.TotalMilliseconds);
+            return reply;
+        }
+        finally
+        {
+            _metrics.Left(message.Platform);
+        }
+    }
+
+    private async Task<Reply> AnswerAsync(IncomingMessage message, CommunitySettings community, CancellationToken cancellationToken)
+    {
         try
         {
             var context = new MessageContext(message, community, _knowledge.Current);
-            reply = await RunHandlersAsync(context, cancellationToken);
+            return await RunHandlersAsync(context, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -51,9 +71,13 @@ public sealed partial class MessagePipeline
         catch (Exception ex)
         {
             LogHandlerFailed(ex, message.Platform, message.Source);
-            reply = Reply.Text(ReplyKind.Error, ReplyVisibility.Private, BotTexts.Error);
+            BotTracing.CurrentMessage()?.SetStatus(ActivityStatusCode.Error).SetTag("error.type", ex.GetType().FullName);
+            return Reply.Text(ReplyKind.Error, ReplyVisibility.Private, BotTexts.Error);
         }
+    }
 
+    private void Observe(IncomingMessage message, CommunitySettings community, Reply reply)
+    {
         foreach (var observer in _observers)
         {
             try
@@ -62,25 +86,33 @@ public sealed partial class MessagePipeline
             }
             catch (Exception ex)
             {
+                _metrics.AnalyticsFailed("reply");
                 LogObserverFailed(ex, message.Platform);
             }
         }
-
-        var elapsed = Stopwatch.GetElapsedTime(started);
-        _metrics.Replied(message.Platform, reply.Kind, elapsed);
-        LogReplied(message.Platform, message.Source, reply.Kind, reply.Visibility, elapsed.TotalMilliseconds);
-        return reply;
     }
 
     private async Task<Reply> RunHandlersAsync(MessageContext context, CancellationToken cancellationToken)
     {
         foreach (var handler in _handlers)
         {
+            using var stage = _metrics.Stage(StageOf(handler), handler.GetType().Name);
             if (await handler.HandleAsync(context, cancellationToken) is { } reply) return reply;
         }
 
         throw new InvalidOperationException("No handler replied; the Ask handler must always reply.");
     }
+
+    /// <summary>The stage a handler belongs to, by its place in the order (<see cref="HandlerOrder"/>).</summary>
+    private static string StageOf(IMessageHandler handler) => handler.Order switch
+    {
+        HandlerOrder.Channels => PipelineStages.Channels,
+        HandlerOrder.RateLimit => PipelineStages.RateLimit,
+        HandlerOrder.Commands => PipelineStages.Commands,
+        HandlerOrder.Urgent or HandlerOrder.Refusal => PipelineStages.Safety,
+        >= HandlerOrder.Ask => PipelineStages.Retrieval,
+        _ => PipelineStages.Safety,
+    };
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Replied on {Platform} ({Source}) with {Kind}, {Visibility}, in {ElapsedMs:0.0} ms")]
     private partial void LogReplied(string platform, MessageSource source, ReplyKind kind, ReplyVisibility visibility, double elapsedMs);

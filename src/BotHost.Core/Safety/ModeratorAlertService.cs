@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using BotHost.Core.Communities;
 using BotHost.Core.Messages;
+using BotHost.Core.Pipeline;
 using Microsoft.Extensions.Logging;
 
 namespace BotHost.Core.Safety;
@@ -11,8 +12,8 @@ namespace BotHost.Core.Safety;
 /// into the next alert's count; at most <see cref="FloodLimit"/> alerts per community per window, so a raid cannot
 /// flood moderators. Only hashed member keys are held, in memory.
 /// </summary>
-public sealed partial class ModeratorAlertService(IEnumerable<IModeratorAlertSender> senders, TimeProvider time, ILogger<ModeratorAlertService> logger)
-    : IUrgentAlerter
+public sealed partial class ModeratorAlertService(IEnumerable<IModeratorAlertSender> senders, TimeProvider time, ILogger<ModeratorAlertService> logger,
+    BotMetrics? metrics = null) : IUrgentAlerter
 {
     public static readonly TimeSpan MergeWindow = TimeSpan.FromMinutes(10);
 
@@ -46,6 +47,7 @@ public sealed partial class ModeratorAlertService(IEnumerable<IModeratorAlertSen
             if (member.LastAlert is { } last && now - last < MergeWindow)
             {
                 member.Pending++;
+                metrics?.Alert(message.Platform, BotMetrics.AlertMerged);
                 LogMerged(message.Platform, category);
                 return;
             }
@@ -62,6 +64,7 @@ public sealed partial class ModeratorAlertService(IEnumerable<IModeratorAlertSen
             while (sent.Count > 0 && now - sent.Peek() >= MergeWindow) sent.Dequeue();
             if (sent.Count >= FloodLimit)
             {
+                metrics?.Alert(message.Platform, BotMetrics.AlertFloodLimited);
                 LogFlood(message.Platform, FloodLimit);
                 return;
             }
@@ -70,7 +73,17 @@ public sealed partial class ModeratorAlertService(IEnumerable<IModeratorAlertSen
         }
 
         var alert = new ModeratorAlert(message.Platform, message.CommunityId, alertChannel, category, message.ChannelId, message.MessageLink, now, merged);
-        await sender.SendAsync(alert, cancellationToken);
+        try
+        {
+            await sender.SendAsync(alert, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            metrics?.Alert(message.Platform, BotMetrics.AlertFailed);
+            throw;
+        }
+
+        metrics?.Alert(message.Platform, BotMetrics.AlertSent);
         LogSent(message.Platform, category, merged);
     }
 

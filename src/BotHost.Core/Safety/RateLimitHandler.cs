@@ -13,7 +13,7 @@ namespace BotHost.Core.Safety;
 /// clock, which tests could not advance); members are held by hashed key only and forgotten when idle.
 /// </summary>
 public sealed partial class RateLimitHandler(IOptions<RateLimitOptions> options, IUrgencyClassifier urgency, TimeProvider time,
-    ILogger<RateLimitHandler> logger) : IMessageHandler
+    ILogger<RateLimitHandler> logger, BotMetrics? metrics = null) : IMessageHandler
 {
     public static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
 
@@ -47,6 +47,7 @@ public sealed partial class RateLimitHandler(IOptions<RateLimitOptions> options,
             }
         }
 
+        metrics?.RateLimited(message.Platform, BotMetrics.MemberLimit);
         LogLimited(message.Platform, limit);
         return ValueTask.FromResult<Reply?>(Reply.Text(ReplyKind.RateLimited, ReplyVisibility.Private, LimitedText));
     }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using BotHost.Core.Telemetry;
 using BotHost.Discord.Interactions;
 using BotHost.Discord.Messages;
 using BotHost.Discord.Rest;
@@ -27,7 +28,7 @@ internal sealed partial class DiscordDispatchHandler(
         switch (eventName)
         {
             case MessageCreate when data.Deserialize(DiscordJsonContext.Default.DiscordMessage) is { } message:
-                if (messages.ToIncoming(message, out _) is not null) background.Run("gateway message", ct => messages.ProcessAsync(message, ct));
+                if (messages.ToIncoming(message, out _) is not null) background.Run("gateway message", ct => ProcessAsync(message, ct));
                 break;
             case InteractionCreate when data.Deserialize(DiscordJsonContext.Default.Interaction) is { } interaction:
                 background.Run("gateway interaction", ct => RespondAsync(interaction, ct));
@@ -40,8 +41,15 @@ internal sealed partial class DiscordDispatchHandler(
         return ValueTask.CompletedTask;
     }
 
+    private async Task ProcessAsync(DiscordMessage message, CancellationToken cancellationToken)
+    {
+        using var span = BotTracing.StartMessage(DiscordAdapter.PlatformName, "gateway");
+        await messages.ProcessAsync(message, cancellationToken);
+    }
+
     private async Task RespondAsync(Interaction interaction, CancellationToken cancellationToken)
     {
+        using var span = BotTracing.StartMessage(DiscordAdapter.PlatformName, "gateway");
         if (await interactions.HandleAsync(interaction, cancellationToken) is not { } outcome) return;
         await rest.InteractionCallbackAsync(interaction.Id, interaction.Token, outcome.Response, cancellationToken);
         if (outcome.After is { } after) await after(cancellationToken);

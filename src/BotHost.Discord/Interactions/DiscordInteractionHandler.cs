@@ -3,6 +3,7 @@ using System.Text;
 using BotHost.Core.Feedback;
 using BotHost.Core.Messages;
 using BotHost.Core.Pipeline;
+using BotHost.Core.Telemetry;
 using BotHost.Discord.Rendering;
 using BotHost.Discord.Rest;
 using BotHost.Discord.Wire;
@@ -25,6 +26,7 @@ internal sealed partial class DiscordInteractionHandler(
     DiscordRestClient rest,
     DiscordBackgroundWork background,
     FeedbackVotes votes,
+    BotMetrics metrics,
     IOptions<DiscordOptions> options,
     TimeProvider time,
     ILogger<DiscordInteractionHandler> logger)
@@ -70,8 +72,9 @@ internal sealed partial class DiscordInteractionHandler(
         });
     }
 
-    private static MessagePayload Render(Reply reply, IncomingMessage message)
+    private MessagePayload Render(Reply reply, IncomingMessage message)
     {
+        using var stage = metrics.Stage(PipelineStages.Render);
         if (reply.Kind == ReplyKind.Ignored) return DiscordRenderer.Render(Reply.Text(ReplyKind.Ignored, ReplyVisibility.Private, DiscordTexts.NotAnsweredHere), true);
         var ephemeral = reply.IsPrivate || message.Source == MessageSource.ContextMenu;
         return DiscordRenderer.Render(reply, ephemeral);

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using BotHost.Core.Pipeline;
+using BotHost.Core.Telemetry;
 using BotHost.Discord.Wire;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
@@ -14,6 +16,7 @@ internal sealed partial class DiscordInteractionsEndpoint(
     DiscordSignatureVerifier verifier,
     DiscordInteractionHandler handler,
     DiscordBackgroundWork background,
+    BotMetrics metrics,
     ILogger<DiscordInteractionsEndpoint> logger)
 {
     public const string Path = "/discord/interactions";
@@ -24,9 +27,9 @@ internal sealed partial class DiscordInteractionsEndpoint(
     public async Task HandleAsync(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
+        using var span = BotTracing.StartMessage(DiscordAdapter.PlatformName, "interactions");
         var body = await ReadBodyAsync(context.Request, context.RequestAborted);
-        var headers = context.Request.Headers;
-        if (body is null || !verifier.Verify(headers["X-Signature-Timestamp"], headers["X-Signature-Ed25519"], body))
+        if (body is null || !Verify(context.Request.Headers, body))
         {
             LogRejected();
             context.Response.StatusCode = StatusCodes.Status401Unauthorized;
@@ -52,15 +55,23 @@ internal sealed partial class DiscordInteractionsEndpoint(
 
         if (outcome.After is { } after)
         {
+            // The message's span stays open until the deferred response has been edited.
+            var trace = QueuedTrace.Capture();
             context.Response.OnCompleted(() =>
             {
-                background.Run("edit deferred response", after);
+                background.Run("edit deferred response", after, trace);
                 return Task.CompletedTask;
             });
         }
 
         context.Response.ContentType = "application/json";
         await JsonSerializer.SerializeAsync(context.Response.Body, outcome.Response, DiscordJsonContext.Default.InteractionResponse, context.RequestAborted);
+    }
+
+    private bool Verify(IHeaderDictionary headers, byte[] body)
+    {
+        using var stage = metrics.Stage(PipelineStages.Signature);
+        return verifier.Verify(headers["X-Signature-Timestamp"], headers["X-Signature-Ed25519"], body);
     }
 
     private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using BotHost.Core.Messages;
 using BotHost.Core.Pipeline;
+using BotHost.Core.Telemetry;
 using BotHost.Discord.Interactions;
 using BotHost.Discord.Rendering;
 using BotHost.Discord.Rest;
@@ -18,6 +19,7 @@ internal sealed partial class DiscordMessageProcessor(
     DiscordRestClient rest,
     DiscordBotIdentity identity,
     TimeProvider time,
+    BotMetrics metrics,
     ILogger<DiscordMessageProcessor> logger)
 {
     /// <summary>Discord's JSON error code "Cannot send messages to this user" (DMs closed).</summary>
@@ -69,16 +71,17 @@ internal sealed partial class DiscordMessageProcessor(
         var reply = await pipeline.HandleAsync(incoming, cancellationToken);
         if (reply.Kind == ReplyKind.Ignored) return;
         var answer = new MessageReference(message.Id);
+        var payload = Render(reply);
         if (incoming.IsPrivateConversation || !reply.IsPrivate)
         {
-            await rest.CreateMessageAsync(message.ChannelId, DiscordRenderer.Render(reply, ephemeral: false) with { MessageReference = answer }, cancellationToken);
+            await rest.CreateMessageAsync(message.ChannelId, payload with { MessageReference = answer }, cancellationToken);
             return;
         }
 
         try
         {
             var dm = await rest.OpenDirectMessageAsync(incoming.UserId, cancellationToken);
-            await rest.CreateMessageAsync(dm, DiscordRenderer.Render(reply, ephemeral: false), cancellationToken);
+            await rest.CreateMessageAsync(dm, payload, cancellationToken);
         }
         catch (DiscordApiException ex) when (ex.Code == CannotMessageUser)
         {
@@ -88,6 +91,12 @@ internal sealed partial class DiscordMessageProcessor(
         }
 
         await rest.CreateMessageAsync(message.ChannelId, Line(reply.PrivateNotice, answer), cancellationToken);
+    }
+
+    private MessagePayload Render(Reply reply)
+    {
+        using var stage = metrics.Stage(PipelineStages.Render);
+        return DiscordRenderer.Render(reply, ephemeral: false);
     }
 
     private static MessagePayload Line(string text, MessageReference reference) =>

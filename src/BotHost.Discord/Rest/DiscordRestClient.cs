@@ -5,6 +5,8 @@ using System.Reflection;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using BotHost.Core.Pipeline;
+using BotHost.Core.Telemetry;
 using BotHost.Discord.Gateway;
 using BotHost.Discord.Wire;
 using Microsoft.Extensions.Logging;
@@ -22,6 +24,7 @@ internal sealed partial class DiscordRestClient(
     IHttpClientFactory httpClients,
     IOptions<DiscordOptions> options,
     DiscordRateLimiter limiter,
+    BotMetrics metrics,
     ILogger<DiscordRestClient> logger) : IGatewayUrlSource
 {
     public const string HttpClientName = "discord";
@@ -91,6 +94,7 @@ internal sealed partial class DiscordRestClient(
         if (bot && !settings.HasBotToken) throw new InvalidOperationException($"Discord {route.Template} needs a bot token: set Discord__BotToken.");
         var http = httpClients.CreateClient(HttpClientName);
         var json = body is null || requestType is null ? null : JsonSerializer.Serialize(body, requestType);
+        using var stage = metrics.Stage(PipelineStages.PlatformCall, route.Template);
         for (var attempt = 0; ; attempt++)
         {
             using var lease = await limiter.AcquireAsync(route, cancellationToken);
@@ -105,9 +109,11 @@ internal sealed partial class DiscordRestClient(
             {
                 var (retryAfter, global) = RetryAfter(response, text);
                 limiter.RateLimited(route, retryAfter, global);
+                metrics.RateLimited(DiscordAdapter.PlatformName, BotMetrics.PlatformApiLimit);
                 LogRateLimited(route.Template, retryAfter.TotalSeconds, global, attempt + 1);
                 if (attempt >= settings.MaxRetries || retryAfter > settings.MaxRetryAfter)
                 {
+                    stage.Failed("rate_limited");
                     throw new DiscordApiException(route.Template, response.StatusCode, null, $"rate limited for {retryAfter.TotalSeconds:0.###} s");
                 }
 
@@ -117,6 +123,7 @@ internal sealed partial class DiscordRestClient(
             if (!response.IsSuccessStatusCode)
             {
                 var error = TryParse(text, DiscordJsonContext.Default.ErrorBody);
+                stage.Failed($"http_{(int)response.StatusCode}");
                 throw new DiscordApiException(route.Template, response.StatusCode, error?.Code, error?.Message);
             }
 

@@ -3,6 +3,8 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using BotHost.Core.Pipeline;
+using BotHost.Core.Telemetry;
 using BotHost.Slack.Wire;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -17,7 +19,8 @@ namespace BotHost.Slack.Api;
 /// message may have been posted already.
 /// </summary>
 internal sealed partial class SlackApiClient(
-    IHttpClientFactory httpClients, IOptions<SlackOptions> options, SlackRateLimiter limiter, TimeProvider time, ILogger<SlackApiClient> logger)
+    IHttpClientFactory httpClients, IOptions<SlackOptions> options, SlackRateLimiter limiter, TimeProvider time, BotMetrics metrics,
+    ILogger<SlackApiClient> logger)
 {
     public const string WebApiClientName = "BotHost.Slack.WebApi";
 
@@ -59,20 +62,21 @@ internal sealed partial class SlackApiClient(
         ArgumentNullException.ThrowIfNull(message);
         var body = JsonSerializer.SerializeToUtf8Bytes(message, SlackJsonContext.Default.ResponseUrlMessage);
         var http = httpClients.CreateClient(ResponseUrlClientName);
+        using var stage = metrics.Stage(PipelineStages.PlatformCall, ResponseUrlKey);
         for (var attempt = 0; ; attempt++)
         {
             await limiter.WaitAsync(ResponseUrlKey, cancellationToken);
             using var request = new HttpRequestMessage(HttpMethod.Post, responseUrl) { Content = Json(body) };
             using var response = await SendAsync(http, request, ResponseUrlKey, cancellationToken);
-            if (response is null) return SlackApiErrors.Unreachable;
+            if (response is null) return Failed(stage, SlackApiErrors.Unreachable);
             if (response.StatusCode == HttpStatusCode.TooManyRequests)
             {
-                if (!ShouldRetry(response, ResponseUrlKey, attempt)) return SlackApiErrors.RateLimited;
+                if (!ShouldRetry(response, ResponseUrlKey, attempt)) return Failed(stage, SlackApiErrors.RateLimited);
                 continue;
             }
 
             if (response.IsSuccessStatusCode) return null;
-            var error = await ErrorCodeAsync(response, cancellationToken);
+            var error = Failed(stage, await ErrorCodeAsync(response, cancellationToken));
             LogResponseUrlFailed((int)response.StatusCode, error, SlackApiErrors.Describe(error));
             return error;
         }
@@ -91,20 +95,23 @@ internal sealed partial class SlackApiClient(
 
         var body = JsonSerializer.SerializeToUtf8Bytes(request, requestType);
         var http = httpClients.CreateClient(WebApiClientName);
+        using var stage = metrics.Stage(PipelineStages.PlatformCall, method);
         for (var attempt = 0; ; attempt++)
         {
             await limiter.WaitAsync(method, cancellationToken);
             using var message = new HttpRequestMessage(HttpMethod.Post, options.Value.MethodUrl(method)) { Content = Json(body) };
             message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
             using var response = await SendAsync(http, message, method, cancellationToken);
-            if (response is null) return SlackApiResult<TResponse>.Failure(SlackApiErrors.Unreachable);
+            if (response is null) return SlackApiResult<TResponse>.Failure(Failed(stage, SlackApiErrors.Unreachable));
             if (response.StatusCode == HttpStatusCode.TooManyRequests)
             {
-                if (!ShouldRetry(response, method, attempt)) return SlackApiResult<TResponse>.Failure(SlackApiErrors.RateLimited);
+                if (!ShouldRetry(response, method, attempt)) return SlackApiResult<TResponse>.Failure(Failed(stage, SlackApiErrors.RateLimited));
                 continue;
             }
 
-            return await ReadAsync(method, kind, response, responseType, cancellationToken);
+            var result = await ReadAsync(method, kind, response, responseType, cancellationToken);
+            if (!result.Ok) Failed(stage, result.Error ?? "unknown_error");
+            return result;
         }
     }
 
@@ -167,9 +174,16 @@ internal sealed partial class SlackApiClient(
         }
     }
 
+    private static string Failed(StageScope stage, string error)
+    {
+        stage.Failed(error);
+        return error;
+    }
+
     /// <summary>Pauses the method for Retry-After and says whether one more attempt is allowed.</summary>
     private bool ShouldRetry(HttpResponseMessage response, string method, int attempt)
     {
+        metrics.RateLimited(SlackAdapter.PlatformName, BotMetrics.PlatformApiLimit);
         var delay = RetryAfter(response);
         limiter.Pause(method, delay);
         var o = options.Value;

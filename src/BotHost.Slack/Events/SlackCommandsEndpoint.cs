@@ -1,4 +1,5 @@
 using System.Text.Json;
+using BotHost.Core.Telemetry;
 using BotHost.Slack.Inbound;
 using BotHost.Slack.Rendering;
 using BotHost.Slack.Wire;
@@ -18,6 +19,7 @@ internal sealed class SlackCommandsEndpoint(SlackHttpRequestReader reader, Slack
     public async Task HandleAsync(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
+        using var span = BotTracing.StartMessage(SlackAdapter.PlatformName, "commands");
         if (await reader.ReadAsync(context) is not { } request) return;
         if (!request.IsVerified)
         {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using BotHost.Core.Telemetry;
 using BotHost.Slack.Inbound;
 using BotHost.Slack.Wire;
 using Microsoft.AspNetCore.Http;
@@ -21,6 +22,7 @@ internal sealed partial class SlackEventsEndpoint(SlackHttpRequestReader reader,
     public async Task HandleAsync(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
+        using var span = BotTracing.StartMessage(SlackAdapter.PlatformName, "events_api");
         if (await reader.ReadAsync(context) is not { } request) return;
         if (!request.IsVerified)
         {

@@ -1,3 +1,5 @@
+using BotHost.Core.Pipeline;
+using BotHost.Core.Telemetry;
 using BotHost.Slack.Inbound;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
@@ -8,7 +10,7 @@ namespace BotHost.Slack.Events;
 /// Reads a Slack request's raw body and verifies its signature before anything parses it (architecture rule: "on the
 /// raw body bytes before any parsing; failures get 401"). Writes the responses every endpoint shares.
 /// </summary>
-internal sealed partial class SlackHttpRequestReader(SlackSignatureVerifier verifier, ILogger<SlackHttpRequestReader> logger)
+internal sealed partial class SlackHttpRequestReader(SlackSignatureVerifier verifier, BotMetrics metrics, ILogger<SlackHttpRequestReader> logger)
 {
     /// <summary>Slack's payloads are a few kilobytes; anything larger is refused unread.</summary>
     public const int MaxBodyBytes = 512 * 1024;
@@ -39,6 +41,7 @@ internal sealed partial class SlackHttpRequestReader(SlackSignatureVerifier veri
         }
 
         var body = buffer.ToArray();
+        using var stage = metrics.Stage(PipelineStages.Signature);
         var verification = verifier.Verify(request.Headers[SlackRequestHeaders.Timestamp], request.Headers[SlackRequestHeaders.Signature], body);
         return new SlackHttpRequest(body, verification);
     }

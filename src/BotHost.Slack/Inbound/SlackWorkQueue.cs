@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using BotHost.Core.Telemetry;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -41,9 +42,12 @@ internal sealed partial class SlackWorkQueue : IHostedService, IDisposable
     public bool TryEnqueue(string kind, Func<CancellationToken, Task> work)
     {
         ArgumentNullException.ThrowIfNull(work);
-        var queued = _channel.Writer.TryWrite(new SlackWorkItem(kind, work));
-        if (!queued) LogRejected(kind);
-        return queued;
+        var trace = QueuedTrace.Capture();
+        var queued = _channel.Writer.TryWrite(new SlackWorkItem(kind, work, trace));
+        if (queued) return true;
+        trace.Cancel();
+        LogRejected(kind);
+        return false;
     }
 
     public Task StartAsync(CancellationToken cancellationToken)
@@ -80,6 +84,7 @@ internal sealed partial class SlackWorkQueue : IHostedService, IDisposable
     {
         await foreach (var item in _channel.Reader.ReadAllAsync(CancellationToken.None))
         {
+            using var trace = item.Trace.Resume();
             try
             {
                 await item.Work(_abort.Token);

@@ -1,5 +1,7 @@
 using BotHost.Core.Communities;
 using BotHost.Core.Messages;
+using BotHost.Core.Pipeline;
+using BotHost.Core.Telemetry;
 using BotHost.Slack.Api;
 using BotHost.Slack.Rendering;
 using BotHost.Slack.Wire;
@@ -21,7 +23,7 @@ namespace BotHost.Slack.Replies;
 /// </list>
 /// Blocks Slack rejects (<c>invalid_blocks</c>) are sent again as plain text, so the member still gets the answer.
 /// </summary>
-internal sealed partial class SlackReplySender(SlackApiClient api, ICommunityDirectory communities, ILogger<SlackReplySender> logger)
+internal sealed partial class SlackReplySender(SlackApiClient api, ICommunityDirectory communities, BotMetrics metrics, ILogger<SlackReplySender> logger)
 {
     private const string InvalidBlocks = "invalid_blocks";
 
@@ -31,7 +33,7 @@ internal sealed partial class SlackReplySender(SlackApiClient api, ICommunityDir
         ArgumentNullException.ThrowIfNull(to);
         ArgumentNullException.ThrowIfNull(reply);
         if (reply.Kind == ReplyKind.Ignored) return;
-        var content = SlackBlockKitRenderer.Render(reply);
+        var content = Render(reply);
         if (to.IsDirectMessage)
         {
             await PostAsync(to.ChannelId, to.ThreadTs, reply, content, cancellationToken);
@@ -56,7 +58,7 @@ internal sealed partial class SlackReplySender(SlackApiClient api, ICommunityDir
             reply = Reply.Text(ReplyKind.Ignored, ReplyVisibility.Private, SlackTexts.NotAnsweredHere);
         }
 
-        var content = SlackBlockKitRenderer.Render(reply);
+        var content = Render(reply);
         if (to.ResponseUrl is not { } url)
         {
             await PostEphemeralAsync(to, reply, content, cancellationToken);
@@ -118,6 +120,12 @@ internal sealed partial class SlackReplySender(SlackApiClient api, ICommunityDir
         var request = new ChatPostEphemeralRequest(to.ChannelId, to.UserId, content.Text) { Blocks = NonEmpty(content.Blocks), ThreadTs = to.ThreadTs };
         var result = await api.PostEphemeralAsync(request, cancellationToken);
         if (result.Error == InvalidBlocks) await api.PostEphemeralAsync(request with { Blocks = null, Text = SlackPlainTextRenderer.Render(reply) }, cancellationToken);
+    }
+
+    private SlackMessageContent Render(Reply reply)
+    {
+        using var stage = metrics.Stage(PipelineStages.Render);
+        return SlackBlockKitRenderer.Render(reply);
     }
 
     private static IReadOnlyList<SlackBlock>? NonEmpty(IReadOnlyList<SlackBlock> blocks) => blocks.Count > 0 ? blocks : null;

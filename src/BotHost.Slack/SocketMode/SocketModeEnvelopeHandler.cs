@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using BotHost.Core.Telemetry;
 using BotHost.Slack.Inbound;
 using BotHost.Slack.Rendering;
 using BotHost.Slack.Wire;
@@ -21,6 +22,7 @@ internal sealed partial class SocketModeEnvelopeHandler(SlackInbox inbox, ILogge
     {
         ArgumentNullException.ThrowIfNull(frame);
         if (string.IsNullOrEmpty(frame.EnvelopeId)) return null;
+        using var span = BotTracing.StartMessage(SlackAdapter.PlatformName, "socket_mode");
         var id = frame.EnvelopeId;
         if (!inbox.TryClaimEnvelope(id))
         {

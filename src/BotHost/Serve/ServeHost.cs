@@ -17,8 +17,8 @@ namespace BotHost.Serve;
 
 /// <summary>
 /// <c>bothost serve</c>: Kestrel on the Generic Host with the message pipeline, the live knowledge base, the chat
-/// adapters that configuration enables, the operator endpoints (<see cref="OperatorEndpoints"/>) and the host's
-/// metrics (<see cref="HostMetrics"/>). Composition only: each of those lives in its own class.
+/// adapters that configuration enables, the operator endpoints (<see cref="OperatorEndpoints"/>) and OpenTelemetry
+/// (<see cref="ServeTelemetry"/>). Composition only: each of those lives in its own class.
 /// </summary>
 public static class ServeHost
 {
@@ -59,7 +59,7 @@ public static class ServeHost
         builder.Services.AddBotHostCore();
         builder.Services.AddSlack(builder.Configuration);
         builder.Services.AddDiscord(builder.Configuration);
-        builder.Services.AddHostMetrics(knowledge);
+        builder.AddServeTelemetry(settings);
         builder.Services.AddHostedService<AnalyticsCleanupService>();
         if (watch.On) builder.Services.AddHostedService<KnowledgeWatcher>();
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(10));
@@ -72,7 +72,7 @@ public static class ServeHost
         }
 
         var adminToken = app.Configuration["Admin:Token"];
-        HostMetrics.Start(app.Services);
+        ServeTelemetry.Start(app);
         app.MapOperatorEndpoints(knowledge, adminToken);
         app.MapSlack();
         app.MapDiscord();

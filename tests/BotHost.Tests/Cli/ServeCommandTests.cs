@@ -1,10 +1,8 @@
 using BotHost.Testing;
-using BotHost.Tests.Serve;
 
 namespace BotHost.Tests.Cli;
 
 /// <summary><c>bothost serve</c> refusing to start: one <c>bothost: </c> line per problem and a non-zero exit.</summary>
-[Collection(SerialServeApps.Name)]
 public sealed class ServeCommandTests : IDisposable
 {
     private readonly TempKnowledgeFolder _folder = SampleKnowledge.Create();

@@ -10,7 +10,6 @@ using Microsoft.Extensions.Options;
 namespace BotHost.Tests.Serve;
 
 /// <summary>What <see cref="ServeHost.Build"/> and start-up accept and refuse, without serving requests.</summary>
-[Collection(SerialServeApps.Name)]
 public sealed class ServeHostStartupTests : IDisposable
 {
     private readonly TempKnowledgeFolder _folder = SampleKnowledge.Create();

@@ -9,7 +9,6 @@ using Microsoft.AspNetCore.Builder;
 namespace BotHost.Tests.Serve;
 
 /// <summary><c>bothost serve</c> on a real loopback port over a real knowledge folder.</summary>
-[Collection(SerialServeApps.Name)]
 public sealed partial class ServeHostTests : IAsyncLifetime, IDisposable
 {
     private const string Token = "test-admin-token";
@@ -70,8 +69,8 @@ public sealed partial class ServeHostTests : IAsyncLifetime, IDisposable
         Assert.Contains("\"kind\"", body, StringComparison.Ordinal);
 
         var metrics = await _http.GetStringAsync(new Uri("/metrics", UriKind.Relative));
-        Assert.Contains("bothost_questions_total{platform=\"admin\"} 1", metrics, StringComparison.Ordinal);
-        Assert.Contains("bothost_reply_latency_seconds_bucket{platform=\"admin\",le=\"+Inf\"} 1", metrics, StringComparison.Ordinal);
+        Assert.Equal(1, PrometheusSamples.Value(metrics, "bothost_questions_total", "platform=\"admin\""));
+        Assert.Equal(1, PrometheusSamples.Value(metrics, "bothost_reply_latency_seconds_bucket", "platform=\"admin\",le=\"+Inf\""));
         Assert.Contains("# TYPE bothost_reply_latency_seconds histogram", metrics, StringComparison.Ordinal);
     }
 
@@ -105,7 +104,7 @@ public sealed partial class ServeHostTests : IAsyncLifetime, IDisposable
         Assert.StartsWith(before.Split('\n')[0], readyText, StringComparison.Ordinal);
         Assert.Contains("warning:", readyText, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
-        Assert.Contains("bothost_knowledge_reload_failures 1", await _http.GetStringAsync(new Uri("/metrics", UriKind.Relative)), StringComparison.Ordinal);
+        Assert.Equal(1, PrometheusSamples.Value(await _http.GetStringAsync(new Uri("/metrics", UriKind.Relative)), "bothost_knowledge_reload_failures_total"));
     }
 
     [Fact]
@@ -155,7 +154,7 @@ public sealed partial class ServeHostTests : IAsyncLifetime, IDisposable
 
     public void Dispose() => _http.Dispose();
 
-    /// <summary>A comment (HELP/TYPE) or a sample: name, optional {labels}, a value.</summary>
-    [GeneratedRegex("""^(# (HELP|TYPE) [a-zA-Z_:][a-zA-Z0-9_:]* .*|[a-zA-Z_:][a-zA-Z0-9_:]*(\{[a-zA-Z_][a-zA-Z0-9_]*="([^"\\]|\\.)*"(,[a-zA-Z_][a-zA-Z0-9_]*="([^"\\]|\\.)*")*\})? (-?[0-9.eE+-]+|\+Inf|-Inf|NaN))$""")]
+    /// <summary>A comment (HELP/TYPE) or a sample: name, optional {labels} (possibly none: the grammar allows <c>{}</c>), a value.</summary>
+    [GeneratedRegex("""^(# (HELP|TYPE) [a-zA-Z_:][a-zA-Z0-9_:]* .*|[a-zA-Z_:][a-zA-Z0-9_:]*(\{([a-zA-Z_][a-zA-Z0-9_]*="([^"\\]|\\.)*"(,[a-zA-Z_][a-zA-Z0-9_]*="([^"\\]|\\.)*")*)?\})? (-?[0-9.eE+-]+|\+Inf|-Inf|NaN))$""")]
     private static partial Regex ExpositionLine();
 }

@@ -1,22 +1,20 @@
 using BotHost.Core.Adapters;
-using BotHost.Serve.Metrics;
 
 namespace BotHost.Serve.Endpoints;
 
 /// <summary>
-/// The endpoints operators expect: <c>/healthz</c>, <c>/readyz</c> and <c>/metrics</c> for everyone, and (with
+/// The endpoints operators expect: <c>/healthz</c>, <c>/readyz</c> and <c>/metrics</c> (OpenTelemetry's Prometheus
+/// exporter: the text format, or OpenMetrics when the scraper asks for it) for everyone, and (with
 /// <c>Admin__Token</c>) <c>POST /admin/reload</c> and <c>POST /ask</c> behind <see cref="AdminTokenFilter"/>.
 /// </summary>
 internal static class OperatorEndpoints
 {
-    private const string PrometheusContentType = "text/plain; version=0.0.4; charset=utf-8";
-
     public static void MapOperatorEndpoints(this IEndpointRouteBuilder app, KnowledgeHost knowledge, string? adminToken)
     {
         var admin = new AdminTokenFilter(adminToken);
         app.MapGet("/healthz", () => Results.Text("ok\n"));
         app.MapGet("/readyz", (IEnumerable<IChatAdapter> adapters) => ReadinessReport.Write(knowledge, adapters));
-        app.MapGet("/metrics", (PrometheusText metrics) => Results.Text(metrics.Write(), PrometheusContentType));
+        app.MapPrometheusScrapingEndpoint("/metrics");
         app.MapPost("/admin/reload", () => ReloadAsync(knowledge)).AddEndpointFilter(admin);
         app.MapPost("/ask", AskEndpoint.HandleAsync).AddEndpointFilter(admin);
     }

@@ -1,51 +1,45 @@
 using System.Diagnostics.Metrics;
 using BotHost.Core.Adapters;
-using BotHost.Core.Pipeline;
 
 namespace BotHost.Serve.Metrics;
 
 /// <summary>
-/// The host's own gauges (the knowledge version, articles and reloads; each adapter's connection and reconnects) and
-/// the <see cref="PrometheusText"/> that <c>/metrics</c> writes. Both are created by the container, so disposing the
-/// app disposes them even when it never started; <c>/metrics</c> collects only this app's own meter objects, so two
-/// hosts in one process (tests) never mix their figures.
+/// The host's own instruments, meter <see cref="MeterName"/>: the knowledge version, articles, reloads and rejected
+/// reloads, and each adapter's connection state and reconnects. All are observed at collection time (a scrape of
+/// <c>/metrics</c> or an OTLP export). The meter comes from the host's <see cref="IMeterFactory"/>, so it is disposed
+/// with the host and never read by another host in the same process.
 /// </summary>
-internal static class HostMetrics
+internal sealed class HostMetrics
 {
     public const string MeterName = "BotHost.Host";
 
-    public static IServiceCollection AddHostMetrics(this IServiceCollection services, KnowledgeHost knowledge)
-    {
-        services.AddSingleton(provider =>
-        {
-            var botMeter = provider.GetRequiredService<BotMetrics>().Meter;
-            var hostMeter = provider.GetRequiredKeyedService<Meter>(MeterName);
-            return new PrometheusText(meter => ReferenceEquals(meter, botMeter) || ReferenceEquals(meter, hostMeter));
-        });
-        services.AddKeyedSingleton(MeterName, (provider, _) =>
-        {
-            var hostMeter = new Meter(MeterName);
-            RegisterGauges(hostMeter, knowledge, provider.GetServices<IChatAdapter>().ToList());
-            return hostMeter;
-        });
-        return services;
-    }
+    private static readonly AdapterState[] States = Enum.GetValues<AdapterState>();
 
-    /// <summary>Starts collecting now, so counts from the first request on are in the first scrape.</summary>
-    public static void Start(IServiceProvider services) => services.GetRequiredService<PrometheusText>();
-
-    private static void RegisterGauges(Meter meter, KnowledgeHost knowledge, IReadOnlyList<IChatAdapter> adapters)
+    public HostMetrics(IMeterFactory meters, KnowledgeHost knowledge, IEnumerable<IChatAdapter> adapters)
     {
+        ArgumentNullException.ThrowIfNull(meters);
+        var meter = meters.Create(MeterName);
+        var all = adapters.ToList();
         meter.CreateObservableGauge("bothost_knowledge_info", () => new Measurement<int>(1, new KeyValuePair<string, object?>("version", knowledge.Current.Version)),
             description: "The knowledge base version being served");
         meter.CreateObservableGauge("bothost_knowledge_articles", () => knowledge.Current.Articles.Count, description: "Articles in the served knowledge base");
-        meter.CreateObservableGauge("bothost_knowledge_reloads", () => knowledge.Reloads, description: "Knowledge reloads swapped in since start");
-        meter.CreateObservableGauge("bothost_knowledge_reload_failures", () => knowledge.FailedReloads, description: "Knowledge reloads rejected for errors since start");
-        meter.CreateObservableGauge("bothost_adapter_connected",
-            () => adapters.Select(a => new Measurement<int>(a.Status.IsReady ? 1 : 0, new KeyValuePair<string, object?>("platform", a.Platform))),
+        meter.CreateObservableCounter("bothost_knowledge_reloads", () => knowledge.Reloads, description: "Knowledge reloads swapped in since start");
+        meter.CreateObservableCounter("bothost_knowledge_reload_failures", () => knowledge.FailedReloads,
+            description: "Knowledge reloads rejected for errors since start");
+        meter.CreateObservableGauge("bothost_adapter_connected", () => all.Select(a => new Measurement<int>(a.Status.IsReady ? 1 : 0, Platform(a))),
             description: "1 when the adapter is connected");
-        meter.CreateObservableGauge("bothost_adapter_reconnects",
-            () => adapters.Select(a => new Measurement<long>(a.Status.Reconnects, new KeyValuePair<string, object?>("platform", a.Platform))),
+        meter.CreateObservableGauge("bothost_adapter_state", () => all.SelectMany(StateSeries),
+            description: "1 for the adapter's current state (disabled, connecting, connected, disconnected, failed), 0 for the others");
+        meter.CreateObservableCounter("bothost_adapter_reconnects", () => all.Select(a => new Measurement<long>(a.Status.Reconnects, Platform(a))),
             description: "Reconnects of the adapter since start");
+    }
+
+    private static KeyValuePair<string, object?> Platform(IChatAdapter adapter) => new("platform", adapter.Platform);
+
+    private static IEnumerable<Measurement<int>> StateSeries(IChatAdapter adapter)
+    {
+        var current = adapter.Status.State;
+        return States.Select(state => new Measurement<int>(state == current ? 1 : 0,
+            Platform(adapter), new KeyValuePair<string, object?>("state", state.ToString().ToLowerInvariant())));
     }
 }
