@@ -1,0 +1,73 @@
+using BotHost.Console.Access;
+using BotHost.Console.Health;
+using BotHost.Console.Pages;
+using BotHost.Console.Preview;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace BotHost.Console;
+
+public static class ConsoleServiceCollectionExtensions
+{
+    /// <summary>
+    /// The web console's services: Razor Pages rooted at <c>Console/Pages</c>, CSRF tokens bound to the session, the
+    /// session store and sign-in. The host provides <c>KnowledgeHost</c>, the pipeline's services and, when
+    /// communities have moderator tokens, an <see cref="IModeratorTokens"/>.
+    /// </summary>
+    public static IServiceCollection AddBotHostConsole(this IServiceCollection services, ConsoleSetup setup)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(setup);
+        services.AddSingleton(setup);
+        services.AddOptions<ConsoleOptions>();
+        services.TryAddSingleton<IModeratorTokens, NoModeratorTokens>();
+        services.TryAddSingleton<ConsoleSessionStore>();
+        services.TryAddSingleton<SignInThrottle>();
+        services.TryAddSingleton<ConsoleSignIn>();
+        services.TryAddSingleton<IConsoleCommunities, NoConsoleCommunities>();
+        services.TryAddSingleton<AskPreviewer>();
+        services.TryAddSingleton<ConsoleMetrics>();
+        services.AddRazorPages(options =>
+            {
+                options.RootDirectory = "/Console/Pages";
+                options.Conventions.ConfigureFilter(new CsrfFailureFilter());
+            })
+            .AddApplicationPart(typeof(ConsoleSetup).Assembly);
+        services.AddAntiforgery(options =>
+        {
+            options.Cookie.Name = "bothost_console_csrf";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Strict;
+            options.Cookie.Path = ConsolePaths.Root;
+            options.Cookie.SecurePolicy = Microsoft.AspNetCore.Http.CookieSecurePolicy.SameAsRequest;
+            options.FormFieldName = "__csrf";
+            options.SuppressXFrameOptionsHeader = false;
+        });
+        return services;
+    }
+
+    /// <summary>Maps the console under <c>/console</c> behind <see cref="ConsoleAccessMiddleware"/>.</summary>
+    public static WebApplication MapBotHostConsole(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseWhen(
+            context => context.Request.Path.StartsWithSegments(ConsolePaths.Root, StringComparison.Ordinal),
+            console => console.UseMiddleware<ConsoleAccessMiddleware>());
+        app.MapGet(ConsolePaths.Stylesheet, () => Results.Text(ConsoleAssets.Stylesheet, "text/css; charset=utf-8"));
+        app.MapRazorPages();
+        return app;
+    }
+}
+
+/// <summary>The console's one stylesheet, embedded in the executable (nothing is fetched at run time).</summary>
+internal static class ConsoleAssets
+{
+    public static string Stylesheet { get; } = Read("console.css");
+
+    private static string Read(string name)
+    {
+        using var stream = typeof(ConsoleAssets).Assembly.GetManifestResourceStream($"BotHost.Console.Assets.{name}")
+            ?? throw new InvalidOperationException($"the embedded console asset {name} is missing from the build");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+}
