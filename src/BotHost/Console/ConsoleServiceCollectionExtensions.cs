@@ -1,7 +1,9 @@
 using BotHost.Console.Access;
+using BotHost.Console.Gaps;
 using BotHost.Console.Health;
 using BotHost.Console.Pages;
 using BotHost.Console.Preview;
+using BotHost.Console.Quality;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace BotHost.Console;
@@ -26,6 +28,9 @@ public static class ConsoleServiceCollectionExtensions
         services.TryAddSingleton<IConsoleCommunities, NoConsoleCommunities>();
         services.TryAddSingleton<AskPreviewer>();
         services.TryAddSingleton<ConsoleMetrics>();
+        services.TryAddSingleton<QualityHistory>();
+        services.TryAddSingleton<QualityService>();
+        services.TryAddSingleton<IGapsReader, SqliteGapsReader>();
         services.AddRazorPages(options =>
             {
                 options.RootDirectory = "/Console/Pages";
@@ -53,8 +58,21 @@ public static class ConsoleServiceCollectionExtensions
             context => context.Request.Path.StartsWithSegments(ConsolePaths.Root, StringComparison.Ordinal),
             console => console.UseMiddleware<ConsoleAccessMiddleware>());
         app.MapGet(ConsolePaths.Stylesheet, () => Results.Text(ConsoleAssets.Stylesheet, "text/css; charset=utf-8"));
+        app.MapGet(ConsolePaths.GapsCsv, GapsCsv);
         app.MapRazorPages();
         return app;
+    }
+
+    /// <summary>The gaps page's counts as CSV, for the same scope rules (a moderator gets their own community only).</summary>
+    private static IResult GapsCsv(HttpContext context, IGapsReader reader, TimeProvider time, string? community, int? days)
+    {
+        var session = ConsoleAccessMiddleware.SessionOf(context) ?? throw new InvalidOperationException("no console session");
+        var scope = GapsScope.For(session, community, days);
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var view = new GapsView(reader.Counts(today.AddDays(-scope.Days + 1), scope.Platform, scope.Community), today, scope.Days);
+        var name = scope.IsOverall ? "all" : $"{scope.Platform}-{scope.Community}";
+        context.Response.Headers.ContentDisposition = $"attachment; filename=\"bothost-gaps-{new string([.. name.Where(char.IsAsciiLetterOrDigit)])}-{scope.Days}d.csv\"";
+        return Results.Text(view.ToCsv(), "text/csv; charset=utf-8");
     }
 }
 
