@@ -4,6 +4,7 @@ using BotHost.Console.Health;
 using BotHost.Console.Pages;
 using BotHost.Console.Preview;
 using BotHost.Console.Quality;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace BotHost.Console;
@@ -37,6 +38,9 @@ public static class ConsoleServiceCollectionExtensions
                 options.Conventions.ConfigureFilter(new CsrfFailureFilter());
             })
             .AddApplicationPart(typeof(ConsoleSetup).Assembly);
+        // Only the CSRF tokens use data protection (sessions are held on the server), so keys live in memory: nothing is
+        // written to the home folder, and a restart simply asks open forms to be sent again.
+        services.AddDataProtection().UseEphemeralDataProtectionProvider();
         services.AddAntiforgery(options =>
         {
             options.Cookie.Name = "bothost_console_csrf";
