@@ -1,6 +1,7 @@
 using BotHost.Core.Adapters;
 using BotHost.Core.Safety;
 using BotHost.Discord.Alerts;
+using BotHost.Discord.Commands;
 using BotHost.Discord.Gateway;
 using BotHost.Discord.Interactions;
 using BotHost.Discord.Messages;
@@ -31,6 +32,7 @@ public static class DiscordServiceCollectionExtensions
         services.TryAddSingleton<DiscordRateLimiter>();
         services.TryAddSingleton<DiscordRestClient>();
         services.TryAddSingleton<IGatewayUrlSource>(sp => sp.GetRequiredService<DiscordRestClient>());
+        services.TryAddSingleton(sp => new DiscordCommandRegistrar(sp.GetRequiredService<DiscordRestClient>(), sp.GetRequiredService<IOptions<DiscordOptions>>()));
         services.AddHttpClient(DiscordRestClient.HttpClientName, (sp, http) =>
             http.Timeout = sp.GetRequiredService<IOptions<DiscordOptions>>().Value.RequestTimeout).RemoveAllLoggers();
 

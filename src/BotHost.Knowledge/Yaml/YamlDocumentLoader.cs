@@ -5,11 +5,13 @@ using YamlDotNet.RepresentationModel;
 namespace BotHost.Knowledge.Yaml;
 
 /// <summary>Parses YAML text into a mapping, turning syntax errors into diagnostics with the right line.</summary>
-internal static class YamlDocumentLoader
+public static class YamlDocumentLoader
 {
     /// <param name="lineOffset">Added to YAML line numbers, for YAML embedded in a larger file.</param>
-    public static YamlMappingNode? LoadMapping(string text, string file, int lineOffset, DiagnosticBag diagnostics)
+    /// <param name="expected">What the file should hold, for the message when it is empty or not a mapping.</param>
+    public static YamlMappingNode? LoadMapping(string text, string file, int lineOffset, DiagnosticBag diagnostics, string expected = "a mapping of fields (key: value)")
     {
+        ArgumentNullException.ThrowIfNull(diagnostics);
         var stream = new YamlStream();
         var parser = new Parser(new StringReader(text));
         try
@@ -33,7 +35,7 @@ internal static class YamlDocumentLoader
 
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
         {
-            diagnostics.Error(file, 1 + lineOffset, "invalid YAML: expected a mapping of fields (key: value)");
+            diagnostics.Error(file, 1 + lineOffset, $"invalid YAML: expected {expected}");
             return null;
         }
 

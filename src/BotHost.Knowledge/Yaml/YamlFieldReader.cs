@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using BotHost.Knowledge.Validation;
 using YamlDotNet.Core;
@@ -7,9 +8,10 @@ namespace BotHost.Knowledge.Yaml;
 
 /// <summary>
 /// Reads typed fields from one YAML mapping and reports every problem with the file and the line of the field,
-/// so maintainers get <c>file:line: error: ...</c> instead of an exception.
+/// so maintainers get <c>file:line: error: ...</c> instead of an exception. Every YAML file BotHost reads goes through it:
+/// the knowledge files and communities.yaml.
 /// </summary>
-internal sealed class YamlFieldReader
+public sealed class YamlFieldReader
 {
     private readonly YamlMappingNode _node;
     private readonly string _file;
@@ -34,6 +36,7 @@ internal sealed class YamlFieldReader
 
     public int LineOf(string key) => FindKey(key) is { } k ? (int)k.Start.Line + _lineOffset : Line;
 
+    [SuppressMessage("Naming", "CA1720:Identifier contains type name", Justification = "It reads a YAML string; every knowledge parser calls it by this name.")]
     public string? String(string key, bool required)
     {
         var value = Find(key);
@@ -45,14 +48,14 @@ internal sealed class YamlFieldReader
 
         if (value is not YamlScalarNode scalar)
         {
-            Error(key, $"field '{Name(key)}' must be text, not a {Describe(value)}");
+            Error(key, $"field '{FieldName(key)}' must be text, not a {Describe(value)}");
             return null;
         }
 
         var text = scalar.Value?.Trim() ?? string.Empty;
         if (text.Length == 0)
         {
-            if (required) Error(key, $"required field '{Name(key)}' is empty");
+            if (required) Error(key, $"required field '{FieldName(key)}' is empty");
             return null;
         }
 
@@ -80,7 +83,7 @@ internal sealed class YamlFieldReader
 
         if (value is not YamlSequenceNode sequence)
         {
-            Error(key, $"field '{Name(key)}' must be a list, not a {Describe(value)}");
+            Error(key, $"field '{FieldName(key)}' must be a list, not a {Describe(value)}");
             return null;
         }
 
@@ -94,11 +97,11 @@ internal sealed class YamlFieldReader
             }
             else
             {
-                _diagnostics.Error(_file, line, $"field '{Name(key)}' has an empty or non-text item");
+                _diagnostics.Error(_file, line, $"field '{FieldName(key)}' has an empty or non-text item");
             }
         }
 
-        if (items.Count == 0 && required) Error(key, $"required field '{Name(key)}' is empty");
+        if (items.Count == 0 && required) Error(key, $"required field '{FieldName(key)}' is empty");
         return items;
     }
 
@@ -111,7 +114,7 @@ internal sealed class YamlFieldReader
             return date;
         }
 
-        Error(key, $"field '{Name(key)}' is not a date (expected YYYY-MM-DD): '{text}'");
+        Error(key, $"field '{FieldName(key)}' is not a date (expected YYYY-MM-DD): '{text}'");
         return null;
     }
 
@@ -120,7 +123,16 @@ internal sealed class YamlFieldReader
         var text = String(key, required);
         if (text is null) return null;
         if (bool.TryParse(text, out var value)) return value;
-        Error(key, $"field '{Name(key)}' must be true or false: '{text}'");
+        Error(key, $"field '{FieldName(key)}' must be true or false: '{text}'");
+        return null;
+    }
+
+    public int? WholeNumber(string key, bool required)
+    {
+        var text = String(key, required);
+        if (text is null) return null;
+        if (int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value)) return value;
+        Error(key, $"field '{FieldName(key)}' must be a whole number: '{text}'");
         return null;
     }
 
@@ -130,7 +142,7 @@ internal sealed class YamlFieldReader
         var text = String(key, required);
         if (text is null) return null;
         if (IsWebAddress(text, out var uri)) return uri;
-        Error(key, $"field '{Name(key)}' is not a valid http(s) URL: '{text}'");
+        Error(key, $"field '{FieldName(key)}' is not a valid http(s) URL: '{text}'");
         return null;
     }
 
@@ -143,8 +155,8 @@ internal sealed class YamlFieldReader
             return null;
         }
 
-        if (value is YamlMappingNode mapping) return new YamlFieldReader(mapping, _file, _lineOffset, _diagnostics, Name(key));
-        Error(key, $"field '{Name(key)}' must be a mapping of fields, not a {Describe(value)}");
+        if (value is YamlMappingNode mapping) return new YamlFieldReader(mapping, _file, _lineOffset, _diagnostics, FieldName(key));
+        Error(key, $"field '{FieldName(key)}' must be a mapping of fields, not a {Describe(value)}");
         return null;
     }
 
@@ -160,7 +172,7 @@ internal sealed class YamlFieldReader
 
         if (value is not YamlSequenceNode sequence)
         {
-            Error(key, $"field '{Name(key)}' must be a list, not a {Describe(value)}");
+            Error(key, $"field '{FieldName(key)}' must be a list, not a {Describe(value)}");
             return null;
         }
 
@@ -168,7 +180,7 @@ internal sealed class YamlFieldReader
         for (var i = 0; i < sequence.Children.Count; i++)
         {
             var child = sequence.Children[i];
-            var context = string.Create(CultureInfo.InvariantCulture, $"{Name(key)}[{i + 1}]");
+            var context = string.Create(CultureInfo.InvariantCulture, $"{FieldName(key)}[{i + 1}]");
             if (child is YamlMappingNode mapping)
             {
                 readers.Add(new YamlFieldReader(mapping, _file, _lineOffset, _diagnostics, context));
@@ -179,31 +191,32 @@ internal sealed class YamlFieldReader
             }
         }
 
-        if (readers.Count == 0 && required) Error(key, $"required field '{Name(key)}' is empty");
+        if (readers.Count == 0 && required) Error(key, $"required field '{FieldName(key)}' is empty");
         return readers;
     }
 
     /// <summary>Warns about keys that are not in <paramref name="known"/>, suggesting the closest known one (typos in field names are common).</summary>
-    public void WarnUnknownKeys(IReadOnlyCollection<string> known)
-    {
-        foreach (var key in _node.Children.Keys.OfType<YamlScalarNode>())
-        {
-            var name = key.Value ?? string.Empty;
-            if (known.Contains(name)) continue;
-            var suggestion = known.MinBy(k => EditDistance.Compute(k, name));
-            var hint = suggestion is not null && EditDistance.Compute(suggestion, name) <= 2 ? $" (did you mean '{suggestion}'?)" : string.Empty;
-            _diagnostics.Warning(_file, (int)key.Start.Line + _lineOffset, $"unknown field '{Name(name)}'{hint}");
-        }
-    }
+    public void WarnUnknownKeys(IReadOnlyCollection<string> known) => ReportUnknownKeys(known, null, _diagnostics.Warning);
+
+    /// <summary>
+    /// Like <see cref="WarnUnknownKeys"/>, but each unknown key is an error: for settings files, where a misspelt key
+    /// would silently leave a setting at its default. <paramref name="explained"/> gives the reason for keys that are
+    /// known elsewhere but not allowed here.
+    /// </summary>
+    public void RejectUnknownKeys(IReadOnlyCollection<string> known, IReadOnlyDictionary<string, string>? explained = null) =>
+        ReportUnknownKeys(known, explained, _diagnostics.Error);
 
     /// <summary>The raw node of a field, for shapes the typed readers do not cover (lists of lists).</summary>
     public YamlNode? Raw(string key) => Find(key) is { } value && !IsNull(value) ? value : null;
 
     public void Error(string key, string message) => _diagnostics.Error(_file, LineOf(key), message);
 
+    /// <summary>An error about one item of a list, on that item's line (<see cref="StringItems"/> gives it).</summary>
+    public void Error(int line, string message) => _diagnostics.Error(_file, line, message);
+
     public void Warning(string key, string message) => _diagnostics.Warning(_file, LineOf(key), message);
 
-    internal static bool IsWebAddress(string text, out Uri? uri)
+    private static bool IsWebAddress(string text, out Uri? uri)
     {
         uri = null;
         if (!Uri.TryCreate(text, UriKind.Absolute, out var parsed)) return false;
@@ -211,6 +224,26 @@ internal sealed class YamlFieldReader
         if (string.IsNullOrEmpty(parsed.Host) || !parsed.Host.Contains('.', StringComparison.Ordinal) || text.Contains(' ', StringComparison.Ordinal)) return false;
         uri = parsed;
         return true;
+    }
+
+    private void ReportUnknownKeys(IReadOnlyCollection<string> known, IReadOnlyDictionary<string, string>? explained, Action<string, int, string> report)
+    {
+        ArgumentNullException.ThrowIfNull(known);
+        foreach (var key in _node.Children.Keys.OfType<YamlScalarNode>())
+        {
+            var name = key.Value ?? string.Empty;
+            if (known.Contains(name)) continue;
+            var line = (int)key.Start.Line + _lineOffset;
+            if (explained is not null && explained.TryGetValue(name, out var why))
+            {
+                report(_file, line, $"field '{FieldName(name)}' {why}");
+                continue;
+            }
+
+            var suggestion = known.MinBy(k => EditDistance.Compute(k, name));
+            var hint = suggestion is not null && EditDistance.Compute(suggestion, name) <= 2 ? $" (did you mean '{suggestion}'?)" : string.Empty;
+            report(_file, line, $"unknown field '{FieldName(name)}'{hint}");
+        }
     }
 
     private static bool IsNull(YamlNode node) =>
@@ -230,7 +263,8 @@ internal sealed class YamlFieldReader
         _node.Children.Keys.OfType<YamlScalarNode>().FirstOrDefault(k => k.Value == key);
 
     private void Missing(string key, bool absent) =>
-        _diagnostics.Error(_file, LineOf(key), absent ? $"missing required field '{Name(key)}'" : $"required field '{Name(key)}' is empty");
+        _diagnostics.Error(_file, LineOf(key), absent ? $"missing required field '{FieldName(key)}'" : $"required field '{FieldName(key)}' is empty");
 
-    private string Name(string key) => _context.Length == 0 ? key : $"{_context}.{key}";
+    /// <summary>The field's name as messages give it, with its place in nested mappings (<c>sources[2].url</c>).</summary>
+    public string FieldName(string key) => _context.Length == 0 ? key : $"{_context}.{key}";
 }

@@ -1,4 +1,4 @@
 namespace BotHost.Knowledge.Yaml;
 
 /// <summary>One text item of a YAML list and the file line it is on.</summary>
-internal readonly record struct YamlItem(string Value, int Line);
+public readonly record struct YamlItem(string Value, int Line);

@@ -21,7 +21,7 @@ internal static class DiscordCliCommand
         register.SetAction(async (parse, cancellationToken) =>
         {
             var guildId = parse.GetValue(guild);
-            if (guildId is not null && !(guildId.Length is >= 17 and <= 20 && guildId.All(char.IsAsciiDigit)))
+            if (guildId is not null && !DiscordCommandRegistrar.IsGuildId(guildId))
             {
                 await env.Error.WriteLineAsync("bothost: --guild must be a guild id (17 to 20 digits)");
                 return ExitCodes.Usage;
@@ -31,10 +31,10 @@ internal static class DiscordCliCommand
             if (parse.GetValue(config) is { } file) builder.AddJsonFile(Path.GetFullPath(file), optional: false);
             var services = new ServiceCollection().AddLogging().AddSingleton(env.Time).AddDiscord(builder.Build());
             await using var provider = services.BuildServiceProvider();
-            DiscordOptions options;
+            DiscordCommandRegistrar registrar;
             try
             {
-                options = provider.GetRequiredService<IOptions<DiscordOptions>>().Value;
+                registrar = provider.GetRequiredService<DiscordCommandRegistrar>();
             }
             catch (OptionsValidationException ex)
             {
@@ -42,7 +42,7 @@ internal static class DiscordCliCommand
                 return ExitCodes.Usage;
             }
 
-            if (options.ApplicationId is not { Length: > 0 } applicationId || !options.HasBotToken)
+            if (!registrar.CanRegister)
             {
                 await env.Error.WriteLineAsync("bothost: registering commands needs Discord__ApplicationId and Discord__BotToken (environment or --config)");
                 return ExitCodes.Usage;
@@ -50,10 +50,9 @@ internal static class DiscordCliCommand
 
             try
             {
-                var registered = await provider.GetRequiredService<DiscordRestClient>()
-                    .OverwriteCommandsAsync(applicationId, guildId, DiscordCommands.All(global: guildId is null), cancellationToken);
+                var registered = await registrar.RegisterAsync(guildId, cancellationToken);
                 var where = guildId is null ? "globally" : $"in guild {guildId}";
-                await env.Output.WriteLineAsync($"Registered {registered.Count} commands {where}: {string.Join(", ", registered.Select(c => c.Name))}");
+                await env.Output.WriteLineAsync($"Registered {registered.Count} commands {where}: {string.Join(", ", registered)}");
                 return ExitCodes.Success;
             }
             catch (Exception ex) when (ex is DiscordApiException or HttpRequestException or TaskCanceledException)

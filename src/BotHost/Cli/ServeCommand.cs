@@ -35,7 +35,7 @@ internal static class ServeCommand
                 {
                     await app.RunAsync(cancellationToken);
                 }
-                catch (Exception ex) when (ServeHost.SettingsProblems(ex) is { } settingsProblems)
+                catch (Exception ex) when (SettingsProblems.From(ex) is { } settingsProblems)
                 {
                     // Build already validated every options class; this catches options first read while starting.
                     foreach (var problem in settingsProblems) env.Error.WriteLine($"bothost: {problem}");

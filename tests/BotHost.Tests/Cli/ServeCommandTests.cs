@@ -27,7 +27,10 @@ public sealed class ServeCommandTests : IDisposable
         Assert.Equal(1, exit);
         var lines = error.TrimEnd('\n').Split('\n');
         Assert.Equal(
-            [$"bothost: {communities}:4: region: 'Narnia' is not a known region (use an ISO country code, EU or INTL)", $"bothost: {communities}:5: id: missing: the Discord server id or the Slack team id (T...), in quotes"],
+            [
+                $"bothost: {communities}:4: error: field 'communities[1].region' is not a known region (an ISO country code, EU or INTL): 'Narnia'",
+                $"bothost: {communities}:5: error: missing required field 'communities[2].id': the Discord server id or the Slack team id (T...), in quotes",
+            ],
             lines);
     }
 

@@ -74,7 +74,7 @@ public sealed class ServeHostStartupTests : IDisposable
         var (app, problems) = ServeHost.Build(new ServeSettings("http://127.0.0.1:0", _folder.Path, null, communities), _time);
 
         Assert.Null(app);
-        Assert.Equal([$"{communities}:4: private_by_default: 'maybe' is not true or false"], problems);
+        Assert.Equal([$"{communities}:4: error: field 'communities[1].private_by_default' must be true or false: 'maybe'"], problems);
     }
 
     [Fact]
@@ -144,7 +144,7 @@ public sealed class ServeHostStartupTests : IDisposable
             new OptionsValidationException("a", typeof(object), ["A__One: bad", "A__Two: bad"]),
             new OptionsValidationException("b", typeof(object), ["B__Three: bad"]));
 
-        var problems = ServeHost.SettingsProblems(error);
+        var problems = SettingsProblems.From(error);
 
         Assert.Equal(["A__One: bad", "A__Two: bad", "B__Three: bad"], problems);
     }
@@ -152,7 +152,7 @@ public sealed class ServeHostStartupTests : IDisposable
     [Fact]
     public void SettingsProblems_OtherException_IsNull()
     {
-        var problems = ServeHost.SettingsProblems(new IOException("address in use"));
+        var problems = SettingsProblems.From(new IOException("address in use"));
 
         Assert.Null(problems);
     }

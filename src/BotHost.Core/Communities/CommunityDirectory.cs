@@ -1,12 +1,10 @@
-using BotHost.Core.Communities;
-
-namespace BotHost.Serve;
+namespace BotHost.Core.Communities;
 
 /// <summary>
 /// The communities of communities.yaml, looked up by platform and community id (both compared ordinally: ids are
 /// opaque and case matters to Slack). Communities not listed get <see cref="Defaults"/>.
 /// </summary>
-internal sealed class CommunityDirectory(CommunitySettings defaults, IReadOnlyDictionary<(string Platform, string Id), CommunitySettings> communities)
+public sealed class CommunityDirectory(CommunitySettings defaults, IReadOnlyDictionary<(string Platform, string Id), CommunitySettings> communities)
     : ICommunityDirectory
 {
     public CommunitySettings Defaults { get; } = defaults;

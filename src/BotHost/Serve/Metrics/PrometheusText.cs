@@ -3,12 +3,12 @@ using System.Diagnostics.Metrics;
 using System.Globalization;
 using System.Text;
 
-namespace BotHost.Serve;
+namespace BotHost.Serve.Metrics;
 
 /// <summary>
 /// Collects the bot's instruments (System.Diagnostics.Metrics) and writes them in the Prometheus text exposition
 /// format: counters as <c>NAME_total</c>, histograms as <c>_bucket{le=...}</c>, <c>_sum</c> and <c>_count</c>, gauges as
-/// they are, each with HELP and TYPE lines and escaped label values. (No exporter package is on the mirror.)
+/// they are, each with HELP and TYPE lines and escaped label values.
 /// </summary>
 public sealed class PrometheusText : IDisposable
 {

@@ -1,8 +1,8 @@
+using BotHost.Core.Communities;
 using BotHost.Knowledge.Hotlines;
-using BotHost.Serve;
 using BotHost.Testing;
 
-namespace BotHost.Tests.Serve;
+namespace BotHost.Core.Tests.Communities;
 
 /// <summary>communities.yaml read from real files: the settings it gives and the one-line problems it reports.</summary>
 public sealed class CommunitiesFileTests : IDisposable
@@ -103,7 +103,7 @@ public sealed class CommunitiesFileTests : IDisposable
         var result = CommunitiesFile.Parse(path);
 
         Assert.Null(result.Directory);
-        Assert.Equal([$"{path}:4: region: 'USA' is not a known region (use an ISO country code, EU or INTL)"], result.Errors);
+        Assert.Equal([$"{path}:4: error: field 'communities[1].region' is not a known region (an ISO country code, EU or INTL): 'USA'"], result.Errors);
     }
 
     [Fact]
@@ -134,15 +134,15 @@ public sealed class CommunitiesFileTests : IDisposable
 
         string[] expected =
             [
-                $"{path}:3: store_redacted_questions: cannot be a default: storing questions is each community's own opt-in; set it under that community in 'communities'",
-                $"{path}:5: platform: 'teams' is not discord or slack",
-                $"{path}:7: id: missing: the Discord server id or the Slack team id (T...), in quotes",
-                $"{path}:12: ignore_channels: 'C2' is also in answer_channels; a channel is either answered in or ignored",
-                $"{path}:13: private_by_default: 'yes' is not true or false",
-                $"{path}:14: question_retention_days: 400 is out of range (1 to 365 days)",
-                $"{path}:15: regoin: unknown key (expected one of: platform, id, name, region, answer_channels, ignore_channels, private_by_default, alert_channel, store_redacted_questions, question_retention_days)",
-                $"{path}:17: id: slack community 'T1' is listed twice (first on line 10)",
-                $"{path}:18: colour: unknown key (expected one of: defaults, communities)",
+                $"{path}:3: error: field 'defaults.store_redacted_questions' cannot be a default: storing questions is each community's own opt-in; set it under that community in 'communities'",
+                $"{path}:5: error: field 'communities[1].platform' must be discord or slack: 'teams'",
+                $"{path}:7: error: missing required field 'communities[2].id': the Discord server id or the Slack team id (T...), in quotes",
+                $"{path}:12: error: field 'communities[3].ignore_channels' lists 'C2', which is also in answer_channels; a channel is either answered in or ignored",
+                $"{path}:13: error: field 'communities[3].private_by_default' must be true or false: 'yes'",
+                $"{path}:14: error: field 'communities[3].question_retention_days' is out of range (1 to 365 days): 400",
+                $"{path}:15: error: unknown field 'communities[3].regoin' (did you mean 'region'?)",
+                $"{path}:17: error: slack community 'T1' is listed twice (first on line 10)",
+                $"{path}:18: error: unknown field 'colour'",
             ];
         Assert.Equal(expected.Order(StringComparer.Ordinal), errors.Order(StringComparer.Ordinal));
     }
@@ -162,7 +162,7 @@ public sealed class CommunitiesFileTests : IDisposable
 
         var errors = CommunitiesFile.Parse(path).Errors;
 
-        Assert.Equal([$"{path}:4: question_retention_days: {days} is out of range (1 to 365 days)"], errors);
+        Assert.Equal([$"{path}:4: error: field 'communities[1].question_retention_days' is out of range (1 to 365 days): {days}"], errors);
     }
 
     [Fact]
@@ -212,7 +212,7 @@ public sealed class CommunitiesFileTests : IDisposable
         var errors = CommunitiesFile.Parse(path).Errors;
 
         var error = Assert.Single(errors);
-        Assert.StartsWith($"{path}:4: invalid YAML", error, StringComparison.Ordinal);
+        Assert.StartsWith($"{path}:4: error: invalid YAML", error, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -224,7 +224,7 @@ public sealed class CommunitiesFileTests : IDisposable
 
         var errors = CommunitiesFile.Parse(path).Errors;
 
-        Assert.Equal([$"{path}:1: expected 'defaults:' and/or 'communities:' (see communities.example.yaml)"], errors);
+        Assert.Equal([$"{path}:1: error: invalid YAML: expected 'defaults:' and/or 'communities:' (see communities.example.yaml)"], errors);
     }
 
     [Fact]
@@ -235,7 +235,7 @@ public sealed class CommunitiesFileTests : IDisposable
         var result = CommunitiesFile.Parse(path);
 
         Assert.Null(result.Directory);
-        Assert.Equal([$"{path}:1: file not found"], result.Errors);
+        Assert.Equal([$"{path}:1: error: file not found"], result.Errors);
     }
 
     [Fact]

@@ -1,0 +1,28 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace BotHost.Serve.Endpoints;
+
+/// <summary>
+/// <c>Authorization: Bearer $Admin__Token</c>, compared in constant time, before the endpoint reads anything; with no
+/// token configured the admin endpoints are off (every request gets 401).
+/// </summary>
+internal sealed class AdminTokenFilter(string? token) : IEndpointFilter
+{
+    private const string Prefix = "Bearer ";
+
+    public ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(next);
+        return Authorized(context.HttpContext.Request) ? next(context) : ValueTask.FromResult<object?>(Results.Unauthorized());
+    }
+
+    private bool Authorized(HttpRequest request)
+    {
+        if (string.IsNullOrEmpty(token)) return false;
+        var header = request.Headers.Authorization.ToString();
+        if (!header.StartsWith(Prefix, StringComparison.Ordinal)) return false;
+        return CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(header[Prefix.Length..]), Encoding.UTF8.GetBytes(token));
+    }
+}
