@@ -1,4 +1,3 @@
-using BenchmarkDotNet.Attributes;
 using BotHost.Knowledge;
 using BotHost.Knowledge.Answers;
 

@@ -1,17 +1,13 @@
-using BotHost.Console;
+using System.Text.Json;
 using BotHost.Console.Access;
 using BotHost.Console.Preview;
-using BotHost.Core;
-using BotHost.Core.Analytics;
 using BotHost.Core.Communities;
 using BotHost.Core.Feedback;
 using BotHost.Core.Messages;
 using BotHost.Core.Pipeline;
-using BotHost.Knowledge;
 using BotHost.Serve;
 using BotHost.Testing;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -51,39 +47,39 @@ public sealed class ConsoleTestServer : IAsyncDisposable
 
     public string Url(string path) => App.Urls.First() + path;
 
+    /// <summary>Starts <c>bothost serve</c> (<see cref="ServeHost.Build"/>) with the console on and a communities.yaml giving both communities a moderator token.</summary>
     public static async Task<ConsoleTestServer> StartAsync()
     {
         var knowledge = new KnowledgeCopy();
         var database = Path.Combine(knowledge.Root, "analytics.db");
+        var communities = Path.Combine(knowledge.Root, "communities.yaml");
+        await File.WriteAllTextAsync(communities, $"""
+            communities:
+              - platform: discord
+                id: "{Guild.Id}"
+                region: {Guild.Settings.Region}
+                store_redacted_questions: true
+                console_token_sha256: "{HashedModeratorTokens.Hash(ModeratorToken)}"
+              - platform: slack
+                id: "{Team.Id}"
+                region: {Team.Settings.Region}
+                private_by_default: true
+                console_token_sha256: "{HashedModeratorTokens.Hash(OtherModeratorToken)}"
+            """);
+        var config = Path.Combine(knowledge.Root, "serve.json");
+        await File.WriteAllTextAsync(config, JsonSerializer.Serialize(new Dictionary<string, object>
+        {
+            ["Admin"] = new Dictionary<string, string> { ["Token"] = AdminToken },
+            ["Analytics"] = new Dictionary<string, string> { ["DatabasePath"] = database },
+            ["Console"] = new Dictionary<string, string> { ["Enabled"] = "true" },
+            ["Knowledge"] = new Dictionary<string, string> { ["Watch"] = "false" },
+            ["Logging"] = new Dictionary<string, object> { ["LogLevel"] = new Dictionary<string, string> { ["Default"] = "Trace" } },
+        }));
         var time = new FakeTimeProvider(TestClock.Start);
+        var (app, problems) = ServeHost.Build(new ServeSettings("http://127.0.0.1:0", knowledge.Path, config, communities), time);
+        if (app is null) throw new InvalidOperationException(string.Join('\n', problems));
         var logs = new RecordingLoggerProvider();
-        var (host, diagnostics) = KnowledgeHost.Start(new KnowledgeOptions { Path = knowledge.Path }, time);
-        if (host is null) throw new InvalidOperationException(string.Join('\n', diagnostics));
-
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = typeof(ConsoleSetup).Assembly.GetName().Name });
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        builder.Logging.AddProvider(logs);
-        builder.Logging.SetMinimumLevel(LogLevel.Trace);
-        builder.Configuration["Admin:Token"] = AdminToken;
-        builder.Configuration["Analytics:DatabasePath"] = database;
-        builder.Services.AddSingleton<TimeProvider>(time);
-        builder.Services.AddSingleton(host);
-        builder.Services.AddSingleton<IKnowledgeProvider>(host);
-        var communities = new TestCommunities([Guild, Team]);
-        builder.Services.AddSingleton<ICommunityDirectory>(communities);
-        builder.Services.AddSingleton<IConsoleCommunities>(communities);
-        builder.Services.AddSingleton<IModeratorTokens>(new HashedModeratorTokens(
-        [
-            (new ModeratorCommunity(Guild.Platform, Guild.Id), HashedModeratorTokens.Hash(ModeratorToken)),
-            (new ModeratorCommunity(Team.Platform, Team.Id), HashedModeratorTokens.Hash(OtherModeratorToken)),
-        ]));
-        builder.Services.AddOptions<AdminOptions>().Bind(builder.Configuration.GetSection(AdminOptions.Section));
-        builder.Services.AddOptions<AnalyticsOptions>().Bind(builder.Configuration.GetSection(AnalyticsOptions.Section));
-        builder.Services.AddBotHostCore();
-        builder.Services.AddBotHostConsole(new ConsoleSetup(ConsoleMode.Served, "BotHost console"));
-        var app = builder.Build();
-        app.MapBotHostConsole();
+        app.Services.GetRequiredService<ILoggerFactory>().AddProvider(logs);
         await app.StartAsync();
         return new ConsoleTestServer(knowledge, database, time, logs, app);
     }
@@ -109,13 +105,5 @@ public sealed class ConsoleTestServer : IAsyncDisposable
         await App.StopAsync();
         await App.DisposeAsync();
         Knowledge.Dispose();
-    }
-
-    private sealed class TestCommunities(IReadOnlyList<ConsoleCommunity> all) : ICommunityDirectory, IConsoleCommunities
-    {
-        public IReadOnlyList<ConsoleCommunity> All => all;
-
-        public CommunitySettings Find(string platform, string communityId) =>
-            all.FirstOrDefault(c => c.Platform == platform && c.Id == communityId)?.Settings ?? CommunitySettings.Default;
     }
 }

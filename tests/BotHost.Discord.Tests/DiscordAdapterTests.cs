@@ -1,4 +1,3 @@
-using BotHost.Core.Adapters;
 using BotHost.Testing;
 using Microsoft.Extensions.Options;
 

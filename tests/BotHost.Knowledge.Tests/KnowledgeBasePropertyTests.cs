@@ -1,7 +1,5 @@
 using BotHost.Knowledge.Answers;
 using BotHost.Testing;
-using FsCheck;
-using FsCheck.Fluent;
 
 namespace BotHost.Knowledge.Tests;
 

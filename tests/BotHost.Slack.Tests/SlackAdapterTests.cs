@@ -1,4 +1,3 @@
-using BotHost.Core.Adapters;
 using BotHost.Slack.Tests.Fakes;
 using BotHost.Testing;
 

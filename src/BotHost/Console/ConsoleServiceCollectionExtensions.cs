@@ -4,8 +4,10 @@ using BotHost.Console.Health;
 using BotHost.Console.Pages;
 using BotHost.Console.Preview;
 using BotHost.Console.Quality;
+using BotHost.Core.Communities;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace BotHost.Console;
 
@@ -52,6 +54,34 @@ public static class ConsoleServiceCollectionExtensions
             options.SuppressXFrameOptionsHeader = false;
         });
         return services;
+    }
+
+    /// <summary>
+    /// The console as <c>serve</c> hosts it (<c>Console__Enabled=true</c>): admins sign in with the admin token, each
+    /// community of <paramref name="communities"/> with a <c>console_token_sha256</c> gets a moderator sign-in.
+    /// </summary>
+    public static IServiceCollection AddServedConsole(this IServiceCollection services, IConfiguration configuration, CommunityDirectory? communities)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<ConsoleOptions>().Bind(configuration.GetSection(ConsoleOptions.Section)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ConsoleOptions>, ConsoleOptionsValidator>());
+        if (communities is not null)
+        {
+            services.AddSingleton<IConsoleCommunities>(new DirectoryConsoleCommunities(communities));
+            services.AddSingleton<IModeratorTokens>(new HashedModeratorTokens(communities.Communities
+                .Where(c => c.Value.ConsoleTokenSha256 is not null)
+                .Select(c => (new ModeratorCommunity(c.Key.Platform, c.Key.Id), c.Value.ConsoleTokenSha256!))));
+        }
+
+        return services.AddBotHostConsole(new ConsoleSetup(ConsoleMode.Served, "BotHost console"));
+    }
+
+    /// <summary>True when <c>Console:Enabled</c> is true (anything else but false or empty is reported by the options validator).</summary>
+    public static bool ConsoleEnabled(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        return bool.TryParse(configuration[$"{ConsoleOptions.Section}:{nameof(ConsoleOptions.Enabled)}"], out var on) && on;
     }
 
     /// <summary>Maps the console under <c>/console</c> behind <see cref="ConsoleAccessMiddleware"/>.</summary>

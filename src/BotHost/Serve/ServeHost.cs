@@ -1,3 +1,4 @@
+using BotHost.Console;
 using BotHost.Core;
 using BotHost.Core.Analytics;
 using BotHost.Core.Communities;
@@ -58,6 +59,8 @@ public static class ServeHost
         builder.Services.AddHostMetrics(knowledge);
         builder.Services.AddHostedService<AnalyticsCleanupService>();
         if (watch.On) builder.Services.AddHostedService<KnowledgeWatcher>();
+        var console = ConsoleServiceCollectionExtensions.ConsoleEnabled(builder.Configuration);
+        if (console) builder.Services.AddServedConsole(builder.Configuration, communities.Directory);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(10));
 
         var app = builder.Build();
@@ -72,6 +75,7 @@ public static class ServeHost
         app.MapOperatorEndpoints(knowledge, adminToken);
         app.MapSlack();
         app.MapDiscord();
+        if (console) app.MapBotHostConsole();
         ServeStartupLog.Write(app.Services, knowledge, adminToken is not null, communities.Path, communities.Directory?.Count ?? 0, watch.On);
         return (app, []);
     }

@@ -1,5 +1,4 @@
 using BotHost.Core.Communities;
-using BotHost.Knowledge.Hotlines;
 using BotHost.Testing;
 
 namespace BotHost.Core.Tests.Communities;

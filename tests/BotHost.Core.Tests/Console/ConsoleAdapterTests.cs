@@ -1,6 +1,5 @@
 using BotHost.Core.Console;
 using BotHost.Core.Messages;
-using BotHost.Knowledge.Hotlines;
 
 namespace BotHost.Core.Tests.Console;
 

@@ -2,7 +2,6 @@ using BotHost.Core.Communities;
 using BotHost.Core.Messages;
 using BotHost.Core.Pipeline;
 using BotHost.Core.Safety;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace BotHost.Core.Tests.Pipeline;
 

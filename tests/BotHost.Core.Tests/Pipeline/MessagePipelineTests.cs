@@ -2,7 +2,6 @@ using System.Diagnostics.Metrics;
 using BotHost.Core.Communities;
 using BotHost.Core.Messages;
 using BotHost.Core.Pipeline;
-using Microsoft.Extensions.Logging;
 
 namespace BotHost.Core.Tests.Pipeline;
 

@@ -1,6 +1,4 @@
 using BotHost.Core.Safety;
-using FsCheck;
-using FsCheck.Fluent;
 
 namespace BotHost.Core.Tests.Safety;
 

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using BotHost.Core.Adapters;
 using BotHost.Discord.Tests.Fakes;
 using BotHost.Discord.Tests.Gateway;
 using BotHost.Testing.Discord;

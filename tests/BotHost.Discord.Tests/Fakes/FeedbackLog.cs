@@ -1,5 +1,4 @@
 using System.Threading.Channels;
-using BotHost.Core.Feedback;
 
 namespace BotHost.Discord.Tests.Fakes;
 

@@ -1,5 +1,4 @@
 using System.Net;
-using BotHost.Core.Adapters;
 using Microsoft.Extensions.Logging;
 
 namespace BotHost.Discord.Tests.Gateway;

@@ -1,4 +1,3 @@
-using BotHost.Core.Adapters;
 using Microsoft.Extensions.Logging;
 
 namespace BotHost.Discord.Tests.Gateway;

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Json.Schema;
 
 namespace BotHost.Discord.Tests.Spec;
 

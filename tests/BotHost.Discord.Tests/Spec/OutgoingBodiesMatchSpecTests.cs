@@ -1,6 +1,4 @@
 using System.Text.Json;
-using BotHost.Core.Messages;
-using BotHost.Core.Safety;
 using BotHost.Discord.Alerts;
 using BotHost.Discord.Commands;
 using BotHost.Discord.Rendering;

@@ -1,5 +1,4 @@
 using BotHost.Knowledge.Search;
-using Microsoft.Data.Sqlite;
 
 namespace BotHost.Knowledge.Tests.Search;
 

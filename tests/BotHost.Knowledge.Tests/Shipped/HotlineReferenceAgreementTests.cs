@@ -2,7 +2,6 @@ using System.Text.RegularExpressions;
 using BotHost.Knowledge.Hotlines;
 using BotHost.Knowledge.Validation;
 using BotHost.Testing;
-using YamlDotNet.RepresentationModel;
 
 namespace BotHost.Knowledge.Tests.Shipped;
 

@@ -1,4 +1,3 @@
-using BotHost.Core.Safety;
 using BotHost.Slack.Alerts;
 using BotHost.Slack.Tests.Fakes;
 using BotHost.Testing.Slack;

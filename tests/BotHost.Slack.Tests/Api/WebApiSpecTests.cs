@@ -1,6 +1,4 @@
 using System.Text.Json;
-using BotHost.Core.Messages;
-using BotHost.Core.Safety;
 using BotHost.Slack.Replies;
 using BotHost.Slack.Tests.Fakes;
 using BotHost.Testing;

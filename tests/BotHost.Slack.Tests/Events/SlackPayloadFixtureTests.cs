@@ -1,5 +1,4 @@
 using System.Text.Json;
-using BotHost.Core.Messages;
 using BotHost.Slack.Events;
 using BotHost.Slack.Rendering;
 using BotHost.Slack.Wire;

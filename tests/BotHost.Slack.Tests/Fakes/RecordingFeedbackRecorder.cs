@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using BotHost.Core.Feedback;
 
 namespace BotHost.Slack.Tests.Fakes;
 

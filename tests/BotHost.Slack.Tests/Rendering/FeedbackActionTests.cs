@@ -1,4 +1,3 @@
-using BotHost.Core.Messages;
 using BotHost.Slack.Rendering;
 
 namespace BotHost.Slack.Tests.Rendering;

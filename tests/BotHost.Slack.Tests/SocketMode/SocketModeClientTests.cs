@@ -1,5 +1,4 @@
 using System.Text.Json;
-using BotHost.Core.Adapters;
 using BotHost.Slack.Tests.Fakes;
 using BotHost.Testing.Slack;
 

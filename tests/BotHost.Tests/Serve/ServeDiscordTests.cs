@@ -3,7 +3,6 @@ using System.Text.Json;
 using BotHost.Serve;
 using BotHost.Testing;
 using BotHost.Testing.Discord;
-using Microsoft.AspNetCore.Builder;
 
 namespace BotHost.Tests.Serve;
 

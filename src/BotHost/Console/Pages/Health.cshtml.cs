@@ -1,6 +1,7 @@
 using BotHost.Console.Health;
 using BotHost.Core.Adapters;
 using BotHost.Serve;
+using BotHost.Serve.Endpoints;
 
 namespace BotHost.Console.Pages;
 
@@ -15,25 +16,8 @@ public sealed class HealthModel(IEnumerable<IChatAdapter> adapters, KnowledgeHos
 
     public DateTimeOffset Now => time.GetUtcNow();
 
-    /// <summary>Ready when every enabled adapter is connected (the knowledge base is always loaded once serving).</summary>
-    public bool Ready => Adapters.Where(a => a.Status.State != AdapterState.Disabled).All(a => a.Status.IsReady);
-
-    /// <summary>The reasons <c>/readyz</c> gives, one per line.</summary>
-    public IReadOnlyList<string> Reasons
-    {
-        get
-        {
-            List<string> reasons = [$"knowledge: version {knowledge.Current.Version}"];
-            foreach (var adapter in Adapters.Where(a => a.Status.State != AdapterState.Disabled))
-            {
-                var status = adapter.Status;
-                reasons.Add($"{adapter.Platform}: {status.State.ToString().ToLowerInvariant()}{(status.Detail is { } detail ? $" ({detail})" : string.Empty)}");
-            }
-
-            if (knowledge.LastErrors.Count > 0) reasons.Add($"warning: the last knowledge reload was rejected, still serving the version above: {knowledge.LastErrors[0]}");
-            return reasons;
-        }
-    }
+    /// <summary>Whether <c>/readyz</c> would answer 200, and its reasons, one per line (the same report).</summary>
+    public (bool Ready, IReadOnlyList<string> Lines) Readiness => ReadinessReport.Lines(knowledge, Adapters);
 
     public void OnGet()
     {
