@@ -1,3 +1,4 @@
+using BenchmarkDotNet.Attributes;
 using BotHost.Knowledge;
 using BotHost.Knowledge.Answers;
 

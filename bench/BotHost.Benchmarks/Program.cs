@@ -1,4 +1,5 @@
 using System.Globalization;
+using BenchmarkDotNet.Running;
 using BotHost.Benchmarks;
 
 if (args.Length > 0 && args[0] == "latency")

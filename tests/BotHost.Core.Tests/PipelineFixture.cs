@@ -1,6 +1,7 @@
 using BotHost.Core.Communities;
 using BotHost.Core.Messages;
 using BotHost.Core.Pipeline;
+using BotHost.Knowledge;
 using BotHost.Testing;
 
 namespace BotHost.Core.Tests;

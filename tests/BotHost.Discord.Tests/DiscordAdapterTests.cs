@@ -1,3 +1,4 @@
+using BotHost.Core.Adapters;
 using BotHost.Testing;
 using Microsoft.Extensions.Options;
 

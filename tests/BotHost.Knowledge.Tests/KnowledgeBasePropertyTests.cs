@@ -1,5 +1,7 @@
 using BotHost.Knowledge.Answers;
 using BotHost.Testing;
+using FsCheck;
+using FsCheck.Fluent;
 
 namespace BotHost.Knowledge.Tests;
 

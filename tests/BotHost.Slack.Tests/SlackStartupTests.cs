@@ -1,3 +1,4 @@
+using BotHost.Core.Adapters;
 using BotHost.Slack.Api;
 using BotHost.Slack.Tests.Fakes;
 using BotHost.Testing.Slack;

@@ -3,6 +3,7 @@ using BotHost.Core.Analytics;
 using BotHost.Core.Communities;
 using BotHost.Core.Messages;
 using BotHost.Testing;
+using Microsoft.Extensions.Options;
 
 namespace BotHost.Core.Tests.Analytics;
 

@@ -1,4 +1,5 @@
 using BotHost.Core.Communities;
+using BotHost.Knowledge.Hotlines;
 using BotHost.Testing;
 
 namespace BotHost.Core.Tests.Communities;

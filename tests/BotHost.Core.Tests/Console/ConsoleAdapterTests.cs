@@ -1,5 +1,6 @@
 using BotHost.Core.Console;
 using BotHost.Core.Messages;
+using BotHost.Knowledge.Hotlines;
 
 namespace BotHost.Core.Tests.Console;
 

@@ -2,6 +2,7 @@ using BotHost.Core.Communities;
 using BotHost.Core.Messages;
 using BotHost.Core.Pipeline;
 using BotHost.Core.Safety;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace BotHost.Core.Tests.Pipeline;
 

@@ -2,6 +2,7 @@ using System.Diagnostics.Metrics;
 using BotHost.Core.Communities;
 using BotHost.Core.Messages;
 using BotHost.Core.Pipeline;
+using Microsoft.Extensions.Logging;
 
 namespace BotHost.Core.Tests.Pipeline;
 

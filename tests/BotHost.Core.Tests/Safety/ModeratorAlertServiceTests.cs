@@ -2,6 +2,7 @@ using BotHost.Core.Communities;
 using BotHost.Core.Messages;
 using BotHost.Core.Safety;
 using BotHost.Testing;
+using Microsoft.Extensions.Logging;
 
 namespace BotHost.Core.Tests.Safety;
 

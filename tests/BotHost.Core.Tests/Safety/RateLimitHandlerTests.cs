@@ -3,6 +3,7 @@ using BotHost.Core.Messages;
 using BotHost.Core.Pipeline;
 using BotHost.Core.Safety;
 using BotHost.Testing;
+using Microsoft.Extensions.Options;
 
 namespace BotHost.Core.Tests.Safety;
 

@@ -1,4 +1,6 @@
 using BotHost.Core.Safety;
+using FsCheck;
+using FsCheck.Fluent;
 
 namespace BotHost.Core.Tests.Safety;
 

@@ -2,7 +2,9 @@ using BotHost.Core.Communities;
 using BotHost.Core.Messages;
 using BotHost.Core.Pipeline;
 using BotHost.Core.Safety;
+using BotHost.Knowledge;
 using BotHost.Testing;
+using Microsoft.Extensions.Logging;
 
 namespace BotHost.Core.Tests.Safety;
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using BotHost.Core.Adapters;
 using BotHost.Discord.Tests.Fakes;
 using BotHost.Discord.Tests.Gateway;
 using BotHost.Testing.Discord;

@@ -1,6 +1,9 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using BotHost.Core.Adapters;
+using BotHost.Core.Communities;
+using BotHost.Core.Pipeline;
 using BotHost.Discord.Gateway;
 using BotHost.Discord.Tests.Fakes;
 using BotHost.Discord.Tests.Spec;

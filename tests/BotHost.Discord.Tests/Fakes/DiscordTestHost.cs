@@ -1,4 +1,9 @@
 using System.Net;
+using BotHost.Core;
+using BotHost.Core.Communities;
+using BotHost.Core.Feedback;
+using BotHost.Core.Pipeline;
+using BotHost.Knowledge;
 using BotHost.Testing;
 using BotHost.Testing.Discord;
 using Microsoft.AspNetCore.Builder;

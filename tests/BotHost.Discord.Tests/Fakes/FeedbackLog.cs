@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using BotHost.Core.Feedback;
 
 namespace BotHost.Discord.Tests.Fakes;
 

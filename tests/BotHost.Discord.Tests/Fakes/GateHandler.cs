@@ -1,3 +1,6 @@
+using BotHost.Core.Messages;
+using BotHost.Core.Pipeline;
+
 namespace BotHost.Discord.Tests.Fakes;
 
 /// <summary>A first pipeline step that holds every message until the test opens the gate: an answer that is slow to come.</summary>

@@ -1,4 +1,5 @@
 using System.Net;
+using BotHost.Core.Adapters;
 using Microsoft.Extensions.Logging;
 
 namespace BotHost.Discord.Tests.Gateway;

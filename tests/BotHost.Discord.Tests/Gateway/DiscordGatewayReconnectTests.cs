@@ -1,3 +1,4 @@
+using BotHost.Core.Adapters;
 using Microsoft.Extensions.Logging;
 
 namespace BotHost.Discord.Tests.Gateway;

@@ -1,6 +1,8 @@
 using System.Text.Json;
+using BotHost.Core.Messages;
 using BotHost.Discord.Rendering;
 using BotHost.Discord.Wire;
+using BotHost.Knowledge.Answers;
 using BotHost.Testing;
 
 namespace BotHost.Discord.Tests.Rendering;

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using BotHost.Core.Messages;
+using BotHost.Core.Safety;
 using BotHost.Discord.Alerts;
 using BotHost.Discord.Commands;
 using BotHost.Discord.Rendering;

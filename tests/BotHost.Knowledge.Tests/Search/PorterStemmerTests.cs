@@ -1,4 +1,5 @@
 using BotHost.Knowledge.Search;
+using Microsoft.Data.Sqlite;
 
 namespace BotHost.Knowledge.Tests.Search;
 

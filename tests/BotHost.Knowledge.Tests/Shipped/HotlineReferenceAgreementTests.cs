@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using BotHost.Knowledge.Hotlines;
 using BotHost.Knowledge.Validation;
 using BotHost.Testing;
+using YamlDotNet.RepresentationModel;
 
 namespace BotHost.Knowledge.Tests.Shipped;
 

@@ -1,3 +1,4 @@
+using BotHost.Core.Safety;
 using BotHost.Slack.Alerts;
 using BotHost.Slack.Tests.Fakes;
 using BotHost.Testing.Slack;

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using BotHost.Core.Messages;
+using BotHost.Core.Safety;
 using BotHost.Slack.Replies;
 using BotHost.Slack.Tests.Fakes;
 using BotHost.Testing;

@@ -1,5 +1,8 @@
 using System.Net;
 using System.Text;
+using BotHost.Core.Adapters;
+using BotHost.Core.Communities;
+using BotHost.Core.Safety;
 using BotHost.Slack.Rendering;
 using BotHost.Slack.Tests.Fakes;
 using BotHost.Testing.Slack;

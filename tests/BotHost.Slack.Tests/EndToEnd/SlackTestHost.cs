@@ -1,6 +1,11 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using BotHost.Core;
+using BotHost.Core.Communities;
+using BotHost.Core.Feedback;
+using BotHost.Core.Pipeline;
+using BotHost.Knowledge;
 using BotHost.Slack.Tests.Fakes;
 using BotHost.Testing;
 using BotHost.Testing.Slack;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using BotHost.Core.Messages;
 using BotHost.Slack.Api;
 using BotHost.Slack.Events;
 using BotHost.Slack.Wire;

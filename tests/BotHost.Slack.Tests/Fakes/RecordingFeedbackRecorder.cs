@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using BotHost.Core.Feedback;
 
 namespace BotHost.Slack.Tests.Fakes;
 

@@ -1,3 +1,8 @@
+using BotHost.Core;
+using BotHost.Core.Communities;
+using BotHost.Core.Feedback;
+using BotHost.Core.Pipeline;
+using BotHost.Knowledge;
 using BotHost.Testing;
 using BotHost.Testing.Slack;
 using Microsoft.Extensions.Configuration;

@@ -1,3 +1,4 @@
+using BotHost.Core.Messages;
 using BotHost.Slack.Rendering;
 
 namespace BotHost.Slack.Tests.Rendering;

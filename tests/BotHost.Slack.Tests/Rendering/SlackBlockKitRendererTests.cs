@@ -1,4 +1,8 @@
 using System.Text.Json;
+using BotHost.Core.Messages;
+using BotHost.Knowledge.Answers;
+using BotHost.Knowledge.Articles;
+using BotHost.Knowledge.Hotlines;
 using BotHost.Slack.Rendering;
 using BotHost.Slack.Wire;
 using BotHost.Testing;

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using BotHost.Core.Communities;
+using BotHost.Core.Messages;
 using BotHost.Slack.Rendering;
 using BotHost.Slack.Replies;
 using BotHost.Slack.Tests.Fakes;

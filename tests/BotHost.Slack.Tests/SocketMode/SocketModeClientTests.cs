@@ -1,4 +1,5 @@
 using System.Text.Json;
+using BotHost.Core.Adapters;
 using BotHost.Slack.Tests.Fakes;
 using BotHost.Testing.Slack;
 

@@ -1,5 +1,14 @@
 using System.Text;
+using BotHost.Core;
+using BotHost.Core.Analytics;
+using BotHost.Core.Communities;
+using BotHost.Core.Messages;
+using BotHost.Core.Pipeline;
+using BotHost.Core.Safety;
+using BotHost.Knowledge;
 using BotHost.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace BotHost.Tests.Privacy;
 

@@ -1,5 +1,10 @@
+using BotHost.Core.Analytics;
+using BotHost.Core.Communities;
+using BotHost.Core.Messages;
 using BotHost.Serve;
 using BotHost.Testing;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace BotHost.Tests.Serve;
 

@@ -1,6 +1,8 @@
 using System.Diagnostics;
+using BotHost.Knowledge;
 using BotHost.Serve;
 using BotHost.Testing;
+using Microsoft.Extensions.Logging;
 
 namespace BotHost.Tests.Serve;
 

@@ -3,6 +3,7 @@ using System.Text.Json;
 using BotHost.Serve;
 using BotHost.Testing;
 using BotHost.Testing.Discord;
+using Microsoft.AspNetCore.Builder;
 
 namespace BotHost.Tests.Serve;
 

@@ -1,5 +1,11 @@
+using BotHost.Core.Analytics;
+using BotHost.Core.Communities;
+using BotHost.Core.Messages;
 using BotHost.Serve;
 using BotHost.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace BotHost.Tests.Serve;
 

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using BotHost.Serve;
 using BotHost.Testing;
+using Microsoft.AspNetCore.Builder;
 
 namespace BotHost.Tests.Serve;
 
