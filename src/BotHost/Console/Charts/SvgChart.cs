@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Encodings.Web;
+using BotHost.Console.Rendering;
 
 namespace BotHost.Console.Charts;
 
@@ -52,7 +52,7 @@ public static class SvgChart
         var svg = Open(id, title, summary);
         Axes(svg, max, labels);
         var slot = (double)(Width - Left - Right) / Math.Max(1, labels.Count);
-        var bar = Math.Max(1, (slot * 0.8) / Math.Max(1, series.Count));
+        var bar = Math.Clamp((slot * 0.8) / Math.Max(1, series.Count), 1, 40);
         for (var i = 0; i < labels.Count; i++)
         {
             for (var s = 0; s < series.Count; s++)
@@ -74,7 +74,7 @@ public static class SvgChart
         var html = new StringBuilder("<ul class=\"legend\">");
         for (var s = 0; s < series.Count; s++)
         {
-            html.Append(CultureInfo.InvariantCulture, $"<li><span class=\"swatch b{s % SeriesColours}\" aria-hidden=\"true\"></span>{HtmlEncoder.Default.Encode(series[s].Name)}</li>");
+            html.Append(CultureInfo.InvariantCulture, $"<li><span class=\"swatch b{s % SeriesColours}\" aria-hidden=\"true\"></span>{ConsoleHtml.Encoder.Encode(series[s].Name)}</li>");
         }
 
         return html.Append("</ul>").ToString();
@@ -84,7 +84,7 @@ public static class SvgChart
 
     private static StringBuilder Open(string id, string title, string summary)
     {
-        var e = HtmlEncoder.Default;
+        var e = ConsoleHtml.Encoder;
         return new StringBuilder().Append(CultureInfo.InvariantCulture,
             $"<svg id=\"{e.Encode(id)}\" viewBox=\"0 0 {Width} {Height}\" role=\"img\" aria-labelledby=\"{e.Encode(id)}-title {e.Encode(id)}-desc\" xmlns=\"http://www.w3.org/2000/svg\">" +
             $"<title id=\"{e.Encode(id)}-title\">{e.Encode(title)}</title><desc id=\"{e.Encode(id)}-desc\">{e.Encode(summary)}</desc>");
@@ -104,7 +104,7 @@ public static class SvgChart
         var every = Math.Max(1, (int)Math.Ceiling(labels.Count / 8.0));
         for (var i = 0; i < labels.Count; i += every)
         {
-            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{F(X(i, labels.Count))}\" y=\"{Height - Bottom + 16}\" text-anchor=\"middle\">{HtmlEncoder.Default.Encode(labels[i])}</text>");
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{F(X(i, labels.Count))}\" y=\"{Height - Bottom + 16}\" text-anchor=\"middle\">{ConsoleHtml.Encoder.Encode(labels[i])}</text>");
         }
     }
 

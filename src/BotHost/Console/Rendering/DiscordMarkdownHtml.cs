@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Encodings.Web;
 
 namespace BotHost.Console.Rendering;
 
@@ -118,12 +117,12 @@ internal static class DiscordMarkdownHtml
     }
 
     internal static void AppendLink(StringBuilder html, string url, string label) =>
-        html.Append("<a href=\"").Append(HtmlEncoder.Default.Encode(url)).Append("\" rel=\"noreferrer\">").Append(HtmlEncoder.Default.Encode(label)).Append("</a>");
+        html.Append("<a href=\"").Append(ConsoleHtml.Encoder.Encode(url)).Append("\" rel=\"noreferrer\">").Append(ConsoleHtml.Encoder.Encode(label)).Append("</a>");
 
     private static void Flush(StringBuilder html, StringBuilder plain)
     {
         if (plain.Length == 0) return;
-        html.Append(HtmlEncoder.Default.Encode(plain.ToString()));
+        html.Append(ConsoleHtml.Encoder.Encode(plain.ToString()));
         plain.Clear();
     }
 }

@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace BotHost.Console.Rendering;
@@ -66,7 +65,7 @@ internal static class DiscordMessageHtml
             html.Append("</div>");
         }
 
-        if (embed.TryGetProperty("footer", out var footer)) html.Append("<div class=\"footer\">").Append(HtmlEncoder.Default.Encode(footer.GetProperty("text").GetString()!)).Append("</div>");
+        if (embed.TryGetProperty("footer", out var footer)) html.Append("<div class=\"footer\">").Append(ConsoleHtml.Encoder.Encode(footer.GetProperty("text").GetString()!)).Append("</div>");
         html.Append("</div>");
     }
 
@@ -75,11 +74,11 @@ internal static class DiscordMessageHtml
         html.Append("<div class=\"buttons\">");
         foreach (var button in row.GetProperty("components").EnumerateArray())
         {
-            var label = HtmlEncoder.Default.Encode(button.GetProperty("label").GetString()!);
+            var label = ConsoleHtml.Encoder.Encode(button.GetProperty("label").GetString()!);
             var style = button.GetProperty("style").GetInt32();
             if (style == LinkStyle && button.TryGetProperty("url", out var url))
             {
-                html.Append("<a class=\"dbtn link\" href=\"").Append(HtmlEncoder.Default.Encode(url.GetString()!)).Append("\" rel=\"noreferrer\">").Append(label).Append("</a>");
+                html.Append("<a class=\"dbtn link\" href=\"").Append(ConsoleHtml.Encoder.Encode(url.GetString()!)).Append("\" rel=\"noreferrer\">").Append(label).Append("</a>");
             }
             else
             {

@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace BotHost.Console.Rendering;
@@ -58,15 +57,15 @@ internal static class SlackMessageHtml
     private static string Text(JsonElement text) =>
         text.GetProperty("type").GetString() == "mrkdwn"
             ? SlackMrkdwnHtml.Render(text.GetProperty("text").GetString()!)
-            : HtmlEncoder.Default.Encode(text.GetProperty("text").GetString()!);
+            : ConsoleHtml.Encoder.Encode(text.GetProperty("text").GetString()!);
 
     private static void Button(StringBuilder html, JsonElement button)
     {
-        var label = HtmlEncoder.Default.Encode(button.GetProperty("text").GetProperty("text").GetString()!);
+        var label = ConsoleHtml.Encoder.Encode(button.GetProperty("text").GetProperty("text").GetString()!);
         var primary = button.TryGetProperty("style", out var style) && style.GetString() == "primary";
         if (button.TryGetProperty("url", out var url))
         {
-            html.Append("<a class=\"sbtn\" href=\"").Append(HtmlEncoder.Default.Encode(url.GetString()!)).Append("\" rel=\"noreferrer\">").Append(label).Append("</a>");
+            html.Append("<a class=\"sbtn\" href=\"").Append(ConsoleHtml.Encoder.Encode(url.GetString()!)).Append("\" rel=\"noreferrer\">").Append(label).Append("</a>");
             return;
         }
 

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text;
-using System.Text.Encodings.Web;
 
 namespace BotHost.Console.Rendering;
 
@@ -69,7 +68,7 @@ internal static class SlackMrkdwnHtml
     private static void Flush(StringBuilder html, StringBuilder plain)
     {
         if (plain.Length == 0) return;
-        html.Append(HtmlEncoder.Default.Encode(WebUtility.HtmlDecode(plain.ToString())));
+        html.Append(ConsoleHtml.Encoder.Encode(WebUtility.HtmlDecode(plain.ToString())));
         plain.Clear();
     }
 }
