@@ -77,11 +77,16 @@ public static class ConsoleServiceCollectionExtensions
         return services.AddBotHostConsole(new ConsoleSetup(ConsoleMode.Served, "BotHost console"));
     }
 
-    /// <summary>True when <c>Console:Enabled</c> is true (anything else but false or empty is reported by the options validator).</summary>
-    public static bool ConsoleEnabled(IConfiguration configuration)
+    /// <summary>
+    /// <c>Console:Enabled</c>: off unless set to true; anything but true or false is a start-up problem naming the
+    /// setting, not a guess (a typo must not leave the console silently off, or on).
+    /// </summary>
+    public static (bool On, IReadOnlyList<string> Problems) ConsoleSwitch(IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        return bool.TryParse(configuration[$"{ConsoleOptions.Section}:{nameof(ConsoleOptions.Enabled)}"], out var on) && on;
+        var value = configuration[$"{ConsoleOptions.Section}:{nameof(ConsoleOptions.Enabled)}"];
+        if (string.IsNullOrWhiteSpace(value)) return (false, []);
+        return bool.TryParse(value.Trim(), out var on) ? (on, []) : (false, [$"Console__Enabled: '{value}' is not true or false"]);
     }
 
     /// <summary>Maps the console under <c>/console</c> behind <see cref="ConsoleAccessMiddleware"/>.</summary>
@@ -94,6 +99,15 @@ public static class ConsoleServiceCollectionExtensions
         app.MapGet(ConsolePaths.Stylesheet, () => Results.Text(ConsoleAssets.Stylesheet, "text/css; charset=utf-8"));
         app.MapGet(ConsolePaths.GapsCsv, GapsCsv);
         app.MapRazorPages();
+        var setup = app.Services.GetRequiredService<ConsoleSetup>();
+        if (!setup.IsLocalPreview)
+        {
+            var admin = string.IsNullOrEmpty(app.Services.GetRequiredService<IOptions<BotHost.Serve.AdminOptions>>().Value.Token) ? "off (set Admin__Token)" : "on";
+            var moderators = app.Services.GetRequiredService<IConsoleCommunities>().All.Count(c => c.Settings.ConsoleTokenSha256 is not null);
+            var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("BotHost.Console");
+            ConsoleLog.Served(logger, admin, moderators);
+        }
+
         return app;
     }
 

@@ -39,8 +39,9 @@ public static class ServeHost
         if (settings.ConfigFile is { } file) builder.Configuration.AddJsonFile(Path.GetFullPath(file), optional: false);
         var communities = Communities(settings.CommunitiesFile ?? builder.Configuration[CommunitiesFileSetting]);
         var watch = KnowledgeWatch(builder.Configuration[KnowledgeWatchSetting]);
+        var console = ConsoleServiceCollectionExtensions.ConsoleSwitch(builder.Configuration);
         var (knowledge, diagnostics) = KnowledgeHost.Start(new KnowledgeOptions { Path = settings.KnowledgePath }, time);
-        List<string> problems = [.. diagnostics.Where(d => d.IsError).Select(d => d.ToString()), .. communities.Errors, .. watch.Problems];
+        List<string> problems = [.. diagnostics.Where(d => d.IsError).Select(d => d.ToString()), .. communities.Errors, .. watch.Problems, .. console.Problems];
         if (knowledge is null || problems.Count > 0)
         {
             knowledge?.Dispose();
@@ -59,8 +60,7 @@ public static class ServeHost
         builder.Services.AddHostMetrics(knowledge);
         builder.Services.AddHostedService<AnalyticsCleanupService>();
         if (watch.On) builder.Services.AddHostedService<KnowledgeWatcher>();
-        var console = ConsoleServiceCollectionExtensions.ConsoleEnabled(builder.Configuration);
-        if (console) builder.Services.AddServedConsole(builder.Configuration, communities.Directory);
+        if (console.On) builder.Services.AddServedConsole(builder.Configuration, communities.Directory);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(10));
 
         var app = builder.Build();
@@ -75,7 +75,7 @@ public static class ServeHost
         app.MapOperatorEndpoints(knowledge, adminToken);
         app.MapSlack();
         app.MapDiscord();
-        if (console) app.MapBotHostConsole();
+        if (console.On) app.MapBotHostConsole();
         ServeStartupLog.Write(app.Services, knowledge, adminToken is not null, communities.Path, communities.Directory?.Count ?? 0, watch.On);
         return (app, []);
     }

@@ -58,7 +58,7 @@ public static class SvgChart
             for (var s = 0; s < series.Count; s++)
             {
                 if (i >= series[s].Values.Count || series[s].Values[i] is not { } value || value <= 0) continue;
-                var x = Left + (i * slot) + (slot * 0.1) + (s * bar);
+                var x = Left + (i * slot) + ((slot - (bar * series.Count)) / 2) + (s * bar);
                 var y = Y(value, max);
                 svg.Append(CultureInfo.InvariantCulture, $"<rect class=\"fill s{s % SeriesColours}\" x=\"{F(x)}\" y=\"{F(y)}\" width=\"{F(bar)}\" height=\"{F(Top + Plot - y)}\"/>");
             }
