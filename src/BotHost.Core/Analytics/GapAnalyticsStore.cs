@@ -26,6 +26,7 @@ public sealed partial class GapAnalyticsStore : IReplyObserver, IFeedbackRecorde
         "daily counts, per community, of questions answered with each article",
         "daily counts, per community, of questions it could not answer",
         "daily counts, per community, of \"helpful\" and \"not helpful\" clicks for each article",
+        "daily counts, per community, of urgent-help replies for each kind of danger, and of members asked to slow down",
         "only if a community's moderators turn it on: the text of questions it could not answer, with email addresses, phone numbers, links, mentions and long numbers removed, deleted after the community's retention period (30 days unless they choose otherwise), so maintainers can add missing articles",
     ];
 
@@ -65,6 +66,12 @@ public sealed partial class GapAnalyticsStore : IReplyObserver, IFeedbackRecorde
             case ReplyKind.Declined:
                 Count(message.Platform, message.CommunityId, string.Empty, "declined");
                 if (community.StoreRedactedQuestions) StoreQuestion(message, community.QuestionRetention);
+                break;
+            case ReplyKind.Urgent:
+                Count(message.Platform, message.CommunityId, reply.UrgentCategory ?? string.Empty, "urgent");
+                break;
+            case ReplyKind.RateLimited:
+                Count(message.Platform, message.CommunityId, string.Empty, "rate_limited");
                 break;
         }
     }

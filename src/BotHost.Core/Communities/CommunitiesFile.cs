@@ -27,7 +27,7 @@ public static class CommunitiesFile
     private static readonly string[] CommunityKeys =
     [
         "platform", "id", "name", "region", "answer_channels", "ignore_channels", "private_by_default", "alert_channel",
-        "store_redacted_questions", "question_retention_days",
+        "store_redacted_questions", "question_retention_days", "console_token_sha256",
     ];
 
     /// <summary>Keys that belong to one community only, with the reason they cannot be defaults.</summary>
@@ -37,6 +37,7 @@ public static class CommunitiesFile
         ["ignore_channels"] = "cannot be a default: channel ids belong to one community; set them under that community in 'communities'",
         ["alert_channel"] = "cannot be a default: channel ids belong to one community; set it under that community in 'communities'",
         ["store_redacted_questions"] = "cannot be a default: storing questions is each community's own opt-in; set it under that community in 'communities'",
+        ["console_token_sha256"] = "cannot be a default: each community's moderators get their own console token; set it under that community in 'communities'",
     };
 
     public static CommunitiesParseResult Parse(string path)
@@ -49,6 +50,7 @@ public static class CommunitiesFile
         var defaults = ReadDefaults(root.Mapping("defaults", required: false));
         var communities = new Dictionary<(string, string), CommunitySettings>();
         var firstLines = new Dictionary<(string, string), int>();
+        var tokenLines = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var entry in root.MappingList("communities", required: false) ?? [])
         {
             if (ReadCommunity(entry, defaults) is not var (key, settings)) continue;
@@ -60,6 +62,14 @@ public static class CommunitiesFile
 
             firstLines[key] = entry.LineOf("id");
             communities[key] = settings;
+            if (settings.ConsoleTokenSha256 is not { } hash) continue;
+            if (tokenLines.TryGetValue(hash, out var other))
+            {
+                entry.Error("console_token_sha256", $"field '{entry.FieldName("console_token_sha256")}' is the same as on line {other}: give each community its own console token");
+                continue;
+            }
+
+            tokenLines[hash] = entry.LineOf("console_token_sha256");
         }
 
         return diagnostics.HasErrors ? Failed(diagnostics) : new CommunitiesParseResult(new CommunityDirectory(defaults, communities), []);
@@ -128,6 +138,7 @@ public static class CommunitiesFile
             AlertChannel = reader.String("alert_channel", required: false),
             StoreRedactedQuestions = reader.Bool("store_redacted_questions", required: false) ?? false,
             QuestionRetention = Retention(reader) ?? defaults.QuestionRetention,
+            ConsoleTokenSha256 = ConsoleToken(reader),
         };
         return platform is null || id is null ? null : ((platform, id), settings);
     }
@@ -153,6 +164,21 @@ public static class CommunitiesFile
         if (text is null) return null;
         if (RegionCode.Normalize(text) is { } region) return region;
         reader.Error("region", $"field '{reader.FieldName("region")}' is not a known region (an ISO country code, EU or INTL): '{text}'");
+        return null;
+    }
+
+    /// <summary>
+    /// <c>console_token_sha256</c>: the SHA-256 of the moderators' console token, as 64 hex digits. The value is never
+    /// repeated in a problem, in case someone pasted the token itself.
+    /// </summary>
+    private static string? ConsoleToken(YamlFieldReader reader)
+    {
+        var text = reader.String("console_token_sha256", required: false);
+        if (text is null) return null;
+        var hash = text.Trim().ToLowerInvariant();
+        if (hash.Length == 64 && hash.All(char.IsAsciiHexDigit)) return hash;
+        reader.Error("console_token_sha256",
+            $"field '{reader.FieldName("console_token_sha256")}' must be the SHA-256 of the moderators' token as 64 hexadecimal digits (printf %s \"$TOKEN\" | sha256sum), not the token itself");
         return null;
     }
 

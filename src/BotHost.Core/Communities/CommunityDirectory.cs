@@ -11,6 +11,9 @@ public sealed class CommunityDirectory(CommunitySettings defaults, IReadOnlyDict
 
     public int Count => communities.Count;
 
+    /// <summary>Every listed community with its settings (the web console's pickers and moderator tokens).</summary>
+    public IReadOnlyDictionary<(string Platform, string Id), CommunitySettings> Communities => communities;
+
     public CommunitySettings Find(string platform, string communityId) =>
         communities.TryGetValue((platform, communityId), out var settings) ? settings : Defaults;
 }

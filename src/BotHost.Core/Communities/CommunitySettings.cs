@@ -28,6 +28,12 @@ public sealed record CommunitySettings
     /// <summary>How long redacted question text is kept when <see cref="StoreRedactedQuestions"/> is on.</summary>
     public TimeSpan QuestionRetention { get; init; } = TimeSpan.FromDays(30);
 
+    /// <summary>
+    /// The SHA-256 (64 lower-case hex digits) of the token this community's moderators sign in to the web console with;
+    /// null when they have none. Only the hash is kept, so communities.yaml can sit in git.
+    /// </summary>
+    public string? ConsoleTokenSha256 { get; init; }
+
     /// <summary>True when the bot may answer in <paramref name="channelId"/>.</summary>
     public bool AnswersIn(string channelId) =>
         !IgnoreChannels.Contains(channelId, StringComparer.Ordinal)

@@ -17,6 +17,9 @@ public sealed record Reply
 
     public string PrivateNotice { get; init; } = DefaultPrivateNotice;
 
+    /// <summary>For urgent help: the urgent.yaml category ("self-harm"), so the analytics can count urgent replies per category. Never shown.</summary>
+    public string? UrgentCategory { get; init; }
+
     public bool IsPrivate => Visibility == ReplyVisibility.Private;
 
     public static Reply Text(ReplyKind kind, ReplyVisibility visibility, string text) =>

@@ -43,7 +43,7 @@ public sealed partial class UrgentHandler(IEnumerable<IUrgentAlerter> alerters, 
             }
         }
 
-        var reply = Build(context.Knowledge, category, context.Community.Region);
+        var reply = Build(context.Knowledge, category, context.Community.Region) with { UrgentCategory = category.Id };
         var answer = context.Knowledge.Ask(context.Message.Text, new AskContext(context.Community.Region));
         if (answer.IsDeclined) return reply;
 

@@ -85,8 +85,7 @@ internal sealed partial class SlackReplySender(SlackApiClient api, ICommunityDir
     {
         ArgumentNullException.ThrowIfNull(to);
         ArgumentNullException.ThrowIfNull(reply);
-        var shareable = reply is { IsPrivate: false, Kind: ReplyKind.Answer or ReplyKind.Hotlines or ReplyKind.About };
-        return shareable && !communities.Find(SlackAdapter.PlatformName, to.TeamId).PrivateByDefault
+        return SlackReplySenderRules.IsShareable(reply) && !communities.Find(SlackAdapter.PlatformName, to.TeamId).PrivateByDefault
             ? ResponseUrlMessage.InChannel
             : ResponseUrlMessage.Ephemeral;
     }

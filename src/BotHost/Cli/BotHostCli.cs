@@ -6,7 +6,7 @@ namespace BotHost.Cli;
 public static class BotHostCli
 {
     public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, TimeProvider time, CancellationToken cancellationToken) =>
-        RunAsync(args, new CliEnvironment(output, error, time, Console.In), cancellationToken);
+        RunAsync(args, new CliEnvironment(output, error, time, System.Console.In), cancellationToken);
 
     public static async Task<int> RunAsync(string[] args, CliEnvironment env, CancellationToken cancellationToken)
     {
@@ -32,6 +32,7 @@ public static class BotHostCli
             KbCheckCommand.Create(env, knowledge),
             KbEvalCommand.Create(env, knowledge),
             KbGapsCommand.Create(env),
+            KbPreviewCommand.Create(env, knowledge),
         };
         return new RootCommand("BotHost answers questions about child online safety from vetted articles, with sources and hotlines.")
         {

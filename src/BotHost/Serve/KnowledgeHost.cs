@@ -20,17 +20,23 @@ public sealed class KnowledgeHost : IKnowledgeProvider, IDisposable
     private readonly List<ITimer> _retiring = [];
     private KnowledgeBase _current;
     private IReadOnlyList<Diagnostic> _lastErrors = [];
+    private IReadOnlyList<Diagnostic> _diagnostics;
+    private KnowledgeReload? _lastReload;
     private long _reloads;
     private long _failedReloads;
 
-    private KnowledgeHost(KnowledgeOptions options, TimeProvider time, KnowledgeBase initial)
+    private KnowledgeHost(KnowledgeOptions options, TimeProvider time, KnowledgeBase initial, IReadOnlyList<Diagnostic> diagnostics)
     {
         _options = options;
         _time = time;
         _current = initial;
+        _diagnostics = diagnostics;
     }
 
     public KnowledgeBase Current => Volatile.Read(ref _current);
+
+    /// <summary>How every version is loaded and how sure it must be to answer (the console shows the thresholds).</summary>
+    public KnowledgeOptions Options => _options;
 
     /// <summary>The knowledge folder every reload reads.</summary>
     public string FolderPath => _options.Path;
@@ -42,12 +48,18 @@ public sealed class KnowledgeHost : IKnowledgeProvider, IDisposable
 
     public long FailedReloads => Interlocked.Read(ref _failedReloads);
 
+    /// <summary>The warnings of the version being served (what <c>kb check</c> printed for it).</summary>
+    public IReadOnlyList<Diagnostic> Diagnostics => Volatile.Read(ref _diagnostics);
+
+    /// <summary>The last reload, accepted or rejected (the web console shows it); null before the first one.</summary>
+    public KnowledgeReload? LastReload => Volatile.Read(ref _lastReload);
+
     /// <summary>Loads the first version; null (with the problems) when it has errors, so start-up stops.</summary>
     public static (KnowledgeHost? Host, IReadOnlyList<Diagnostic> Diagnostics) Start(KnowledgeOptions options, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(options);
         var result = KnowledgeBase.Load(options, time);
-        return (result.Knowledge is null ? null : new KnowledgeHost(options, time, result.Knowledge), result.Diagnostics);
+        return (result.Knowledge is null ? null : new KnowledgeHost(options, time, result.Knowledge, result.Diagnostics), result.Diagnostics);
     }
 
     /// <summary>Loads the folder again; swaps it in when valid. Returns the errors that kept it out (empty on success).</summary>
@@ -61,11 +73,14 @@ public sealed class KnowledgeHost : IKnowledgeProvider, IDisposable
                 Interlocked.Increment(ref _failedReloads);
                 var errors = result.Errors.ToList();
                 Volatile.Write(ref _lastErrors, errors);
+                Volatile.Write(ref _lastReload, new KnowledgeReload(_time.GetUtcNow(), Accepted: false, Current.Version, result.Diagnostics));
                 return errors;
             }
 
             var old = Interlocked.Exchange(ref _current, result.Knowledge);
             Volatile.Write(ref _lastErrors, []);
+            Volatile.Write(ref _diagnostics, result.Diagnostics);
+            Volatile.Write(ref _lastReload, new KnowledgeReload(_time.GetUtcNow(), Accepted: true, result.Knowledge.Version, result.Diagnostics));
             Interlocked.Increment(ref _reloads);
             Retire(old);
             return [];

@@ -1,3 +1,4 @@
+using BotHost.Console;
 using BotHost.Core;
 using BotHost.Core.Analytics;
 using BotHost.Core.Communities;
@@ -42,8 +43,9 @@ public static class ServeHost
         var watch = KnowledgeWatch(builder.Configuration[KnowledgeWatchSetting]);
         var (embedder, embedderProblem) = Embedder(builder.Configuration, time);
         if (embedder is null) return (null, [embedderProblem!]);
+        var console = ConsoleServiceCollectionExtensions.ConsoleSwitch(builder.Configuration);
         var (knowledge, diagnostics) = KnowledgeHost.Start(new KnowledgeOptions { Path = settings.KnowledgePath, Embedder = embedder }, time);
-        List<string> problems = [.. diagnostics.Where(d => d.IsError).Select(d => d.ToString()), .. communities.Errors, .. watch.Problems];
+        List<string> problems = [.. diagnostics.Where(d => d.IsError).Select(d => d.ToString()), .. communities.Errors, .. watch.Problems, .. console.Problems];
         if (knowledge is null || problems.Count > 0)
         {
             knowledge?.Dispose();
@@ -62,6 +64,7 @@ public static class ServeHost
         builder.AddServeTelemetry(settings);
         builder.Services.AddHostedService<AnalyticsCleanupService>();
         if (watch.On) builder.Services.AddHostedService<KnowledgeWatcher>();
+        if (console.On) builder.Services.AddServedConsole(builder.Configuration, communities.Directory);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(10));
 
         var app = builder.Build();
@@ -76,6 +79,7 @@ public static class ServeHost
         app.MapOperatorEndpoints(knowledge, adminToken);
         app.MapSlack();
         app.MapDiscord();
+        if (console.On) app.MapBotHostConsole();
         ServeStartupLog.Write(app.Services, knowledge, adminToken is not null, communities.Path, communities.Directory?.Count ?? 0, watch.On);
         return (app, []);
     }

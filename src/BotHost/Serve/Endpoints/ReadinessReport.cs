@@ -11,22 +11,31 @@ internal static class ReadinessReport
 {
     public static IResult Write(KnowledgeHost knowledge, IEnumerable<IChatAdapter> adapters)
     {
-        var text = new StringBuilder($"knowledge: version {knowledge.Current.Version}\n");
+        var (ready, lines) = Lines(knowledge, adapters);
+        return Results.Text(string.Concat(lines.Select(l => l + "\n")), statusCode: ready ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
+    }
+
+    /// <summary>Whether the host is ready and why, one reason per line (the web console's health page shows the same lines).</summary>
+    public static (bool Ready, IReadOnlyList<string> Lines) Lines(KnowledgeHost knowledge, IEnumerable<IChatAdapter> adapters)
+    {
+        ArgumentNullException.ThrowIfNull(knowledge);
+        ArgumentNullException.ThrowIfNull(adapters);
+        List<string> lines = [$"knowledge: version {knowledge.Current.Version}"];
         var ready = true;
         foreach (var adapter in adapters.Where(a => a.Status.State != AdapterState.Disabled))
         {
             var status = adapter.Status;
             ready &= status.IsReady;
-            text.Append(adapter.Platform).Append(": ").Append(status.State.ToString().ToLowerInvariant());
-            if (status.Detail is { } detail) text.Append(" (").Append(detail).Append(')');
-            text.Append('\n');
+            var line = new StringBuilder(adapter.Platform).Append(": ").Append(status.State.ToString().ToLowerInvariant());
+            if (status.Detail is { } detail) line.Append(" (").Append(detail).Append(')');
+            lines.Add(line.ToString());
         }
 
         if (knowledge.LastErrors.Count > 0)
         {
-            text.Append("warning: the last knowledge reload was rejected, still serving the version above: ").Append(knowledge.LastErrors[0]).Append('\n');
+            lines.Add($"warning: the last knowledge reload was rejected, still serving the version above: {knowledge.LastErrors[0]}");
         }
 
-        return Results.Text(text.ToString(), statusCode: ready ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
+        return (ready, lines);
     }
 }

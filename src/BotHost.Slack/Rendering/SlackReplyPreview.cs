@@ -1,0 +1,22 @@
+using System.Text.Json;
+using BotHost.Core.Messages;
+using BotHost.Slack.Wire;
+
+namespace BotHost.Slack.Rendering;
+
+/// <summary>
+/// The JSON Slack would receive for a reply to <c>/ask</c>: the message posted to the command's <c>response_url</c>,
+/// rendered by <see cref="SlackBlockKitRenderer"/> exactly as for a member, <c>in_channel</c> only where
+/// the reply sender allows it. Read-only; the web console's ask preview draws it.
+/// </summary>
+public static class SlackReplyPreview
+{
+    public static string SlashCommandResponseJson(Reply reply, bool privateByDefault)
+    {
+        ArgumentNullException.ThrowIfNull(reply);
+        var content = SlackBlockKitRenderer.Render(reply);
+        var type = SlackReplySenderRules.IsShareable(reply) && !privateByDefault ? ResponseUrlMessage.InChannel : ResponseUrlMessage.Ephemeral;
+        var message = new ResponseUrlMessage(type, content.Text) { Blocks = content.Blocks.Count == 0 ? null : content.Blocks };
+        return JsonSerializer.Serialize(message, SlackJsonContext.Default.ResponseUrlMessage);
+    }
+}

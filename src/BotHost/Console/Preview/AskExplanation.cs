@@ -1,0 +1,37 @@
+namespace BotHost.Console.Preview;
+
+/// <summary>Why the bot replied as it did: the safety verdicts, the ranking with its features, and the decision.</summary>
+/// <param name="Refusal">The refusal rule that fired ("refusal.yaml:12"), or null.</param>
+/// <param name="Urgent">The urgent category and the rule that fired, or null (a refused request is never urgent).</param>
+/// <param name="Handler">Which step of the pipeline answered (urgent help, refusal, the knowledge answer, ...).</param>
+public sealed record AskExplanation(
+    RuleVerdict? Refusal,
+    RuleVerdict? Urgent,
+    string Handler,
+    IReadOnlyList<ConceptRow> Concepts,
+    IReadOnlyList<string> Corrections,
+    IReadOnlyList<RankedRow> Ranked,
+    DecisionRow Decision);
+
+/// <summary>A safety rule that fired: its category (urgent only) and where it is written.</summary>
+public sealed record RuleVerdict(string? Category, string File, int Line);
+
+/// <summary>One concept of the analysed question: what was typed and the phrases searched for it.</summary>
+public sealed record ConceptRow(string Typed, IReadOnlyList<string> Alternatives, bool Known);
+
+/// <summary>One ranked article with the features the confidence model reads.</summary>
+public sealed record RankedRow(
+    int Rank,
+    string ArticleId,
+    string Title,
+    string Section,
+    double Score,
+    double Coverage,
+    double TopicCoverage,
+    double QuestionScore,
+    double Anchor,
+    double OffTopicScore,
+    double Confidence);
+
+/// <summary>The answer-or-decline decision: the top confidence against the thresholds, in words.</summary>
+public sealed record DecisionRow(bool Declined, double TopConfidence, double DeclineThreshold, double ConfidentThreshold, double AmbiguityMargin, string Reason);

@@ -1,0 +1,127 @@
+using System.Globalization;
+using BotHost.Knowledge;
+using BotHost.Knowledge.Evaluation;
+using BotHost.Knowledge.Hotlines;
+
+namespace BotHost.Console.Quality;
+
+/// <summary>
+/// Measures one eval file on one knowledge version, the way <c>kb eval</c> does (the same <see cref="Evaluator"/> and
+/// <see cref="UrgentEvaluator"/>), and keeps what the bot did with each line so two versions can be compared.
+/// </summary>
+public static class EvalSetRunner
+{
+    public static EvalSetResult Run(KnowledgeBase knowledge, string file)
+    {
+        ArgumentNullException.ThrowIfNull(knowledge);
+        ArgumentNullException.ThrowIfNull(file);
+        var name = Path.GetFileName(file);
+        var text = File.ReadAllText(file);
+        return KindOf(text) switch
+        {
+            EvalSetKind.Urgent => Urgent(knowledge, name, text),
+            EvalSetKind.Refusal => Refusal(knowledge, name, text),
+            _ => Questions(knowledge, name, text),
+        };
+    }
+
+    /// <summary>Told by the second column of the data lines: urgent/normal, refuse/protective, or article ids.</summary>
+    public static EvalSetKind KindOf(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var kinds = DataLines(text).Select(l => l.Parts.Length > 1 ? l.Parts[1].Trim() : string.Empty).ToList();
+        if (kinds.Count > 0 && kinds.All(k => k is "urgent" or "normal")) return EvalSetKind.Urgent;
+        if (kinds.Count > 0 && kinds.All(k => k is "refuse" or "protective")) return EvalSetKind.Refusal;
+        return EvalSetKind.Questions;
+    }
+
+    private static EvalSetResult Questions(KnowledgeBase knowledge, string name, string text)
+    {
+        var (cases, errors) = EvalSetReader.Read(name, text);
+        var seen = new Dictionary<string, EvalOutcome>(StringComparer.Ordinal);
+        var report = Evaluator.Run(cases, question => seen[question] = Outcome(knowledge, question));
+        var outcomes = cases.Select(c => seen[c.Question] is var o
+            ? new EvalLineOutcome(c.Line, c.Question, o.Refused ? "refused" : o.Declined ? "declined" : "answered " + o.Ranked[0])
+            : null).OfType<EvalLineOutcome>().ToList();
+
+        List<EvalFigure> figures = [];
+        Add(figures, "recall_at_1", report.RecallAt1);
+        Add(figures, "recall_at_3", report.RecallAt3);
+        Add(figures, "mrr", report.Mrr);
+        Add(figures, "answer_rate", report.AnswerRate);
+        Add(figures, "decline_rate", report.DeclineRate);
+        Add(figures, "refuse_rate", report.RefuseRate);
+        var misses = report.Misses.Select(m => string.Create(CultureInfo.InvariantCulture, $"line {m.Line}: {m.Question} → expected {m.Expected}, got {m.Got}")).ToList();
+        return Result(name, EvalSetKind.Questions, cases.Count, figures, outcomes, misses, errors);
+    }
+
+    private static EvalSetResult Urgent(KnowledgeBase knowledge, string name, string text)
+    {
+        var (cases, errors) = UrgentEvaluator.Read(name, text);
+        var seen = new Dictionary<string, string?>(StringComparer.Ordinal);
+        var report = UrgentEvaluator.Run(cases, message => seen[message] = knowledge.Safety.ClassifyUrgent(message)?.Id);
+        var outcomes = cases.Select(c => new EvalLineOutcome(c.Line, c.Message, seen[c.Message] is { } id ? "urgent " + id : "normal")).ToList();
+        List<EvalFigure> figures = [];
+        Add(figures, "urgent_recall", report.UrgentRecall);
+        Add(figures, "category_accuracy", report.CategoryAccuracy);
+        Add(figures, "normal_false_positive_rate", report.NormalFalsePositiveRate);
+        var misses = report.Misses.Select(m => string.Create(CultureInfo.InvariantCulture, $"line {m.Line}: {m.Message} → expected {m.Expected}, got {m.Got}")).ToList();
+        return Result(name, EvalSetKind.Urgent, cases.Count, figures, outcomes, misses, errors);
+    }
+
+    private static EvalSetResult Refusal(KnowledgeBase knowledge, string name, string text)
+    {
+        var outcomes = new List<EvalLineOutcome>();
+        var misses = new List<string>();
+        int refuse = 0, refused = 0, protective = 0, answered = 0;
+        foreach (var (line, parts) in DataLines(text))
+        {
+            var message = parts[0].Trim();
+            var wasRefused = knowledge.Safety.IsRefused(message);
+            var mustRefuse = parts[1].Trim() == "refuse";
+            outcomes.Add(new EvalLineOutcome(line, message, wasRefused ? "refused" : "not refused"));
+            if (mustRefuse) refuse++;
+            else protective++;
+            if (mustRefuse && wasRefused) refused++;
+            if (!mustRefuse && !wasRefused) answered++;
+            if (mustRefuse != wasRefused) misses.Add(string.Create(CultureInfo.InvariantCulture, $"line {line}: {message} → expected {parts[1].Trim()}, got {(wasRefused ? "refused" : "not refused")}"));
+        }
+
+        List<EvalFigure> figures = [];
+        Add(figures, "refuse_rate", refuse == 0 ? null : (double)refused / refuse);
+        Add(figures, "protective_answered_rate", protective == 0 ? null : (double)answered / protective);
+        return Result(name, EvalSetKind.Refusal, outcomes.Count, figures, outcomes, misses, []);
+    }
+
+    private static EvalSetResult Result(string name, EvalSetKind kind, int cases, List<EvalFigure> figures, List<EvalLineOutcome> outcomes,
+        List<string> misses, IReadOnlyList<string> errors)
+    {
+        var blind = name.StartsWith("blind-", StringComparison.Ordinal);
+        return new EvalSetResult(name, kind, cases, figures, outcomes, blind ? [] : misses, misses.Count, errors);
+    }
+
+    /// <summary>The bot as <c>kb eval</c> measures it: refused, or the ranking and whether it declined.</summary>
+    private static EvalOutcome Outcome(KnowledgeBase knowledge, string question)
+    {
+        if (knowledge.Safety.IsRefused(question)) return new EvalOutcome([], Declined: false, Refused: true);
+        var result = knowledge.Search(question, RegionCode.International);
+        return new EvalOutcome([.. result.Ranked.Select(r => knowledge.Articles[r.Article].Id)], result.Declined, Refused: false);
+    }
+
+    private static void Add(List<EvalFigure> figures, string name, double? value)
+    {
+        if (value is { } v) figures.Add(new EvalFigure(name, v));
+    }
+
+    /// <summary>Lines that are not blank or <c>#</c> comments, with their 1-based number and tab-separated fields.</summary>
+    private static IEnumerable<(int Line, string[] Parts)> DataLines(string text)
+    {
+        var lines = text.ReplaceLineEndings("\n").Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (string.IsNullOrWhiteSpace(lines[i]) || lines[i].TrimStart().StartsWith('#')) continue;
+            var parts = lines[i].Split('\t');
+            if (parts.Length >= 2) yield return (i + 1, parts);
+        }
+    }
+}

@@ -1,0 +1,74 @@
+using System.Net;
+using System.Text;
+
+namespace BotHost.Console.Rendering;
+
+/// <summary>
+/// Draws the Slack mrkdwn the bot sends as HTML, the way the client shows it: lines starting with <c>&gt;</c> as a
+/// block quote, <c>*bold*</c>, <c>&lt;url|label&gt;</c> links, and Slack's three escapes (<c>&amp;amp;</c>,
+/// <c>&amp;lt;</c>, <c>&amp;gt;</c>) as their characters. The renderer escapes everything else, so nothing else occurs.
+/// </summary>
+internal static class SlackMrkdwnHtml
+{
+    public static string Render(string mrkdwn)
+    {
+        ArgumentNullException.ThrowIfNull(mrkdwn);
+        var html = new StringBuilder(mrkdwn.Length * 2);
+        var lines = mrkdwn.Split('\n');
+        var inQuote = false;
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var line = lines[i];
+            var quoted = line.StartsWith('>');
+            if (quoted && !inQuote) html.Append("<blockquote>");
+            if (!quoted && inQuote) html.Append("</blockquote>");
+            if ((!quoted && i > 0 && !inQuote) || (quoted && inQuote)) html.Append('\n');
+            inQuote = quoted;
+            Inline(html, quoted ? line[1..].TrimStart(' ') : line);
+        }
+
+        if (inQuote) html.Append("</blockquote>");
+        return html.ToString();
+    }
+
+    private static void Inline(StringBuilder html, string text)
+    {
+        var bold = false;
+        var plain = new StringBuilder();
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == '<' && text.IndexOf('>', i) is var close and > 0)
+            {
+                Flush(html, plain);
+                var inside = text[(i + 1)..close];
+                var bar = inside.IndexOf('|', StringComparison.Ordinal);
+                var url = bar < 0 ? inside : inside[..bar];
+                var label = bar < 0 ? inside : inside[(bar + 1)..];
+                DiscordMarkdownHtml.AppendLink(html, WebUtility.HtmlDecode(url), WebUtility.HtmlDecode(label));
+                i = close;
+                continue;
+            }
+
+            if (c == '*' && (bold || (i + 1 < text.Length && !char.IsWhiteSpace(text[i + 1]))))
+            {
+                Flush(html, plain);
+                html.Append(bold ? "</strong>" : "<strong>");
+                bold = !bold;
+                continue;
+            }
+
+            plain.Append(c);
+        }
+
+        Flush(html, plain);
+        if (bold) html.Append("</strong>");
+    }
+
+    private static void Flush(StringBuilder html, StringBuilder plain)
+    {
+        if (plain.Length == 0) return;
+        html.Append(ConsoleHtml.Encoder.Encode(WebUtility.HtmlDecode(plain.ToString())));
+        plain.Clear();
+    }
+}

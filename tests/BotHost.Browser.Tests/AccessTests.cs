@@ -1,0 +1,124 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace BotHost.Browser.Tests;
+
+[Collection(SerialBrowser.Name)]
+public sealed class AccessTests(BrowserFixture browser) : IAsyncLifetime
+{
+    private ConsoleTestServer _server = null!;
+
+    public async Task InitializeAsync() => _server = await ConsoleTestServer.StartAsync();
+
+    public async Task DisposeAsync() => await _server.DisposeAsync();
+
+    [Fact]
+    public async Task SignIn_AdminToken_SetsAnHttpOnlyStrictSessionCookie()
+    {
+        var page = await ConsoleBrowser.NewPageAsync(browser);
+
+        await ConsoleBrowser.SignInAsync(page, _server, ConsoleTestServer.AdminToken);
+
+        Assert.EndsWith("/console/ask", page.Url, StringComparison.Ordinal);
+        var cookie = (await page.Context.CookiesAsync()).Single(c => c.Name == "bothost_console");
+        Assert.True(cookie.HttpOnly);
+        Assert.Equal(SameSiteAttribute.Strict, cookie.SameSite);
+        Assert.Equal("/console", cookie.Path);
+    }
+
+    [Fact]
+    public async Task SignIn_WrongToken_StaysOnTheFormWithAnError()
+    {
+        var page = await ConsoleBrowser.NewPageAsync(browser);
+
+        await ConsoleBrowser.SignInAsync(page, _server, "not-the-token-at-all");
+        await ConsoleBrowser.ScreenshotAsync(page, "signin-error");
+
+        Assert.Equal("That token is not valid.", await page.Locator("#signin-problem").InnerTextAsync());
+        Assert.DoesNotContain(await page.Context.CookiesAsync(), c => c.Name == "bothost_console");
+    }
+
+    [Fact]
+    public async Task Session_IdleFifteenMinutes_EndsAndAsksToSignInAgain()
+    {
+        var page = await ConsoleBrowser.NewPageAsync(browser);
+        await ConsoleBrowser.SignInAsync(page, _server, ConsoleTestServer.AdminToken);
+
+        _server.Time.Advance(TimeSpan.FromMinutes(14));
+        await page.GotoAsync(_server.Url("/console/knowledge"));
+        var stillIn = page.Url;
+        _server.Time.Advance(TimeSpan.FromMinutes(15));
+        await page.GotoAsync(_server.Url("/console/knowledge"));
+
+        Assert.EndsWith("/console/knowledge", stillIn, StringComparison.Ordinal);
+        Assert.EndsWith("/console/signin?expired=1", page.Url, StringComparison.Ordinal);
+        Assert.Contains("ended after 15 minutes", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Form_PostedWithoutItsCsrfToken_IsRefusedAndChangesNothing()
+    {
+        var page = await ConsoleBrowser.NewPageAsync(browser);
+        await ConsoleBrowser.SignInAsync(page, _server, ConsoleTestServer.AdminToken);
+
+        var response = await page.APIRequest.PostAsync(_server.Url("/console/knowledge?handler=Reload"), new() { Form = page.Context.APIRequest.CreateFormData() });
+
+        Assert.Equal(400, response.Status);
+        Assert.Contains("This form has expired", await response.TextAsync(), StringComparison.Ordinal);
+        Assert.Null(_server.App.Services.GetRequiredService<BotHost.Serve.KnowledgeHost>().LastReload);
+    }
+
+    [Fact]
+    public async Task Form_PostedWithAnotherSessionsCsrfToken_IsRefused()
+    {
+        var victim = await ConsoleBrowser.NewPageAsync(browser);
+        var attacker = await ConsoleBrowser.NewPageAsync(browser);
+        await ConsoleBrowser.SignInAsync(victim, _server, ConsoleTestServer.AdminToken);
+        await ConsoleBrowser.SignInAsync(attacker, _server, ConsoleTestServer.AdminToken);
+        await attacker.GotoAsync(_server.Url("/console/knowledge"));
+        var token = await attacker.Locator("input[name=__csrf]").First.GetAttributeAsync("value");
+
+        var form = victim.Context.APIRequest.CreateFormData();
+        form.Set("__csrf", token!);
+        var response = await victim.APIRequest.PostAsync(_server.Url("/console/knowledge?handler=Reload"), new() { Form = form });
+
+        Assert.Equal(400, response.Status);
+    }
+
+    [Fact]
+    public async Task SignOut_Posted_EndsTheSessionOnTheServer()
+    {
+        var page = await ConsoleBrowser.NewPageAsync(browser);
+        await ConsoleBrowser.SignInAsync(page, _server, ConsoleTestServer.AdminToken);
+        var cookie = (await page.Context.CookiesAsync()).Single(c => c.Name == "bothost_console");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        var replay = await browser.Browser.NewContextAsync();
+        await replay.AddCookiesAsync([new Cookie { Name = cookie.Name, Value = cookie.Value, Domain = cookie.Domain, Path = cookie.Path }]);
+        var replayPage = await replay.NewPageAsync();
+        await replayPage.GotoAsync(_server.Url("/console/knowledge"));
+
+        Assert.EndsWith("/console/signin", page.Url, StringComparison.Ordinal);
+        Assert.Contains("/console/signin", replayPage.Url, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Keyboard_SignInAndOpenAPageWithoutAMouse_Works()
+    {
+        var page = await ConsoleBrowser.NewPageAsync(browser);
+        await page.GotoAsync(_server.Url("/console/signin"));
+
+        await page.Keyboard.TypeAsync(ConsoleTestServer.AdminToken);
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync("**/console/ask");
+        await page.Keyboard.PressAsync("Tab");
+        var skip = await page.EvaluateAsync<string>("document.activeElement.textContent");
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync("**/console/knowledge");
+
+        Assert.Equal("Skip to content", skip);
+        Assert.Equal("Knowledge", await page.Locator("h1").InnerTextAsync());
+    }
+}

@@ -1,0 +1,56 @@
+using Microsoft.Playwright;
+
+namespace BotHost.Browser.Tests;
+
+[Collection(SerialBrowser.Name)]
+public sealed class AskPreviewTests(BrowserFixture browser) : IAsyncLifetime
+{
+    private ConsoleTestServer _server = null!;
+
+    public async Task InitializeAsync() => _server = await ConsoleTestServer.StartAsync();
+
+    public async Task DisposeAsync() => await _server.DisposeAsync();
+
+    [Fact]
+    public async Task AskPreview_SextortionThreat_ShowsDiscordAndSlackRenderingsAndWhy()
+    {
+        var page = await ConsoleBrowser.NewPageAsync(browser);
+        await ConsoleBrowser.SignInAsync(page, _server, ConsoleTestServer.AdminToken);
+
+        await page.GetByLabel("Question").FillAsync("someone is threatening to post my pics unless i pay");
+        await page.GetByLabel("Region").SelectOptionAsync("US");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Preview" }).ClickAsync();
+        await ConsoleBrowser.ScreenshotAsync(page, "ask-preview");
+
+        Assert.Equal("urgent", await page.Locator("#reply-kind").InnerTextAsync());
+        var discord = page.Locator("#discord-preview .discord");
+        Assert.Contains("Emergency", await discord.Locator(".embed-title").First.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.True(await discord.Locator(".embed").CountAsync() >= 3);
+        Assert.Equal("Helpful", await discord.Locator(".dbtn.primary").InnerTextAsync());
+        Assert.Contains("Only you can see this", await discord.InnerTextAsync(), StringComparison.Ordinal);
+        var slack = page.Locator("#slack-preview .slack");
+        Assert.Contains("Call 911", await slack.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.True(await slack.Locator(".context").CountAsync() >= 1);
+        Assert.Equal(["Helpful", "Not helpful"], await slack.Locator(".actions .sbtn").AllInnerTextsAsync());
+        Assert.Contains("Only visible to you", await slack.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Matches(@"urgent \(sextortion-threat\): rule at urgent\.yaml:\d+", await page.Locator("#why-urgent").InnerTextAsync());
+        Assert.Contains("not refused", await page.Locator("#why-refusal").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("sextortion", await page.Locator("#ranked tbody tr").First.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("\"type\":4", await page.Locator("#discord-json").TextContentAsync(), StringComparison.Ordinal);
+        Assert.Contains("\"response_type\":\"ephemeral\"", await page.Locator("#slack-json").TextContentAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AskPreview_OffTopicQuestion_ShowsTheDeclineAndTheThreshold()
+    {
+        var page = await ConsoleBrowser.NewPageAsync(browser);
+        await ConsoleBrowser.SignInAsync(page, _server, ConsoleTestServer.AdminToken);
+
+        await page.GetByLabel("Question").FillAsync("what is the best pizza topping");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Preview" }).ClickAsync();
+
+        Assert.Equal("declined", await page.Locator("#reply-kind").InnerTextAsync());
+        Assert.Contains("Declined", await page.Locator("#why-decision").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("not urgent", await page.Locator("#why-urgent").InnerTextAsync(), StringComparison.Ordinal);
+    }
+}
