@@ -5,7 +5,6 @@ using BotHost.Testing;
 namespace BotHost.Tests.Serve;
 
 /// <summary>The web console in <c>serve</c>: off unless <c>Console__Enabled=true</c>, and a wrong value stops start-up.</summary>
-[Collection(SerialServeApps.Name)]
 public sealed class ServeConsoleTests : IDisposable
 {
     private readonly TempKnowledgeFolder _folder = SampleKnowledge.Create();
