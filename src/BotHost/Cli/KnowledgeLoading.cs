@@ -1,4 +1,5 @@
 using BotHost.Knowledge;
+using BotHost.Semantics;
 
 namespace BotHost.Cli;
 
@@ -10,6 +11,16 @@ internal static class KnowledgeLoading
         if (!Directory.Exists(options.Path))
         {
             env.Error.WriteLine($"bothost: knowledge folder not found: {options.Path} (use --knowledge DIR)");
+            return null;
+        }
+
+        try
+        {
+            options.Embedder ??= ProcessEmbedder.FromEnvironment(env.Time);
+        }
+        catch (Exception ex) when (ex is IOException or InvalidDataException or Microsoft.ML.OnnxRuntime.OnnxRuntimeException)
+        {
+            env.Error.WriteLine($"bothost: the sentence-embedding model cannot be loaded: {ex.Message}");
             return null;
         }
 

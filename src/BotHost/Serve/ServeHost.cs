@@ -6,6 +6,8 @@ using BotHost.Core.Pipeline;
 using BotHost.Core.Safety;
 using BotHost.Discord;
 using BotHost.Knowledge;
+using BotHost.Knowledge.Semantics;
+using BotHost.Semantics;
 using BotHost.Serve.Endpoints;
 using BotHost.Serve.Metrics;
 using BotHost.Slack;
@@ -40,7 +42,9 @@ public static class ServeHost
         var communities = Communities(settings.CommunitiesFile ?? builder.Configuration[CommunitiesFileSetting]);
         var watch = KnowledgeWatch(builder.Configuration[KnowledgeWatchSetting]);
         var console = ConsoleServiceCollectionExtensions.ConsoleSwitch(builder.Configuration);
-        var (knowledge, diagnostics) = KnowledgeHost.Start(new KnowledgeOptions { Path = settings.KnowledgePath }, time);
+        var (embedder, embedderProblem) = Embedder(builder.Configuration, time);
+        if (embedder is null) return (null, [embedderProblem!]);
+        var (knowledge, diagnostics) = KnowledgeHost.Start(new KnowledgeOptions { Path = settings.KnowledgePath, Embedder = embedder }, time);
         List<string> problems = [.. diagnostics.Where(d => d.IsError).Select(d => d.ToString()), .. communities.Errors, .. watch.Problems, .. console.Problems];
         if (knowledge is null || problems.Count > 0)
         {
@@ -78,6 +82,19 @@ public static class ServeHost
         if (console.On) app.MapBotHostConsole();
         ServeStartupLog.Write(app.Services, knowledge, adminToken is not null, communities.Path, communities.Directory?.Count ?? 0, watch.On);
         return (app, []);
+    }
+
+    /// <summary>The process's sentence encoder, or the one-line problem that stops start-up when it cannot load.</summary>
+    internal static (KnowledgeEmbedder? Embedder, string? Problem) Embedder(IConfiguration configuration, TimeProvider time)
+    {
+        try
+        {
+            return (ProcessEmbedder.Get(configuration, time), null);
+        }
+        catch (Exception ex) when (ex is IOException or InvalidDataException or Microsoft.ML.OnnxRuntime.OnnxRuntimeException)
+        {
+            return (null, $"Semantics__ModelDirectory: the sentence-embedding model cannot be loaded: {ex.Message}");
+        }
     }
 
     /// <summary><c>Knowledge:Watch</c>: on unless set to false; anything but true or false is a problem, not a guess.</summary>

@@ -1,0 +1,62 @@
+using System.Diagnostics;
+using System.Globalization;
+using BotHost.Knowledge.Semantics;
+
+namespace BotHost.Benchmarks;
+
+/// <summary>
+/// The sentence encoder's costs: model load, one message embedded (per-call percentiles, on one core), batch throughput
+/// of knowledge texts, and the process's resident memory with the model loaded. Run:
+/// <c>dotnet run -c Release --project bench/BotHost.Benchmarks -- encoder</c>.
+/// </summary>
+internal static class EncoderRun
+{
+    private const int Calls = 2_000;
+
+    public static void Run(TextWriter output)
+    {
+        // One core, as the budget is stated: the process may run only on CPU 0.
+        if (OperatingSystem.IsLinux() || OperatingSystem.IsWindows()) Process.GetCurrentProcess().ProcessorAffinity = 1;
+        var rssBefore = Rss();
+        var started = Stopwatch.GetTimestamp();
+        using var encoder = ArcticXsEncoder.Load(new SentenceEncoderOptions());
+        var load = Stopwatch.GetElapsedTime(started);
+        var path = RepositoryPaths.Knowledge();
+        var messages = BenchmarkQuestions.Load(path).Concat(BenchmarkQuestions.Load(path, "dev-questions.tsv")).ToArray();
+        for (var i = 0; i < 50; i++) encoder.Encode(messages[i % messages.Length], EmbeddingKind.Query); // JIT and the runtime's first-run costs
+
+        var samples = new double[Calls];
+        for (var i = 0; i < Calls; i++)
+        {
+            var callStarted = Stopwatch.GetTimestamp();
+            encoder.Encode(messages[i % messages.Length], EmbeddingKind.Query);
+            samples[i] = Stopwatch.GetElapsedTime(callStarted).TotalMilliseconds;
+        }
+
+        Array.Sort(samples);
+        var longest = messages.OrderByDescending(m => m.Length).Take(20).ToArray();
+        var longSamples = longest.Select(m =>
+        {
+            var s = Stopwatch.GetTimestamp();
+            encoder.Encode(m, EmbeddingKind.Query);
+            return Stopwatch.GetElapsedTime(s).TotalMilliseconds;
+        }).Order().ToArray();
+        var batchStarted = Stopwatch.GetTimestamp();
+        encoder.Encode(messages, EmbeddingKind.Document);
+        var batch = Stopwatch.GetElapsedTime(batchStarted);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"encoder {encoder.ModelId} threads=1 cpu=1 load_ms={load.TotalMilliseconds:0} " +
+            $"encode_ms p50={P(samples, 0.50):0.00} p90={P(samples, 0.90):0.00} p99={P(samples, 0.99):0.00} max={samples[^1]:0.00} (n={Calls}, {messages.Length} eval messages, mean {messages.Average(m => m.Length):0} chars) " +
+            $"longest20_ms max={longSamples[^1]:0.00} ({longest[0].Length} chars) " +
+            $"batch_texts_per_s={messages.Length / batch.TotalSeconds:0} rss_mb before={rssBefore:0} with_model={Rss():0}"));
+    }
+
+    private static double Rss()
+    {
+        using var process = Process.GetCurrentProcess();
+        process.Refresh();
+        return process.WorkingSet64 / 1024.0 / 1024.0;
+    }
+
+    private static double P(double[] sorted, double q) => sorted[Math.Min(sorted.Length - 1, (int)(q * sorted.Length))];
+}

@@ -1,0 +1,154 @@
+using System.Runtime.InteropServices;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Data.Sqlite;
+
+namespace BotHost.Knowledge.Semantics;
+
+/// <summary>
+/// Vectors of knowledge texts (articles, labelled example messages) kept on disk between runs, keyed by a SHA-256 of
+/// the model id, the kind and the text, so a (re)load embeds only what changed. A SQLite file: several processes (the
+/// test projects, a host and its CLI) may share it. Member messages never go in. Entries unused for
+/// <see cref="RetentionDays"/> are removed when the cache is opened, so edited texts do not pile up.
+/// </summary>
+public sealed class VectorCache : IDisposable
+{
+    /// <summary>How long a vector no knowledge base asked for is kept.</summary>
+    public const int RetentionDays = 30;
+
+    private readonly SqliteConnection _connection;
+    private readonly Lock _gate = new();
+
+    static VectorCache() => SQLitePCL.Batteries_V2.Init();
+
+    private VectorCache(SqliteConnection connection, string path)
+    {
+        _connection = connection;
+        Path = path;
+    }
+
+    public string Path { get; }
+
+    /// <summary>Opens (creating when needed) the cache file; throws when the file cannot be opened or is not a cache.</summary>
+    public static VectorCache Open(string path, TimeProvider time)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        ArgumentNullException.ThrowIfNull(time);
+        var full = System.IO.Path.GetFullPath(path);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full)!);
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = full, Pooling = false }.ToString());
+        try
+        {
+            connection.Open();
+            Execute(connection, "PRAGMA busy_timeout = 10000; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;");
+            Execute(connection, "CREATE TABLE IF NOT EXISTS vectors (key BLOB PRIMARY KEY, vector BLOB NOT NULL, used INTEGER NOT NULL) WITHOUT ROWID;");
+            using var prune = connection.CreateCommand();
+            prune.CommandText = "DELETE FROM vectors WHERE used < $oldest;";
+            prune.Parameters.AddWithValue("$oldest", Today(time) - RetentionDays);
+            prune.ExecuteNonQuery();
+            return new VectorCache(connection, full);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// The vectors of <paramref name="texts"/>: those in the cache from it, the others embedded (in batches) and added.
+    /// Marks every returned vector as used today.
+    /// </summary>
+    public IReadOnlyList<float[]> GetOrEncode(ISentenceEncoder encoder, IReadOnlyList<string> texts, EmbeddingKind kind, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(encoder);
+        ArgumentNullException.ThrowIfNull(texts);
+        ArgumentNullException.ThrowIfNull(time);
+        var keys = texts.Select(t => Key(encoder.ModelId, kind, t)).ToArray();
+        var vectors = new float[texts.Count][];
+        var today = Today(time);
+        lock (_gate)
+        {
+            using (var transaction = _connection.BeginTransaction())
+            {
+                using var select = _connection.CreateCommand();
+                select.Transaction = transaction;
+                select.CommandText = "SELECT vector FROM vectors WHERE key = $key;";
+                var key = select.Parameters.Add("$key", SqliteType.Blob);
+                using var touch = _connection.CreateCommand();
+                touch.Transaction = transaction;
+                touch.CommandText = "UPDATE vectors SET used = $today WHERE key = $key AND used < $today;";
+                var touchKey = touch.Parameters.Add("$key", SqliteType.Blob);
+                touch.Parameters.AddWithValue("$today", today);
+                for (var i = 0; i < keys.Length; i++)
+                {
+                    key.Value = keys[i];
+                    if (select.ExecuteScalar() is byte[] blob && blob.Length == encoder.Dimensions * sizeof(float))
+                    {
+                        vectors[i] = MemoryMarshal.Cast<byte, float>(blob).ToArray();
+                        touchKey.Value = keys[i];
+                        touch.ExecuteNonQuery();
+                    }
+                }
+
+                transaction.Commit();
+            }
+
+            var missing = Enumerable.Range(0, texts.Count).Where(i => vectors[i] is null).ToArray();
+            if (missing.Length == 0) return vectors;
+            var encoded = encoder.Encode([.. missing.Select(i => texts[i])], kind);
+            using (var transaction = _connection.BeginTransaction())
+            {
+                using var insert = _connection.CreateCommand();
+                insert.Transaction = transaction;
+                insert.CommandText = "INSERT OR REPLACE INTO vectors (key, vector, used) VALUES ($key, $vector, $today);";
+                var key = insert.Parameters.Add("$key", SqliteType.Blob);
+                var vector = insert.Parameters.Add("$vector", SqliteType.Blob);
+                insert.Parameters.AddWithValue("$today", today);
+                for (var j = 0; j < missing.Length; j++)
+                {
+                    vectors[missing[j]] = encoded[j];
+                    key.Value = keys[missing[j]];
+                    vector.Value = MemoryMarshal.AsBytes(encoded[j].AsSpan()).ToArray();
+                    insert.ExecuteNonQuery();
+                }
+
+                transaction.Commit();
+            }
+        }
+
+        return vectors;
+    }
+
+    /// <summary>How many vectors the cache holds.</summary>
+    public long Count
+    {
+        get
+        {
+            lock (_gate)
+            {
+                using var count = _connection.CreateCommand();
+                count.CommandText = "SELECT count(*) FROM vectors;";
+                return (long)count.ExecuteScalar()!;
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        lock (_gate) _connection.Dispose();
+    }
+
+    /// <summary>SHA-256 of model id, kind and text (each UTF-8, separated by a zero byte).</summary>
+    internal static byte[] Key(string modelId, EmbeddingKind kind, string text) =>
+        SHA256.HashData(Encoding.UTF8.GetBytes($"{modelId}\0{kind}\0{text}"));
+
+    private static long Today(TimeProvider time) => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime).DayNumber;
+
+    private static void Execute(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+}

@@ -1,0 +1,97 @@
+using BotHost.Knowledge.Semantics;
+using BotHost.Testing;
+using BotHost.Testing.Semantics;
+
+namespace BotHost.Knowledge.Tests.Semantics;
+
+[Collection(SemanticsTests.Collection)]
+public sealed class VectorCacheTests : IDisposable
+{
+    private static readonly string[] Texts = ["what is sextortion", "how do i report csam", "signs of grooming"];
+
+    private readonly string _folder = Directory.CreateTempSubdirectory("bothost-vectors-").FullName;
+    private readonly FakeTimeProvider _time = new(TestClock.Start);
+
+    private string CachePath => Path.Combine(_folder, "vectors.db");
+
+    [Fact]
+    public void GetOrEncode_SameTextsAgainFromANewProcess_EmbedsNothingAndReturnsTheSameVectors()
+    {
+        var first = new CountingEncoder(SharedEncoder.Encoder);
+        IReadOnlyList<float[]> expected;
+        using (var cache = VectorCache.Open(CachePath, _time)) expected = cache.GetOrEncode(first, Texts, EmbeddingKind.Document, _time);
+        var second = new CountingEncoder(SharedEncoder.Encoder);
+
+        using var reopened = VectorCache.Open(CachePath, _time);
+        var actual = reopened.GetOrEncode(second, Texts, EmbeddingKind.Document, _time);
+
+        Assert.Equal(3, first.Texts);
+        Assert.Equal(0, second.Texts);
+        Assert.Equal(expected, actual);
+    }
+
+    [Fact]
+    public void GetOrEncode_OneNewText_EmbedsOnlyThatOne()
+    {
+        using var cache = VectorCache.Open(CachePath, _time);
+        cache.GetOrEncode(SharedEncoder.Encoder, Texts, EmbeddingKind.Document, _time);
+        var counting = new CountingEncoder(SharedEncoder.Encoder);
+
+        var vectors = cache.GetOrEncode(counting, [.. Texts, "what is a hotline"], EmbeddingKind.Document, _time);
+
+        Assert.Equal(1, counting.Texts);
+        Assert.Equal(SharedEncoder.Encoder.Encode("what is a hotline", EmbeddingKind.Document), vectors[3]);
+    }
+
+    [Fact]
+    public void GetOrEncode_AnotherKindOrModel_IsNotServedTheCachedVector()
+    {
+        using var cache = VectorCache.Open(CachePath, _time);
+        cache.GetOrEncode(SharedEncoder.Encoder, Texts, EmbeddingKind.Document, _time);
+        var asQueries = new CountingEncoder(SharedEncoder.Encoder);
+        var otherModel = new CountingEncoder(SharedEncoder.Encoder, modelId: "another-model@0000");
+
+        cache.GetOrEncode(asQueries, Texts, EmbeddingKind.Query, _time);
+        cache.GetOrEncode(otherModel, Texts, EmbeddingKind.Document, _time);
+
+        Assert.Equal(3, asQueries.Texts);
+        Assert.Equal(3, otherModel.Texts);
+    }
+
+    [Fact]
+    public void Open_VectorsUnusedForLongerThanTheRetention_AreRemoved()
+    {
+        using (var cache = VectorCache.Open(CachePath, _time)) cache.GetOrEncode(SharedEncoder.Encoder, Texts, EmbeddingKind.Document, _time);
+        _time.Advance(TimeSpan.FromDays(VectorCache.RetentionDays - 1));
+        using (var cache = VectorCache.Open(CachePath, _time)) cache.GetOrEncode(SharedEncoder.Encoder, Texts[..1], EmbeddingKind.Document, _time);
+        _time.Advance(TimeSpan.FromDays(2));
+
+        using var later = VectorCache.Open(CachePath, _time);
+
+        Assert.Equal(1, later.Count);
+    }
+
+    [Fact]
+    public void Open_TwoCachesOnOneFile_BothReadAndWrite()
+    {
+        using var one = VectorCache.Open(CachePath, _time);
+        using var two = VectorCache.Open(CachePath, _time);
+
+        one.GetOrEncode(SharedEncoder.Encoder, Texts[..2], EmbeddingKind.Document, _time);
+        var counting = new CountingEncoder(SharedEncoder.Encoder);
+        two.GetOrEncode(counting, Texts, EmbeddingKind.Document, _time);
+
+        Assert.Equal(1, counting.Texts);
+        Assert.Equal(3, one.Count);
+    }
+
+    [Fact]
+    public void Open_AFileThatIsNotACache_Throws()
+    {
+        File.WriteAllText(CachePath, "not a database, just some text that is long enough to have a header");
+
+        Assert.ThrowsAny<Exception>(() => VectorCache.Open(CachePath, _time));
+    }
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+}
