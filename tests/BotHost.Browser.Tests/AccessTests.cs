@@ -107,6 +107,7 @@ public sealed class AccessTests(BrowserFixture browser) : IAsyncLifetime
     {
         var page = await ConsoleBrowser.NewPageAsync(browser);
         await page.GotoAsync(_server.Url("/console/signin"));
+        await page.WaitForFunctionAsync("document.activeElement && document.activeElement.id === 'token'");
 
         await page.Keyboard.TypeAsync(ConsoleTestServer.AdminToken);
         await page.Keyboard.PressAsync("Enter");

@@ -6,9 +6,15 @@ namespace BotHost.Browser.Tests;
 /// <summary>What every browser test does: open pages, sign in, save screenshots, run axe-core.</summary>
 public static class ConsoleBrowser
 {
+    private const float PageTimeout = 180_000;
+
     public static async Task<IPage> NewPageAsync(BrowserFixture browser, int width = 1280, int height = 900)
     {
         var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
+        // The first view of the quality page measures every eval set of the version (seconds alone, much longer on a
+        // machine shared with other builds), so pages get more than Playwright's default 30 seconds.
+        context.SetDefaultTimeout(PageTimeout);
+        context.SetDefaultNavigationTimeout(PageTimeout);
         return await context.NewPageAsync();
     }
 

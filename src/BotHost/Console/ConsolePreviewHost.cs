@@ -19,10 +19,12 @@ public static class ConsolePreviewHost
     public static (WebApplication? App, IReadOnlyList<string> Problems) Build(string knowledgePath, int port, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(knowledgePath);
-        var (knowledge, diagnostics) = KnowledgeHost.Start(new KnowledgeOptions { Path = knowledgePath }, time);
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ApplicationName = typeof(ConsolePreviewHost).Assembly.GetName().Name });
+        var (embedder, embedderProblem) = ServeHost.Embedder(builder.Configuration, time);
+        if (embedder is null) return (null, [embedderProblem!]);
+        var (knowledge, diagnostics) = KnowledgeHost.Start(new KnowledgeOptions { Path = knowledgePath, Embedder = embedder }, time);
         if (knowledge is null) return (null, [.. diagnostics.Where(d => d.IsError).Select(d => d.ToString())]);
 
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ApplicationName = typeof(ConsolePreviewHost).Assembly.GetName().Name });
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         builder.Configuration[$"{AnalyticsOptions.Section}:{nameof(AnalyticsOptions.DatabasePath)}"] =
             Path.Combine(Path.GetTempPath(), $"bothost-preview-{Environment.ProcessId}.db");

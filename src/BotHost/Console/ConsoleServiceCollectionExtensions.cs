@@ -34,6 +34,7 @@ public static class ConsoleServiceCollectionExtensions
         services.TryAddSingleton<QualityHistory>();
         services.TryAddSingleton<QualityService>();
         services.TryAddSingleton<IGapsReader, SqliteGapsReader>();
+        services.AddHostedService<QualityMonitor>();
         services.AddRazorPages(options =>
             {
                 options.RootDirectory = "/Console/Pages";

@@ -31,6 +31,28 @@ public sealed class KbPreviewCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task KbPreview_FilesSaved_ShowsTheNewVersionThenARejectedBrokenSave()
+    {
+        var output = new StringWriter();
+        var env = new CliEnvironment(TextWriter.Synchronized(output), new StringWriter(), TimeProvider.System, new StringReader(string.Empty));
+        using var stop = new CancellationTokenSource();
+        var run = BotHostCli.RunAsync(["kb", "preview", "--knowledge", _folder.Path, "--port", "0"], env, stop.Token);
+        var address = await AddressAsync(output, run);
+        using var http = new HttpClient();
+
+        _folder.WriteArticle(TempKnowledgeFolder.Article("saved-article", "A freshly saved article", ["what was just saved"], [("Intro", "Saved text.")]));
+        var added = await PageWhenAsync(http, address + "/knowledge", page => page.Contains("A freshly saved article", StringComparison.Ordinal));
+        _folder.WriteFile("articles/saved-article.md", "---\nid: saved-article\ntitle: broken\n");
+        var rejected = await PageWhenAsync(http, address + "/knowledge", page => page.Contains("<span class=\"bad\">rejected</span>", StringComparison.Ordinal));
+        await stop.CancelAsync();
+        await run;
+
+        Assert.Contains("A freshly saved article", added, StringComparison.Ordinal);
+        Assert.Contains("saved-article.md:", rejected, StringComparison.Ordinal);
+        Assert.Contains("A freshly saved article", rejected, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task KbPreview_MissingFolder_IsAUsageError()
     {
         var (exit, _, error) = await CliRunner.RunAsync("kb", "preview", "--knowledge", Path.Combine(_folder.Path, "nope"));
@@ -40,6 +62,18 @@ public sealed class KbPreviewCommandTests : IDisposable
     }
 
     public void Dispose() => _folder.Dispose();
+
+    /// <summary>The page once the watcher (real files, real clock: a half-second quiet period) has reloaded and it shows what is awaited.</summary>
+    private static async Task<string> PageWhenAsync(HttpClient http, string url, Func<string, bool> shows)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        while (true)
+        {
+            var page = await http.GetStringAsync(url, timeout.Token);
+            if (shows(page)) return page;
+            await Task.Delay(100, timeout.Token);
+        }
+    }
 
     /// <summary>The console address the command prints once it listens (it prints nothing else on success).</summary>
     private static async Task<string> AddressAsync(StringWriter output, Task<int> run)
