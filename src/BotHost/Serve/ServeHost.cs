@@ -18,8 +18,8 @@ namespace BotHost.Serve;
 
 /// <summary>
 /// <c>bothost serve</c>: Kestrel on the Generic Host with the message pipeline, the live knowledge base, the chat
-/// adapters that configuration enables, the operator endpoints (<see cref="OperatorEndpoints"/>) and the host's
-/// metrics (<see cref="HostMetrics"/>). Composition only: each of those lives in its own class.
+/// adapters that configuration enables, the operator endpoints (<see cref="OperatorEndpoints"/>) and OpenTelemetry
+/// (<see cref="ServeTelemetry"/>). Composition only: each of those lives in its own class.
 /// </summary>
 public static class ServeHost
 {
@@ -41,9 +41,9 @@ public static class ServeHost
         if (settings.ConfigFile is { } file) builder.Configuration.AddJsonFile(Path.GetFullPath(file), optional: false);
         var communities = Communities(settings.CommunitiesFile ?? builder.Configuration[CommunitiesFileSetting]);
         var watch = KnowledgeWatch(builder.Configuration[KnowledgeWatchSetting]);
-        var console = ConsoleServiceCollectionExtensions.ConsoleSwitch(builder.Configuration);
         var (embedder, embedderProblem) = Embedder(builder.Configuration, time);
         if (embedder is null) return (null, [embedderProblem!]);
+        var console = ConsoleServiceCollectionExtensions.ConsoleSwitch(builder.Configuration);
         var (knowledge, diagnostics) = KnowledgeHost.Start(new KnowledgeOptions { Path = settings.KnowledgePath, Embedder = embedder }, time);
         List<string> problems = [.. diagnostics.Where(d => d.IsError).Select(d => d.ToString()), .. communities.Errors, .. watch.Problems, .. console.Problems];
         if (knowledge is null || problems.Count > 0)
@@ -61,7 +61,7 @@ public static class ServeHost
         builder.Services.AddBotHostCore();
         builder.Services.AddSlack(builder.Configuration);
         builder.Services.AddDiscord(builder.Configuration);
-        builder.Services.AddHostMetrics(knowledge);
+        builder.AddServeTelemetry(settings);
         builder.Services.AddHostedService<AnalyticsCleanupService>();
         if (watch.On) builder.Services.AddHostedService<KnowledgeWatcher>();
         if (console.On) builder.Services.AddServedConsole(builder.Configuration, communities.Directory);
@@ -75,7 +75,7 @@ public static class ServeHost
         }
 
         var adminToken = app.Configuration["Admin:Token"];
-        HostMetrics.Start(app.Services);
+        ServeTelemetry.Start(app);
         app.MapOperatorEndpoints(knowledge, adminToken);
         app.MapSlack();
         app.MapDiscord();
