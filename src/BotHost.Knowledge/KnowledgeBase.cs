@@ -15,12 +15,12 @@ public sealed class KnowledgeBase : IDisposable
     /// <summary>How many ranked articles a search keeps (enough for MRR@10).</summary>
     public const int RankDepth = 10;
 
-    private readonly SqliteSearchIndex _index;
+    private readonly LuceneSearchIndex _index;
     private readonly QueryAnalyzer _analyzer;
     private readonly KnowledgeSearcher _searcher;
     private readonly KnowledgeOptions _options;
 
-    private KnowledgeBase(KnowledgeSnapshot snapshot, KnowledgeOptions options, SqliteSearchIndex index, ArticleTermIndex terms,
+    private KnowledgeBase(KnowledgeSnapshot snapshot, KnowledgeOptions options, LuceneSearchIndex index, ArticleTermIndex terms,
         IReadOnlyList<PassageRef> passages, IReadOnlyList<int> questionArticles, DateTimeOffset loadedAt, TimeSpan buildTime)
     {
         Snapshot = snapshot;
@@ -92,7 +92,7 @@ public sealed class KnowledgeBase : IDisposable
         questions.AddRange(offTopic);
         questionArticles.AddRange(offTopic.Select(_ => KnowledgeSearcher.OffTopic));
         var weights = options.Features.HasFlag(SearchFeatures.FieldWeights) ? options.Weights ?? SearchWeights.Tuned : new SearchWeights(1, 1, 1, 1, 1, 1);
-        var index = SqliteSearchIndex.Build(passages, questions, weights, keepPostings: options.KeepPostings);
+        var index = LuceneSearchIndex.Build(passages, questions, weights);
         var terms = ArticleTermIndex.Build(
             [.. snapshot.Articles.Select(ArticleText)],
             [.. snapshot.Articles.Select(a => (IReadOnlyList<string>)[.. a.Sections.Select(s => s.Heading + "\n" + s.Text)])]);

@@ -43,7 +43,4 @@ public sealed class KnowledgeOptions
     /// when the knowledge base runs without the embedding model (rules and keyword search only).
     /// </summary>
     public Semantics.KnowledgeEmbedder? Embedder { get; set; }
-
-    /// <summary>Keep each phrase's scored rows between questions (on in production; tests compare it with off).</summary>
-    internal bool KeepPostings { get; set; } = true;
 }

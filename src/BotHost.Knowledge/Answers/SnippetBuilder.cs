@@ -80,8 +80,8 @@ public static class SnippetBuilder
     {
         var text = sectionText.Trim();
         var sentences = Sentences(text);
-        var stems = sentences.Select(s => TextTokenizer.Tokenize(text[s.Start..s.End]).Select(t => PorterStemmer.Stem(t.Text)).ToArray()).ToList();
-        var words = TextTokenizer.Tokenize(text).Select(t => new StemmedWord(t.Start, t.Length, PorterStemmer.Stem(t.Text))).ToArray();
+        var stems = sentences.Select(s => TextTokenizer.Tokenize(text[s.Start..s.End]).Select(t => LuceneAnalysis.Stem(t.Text)).ToArray()).ToList();
+        var words = TextTokenizer.Tokenize(text).Select(t => new StemmedWord(t.Start, t.Length, LuceneAnalysis.Stem(t.Text))).ToArray();
         return new SectionSentences(text, sentences, stems, words);
     }
 
@@ -95,7 +95,7 @@ public static class SnippetBuilder
     {
         var span = text[start..end];
         var tokens = TextTokenizer.Tokenize(span);
-        var first = tokens.FirstOrDefault(t => stems.Contains(PorterStemmer.Stem(t.Text)));
+        var first = tokens.FirstOrDefault(t => stems.Contains(LuceneAnalysis.Stem(t.Text)));
         var budget = maxLength - (2 * Ellipsis.Length);
         var from = first.Length > 0 ? Math.Max(0, first.Start - (budget / 3)) : 0;
         from = WordStartAtOrAfter(span, from);
@@ -144,7 +144,7 @@ public static class SnippetBuilder
     private static Snippet Highlight(string text, IReadOnlySet<string> stems, bool trimmed)
     {
         var highlights = TextTokenizer.Tokenize(text)
-            .Where(t => stems.Contains(PorterStemmer.Stem(t.Text)))
+            .Where(t => stems.Contains(LuceneAnalysis.Stem(t.Text)))
             .Select(t => new TextRange(t.Start, t.Length))
             .ToList();
         return new Snippet(text, highlights, trimmed);

@@ -115,7 +115,7 @@ internal sealed class ArticleTermIndex
                 foreach (var token in TextTokenizer.Tokenize(text))
                 {
                     Surface[token.Text] = Surface.GetValueOrDefault(token.Text) + 1;
-                    if (!_stems.TryGetValue(token.Text, out var stem)) _stems[token.Text] = stem = PorterStemmer.Stem(token.Text);
+                    if (!_stems.TryGetValue(token.Text, out var stem)) _stems[token.Text] = stem = LuceneAnalysis.Stem(token.Text);
                     if (!TermIds.TryGetValue(stem, out var id)) TermIds[stem] = id = TermIds.Count;
                     ids.Add(id);
                 }

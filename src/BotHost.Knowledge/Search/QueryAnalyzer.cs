@@ -42,7 +42,7 @@ public sealed class QueryAnalyzer
         var dictionary = new Dictionary<string, int>(surfaceWords, StringComparer.Ordinal);
         foreach (var word in _synonymWords) dictionary.TryAdd(word, 1);
         _corrector = new SpellingCorrector(dictionary);
-        _everydayStems = [.. (everydayWords ?? []).Select(PorterStemmer.Stem)];
+        _everydayStems = [.. (everydayWords ?? []).Select(LuceneAnalysis.Stem)];
     }
 
     public AnalyzedQuery Analyze(string question)
@@ -107,7 +107,7 @@ public sealed class QueryAnalyzer
     private bool IsKnownWord(string word)
     {
         if (_surfaceWords.ContainsKey(word) || _synonymWords.Contains(word)) return true;
-        var stem = PorterStemmer.Stem(word);
+        var stem = LuceneAnalysis.Stem(word);
         return _vocabulary.ContainsKey(stem) || _everydayStems.Contains(stem);
     }
 

@@ -3,7 +3,7 @@ namespace BotHost.Knowledge.Search;
 /// <summary>One way of saying a concept: its words as folded by the tokenizer, and their porter stems.</summary>
 public sealed record QueryPhrase(IReadOnlyList<string> Words, IReadOnlyList<string> Stems)
 {
-    public static QueryPhrase FromWords(IReadOnlyList<string> words) => new(words, [.. words.Select(PorterStemmer.Stem)]);
+    public static QueryPhrase FromWords(IReadOnlyList<string> words) => new(words, [.. words.Select(LuceneAnalysis.Stem)]);
 
     public override string ToString() => string.Join(' ', Words);
 }

@@ -108,21 +108,4 @@ public sealed partial class ShippedKnowledgeTests
     // A run of digits with spaces or hyphens inside, not part of a larger number such as "6,000".
     [System.Text.RegularExpressions.GeneratedRegex(@"(?<![\d,.])\d(?:[\d \-]*\d)?(?!\d|,\d)")]
     private static partial System.Text.RegularExpressions.Regex NumberPattern();
-
-    [Fact]
-    public void Search_EveryEvalQuestionWithKeptPostings_RanksExactlyAsOneFts5StatementDoes()
-    {
-        using var kept = KnowledgeBase.Build(Snapshot.Value, new KnowledgeOptions(), new FakeTimeProvider(TestClock.Start));
-        using var direct = KnowledgeBase.Build(Snapshot.Value, new KnowledgeOptions { KeepPostings = false }, new FakeTimeProvider(TestClock.Start));
-        var questions = new[] { "questions.tsv", "dev-questions.tsv", "blind-questions.tsv" }
-            .Select(f => Path.Combine(RepositoryPaths.Knowledge, "eval", f))
-            .SelectMany(f => EvalSetReader.Read(f, File.ReadAllText(f)).Cases)
-            .Select(c => c.Question)
-            .ToList();
-
-        foreach (var question in questions.Concat(questions))
-        {
-            Assert.Equal(direct.Search(question, "US").Ranked, kept.Search(question, "US").Ranked);
-        }
-    }
 }
