@@ -9,7 +9,8 @@ namespace BotHost.Knowledge.Evaluation;
 /// every example is scored by a model trained without it (<see cref="Folds"/>-fold cross-validation), the dev set's
 /// messages by the model trained on all examples; for each category the table shows recall and false alarms by
 /// threshold, and the suggested threshold is the highest that keeps <see cref="TargetRecall"/> of the urgent examples
-/// and every urgent message of the dev set. Blind sets are refused: they measure, they never tune.
+/// and every urgent message of the dev set that the rules miss (the detectors are OR-combined). Blind sets are refused:
+/// they measure, they never tune.
 /// </summary>
 public static class SafetyCalibration
 {
@@ -21,7 +22,7 @@ public static class SafetyCalibration
     private static readonly double[] Grid = [.. Enumerable.Range(1, 19).Select(i => i * 0.05)];
 
     /// <summary>One scored message: true label (a category, "refuse", or null for neither), and the detector's verdict.</summary>
-    private sealed record Scored(string? Truth, ExampleVerdict Verdict, bool FromDev);
+    private sealed record Scored(string? Truth, ExampleVerdict Verdict, bool FromDev, bool RulesCatch = false);
 
     public static string Urgent(KnowledgeBase knowledge, IReadOnlyList<UrgentEvalCase> dev)
     {
@@ -31,16 +32,17 @@ public static class SafetyCalibration
         var training = SemanticTraining.Prepare(knowledge.Snapshot.Examples, knowledge.Snapshot.OffTopic, knowledge.Embedder);
         var folds = training.CrossValidateUrgent(Folds);
         var scored = new List<Scored>();
+        var rules = knowledge.Safety with { Detectors = SafetyDetectors.Rules };
         for (var i = 0; i < training.Rows.Count; i++)
         {
             if (folds[i] is not { } verdict) continue;
             var label = training.Rows[i].Label;
-            scored.Add(new Scored(training.Categories.Contains(label) ? label : null, verdict, false));
+            scored.Add(new Scored(training.Categories.Contains(label) ? label : null, verdict, false, rules.MatchUrgent(training.Rows[i].Text) is not null));
         }
 
         foreach (var c in dev)
         {
-            if (examples.ScoreUrgent(c.Message) is { } verdict) scored.Add(new Scored(c.Category, verdict, true));
+            if (examples.ScoreUrgent(c.Message) is { } verdict) scored.Add(new Scored(c.Category, verdict, true, rules.MatchUrgent(c.Message) is not null));
         }
 
         var text = new StringBuilder();
@@ -58,6 +60,8 @@ public static class SafetyCalibration
 
         text.Append("\nwith the suggested thresholds (examples alone):\n");
         text.Append(Totals(scored, s => s.Truth is not null, s => s.Verdict.Score >= suggested[s.Verdict.Label]));
+        text.Append("with the suggested thresholds, OR-combined with the rules:\n");
+        text.Append(Totals(scored, s => s.Truth is not null, s => s.RulesCatch || s.Verdict.Score >= suggested[s.Verdict.Label]));
         text.Append("with urgent.yaml's thresholds (examples alone):\n");
         text.Append(Totals(scored, s => s.Truth is not null,
             s => knowledge.Safety.Urgent?.Category(s.Verdict.Label) is { } c && s.Verdict.Score >= c.ExampleThreshold));
@@ -80,12 +84,13 @@ public static class SafetyCalibration
             if (folds[i] is { } verdict) scored.Add(new Scored(training.Rows[i].Label == SafetyExamples.Refuse ? SafetyExamples.Refuse : null, verdict, false));
         }
 
+        var rules = knowledge.Safety with { Detectors = SafetyDetectors.Rules };
         foreach (var (message, refuse) in dev)
         {
-            if (examples.ScoreRefusal(message) is { } verdict) scored.Add(new Scored(refuse ? SafetyExamples.Refuse : null, verdict, true));
+            if (examples.ScoreRefusal(message) is { } verdict) scored.Add(new Scored(refuse ? SafetyExamples.Refuse : null, verdict, true, rules.IsRefused(message)));
         }
 
-        var threshold = Suggest(scored, s => s.Truth is not null);
+        var threshold = SuggestRefusal(scored);
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"example detector, refusal: {Folds}-fold cross-validation over {training.Rows.Count} examples, plus {dev.Count} dev messages\n");
         text.Append("threshold  examples refused (refuse kept)  others refused (false refusals)  | dev refused  dev false refusals\n");
@@ -101,13 +106,32 @@ public static class SafetyCalibration
         foreach (var t in Grid)
         {
             var examples = scored.Where(s => !s.FromDev && positive(s)).ToList();
-            var dev = scored.Where(s => s.FromDev && positive(s)).ToList();
+            var dev = scored.Where(s => s.FromDev && !s.RulesCatch && positive(s)).ToList();
             var recall = examples.Count == 0 ? 1 : examples.Count(s => s.Verdict.Score >= t) / (double)examples.Count;
             if (recall >= TargetRecall && dev.All(s => s.Verdict.Score >= t)) best = t;
         }
 
         return best;
     }
+
+    /// <summary>
+    /// The lowest grid threshold at which no dev message that must be answered is refused and at most
+    /// <see cref="FalseRefusalCeiling"/> of the other examples are: a protective question refused is the failure to avoid.
+    /// </summary>
+    private static double SuggestRefusal(List<Scored> scored)
+    {
+        foreach (var t in Grid)
+        {
+            var examples = scored.Where(s => !s.FromDev && s.Truth is null).ToList();
+            var falseRate = examples.Count == 0 ? 0 : examples.Count(s => s.Verdict.Score >= t) / (double)examples.Count;
+            if (falseRate <= FalseRefusalCeiling && !scored.Any(s => s.FromDev && s.Truth is null && !s.RulesCatch && s.Verdict.Score >= t)) return t;
+        }
+
+        return Grid[^1];
+    }
+
+    /// <summary>Share of cross-validated examples that must be answered which a suggested refusal threshold may refuse.</summary>
+    public const double FalseRefusalCeiling = 0.01;
 
     private static string Row(double t, List<Scored> scored, Func<Scored, bool> positive, bool chosen)
     {

@@ -63,7 +63,7 @@ public sealed record SafetyRules(UrgentRules? Urgent, RefusalRules? Refusal)
         if (UsesRules && Refusal?.Match(message) is { } refusalRule) return new Verdict(this, true, null, refusalRule, null);
         var urgent = UsesRules ? Urgent?.Match(message) : null;
         if (urgent is null && UsesExamples && Urgent is not null && Examples!.ScoreUrgent(message) is { } scored
-            && Urgent.Category(scored.Label) is { } category && scored.Score >= category.ExampleThreshold)
+            && Urgent.Category(scored.Label) is { } category && scored.Score >= ThresholdFor(category, message))
         {
             urgent = new UrgentMatch(category, null, scored);
         }
@@ -75,6 +75,17 @@ public sealed record SafetyRules(UrgentRules? Urgent, RefusalRules? Refusal)
         }
 
         return new Verdict(this, false, null, null, null);
+    }
+
+    /// <summary>
+    /// The category's threshold, raised to urgent.yaml's <see cref="UrgentRules.JokingThreshold"/> when the rules' lexicon
+    /// reads the message as a joke or an everyday idiom ("i'm dead 😂", "dying to see it"), which the definitions call
+    /// normal: the examples then need to be nearly sure.
+    /// </summary>
+    private double ThresholdFor(UrgentCategoryRules category, string message)
+    {
+        var reading = Urgent!.Lexicon.Read(message);
+        return reading.Joking || reading.Masked.Any(m => m) ? Math.Max(category.ExampleThreshold, Urgent.JokingThreshold) : category.ExampleThreshold;
     }
 
     private sealed record Verdict(SafetyRules Rules, bool Refused, UrgentMatch? Urgent, SafetyRule? RefusalRule, ExampleVerdict? RefusalExamples);

@@ -24,10 +24,11 @@ internal static class SafetyRulesParser
         var root = YamlDocumentLoader.LoadMapping(text, file, 0, diagnostics);
         if (root is null) return null;
         var fields = new YamlFieldReader(root, file, 0, diagnostics);
-        fields.WarnUnknownKeys([.. ReviewFields, .. LexiconFields, "emergency_fallback", "example_threshold", "categories"]);
+        fields.WarnUnknownKeys([.. ReviewFields, .. LexiconFields, "emergency_fallback", "example_threshold", "joking_threshold", "categories"]);
         var reviewed = ReadReview(fields, today);
         var fallback = fields.String("emergency_fallback", required: true);
         var exampleThreshold = Threshold(fields, "example_threshold") ?? SemanticSafety.DefaultThreshold;
+        var jokingThreshold = Threshold(fields, "joking_threshold");
         var lexicon = ReadLexicon(fields, file, diagnostics);
 
         var categories = new List<UrgentCategoryRules>();
@@ -58,7 +59,8 @@ internal static class SafetyRulesParser
         }
 
         if (reviewed is null || fallback is null) return null;
-        return new UrgentRules(lexicon, categories, fallback, reviewed.Value);
+        var urgent = new UrgentRules(lexicon, categories, fallback, reviewed.Value);
+        return jokingThreshold is { } joking ? urgent with { JokingThreshold = joking } : urgent;
     }
 
     public static RefusalRules? ParseRefusal(string file, string text, DateOnly today, DiagnosticBag diagnostics, out int articleLine)

@@ -28,7 +28,7 @@ internal sealed class SemanticTraining
     /// <summary>Per row: the category's index in <see cref="Categories"/>, or <c>Categories.Count</c> for "not urgent".</summary>
     public IReadOnlyList<int> UrgentLabels { get; }
 
-    /// <summary>Per row: 1 for a request to refuse, 0 for anything else.</summary>
+    /// <summary>Per row: 1 for a request to refuse, 2 for a protective question, 0 for anything else.</summary>
     public IReadOnlyList<int> RefusalLabels { get; }
 
     public static SemanticTraining Prepare(SafetyExamples examples, IReadOnlyList<string> offTopic, KnowledgeEmbedder embedder)
@@ -44,7 +44,7 @@ internal sealed class SemanticTraining
         var vectors = embedder.EmbedKnowledge([.. rows.Select(r => r.Text)], EmbeddingKind.Query);
         var index = categories.Select((c, i) => (c, i)).ToDictionary(x => x.c, x => x.i, StringComparer.Ordinal);
         var urgentLabels = rows.Select(r => index.TryGetValue(r.Label, out var i) ? i : categories.Count).ToList();
-        var refusalLabels = rows.Select(r => r.Label == SafetyExamples.Refuse ? 1 : 0).ToList();
+        var refusalLabels = rows.Select(r => r.Label switch { SafetyExamples.Refuse => 1, SafetyExamples.Protective => 2, _ => 0 }).ToList();
         return new SemanticTraining(categories, rows, vectors, urgentLabels, refusalLabels);
     }
 
@@ -53,15 +53,23 @@ internal sealed class SemanticTraining
     {
         var chosen = rows.ToList();
         if (Categories.Count == 0 || !chosen.Exists(i => UrgentLabels[i] == Categories.Count)) return null;
-        return ExampleClassifier.Train([.. chosen.Select(i => Vectors[i])], [.. chosen.Select(i => UrgentLabels[i])], [.. chosen.Select(i => Rows[i])], Categories.Count + 1);
+        // "Not urgent" weighs as much as all categories together, so urgent and not urgent are equally likely a priori.
+        float[] weights = [.. Categories.Select(_ => 1f), Categories.Count];
+        return ExampleClassifier.Train([.. chosen.Select(i => Vectors[i])], [.. chosen.Select(i => UrgentLabels[i])], [.. chosen.Select(i => Rows[i])],
+            Categories.Count + 1, weights);
     }
 
-    /// <summary>The refusal classifier fitted to some rows; null without requests to refuse.</summary>
+    /// <summary>
+    /// The refusal classifier fitted to some rows; null without requests to refuse. Protective questions are a class of
+    /// their own (not lumped in with everyday messages), so the model learns what separates a parent's or moderator's
+    /// question from an offender's request on the same topic.
+    /// </summary>
     public ExampleClassifier? TrainRefusal(IEnumerable<int> rows)
     {
         var chosen = rows.ToList();
         if (!chosen.Exists(i => RefusalLabels[i] == 1) || !chosen.Exists(i => RefusalLabels[i] == 0)) return null;
-        return ExampleClassifier.Train([.. chosen.Select(i => Vectors[i])], [.. chosen.Select(i => RefusalLabels[i])], [.. chosen.Select(i => Rows[i])], 2);
+        return ExampleClassifier.Train([.. chosen.Select(i => Vectors[i])], [.. chosen.Select(i => RefusalLabels[i])], [.. chosen.Select(i => Rows[i])], 3,
+            [1f, 1f, 1f]);
     }
 
     /// <summary>

@@ -23,10 +23,12 @@ internal sealed class SoftmaxRegression
     public int Classes => _bias.Length;
 
     /// <summary>Settings of <see cref="Train"/>; the defaults were chosen by cross-validation on the example files.</summary>
-    public sealed record Settings(int Iterations = 150, float LearningRate = 0.05f, float L2 = 1e-3f);
+    public sealed record Settings(int Iterations = 150, float LearningRate = 0.05f, float L2 = 1e-2f);
 
     /// <summary>Fits the model to unit-length vectors and their class numbers (0 to classes - 1).</summary>
-    public static SoftmaxRegression Train(IReadOnlyList<float[]> vectors, IReadOnlyList<int> labels, int classes, Settings? settings = null)
+    /// <param name="classWeights">Relative weight of each class in the loss (the default weighs every class the same in total).</param>
+    public static SoftmaxRegression Train(IReadOnlyList<float[]> vectors, IReadOnlyList<int> labels, int classes, Settings? settings = null,
+        IReadOnlyList<float>? classWeights = null)
     {
         ArgumentNullException.ThrowIfNull(vectors);
         ArgumentNullException.ThrowIfNull(labels);
@@ -59,8 +61,8 @@ internal sealed class SoftmaxRegression
 
         var counts = new int[classes];
         foreach (var label in labels) counts[label]++;
-        var present = counts.Count(c => c > 0);
-        var sampleWeight = labels.Select(l => (float)n / (present * counts[l]) / n).ToArray();
+        var totalWeight = Enumerable.Range(0, classes).Where(k => counts[k] > 0).Sum(k => classWeights?[k] ?? 1f);
+        var sampleWeight = labels.Select(l => (classWeights?[l] ?? 1f) / (totalWeight * counts[l])).ToArray();
 
         var w = NewMatrix(classes, d);
         var b = new float[classes];
