@@ -19,12 +19,14 @@ public sealed class KnowledgeBase : IDisposable
     private readonly QueryAnalyzer _analyzer;
     private readonly KnowledgeSearcher _searcher;
     private readonly KnowledgeOptions _options;
+    private readonly Safety.SafetyRules _safety;
 
     private KnowledgeBase(KnowledgeSnapshot snapshot, KnowledgeOptions options, LuceneSearchIndex index, ArticleTermIndex terms,
-        IReadOnlyList<PassageRef> passages, IReadOnlyList<int> questionArticles, DateTimeOffset loadedAt, TimeSpan buildTime)
+        IReadOnlyList<PassageRef> passages, IReadOnlyList<int> questionArticles, DateTimeOffset loadedAt, TimeSpan buildTime, Safety.SafetyRules safety)
     {
         Snapshot = snapshot;
         _options = options;
+        _safety = safety;
         _index = index;
         LoadedAt = loadedAt;
         BuildTime = buildTime;
@@ -41,8 +43,8 @@ public sealed class KnowledgeBase : IDisposable
 
     public string Version => Snapshot.Version;
 
-    /// <summary>The urgent-help and refusal rules (urgent.yaml, refusal.yaml).</summary>
-    public Safety.SafetyRules Safety => Snapshot.Safety;
+    /// <summary>The urgent-help and refusal checks: the rules of urgent.yaml and refusal.yaml, and the example detector when the process has the sentence encoder.</summary>
+    public Safety.SafetyRules Safety => _safety;
 
     public DateTimeOffset LoadedAt { get; }
 
@@ -96,7 +98,10 @@ public sealed class KnowledgeBase : IDisposable
         var terms = ArticleTermIndex.Build(
             [.. snapshot.Articles.Select(ArticleText)],
             [.. snapshot.Articles.Select(a => (IReadOnlyList<string>)[.. a.Sections.Select(s => s.Heading + "\n" + s.Text)])]);
-        var knowledge = new KnowledgeBase(snapshot, options, index, terms, refs, questionArticles, time.GetUtcNow(), Stopwatch.GetElapsedTime(started));
+        var safety = options.Embedder is { } embedder && !snapshot.Examples.IsEmpty
+            ? snapshot.Safety with { Examples = global::BotHost.Knowledge.Safety.SemanticSafety.Build(snapshot.Examples, snapshot.OffTopic, embedder) }
+            : snapshot.Safety;
+        var knowledge = new KnowledgeBase(snapshot, options, index, terms, refs, questionArticles, time.GetUtcNow(), Stopwatch.GetElapsedTime(started), safety);
         knowledge.WarmUp();
         return knowledge;
     }

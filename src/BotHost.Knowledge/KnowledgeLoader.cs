@@ -40,9 +40,10 @@ public static class KnowledgeLoader
         var offTopic = LoadOffTopic(directory, diagnostics, contents);
         var articles = LoadArticles(directory, today, hotlines, diagnostics, contents);
         var safety = LoadSafety(directory, today, hotlines, articles, diagnostics, contents);
+        var examples = LoadExamples(directory, safety.Urgent, diagnostics, contents);
 
         if (diagnostics.HasErrors || hotlines is null) return (null, diagnostics.Sorted());
-        var snapshot = new KnowledgeSnapshot(articles, hotlines, synonyms, Hash(contents)) { Safety = safety, OffTopic = offTopic };
+        var snapshot = new KnowledgeSnapshot(articles, hotlines, synonyms, Hash(contents)) { Safety = safety, OffTopic = offTopic, Examples = examples };
         return (snapshot, diagnostics.Sorted());
     }
 
@@ -105,6 +106,31 @@ public static class KnowledgeLoader
         }
 
         return new SafetyRules(urgent, refusal);
+    }
+
+    /// <summary>knowledge/examples/*.tsv; each file is optional. Urgent examples must name a category of urgent.yaml.</summary>
+    private static SafetyExamples LoadExamples(string directory, UrgentRules? urgent, DiagnosticBag diagnostics, SortedDictionary<string, string> contents)
+    {
+        var folder = Path.Combine(directory, SafetyExamples.Folder);
+        if (!Directory.Exists(folder)) return SafetyExamples.Empty;
+        IReadOnlySet<string> categories = (urgent?.Categories.Select(c => c.Id) ?? SafetyRulesParser.CategoryIds).ToHashSet(StringComparer.Ordinal);
+
+        string? Read(string name, out string display)
+        {
+            var path = Path.Combine(folder, name);
+            display = Display(path);
+            if (!File.Exists(path)) return null;
+            var text = File.ReadAllText(path);
+            contents[$"{SafetyExamples.Folder}/{name}"] = text;
+            return text;
+        }
+
+        var urgentExamples = Read(SafetyExamples.UrgentFile, out var urgentPath) is { } u ? SafetyExamplesParser.ParseUrgent(urgentPath, u, categories, diagnostics) : [];
+        var normal = new List<SafetyExample>();
+        if (Read(SafetyExamples.NormalFile, out var normalPath) is { } n) normal.AddRange(SafetyExamplesParser.ParseNormal(normalPath, n, diagnostics));
+        if (Read(SafetyExamples.EverydayFile, out var everydayPath) is { } e) normal.AddRange(SafetyExamplesParser.ParseNormal(everydayPath, e, diagnostics));
+        var refusal = Read(SafetyExamples.RefusalFile, out var refusalPath) is { } r ? SafetyExamplesParser.ParseRefusal(refusalPath, r, diagnostics) : [];
+        return new SafetyExamples(urgentExamples, normal, refusal);
     }
 
     private static List<Article> LoadArticles(string directory, DateOnly today, HotlineDirectory? hotlines, DiagnosticBag diagnostics,

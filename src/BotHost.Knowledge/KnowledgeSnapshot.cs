@@ -18,4 +18,7 @@ public sealed record KnowledgeSnapshot(IReadOnlyList<Article> Articles, HotlineD
     /// one the knowledge base answers.
     /// </summary>
     public IReadOnlyList<string> OffTopic { get; init; } = [];
+
+    /// <summary>knowledge/examples/: labelled messages the example safety detector learns from.</summary>
+    public SafetyExamples Examples { get; init; } = SafetyExamples.Empty;
 }

@@ -16,7 +16,7 @@ public sealed partial class RefusalHandler(ILogger<RefusalHandler> logger) : IMe
     {
         ArgumentNullException.ThrowIfNull(context);
         var refusal = context.Knowledge.Safety.Refusal;
-        if (refusal is null || !refusal.Matches(context.Message.Text)) return ValueTask.FromResult<Reply?>(null);
+        if (refusal is null || !context.Knowledge.Safety.IsRefused(context.Message.Text)) return ValueTask.FromResult<Reply?>(null);
 
         LogRefused(context.Message.Platform, context.Message.Source);
         var blocks = new List<ReplyBlock> { new TextBlock(refusal.Message) };

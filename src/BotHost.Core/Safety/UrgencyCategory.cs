@@ -9,4 +9,10 @@ public enum UrgencyCategory
     AbuseDisclosure,
     Trafficking,
     MeetingAdult,
+    BullyingSelfHarm,
+    SelfHarmImages,
+    SexualAssault,
+    ViolenceAtHome,
+    StalkingDoxxing,
+    SomeoneElseInDanger,
 }

@@ -23,6 +23,12 @@ public sealed class UrgencyClassifier(IKnowledgeProvider knowledge) : IUrgencyCl
         "abuse-disclosure" => UrgencyCategory.AbuseDisclosure,
         "trafficking" => UrgencyCategory.Trafficking,
         "meeting-adult" => UrgencyCategory.MeetingAdult,
+        "bullying-self-harm" => UrgencyCategory.BullyingSelfHarm,
+        "self-harm-images" => UrgencyCategory.SelfHarmImages,
+        "sexual-assault" => UrgencyCategory.SexualAssault,
+        "violence-at-home" => UrgencyCategory.ViolenceAtHome,
+        "stalking-doxxing" => UrgencyCategory.StalkingDoxxing,
+        "someone-else-in-danger" => UrgencyCategory.SomeoneElseInDanger,
         _ => throw new ArgumentOutOfRangeException(nameof(id), id, "not an urgent category of urgent.yaml"),
     };
 
@@ -35,6 +41,12 @@ public sealed class UrgencyClassifier(IKnowledgeProvider knowledge) : IUrgencyCl
         UrgencyCategory.AbuseDisclosure => "abuse-disclosure",
         UrgencyCategory.Trafficking => "trafficking",
         UrgencyCategory.MeetingAdult => "meeting-adult",
+        UrgencyCategory.BullyingSelfHarm => "bullying-self-harm",
+        UrgencyCategory.SelfHarmImages => "self-harm-images",
+        UrgencyCategory.SexualAssault => "sexual-assault",
+        UrgencyCategory.ViolenceAtHome => "violence-at-home",
+        UrgencyCategory.StalkingDoxxing => "stalking-doxxing",
+        UrgencyCategory.SomeoneElseInDanger => "someone-else-in-danger",
         _ => throw new ArgumentOutOfRangeException(nameof(category), category, null),
     };
 }

@@ -38,27 +38,38 @@ public sealed record UrgentEvalReport
     public const double RecallTarget = 1.0;
     public const double FalsePositiveTarget = 0.05;
 
-    public IReadOnlyList<string> Failures()
+    /// <param name="recallFloor">The lowest acceptable recall (a regression floor for sets below the target).</param>
+    /// <param name="falsePositiveCeiling">The highest acceptable false-alarm rate.</param>
+    public IReadOnlyList<string> Failures(double recallFloor = RecallTarget, double falsePositiveCeiling = FalsePositiveTarget)
     {
         var failures = new List<string>();
-        if (UrgentRecall < RecallTarget) failures.Add(string.Create(CultureInfo.InvariantCulture, $"urgent_recall {UrgentRecall:0.000} < {RecallTarget:0.000}"));
-        if (NormalFalsePositiveRate > FalsePositiveTarget)
+        if (UrgentRecall < recallFloor) failures.Add(string.Create(CultureInfo.InvariantCulture, $"urgent_recall {UrgentRecall:0.000} < {recallFloor:0.000}"));
+        if (NormalFalsePositiveRate > falsePositiveCeiling)
         {
-            failures.Add(string.Create(CultureInfo.InvariantCulture, $"normal_false_positive_rate {NormalFalsePositiveRate:0.000} > {FalsePositiveTarget:0.000}"));
+            failures.Add(string.Create(CultureInfo.InvariantCulture, $"normal_false_positive_rate {NormalFalsePositiveRate:0.000} > {falsePositiveCeiling:0.000}"));
         }
 
         return failures;
     }
 
-    public string ToText()
+    /// <param name="showMisses">False for blind sets: their lines are measured, never read to tune.</param>
+    public string ToText(bool showMisses = true)
     {
         var text = new StringBuilder();
-        foreach (var miss in Misses)
+        if (showMisses)
         {
-            text.Append(CultureInfo.InvariantCulture, $"miss line {miss.Line}\t{miss.Message}\texpected={miss.Expected}\tgot={miss.Got}\n");
+            foreach (var miss in Misses)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"miss line {miss.Line}\t{miss.Message}\texpected={miss.Expected}\tgot={miss.Got}\n");
+            }
+
+            if (Misses.Count > 0) text.Append('\n');
+        }
+        else if (Misses.Count > 0)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"{Misses.Count} misses (not shown: a blind set is measured, never read to tune)\n");
         }
 
-        if (Misses.Count > 0) text.Append('\n');
         text.Append(CultureInfo.InvariantCulture, $"urgent={UrgentCases} normal={NormalCases}\n");
         text.Append(CultureInfo.InvariantCulture,
             $"urgent_recall={Format(UrgentRecall)} category_accuracy={Format(CategoryAccuracy)} normal_false_positive_rate={Format(NormalFalsePositiveRate)}\n");

@@ -6,6 +6,17 @@ namespace BotHost.Knowledge.Safety;
 /// </summary>
 public sealed record RefusalRules(SafetyLexicon Lexicon, IReadOnlyList<SafetyRule> Rules, string Message, string ArticleId, DateOnly ReviewedOn)
 {
+    /// <summary>The example detector's refuse score from which a request is refused.</summary>
+    public double ExampleThreshold { get; init; } = SemanticSafety.DefaultThreshold;
+
+    /// <summary>The first rule that matches the message, or null.</summary>
+    public SafetyRule? Match(string message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var reading = Lexicon.Read(message);
+        return Rules.FirstOrDefault(r => r.IsMatch(reading));
+    }
+
     public bool Matches(string message)
     {
         ArgumentNullException.ThrowIfNull(message);

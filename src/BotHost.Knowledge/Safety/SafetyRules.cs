@@ -2,22 +2,34 @@ using System.Runtime.CompilerServices;
 
 namespace BotHost.Knowledge.Safety;
 
-/// <summary>The safety rules of a knowledge folder; either file may be absent (then that check never fires).</summary>
+/// <summary>
+/// The safety checks of a knowledge folder: the phrase rules of urgent.yaml and refusal.yaml (either file may be absent,
+/// then that check never fires) OR-combined with the example detector (<see cref="Examples"/>, when the process has the
+/// sentence encoder). Precedence: a rule refusal first (an offender gets no urgent-help path); then urgent, by a rule or
+/// by the examples; a message found urgent is never refused by the examples alone (a member in danger who words their
+/// message like a request must still get help); last, refusal by the examples.
+/// </summary>
 public sealed record SafetyRules(UrgentRules? Urgent, RefusalRules? Refusal)
 {
     /// <summary>
     /// The last verdicts per message text, keyed by the string instance: the pipeline asks about the same message in
-    /// several steps (channel filter, rate limit, urgent help, refusal), and the rules run once. Entries go when the
+    /// several steps (channel filter, rate limit, urgent help, refusal), and the checks run once. Entries go when the
     /// message's text is collected.
     /// </summary>
     private static readonly ConditionalWeakTable<string, Verdict> Verdicts = [];
 
     public static SafetyRules Empty { get; } = new(null, null);
 
+    /// <summary>The example detector; null when the knowledge base runs without the sentence encoder or has no examples.</summary>
+    public SemanticSafety? Examples { get; init; }
+
+    /// <summary>Which detectors decide; both unless an evaluation measures one alone.</summary>
+    public SafetyDetectors Detectors { get; init; } = SafetyDetectors.Both;
+
     /// <summary>The urgent category for a message, unless it is a request the bot refuses (offenders get no urgent help path).</summary>
     public UrgentCategoryRules? ClassifyUrgent(string message) => MatchUrgent(message)?.Category;
 
-    /// <summary>As <see cref="ClassifyUrgent"/>, with the rule that matched.</summary>
+    /// <summary>As <see cref="ClassifyUrgent"/>, with why (the rule, or the examples).</summary>
     public UrgentMatch? MatchUrgent(string message)
     {
         var verdict = VerdictFor(message);
@@ -26,15 +38,55 @@ public sealed record SafetyRules(UrgentRules? Urgent, RefusalRules? Refusal)
 
     public bool IsRefused(string message) => VerdictFor(message).Refused;
 
+    /// <summary>Why a message is refused: the rule of refusal.yaml, or the examples' verdict; null when it is not refused.</summary>
+    public (SafetyRule? Rule, ExampleVerdict? Examples)? RefusalReason(string message)
+    {
+        var verdict = VerdictFor(message);
+        return verdict.Refused ? (verdict.RefusalRule, verdict.RefusalExamples) : null;
+    }
+
+    private bool UsesRules => Detectors.HasFlag(SafetyDetectors.Rules);
+
+    private bool UsesExamples => Detectors.HasFlag(SafetyDetectors.Examples) && Examples is not null;
+
     private Verdict VerdictFor(string message)
     {
         ArgumentNullException.ThrowIfNull(message);
         if (Verdicts.TryGetValue(message, out var known) && ReferenceEquals(known.Rules, this)) return known;
-        var refused = Refusal?.Matches(message) == true;
-        var verdict = new Verdict(this, refused, refused ? null : Urgent?.Match(message));
+        var verdict = Decide(message);
         Verdicts.AddOrUpdate(message, verdict);
         return verdict;
     }
 
-    private sealed record Verdict(SafetyRules Rules, bool Refused, UrgentMatch? Urgent);
+    private Verdict Decide(string message)
+    {
+        if (UsesRules && Refusal?.Match(message) is { } refusalRule) return new Verdict(this, true, null, refusalRule, null);
+        var urgent = UsesRules ? Urgent?.Match(message) : null;
+        if (urgent is null && UsesExamples && Urgent is not null && Examples!.ScoreUrgent(message) is { } scored
+            && Urgent.Category(scored.Label) is { } category && scored.Score >= ThresholdFor(category, message))
+        {
+            urgent = new UrgentMatch(category, null, scored);
+        }
+
+        if (urgent is not null) return new Verdict(this, false, urgent, null, null);
+        if (UsesExamples && Refusal is not null && Examples!.ScoreRefusal(message) is { } refusal && refusal.Score >= Refusal.ExampleThreshold)
+        {
+            return new Verdict(this, true, null, null, refusal);
+        }
+
+        return new Verdict(this, false, null, null, null);
+    }
+
+    /// <summary>
+    /// The category's threshold, raised to urgent.yaml's <see cref="UrgentRules.JokingThreshold"/> when the rules' lexicon
+    /// reads the message as a joke or an everyday idiom ("i'm dead 😂", "dying to see it"), which the definitions call
+    /// normal: the examples then need to be nearly sure.
+    /// </summary>
+    private double ThresholdFor(UrgentCategoryRules category, string message)
+    {
+        var reading = Urgent!.Lexicon.Read(message);
+        return reading.Joking || reading.Masked.Any(m => m) ? Math.Max(category.ExampleThreshold, Urgent.JokingThreshold) : category.ExampleThreshold;
+    }
+
+    private sealed record Verdict(SafetyRules Rules, bool Refused, UrgentMatch? Urgent, SafetyRule? RefusalRule, ExampleVerdict? RefusalExamples);
 }

@@ -11,7 +11,10 @@ internal static class SafetyRulesParser
 {
     /// <summary>The urgent categories the bot knows how to handle (each maps to a reply and an alert category).</summary>
     public static readonly IReadOnlyList<string> CategoryIds =
-        ["self-harm", "immediate-danger", "sextortion-threat", "abuse-disclosure", "trafficking", "meeting-adult"];
+    [
+        "self-harm", "bullying-self-harm", "self-harm-images", "immediate-danger", "sextortion-threat", "trafficking", "meeting-adult",
+        "abuse-disclosure", "sexual-assault", "violence-at-home", "stalking-doxxing", "someone-else-in-danger",
+    ];
 
     private static readonly string[] ReviewFields = ["reviewed", "reviewed_by", "review_by"];
     private static readonly string[] LexiconFields = ["shorthand", "negators", "not_negating", "idioms", "jokes"];
@@ -21,16 +24,18 @@ internal static class SafetyRulesParser
         var root = YamlDocumentLoader.LoadMapping(text, file, 0, diagnostics);
         if (root is null) return null;
         var fields = new YamlFieldReader(root, file, 0, diagnostics);
-        fields.WarnUnknownKeys([.. ReviewFields, .. LexiconFields, "emergency_fallback", "categories"]);
+        fields.WarnUnknownKeys([.. ReviewFields, .. LexiconFields, "emergency_fallback", "example_threshold", "joking_threshold", "categories"]);
         var reviewed = ReadReview(fields, today);
         var fallback = fields.String("emergency_fallback", required: true);
+        var exampleThreshold = Threshold(fields, "example_threshold") ?? SemanticSafety.DefaultThreshold;
+        var jokingThreshold = Threshold(fields, "joking_threshold");
         var lexicon = ReadLexicon(fields, file, diagnostics);
 
         var categories = new List<UrgentCategoryRules>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var category in fields.MappingList("categories", required: true) ?? [])
         {
-            category.WarnUnknownKeys(["id", "message", "steps", "hotlines", "rules"]);
+            category.WarnUnknownKeys(["id", "message", "steps", "hotlines", "threshold", "rules"]);
             var id = category.String("id", required: true);
             if (id is not null && !CategoryIds.Contains(id))
             {
@@ -47,13 +52,15 @@ internal static class SafetyRulesParser
             var steps = category.StringList("steps", required: true);
             if (steps is not null && steps.Count != 3) category.Error("steps", $"an urgent reply has exactly 3 steps, not {steps.Count}");
             var hotlines = ReadHotlines(category, isKnownHotline, diagnostics, file);
+            var threshold = Threshold(category, "threshold");
             var rules = ReadRules(category, file, lexicon.Shorthand, diagnostics);
             if (id is null || message is null || steps is null || hotlines is null) continue;
-            categories.Add(new UrgentCategoryRules(id, message, steps, hotlines, rules));
+            categories.Add(new UrgentCategoryRules(id, message, steps, hotlines, rules) { ExampleThreshold = threshold ?? exampleThreshold });
         }
 
         if (reviewed is null || fallback is null) return null;
-        return new UrgentRules(lexicon, categories, fallback, reviewed.Value);
+        var urgent = new UrgentRules(lexicon, categories, fallback, reviewed.Value);
+        return jokingThreshold is { } joking ? urgent with { JokingThreshold = joking } : urgent;
     }
 
     public static RefusalRules? ParseRefusal(string file, string text, DateOnly today, DiagnosticBag diagnostics, out int articleLine)
@@ -62,15 +69,26 @@ internal static class SafetyRulesParser
         var root = YamlDocumentLoader.LoadMapping(text, file, 0, diagnostics);
         if (root is null) return null;
         var fields = new YamlFieldReader(root, file, 0, diagnostics);
-        fields.WarnUnknownKeys([.. ReviewFields, .. LexiconFields, "message", "article", "rules"]);
+        fields.WarnUnknownKeys([.. ReviewFields, .. LexiconFields, "message", "article", "example_threshold", "rules"]);
         var reviewed = ReadReview(fields, today);
         var message = fields.String("message", required: true);
         var article = fields.String("article", required: true);
         articleLine = fields.LineOf("article");
         var lexicon = ReadLexicon(fields, file, diagnostics);
         var rules = ReadRules(fields, file, lexicon.Shorthand, diagnostics);
+        var threshold = Threshold(fields, "example_threshold") ?? SemanticSafety.DefaultThreshold;
         if (reviewed is null || message is null || article is null) return null;
-        return new RefusalRules(lexicon, rules, message, article, reviewed.Value);
+        return new RefusalRules(lexicon, rules, message, article, reviewed.Value) { ExampleThreshold = threshold };
+    }
+
+    /// <summary>A score threshold of the example detector: a number from 0 to 1 (exclusive), as <c>kb eval --calibrate</c> prints them.</summary>
+    private static double? Threshold(YamlFieldReader fields, string key)
+    {
+        var text = fields.String(key, required: false);
+        if (text is null) return null;
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value is > 0 and < 1) return value;
+        fields.Error(key, $"field '{fields.FieldName(key)}' must be a number between 0 and 1, such as 0.5 (kb eval --urgent --calibrate suggests one): '{text}'");
+        return null;
     }
 
     private static DateOnly? ReadReview(YamlFieldReader fields, DateOnly today)

@@ -9,6 +9,9 @@ public sealed record UrgentRules(
     string EmergencyFallback,
     DateOnly ReviewedOn)
 {
+    /// <summary>The example detector's threshold for a message the lexicon reads as a joke or an idiom (urgent.yaml's <c>joking_threshold</c>).</summary>
+    public double JokingThreshold { get; init; } = 0.9;
+
     /// <summary>The first category whose rules match the message, or null when the message is not urgent.</summary>
     public UrgentCategoryRules? Classify(string message) => Match(message)?.Category;
 
@@ -19,12 +22,21 @@ public sealed record UrgentRules(
         var reading = Lexicon.Read(message);
         foreach (var category in Categories)
         {
-            if (category.Rules.FirstOrDefault(r => r.IsMatch(reading)) is { } rule) return new UrgentMatch(category, rule);
+            if (category.Rules.FirstOrDefault(r => r.IsMatch(reading)) is { } rule) return new UrgentMatch(category, rule, null);
         }
 
         return null;
     }
+
+    /// <summary>The category of this id, or null.</summary>
+    public UrgentCategoryRules? Category(string id) => Categories.FirstOrDefault(c => c.Id == id);
 }
 
-/// <summary>Why a message was found urgent.</summary>
-public sealed record UrgentMatch(UrgentCategoryRules Category, SafetyRule Rule);
+/// <summary>Why a message was found urgent: a rule of urgent.yaml, or the labelled examples.</summary>
+public sealed record UrgentMatch(UrgentCategoryRules Category, SafetyRule? Rule, ExampleVerdict? Examples)
+{
+    /// <summary>Where to look, for maintainers: "urgent.yaml:120" or the example detector's score and nearest example.</summary>
+    public string Reason => Rule is not null
+        ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{KnowledgeLoader.UrgentFile}:{Rule.Line}")
+        : Examples?.ToString() ?? "examples";
+}

@@ -35,6 +35,12 @@ internal static class SlackAlertRenderer
         UrgencyCategory.AbuseDisclosure => "a disclosure of abuse",
         UrgencyCategory.Trafficking => "possible trafficking",
         UrgencyCategory.MeetingAdult => "a plan to meet an adult",
+        UrgencyCategory.BullyingSelfHarm => "bullying with thoughts of self-harm",
+        UrgencyCategory.SelfHarmImages => "pressure to share self-harm images",
+        UrgencyCategory.SexualAssault => "a disclosure of sexual assault",
+        UrgencyCategory.ViolenceAtHome => "violence at home",
+        UrgencyCategory.StalkingDoxxing => "stalking or doxxing",
+        UrgencyCategory.SomeoneElseInDanger => "someone else in danger",
         _ => "an urgent message",
     };
 

@@ -28,11 +28,18 @@ internal static class KbEvalCommand
             Description = "Fail only below these figures (such as recall_at_1=0.85,answer_rate=0.95; unnamed metrics keep the targets), and report the targets without failing: a regression guard while the targets are not yet met",
         };
         var urgent = new Option<string?>("--urgent") { Description = "Measure the urgent-message classifier on FILE (message TAB urgent TAB category, or message TAB normal) instead" };
-        var command = new Command("eval", "Measure how well the bot answers the eval questions") { questions, json, region, reportOnly, ablation, calibrate, floor, urgent };
+        var refusal = KbSafetyEval.RefusalOption();
+        var detector = KbSafetyEval.DetectorOption();
+        var command = new Command("eval", "Measure how well the bot answers the eval questions")
+        {
+            questions, json, region, reportOnly, ablation, calibrate, floor, urgent, refusal, detector,
+        };
         command.SetAction(parse =>
         {
             var options = new KnowledgeOptions { Path = KnowledgePath.Resolve(parse.GetValue(knowledgeOption)) };
-            if (parse.GetValue(urgent) is { } urgentFile) return RunUrgent(env, options, urgentFile, parse.GetValue(json), parse.GetValue(reportOnly));
+            var safety = new KbSafetyEval.Settings(parse.GetValue(detector)!, parse.GetValue(calibrate), parse.GetValue(json), parse.GetValue(reportOnly), parse.GetValue(floor));
+            if (parse.GetValue(urgent) is { } urgentFile) return KbSafetyEval.RunUrgent(env, options, urgentFile, parse, safety);
+            if (parse.GetValue(refusal) is { } refusalFile) return KbSafetyEval.RunRefusal(env, options, refusalFile, parse, safety);
             var files = parse.GetValue(questions) is { Length: > 0 } given ? given : [Path.Combine(options.Path, "eval", "questions.tsv")];
             if (files.FirstOrDefault(f => !File.Exists(f)) is { } missing)
             {
@@ -83,35 +90,6 @@ internal static class KbEvalCommand
             return regressions.Count > 0 && !parse.GetValue(reportOnly) ? ExitCodes.Failure : ExitCodes.Success;
         });
         return command;
-    }
-
-    private static int RunUrgent(CliEnvironment env, KnowledgeOptions options, string file, bool json, bool reportOnly)
-    {
-        if (!File.Exists(file))
-        {
-            env.Error.WriteLine($"bothost: urgent eval file not found: {file}");
-            return ExitCodes.Usage;
-        }
-
-        var (cases, errors) = UrgentEvaluator.Read(file, File.ReadAllText(file));
-        foreach (var error in errors) env.Error.WriteLine(error);
-        if (errors.Count > 0) return ExitCodes.Failure;
-
-        using var knowledge = KnowledgeLoading.LoadOrExplain(options, env);
-        if (knowledge is null) return ExitCodes.Failure;
-        if (knowledge.Safety.Urgent is null)
-        {
-            env.Error.WriteLine($"bothost: {Path.Combine(options.Path, KnowledgeLoader.UrgentFile)} not found: there are no urgent rules to measure");
-            return ExitCodes.Failure;
-        }
-
-        var report = UrgentEvaluator.Run(cases, message => knowledge.Safety.MatchUrgent(message) is { } match
-            ? string.Create(CultureInfo.InvariantCulture, $"{match.Category.Id} ({KnowledgeLoader.UrgentFile}:{match.Rule.Line})")
-            : null);
-        env.Output.Write(json ? UrgentEvaluator.ToJson(report) + "\n" : report.ToText());
-        var failures = report.Failures();
-        foreach (var failure in failures) env.Error.WriteLine($"bothost: below target: {failure}");
-        return failures.Count > 0 && !reportOnly ? ExitCodes.Failure : ExitCodes.Success;
     }
 
     private static void WriteCalibration(CliEnvironment env, KnowledgeBase knowledge, IReadOnlyList<EvalCase> cases, string region)

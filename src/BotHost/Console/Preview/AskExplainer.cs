@@ -39,14 +39,18 @@ public static class AskExplainer
 
     private static RuleVerdict? Refusal(KnowledgeBase knowledge, string question)
     {
-        if (knowledge.Safety.Refusal is not { } refusal || !knowledge.Safety.IsRefused(question)) return null;
-        var reading = refusal.Lexicon.Read(question);
-        var rule = refusal.Rules.FirstOrDefault(r => r.IsMatch(reading));
-        return new RuleVerdict(null, "refusal.yaml", rule?.Line ?? 0);
+        if (knowledge.Safety.RefusalReason(question) is not { } reason) return null;
+        return reason.Rule is { } rule
+            ? new RuleVerdict(null, "refusal.yaml", rule.Line)
+            : new RuleVerdict(null, reason.Examples?.Nearest?.File ?? "examples", reason.Examples?.Nearest?.Line ?? 0);
     }
 
-    private static RuleVerdict? Urgent(KnowledgeBase knowledge, string question) =>
-        knowledge.Safety.MatchUrgent(question) is { } match ? new RuleVerdict(match.Category.Id, "urgent.yaml", match.Rule.Line) : null;
+    private static RuleVerdict? Urgent(KnowledgeBase knowledge, string question) => knowledge.Safety.MatchUrgent(question) switch
+    {
+        { Rule: { } rule } match => new RuleVerdict(match.Category.Id, "urgent.yaml", rule.Line),
+        { } match => new RuleVerdict(match.Category.Id, match.Examples?.Nearest?.File ?? "examples", match.Examples?.Nearest?.Line ?? 0),
+        null => null,
+    };
 
     private static string Handler(ReplyKind kind) => kind switch
     {

@@ -1,0 +1,164 @@
+using System.Globalization;
+using System.Text;
+using BotHost.Knowledge.Safety;
+
+namespace BotHost.Knowledge.Evaluation;
+
+/// <summary>
+/// Fits the example detector's thresholds (<c>kb eval --urgent FILE --calibrate</c>, <c>kb eval --refusal FILE --calibrate</c>):
+/// every example is scored by a model trained without it (<see cref="Folds"/>-fold cross-validation), the dev set's
+/// messages by the model trained on all examples; for each category the table shows recall and false alarms by
+/// threshold, and the suggested threshold is the highest that keeps <see cref="TargetRecall"/> of the urgent examples
+/// and every urgent message of the dev set that the rules miss (the detectors are OR-combined). Blind sets are refused:
+/// they measure, they never tune.
+/// </summary>
+public static class SafetyCalibration
+{
+    public const int Folds = 5;
+
+    /// <summary>Share of the cross-validated urgent (or refuse) examples a suggested threshold must keep.</summary>
+    public const double TargetRecall = 0.97;
+
+    private static readonly double[] Grid = [.. Enumerable.Range(1, 19).Select(i => i * 0.05)];
+
+    /// <summary>One scored message: true label (a category, "refuse", or null for neither), and the detector's verdict.</summary>
+    private sealed record Scored(string? Truth, ExampleVerdict Verdict, bool FromDev, bool RulesCatch = false);
+
+    public static string Urgent(KnowledgeBase knowledge, IReadOnlyList<UrgentEvalCase> dev)
+    {
+        ArgumentNullException.ThrowIfNull(knowledge);
+        ArgumentNullException.ThrowIfNull(dev);
+        if (knowledge.Embedder is null || knowledge.Safety.Examples is not { DetectsUrgent: true } examples) return "no urgent examples to calibrate (knowledge/examples/urgent.tsv)\n";
+        var training = SemanticTraining.Prepare(knowledge.Snapshot.Examples, knowledge.Snapshot.OffTopic, knowledge.Embedder);
+        var folds = training.CrossValidateUrgent(Folds);
+        var scored = new List<Scored>();
+        var rules = knowledge.Safety with { Detectors = SafetyDetectors.Rules };
+        for (var i = 0; i < training.Rows.Count; i++)
+        {
+            if (folds[i] is not { } verdict) continue;
+            var label = training.Rows[i].Label;
+            scored.Add(new Scored(training.Categories.Contains(label) ? label : null, verdict, false, rules.MatchUrgent(training.Rows[i].Text) is not null));
+        }
+
+        foreach (var c in dev)
+        {
+            if (examples.ScoreUrgent(c.Message) is { } verdict) scored.Add(new Scored(c.Category, verdict, true, rules.MatchUrgent(c.Message) is not null));
+        }
+
+        var text = new StringBuilder();
+        text.Append(CultureInfo.InvariantCulture, $"example detector, urgent: {Folds}-fold cross-validation over {training.Rows.Count} examples, plus {dev.Count} dev messages\n");
+        text.Append("per predicted category: threshold  examples recall (urgent kept / predicted here)  normal false alarms  | dev recall  dev false alarms\n");
+        var suggested = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var category in training.Categories)
+        {
+            var here = scored.Where(s => s.Verdict.Label == category).ToList();
+            var threshold = Suggest(here, s => s.Truth is not null);
+            suggested[category] = threshold;
+            text.Append(CultureInfo.InvariantCulture, $"\n{category}: suggested threshold {threshold:0.00}\n");
+            foreach (var t in Grid) text.Append(Row(t, here, s => s.Truth is not null, t == threshold));
+        }
+
+        text.Append("\nwith the suggested thresholds (examples alone):\n");
+        text.Append(Totals(scored, s => s.Truth is not null, s => s.Verdict.Score >= suggested[s.Verdict.Label]));
+        text.Append("with the suggested thresholds, OR-combined with the rules:\n");
+        text.Append(Totals(scored, s => s.Truth is not null, s => s.RulesCatch || s.Verdict.Score >= suggested[s.Verdict.Label]));
+        text.Append("with urgent.yaml's thresholds (examples alone):\n");
+        text.Append(Totals(scored, s => s.Truth is not null,
+            s => knowledge.Safety.Urgent?.Category(s.Verdict.Label) is { } c && s.Verdict.Score >= c.ExampleThreshold));
+        text.Append("\nurgent.yaml, per category: threshold: ");
+        text.Append(string.Join(", ", suggested.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Key} {p.Value:0.00}"))));
+        text.Append('\n');
+        return text.ToString();
+    }
+
+    public static string Refusal(KnowledgeBase knowledge, IReadOnlyList<(string Message, bool Refuse)> dev)
+    {
+        ArgumentNullException.ThrowIfNull(knowledge);
+        ArgumentNullException.ThrowIfNull(dev);
+        if (knowledge.Embedder is null || knowledge.Safety.Examples is not { DetectsRefusal: true } examples) return "no refusal examples to calibrate (knowledge/examples/refusal.tsv)\n";
+        var training = SemanticTraining.Prepare(knowledge.Snapshot.Examples, knowledge.Snapshot.OffTopic, knowledge.Embedder);
+        var folds = training.CrossValidateRefusal(Folds);
+        var scored = new List<Scored>();
+        for (var i = 0; i < training.Rows.Count; i++)
+        {
+            if (folds[i] is { } verdict) scored.Add(new Scored(training.Rows[i].Label == SafetyExamples.Refuse ? SafetyExamples.Refuse : null, verdict, false));
+        }
+
+        var rules = knowledge.Safety with { Detectors = SafetyDetectors.Rules };
+        foreach (var (message, refuse) in dev)
+        {
+            if (examples.ScoreRefusal(message) is { } verdict) scored.Add(new Scored(refuse ? SafetyExamples.Refuse : null, verdict, true, rules.IsRefused(message)));
+        }
+
+        var threshold = SuggestRefusal(scored);
+        var text = new StringBuilder();
+        text.Append(CultureInfo.InvariantCulture, $"example detector, refusal: {Folds}-fold cross-validation over {training.Rows.Count} examples, plus {dev.Count} dev messages\n");
+        text.Append("threshold  examples refused (refuse kept)  others refused (false refusals)  | dev refused  dev false refusals\n");
+        foreach (var t in Grid) text.Append(Row(t, scored, s => s.Truth is not null, t == threshold));
+        text.Append(CultureInfo.InvariantCulture, $"\nrefusal.yaml: example_threshold: {threshold:0.00}\n");
+        return text.ToString();
+    }
+
+    /// <summary>The highest grid threshold keeping <see cref="TargetRecall"/> of the positive examples and all positive dev messages.</summary>
+    private static double Suggest(List<Scored> scored, Func<Scored, bool> positive)
+    {
+        var best = Grid[0];
+        foreach (var t in Grid)
+        {
+            var examples = scored.Where(s => !s.FromDev && positive(s)).ToList();
+            var dev = scored.Where(s => s.FromDev && !s.RulesCatch && positive(s)).ToList();
+            var recall = examples.Count == 0 ? 1 : examples.Count(s => s.Verdict.Score >= t) / (double)examples.Count;
+            if (recall >= TargetRecall && dev.All(s => s.Verdict.Score >= t)) best = t;
+        }
+
+        return best;
+    }
+
+    /// <summary>
+    /// The lowest grid threshold at which no dev message that must be answered is refused and at most
+    /// <see cref="FalseRefusalCeiling"/> of the other examples are: a protective question refused is the failure to avoid.
+    /// </summary>
+    private static double SuggestRefusal(List<Scored> scored)
+    {
+        foreach (var t in Grid)
+        {
+            var examples = scored.Where(s => !s.FromDev && s.Truth is null).ToList();
+            var falseRate = examples.Count == 0 ? 0 : examples.Count(s => s.Verdict.Score >= t) / (double)examples.Count;
+            if (falseRate <= FalseRefusalCeiling && !scored.Any(s => s.FromDev && s.Truth is null && !s.RulesCatch && s.Verdict.Score >= t)) return t;
+        }
+
+        return Grid[^1];
+    }
+
+    /// <summary>Share of cross-validated examples that must be answered which a suggested refusal threshold may refuse.</summary>
+    public const double FalseRefusalCeiling = 0.01;
+
+    private static string Row(double t, List<Scored> scored, Func<Scored, bool> positive, bool chosen)
+    {
+        string Part(bool fromDev)
+        {
+            var set = scored.Where(s => s.FromDev == fromDev).ToList();
+            var pos = set.Count(positive);
+            var kept = set.Count(s => positive(s) && s.Verdict.Score >= t);
+            var alarms = set.Count(s => !positive(s) && s.Verdict.Score >= t);
+            return string.Create(CultureInfo.InvariantCulture, $"{kept,4}/{pos,-4} {alarms,4} false");
+        }
+
+        return string.Create(CultureInfo.InvariantCulture, $"  {t:0.00}  {Part(false)}  | {Part(true)}{(chosen ? "   <- suggested" : string.Empty)}\n");
+    }
+
+    private static string Totals(List<Scored> scored, Func<Scored, bool> positive, Func<Scored, bool> fires)
+    {
+        string Part(bool fromDev)
+        {
+            var set = scored.Where(s => s.FromDev == fromDev).ToList();
+            var pos = set.Where(positive).ToList();
+            var neg = set.Where(s => !positive(s)).ToList();
+            var recall = pos.Count == 0 ? double.NaN : pos.Count(fires) / (double)pos.Count;
+            var fp = neg.Count == 0 ? double.NaN : neg.Count(fires) / (double)neg.Count;
+            return string.Create(CultureInfo.InvariantCulture, $"recall {recall:0.000} false alarms {fp:0.000}");
+        }
+
+        return $"  examples (cross-validated): {Part(false)}; dev: {Part(true)}\n";
+    }
+}

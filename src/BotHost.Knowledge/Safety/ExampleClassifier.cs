@@ -1,0 +1,119 @@
+using System.Numerics.Tensors;
+
+namespace BotHost.Knowledge.Safety;
+
+/// <summary>
+/// Scores a message vector against labelled example vectors two ways and blends them: the votes of its
+/// <see cref="Neighbours"/> nearest examples (each weighted by how close it is) and a
+/// <see cref="SoftmaxRegression"/> fitted to all of them. Neighbours follow wordings close to an example; the linear
+/// model generalises across wordings, since it learns which directions of the embedding space separate the classes.
+/// </summary>
+internal sealed class ExampleClassifier
+{
+    /// <summary>How many nearest examples vote.</summary>
+    public const int Neighbours = 10;
+
+    /// <summary>
+    /// Share of the linear model in the blended score (the rest is the neighbours' vote). 0.3 with the linear model's L2
+    /// of 0.01 gave the fewest false alarms at the same recall, cross-validated on the examples and checked on the dev
+    /// sets (shares 0 to 1, L2 0.001 to 0.1, temperatures 0.02 to 0.2 and 10 or 20 neighbours were tried).
+    /// </summary>
+    public const float ModelShare = 0.3f;
+
+    /// <summary>Softmax temperature of the neighbours' votes: a neighbour 0.05 closer counts e (2.7) times as much.</summary>
+    private const float VoteTemperature = 0.05f;
+
+    private readonly float[] _matrix;
+    private readonly int[] _labels;
+    private readonly SafetyExample[] _examples;
+    private readonly int _dimensions;
+    private readonly SoftmaxRegression _model;
+
+    private ExampleClassifier(float[] matrix, int[] labels, SafetyExample[] examples, int dimensions, int classes, SoftmaxRegression model)
+    {
+        _matrix = matrix;
+        _labels = labels;
+        _examples = examples;
+        _dimensions = dimensions;
+        Classes = classes;
+        _model = model;
+    }
+
+    public int Classes { get; }
+
+    public int Count => _labels.Length;
+
+    /// <param name="examples">The example behind each vector, for explanations.</param>
+    /// <param name="classWeights">Weight of each class in the linear model's loss (see <see cref="SoftmaxRegression.Train"/>).</param>
+    public static ExampleClassifier Train(IReadOnlyList<float[]> vectors, IReadOnlyList<int> labels, IReadOnlyList<SafetyExample> examples, int classes,
+        IReadOnlyList<float> classWeights)
+    {
+        ArgumentNullException.ThrowIfNull(vectors);
+        ArgumentNullException.ThrowIfNull(labels);
+        ArgumentNullException.ThrowIfNull(examples);
+        var dimensions = vectors[0].Length;
+        var matrix = new float[vectors.Count * dimensions];
+        for (var i = 0; i < vectors.Count; i++) vectors[i].CopyTo(matrix, i * dimensions);
+        var model = SoftmaxRegression.Train(vectors, labels, classes, new SoftmaxRegression.Settings(), classWeights);
+        return new ExampleClassifier(matrix, [.. labels], [.. examples], dimensions, classes, model);
+    }
+
+    /// <summary>Blended score per class (they sum to 1).</summary>
+    public float[] Score(ReadOnlySpan<float> vector)
+    {
+        var scores = new float[Classes];
+        _model.Predict(vector, scores);
+        TensorPrimitives.Multiply(scores, ModelShare, scores);
+
+        Span<int> best = stackalloc int[Neighbours];
+        Span<float> bestSimilarity = stackalloc float[Neighbours];
+        best.Fill(-1);
+        bestSimilarity.Fill(float.NegativeInfinity);
+        for (var i = 0; i < _labels.Length; i++)
+        {
+            var similarity = TensorPrimitives.Dot(vector, _matrix.AsSpan(i * _dimensions, _dimensions));
+            if (similarity <= bestSimilarity[^1]) continue;
+            var at = Neighbours - 1;
+            while (at > 0 && bestSimilarity[at - 1] < similarity)
+            {
+                bestSimilarity[at] = bestSimilarity[at - 1];
+                best[at] = best[at - 1];
+                at--;
+            }
+
+            bestSimilarity[at] = similarity;
+            best[at] = i;
+        }
+
+        var votes = new float[Classes];
+        var total = 0f;
+        for (var j = 0; j < Neighbours && best[j] >= 0; j++)
+        {
+            var weight = MathF.Exp((bestSimilarity[j] - bestSimilarity[0]) / VoteTemperature);
+            votes[_labels[best[j]]] += weight;
+            total += weight;
+        }
+
+        if (total > 0) TensorPrimitives.MultiplyAdd(votes, (1 - ModelShare) / total, scores, scores);
+        return scores;
+    }
+
+    /// <summary>The nearest example of one class (for explanations), or null when the class has none.</summary>
+    public SafetyExample? NearestOf(ReadOnlySpan<float> vector, int label)
+    {
+        var nearest = -1;
+        var bestSimilarity = float.NegativeInfinity;
+        for (var i = 0; i < _labels.Length; i++)
+        {
+            if (_labels[i] != label) continue;
+            var similarity = TensorPrimitives.Dot(vector, _matrix.AsSpan(i * _dimensions, _dimensions));
+            if (similarity > bestSimilarity)
+            {
+                bestSimilarity = similarity;
+                nearest = i;
+            }
+        }
+
+        return nearest < 0 ? null : _examples[nearest];
+    }
+}

@@ -1,0 +1,73 @@
+using BotHost.Knowledge.Safety;
+
+namespace BotHost.Knowledge.Tests.Safety;
+
+public sealed class SoftmaxRegressionTests
+{
+    /// <summary>Three clusters of unit vectors around three axes of an 8-dimensional space, labelled 0, 1, 2.</summary>
+    private static (List<float[]> Vectors, List<int> Labels) Clusters()
+    {
+        var random = new Random(7);
+        var vectors = new List<float[]>();
+        var labels = new List<int>();
+        for (var label = 0; label < 3; label++)
+        {
+            for (var i = 0; i < 20; i++)
+            {
+                var v = new float[8];
+                for (var j = 0; j < v.Length; j++) v[j] = (float)(random.NextDouble() - 0.5) * 0.4f;
+                v[label] += 1;
+                vectors.Add(Unit(v));
+                labels.Add(label);
+            }
+        }
+
+        return (vectors, labels);
+    }
+
+    private static float[] Unit(float[] v)
+    {
+        var norm = MathF.Sqrt(v.Sum(x => x * x));
+        return [.. v.Select(x => x / norm)];
+    }
+
+    [Fact]
+    public void Predict_VectorNearOneCluster_GivesItsClassMostOfTheProbability()
+    {
+        var (vectors, labels) = Clusters();
+        var model = SoftmaxRegression.Train(vectors, labels, 3);
+        var probabilities = new float[3];
+
+        model.Predict(Unit([0.1f, 0.05f, 1, 0, 0, 0, 0, 0]), probabilities);
+
+        Assert.True(probabilities[2] > 0.8f, $"p = {string.Join(", ", probabilities)}");
+        Assert.Equal(1f, probabilities.Sum(), 3);
+    }
+
+    [Fact]
+    public void Train_SameRowsTwice_GivesTheSameModel()
+    {
+        var (vectors, labels) = Clusters();
+        var first = new float[3];
+        var second = new float[3];
+
+        SoftmaxRegression.Train(vectors, labels, 3).Predict(vectors[5], first);
+        SoftmaxRegression.Train(vectors, labels, 3).Predict(vectors[5], second);
+
+        Assert.Equal(first, second);
+    }
+
+    [Fact]
+    public void Train_HeavierClassWeight_RaisesThatClassOnAnAmbiguousVector()
+    {
+        var (vectors, labels) = Clusters();
+        var between = Unit([1, 1, 0, 0, 0, 0, 0, 0]);
+        var even = new float[3];
+        var heavy = new float[3];
+
+        SoftmaxRegression.Train(vectors, labels, 3).Predict(between, even);
+        SoftmaxRegression.Train(vectors, labels, 3, classWeights: [1, 10, 1]).Predict(between, heavy);
+
+        Assert.True(heavy[1] > even[1], $"even {even[1]}, weighted {heavy[1]}");
+    }
+}
