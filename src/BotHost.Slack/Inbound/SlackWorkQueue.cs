@@ -59,11 +59,13 @@ internal sealed partial class SlackWorkQueue : IHostedService, IDisposable
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         _channel.Writer.TryComplete();
-        if (Pending > 0) LogDraining(Pending);
+        var pending = Pending;
+        if (pending > 0) LogDraining(pending);
         var all = Task.WhenAll(_workers);
         try
         {
             await all.WaitAsync(_options.Value.DrainTimeout, _time, cancellationToken);
+            if (pending > 0) LogDrained(pending);
         }
         catch (Exception ex) when (ex is TimeoutException or OperationCanceledException)
         {
@@ -105,6 +107,9 @@ internal sealed partial class SlackWorkQueue : IHostedService, IDisposable
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Stopping: answering {Count} queued Slack messages first")]
     private partial void LogDraining(int count);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Stopping: the {Count} queued Slack messages were answered")]
+    private partial void LogDrained(int count);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Stopping: the drain time ran out with {Count} Slack messages still queued; cancelling them")]
     private partial void LogDrainCut(int count);

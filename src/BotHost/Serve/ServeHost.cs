@@ -29,6 +29,9 @@ public static class ServeHost
     /// <summary>Reload the knowledge base when its files change (<c>Knowledge__Watch</c>, default true).</summary>
     public const string KnowledgeWatchSetting = "Knowledge:Watch";
 
+    /// <summary>The part of <see cref="ShutdownTimeout"/> left for requests in flight and the last log lines.</summary>
+    private static readonly TimeSpan RequestDrainAllowance = TimeSpan.FromSeconds(5);
+
     /// <summary>
     /// Builds the app; null with one line per problem when start-up must stop: the knowledge base or the communities
     /// file has errors, or a setting is invalid (<c>Setting: what is wrong</c>, from the options validators, which run
@@ -65,7 +68,7 @@ public static class ServeHost
         builder.Services.AddHostedService<AnalyticsCleanupService>();
         if (watch.On) builder.Services.AddHostedService<KnowledgeWatcher>();
         if (console.On) builder.Services.AddServedConsole(builder.Configuration, communities.Directory);
-        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(10));
+        builder.Services.AddOptions<HostOptions>().Configure<IOptions<SlackOptions>>((host, slack) => host.ShutdownTimeout = ShutdownTimeout(slack.Value));
 
         var app = builder.Build();
         if (SettingsProblems.Validate(app) is { } invalid)
@@ -82,6 +85,18 @@ public static class ServeHost
         if (console.On) app.MapBotHostConsole();
         ServeStartupLog.Write(app.Services, knowledge, adminToken is not null, communities.Path, communities.Directory?.Count ?? 0, watch.On);
         return (app, []);
+    }
+
+    /// <summary>
+    /// How long stopping may take in all. The host stops its services one after the other, in reverse order of
+    /// registration: Kestrel first (no new requests; requests in flight are answered), then the Slack receivers and work
+    /// queue (<see cref="SlackOptions.DrainTimeout"/>), then the Discord gateway and background work
+    /// (<see cref="DiscordBackgroundWork.DrainTimeout"/>), so the total is above both drains together.
+    /// </summary>
+    public static TimeSpan ShutdownTimeout(SlackOptions slack)
+    {
+        ArgumentNullException.ThrowIfNull(slack);
+        return slack.DrainTimeout + DiscordBackgroundWork.DrainTimeout + RequestDrainAllowance;
     }
 
     /// <summary>The process's sentence encoder, or the one-line problem that stops start-up when it cannot load.</summary>
