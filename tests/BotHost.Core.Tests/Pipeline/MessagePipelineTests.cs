@@ -68,7 +68,18 @@ public sealed class MessagePipelineTests
 
         var reply = await fixture.SendAsync("hotlines narnia");
 
-        Assert.Equal(BotTexts.UnknownRegion("narnia", ["GB", "US"]), Assert.IsType<TextBlock>(Assert.Single(reply.Blocks)).Text);
+        Assert.Equal(BotTexts.UnknownRegion(["GB", "US"]), Assert.IsType<TextBlock>(Assert.Single(reply.Blocks)).Text);
+    }
+
+    [Fact]
+    public async Task HandleAsync_HotlinesCommandWithTextForARegion_PrivateReplyThatNeverRepeatsIt()
+    {
+        using var fixture = new PipelineFixture();
+
+        var reply = await fixture.SendAsync("call 555-0100 for help", MessageSource.Command, "hotlines");
+
+        Assert.Equal(ReplyVisibility.Private, reply.Visibility);
+        Assert.DoesNotContain("555", Assert.IsType<TextBlock>(Assert.Single(reply.Blocks)).Text, StringComparison.Ordinal);
     }
 
     [Fact]
