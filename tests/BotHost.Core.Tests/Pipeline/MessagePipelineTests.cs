@@ -83,6 +83,27 @@ public sealed class MessagePipelineTests
     }
 
     [Fact]
+    public void Cap_TextLongerThanTheCap_KeepsTheStartWithoutSplittingASurrogatePair()
+    {
+        var text = new string('a', 1_999) + "😭" + new string('b', 100_000);
+
+        var capped = MessagePipeline.Cap(text, 2_000);
+
+        Assert.Equal(new string('a', 1_999), capped);
+        Assert.Equal(2_000, MessagePipeline.Cap(new string('c', 3_000), 2_000).Length);
+    }
+
+    [Fact]
+    public async Task HandleAsync_QuestionFarOverTheCap_StillAnswersFromItsStart()
+    {
+        using var fixture = new PipelineFixture();
+
+        var reply = await fixture.SendAsync("someone is threatening to share my pics " + new string('x', 1_000_000));
+
+        Assert.NotEqual(ReplyKind.Error, reply.Kind);
+    }
+
+    [Fact]
     public async Task HandleAsync_AboutWithoutAboutArticle_UsesFixedDescription()
     {
         using var fixture = new PipelineFixture();
