@@ -192,6 +192,19 @@ public sealed class SlackEndToEndTests
     }
 
     [Fact]
+    public async Task Commands_ResponseUrlOnAnotherHost_NothingIsPostedThere()
+    {
+        await using var host = await SlackTestHost.StartAsync();
+        await using var elsewhere = await LoopbackSlackServer.StartAsync();
+
+        await host.PostFormAsync("/slack/commands", SlackPayloads.Command("/ask", SextortionQuestion, elsewhere.ResponseUrl("cmd")));
+        await host.StopAsync();
+
+        Assert.Empty(elsewhere.Requests);
+        Assert.Contains(host.Logs.Entries, e => e.Message.Contains("response_url outside Slack's hooks host", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Events_MentionInAChannelTheCommunityIgnores_NothingSentToSlack()
     {
         await using var host = await SlackTestHost.StartAsync(community: new CommunitySettings { IgnoreChannels = [SlackPayloads.Channel] });

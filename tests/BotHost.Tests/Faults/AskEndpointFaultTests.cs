@@ -74,6 +74,29 @@ public sealed class AskEndpointFaultTests : IAsyncLifetime, IDisposable
         Assert.DoesNotContain(_logs.Entries, e => e.Exception is not null);
     }
 
+    [Theory]
+    [InlineData("bearer")]
+    [InlineData("BEARER")]
+    public async Task Ask_SchemeInAnotherCase_IsAccepted(string scheme)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/ask") { Content = new StringContent("""{"question":"what is sextortion"}""", Encoding.UTF8, "application/json") };
+        request.Headers.TryAddWithoutValidation("Authorization", $"{scheme} {Token}");
+
+        using var response = await _http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public void Logging_AspNetCoreRequestLines_AreOffByDefaultAndTheReplyLineStays()
+    {
+        var factory = _app.Services.GetRequiredService<ILoggerFactory>();
+
+        Assert.False(factory.CreateLogger("Microsoft.AspNetCore.Hosting.Diagnostics").IsEnabled(LogLevel.Information));
+        Assert.True(factory.CreateLogger("Microsoft.AspNetCore.Hosting.Diagnostics").IsEnabled(LogLevel.Warning));
+        Assert.True(factory.CreateLogger("BotHost.Core.Pipeline.MessagePipeline").IsEnabled(LogLevel.Information));
+    }
+
     [Fact]
     public async Task Ask_Region_HotlinesOfThatRegion()
     {
