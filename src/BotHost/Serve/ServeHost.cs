@@ -1,9 +1,11 @@
 using BotHost.Console;
 using BotHost.Core;
+using BotHost.Core.Adapters;
 using BotHost.Core.Analytics;
 using BotHost.Core.Communities;
 using BotHost.Core.Pipeline;
 using BotHost.Core.Safety;
+using BotHost.Core.State;
 using BotHost.Discord;
 using BotHost.Knowledge;
 using BotHost.Knowledge.Semantics;
@@ -70,7 +72,7 @@ public static class ServeHost
         builder.Services.AddHostedService<AnalyticsCleanupService>();
         if (watch.On) builder.Services.AddHostedService<KnowledgeWatcher>();
         if (console.On) builder.Services.AddServedConsole(builder.Configuration, communities.Directory);
-        builder.Services.AddOptions<HostOptions>().Configure<IOptions<SlackOptions>>((host, slack) => host.ShutdownTimeout = ShutdownTimeout(slack.Value));
+        builder.Services.AddOptions<HostOptions>().Configure<IOptions<ReplyQueueOptions>>((host, queue) => host.ShutdownTimeout = ShutdownTimeout(queue.Value));
 
         var app = builder.Build();
         if (SettingsProblems.Validate(app) is { } invalid)
@@ -101,14 +103,14 @@ public static class ServeHost
 
     /// <summary>
     /// How long stopping may take in all. The host stops its services one after the other, in reverse order of
-    /// registration: Kestrel first (no new requests; requests in flight are answered), then the Slack receivers and work
-    /// queue (<see cref="SlackOptions.DrainTimeout"/>), then the Discord gateway and background work
-    /// (<see cref="DiscordBackgroundWork.DrainTimeout"/>), so the total is above both drains together.
+    /// registration: Kestrel first (no new requests; requests in flight are answered), then the Slack and Discord
+    /// receivers, then the reply queue both adapters share (<see cref="ReplyQueueOptions.DrainTimeout"/>), so the total
+    /// is above the queue's drain.
     /// </summary>
-    public static TimeSpan ShutdownTimeout(SlackOptions slack)
+    public static TimeSpan ShutdownTimeout(ReplyQueueOptions queue)
     {
-        ArgumentNullException.ThrowIfNull(slack);
-        return slack.DrainTimeout + DiscordBackgroundWork.DrainTimeout + RequestDrainAllowance;
+        ArgumentNullException.ThrowIfNull(queue);
+        return queue.DrainTimeout + RequestDrainAllowance;
     }
 
     /// <summary>The process's sentence encoder, or the one-line problem that stops start-up when it cannot load.</summary>
@@ -148,5 +150,7 @@ public static class ServeHost
         services.AddOptions<AnalyticsOptions>().Bind(configuration.GetSection(AnalyticsOptions.Section));
         services.AddOptions<RateLimitOptions>().Bind(configuration.GetSection(RateLimitOptions.Section));
         services.AddOptions<QuestionOptions>().Bind(configuration.GetSection(QuestionOptions.Section));
+        services.AddOptions<StateOptions>().Bind(configuration.GetSection(StateOptions.Section));
+        services.AddOptions<ReplyQueueOptions>().Bind(configuration.GetSection(ReplyQueueOptions.Section));
     }
 }

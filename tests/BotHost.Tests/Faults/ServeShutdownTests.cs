@@ -54,7 +54,7 @@ public sealed class ServeShutdownTests : IDisposable
         Assert.Contains("\"kind\"", await answer.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.All(Enumerable.Range(0, Commands), i => Assert.Single(slack.RequestsTo(Hook(i))));
         Assert.Equal(0, serve.ExitCode);
-        Assert.Contains("queued Slack messages were answered", serve.Output, StringComparison.Ordinal);
+        Assert.Contains("queued replies were answered", serve.Output, StringComparison.Ordinal);
     }
 
     public void Dispose()
@@ -69,7 +69,7 @@ public sealed class ServeShutdownTests : IDisposable
     {
         ["Slack__SigningSecret"] = SigningSecret,
         ["Slack__ApiBaseUrl"] = slack.ApiBaseUrl.AbsoluteUri,
-        ["Slack__Workers"] = "1",
+        ["ReplyQueue__Workers"] = "1",
         ["Admin__Token"] = AdminToken,
         ["Analytics__DatabasePath"] = _database,
         ["Knowledge__Watch"] = "false",
