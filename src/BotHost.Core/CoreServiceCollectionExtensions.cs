@@ -34,6 +34,8 @@ public static class CoreServiceCollectionExtensions
         services.AddOptions<RateLimitOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RateLimitOptions>, RateLimitOptionsValidator>());
         services.AddSingleton<IMessageHandler, RateLimitHandler>();
+        services.AddOptions<QuestionOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<QuestionOptions>, QuestionOptionsValidator>());
         services.TryAddSingleton<ModeratorAlertService>();
         services.AddOptions<AnalyticsOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AnalyticsOptions>, AnalyticsOptionsValidator>());

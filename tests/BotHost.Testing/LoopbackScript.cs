@@ -44,6 +44,7 @@ public sealed class LoopbackScript
         var response = _scripts.TryGetValue(target, out var queue) && queue.TryDequeue(out var scripted) ? scripted : fallback(target, body);
         _all.Enqueue(request);
         Unread(target).Writer.TryWrite(request);
+        if (response.HeldUntil is { } held) await held;
         context.Response.StatusCode = response.Status;
         foreach (var (name, value) in response.Headers) context.Response.Headers[name] = value;
         if (response.Status == StatusCodes.Status204NoContent) return;

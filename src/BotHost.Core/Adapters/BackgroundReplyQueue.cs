@@ -66,11 +66,13 @@ public sealed partial class BackgroundReplyQueue : IReplyQueue, IHostedService, 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         _channel.Writer.TryComplete();
-        if (Pending > 0) LogDraining(Pending);
+        var pending = Pending;
+        if (pending > 0) LogDraining(pending);
         var all = Task.WhenAll(_workers);
         try
         {
             await all.WaitAsync(_options.Value.DrainTimeout, _time, cancellationToken);
+            if (pending > 0) LogDrained(pending);
         }
         catch (Exception ex) when (ex is TimeoutException or OperationCanceledException)
         {
@@ -121,6 +123,9 @@ public sealed partial class BackgroundReplyQueue : IReplyQueue, IHostedService, 
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Stopping: answering {Count} queued replies first")]
     private partial void LogDraining(int count);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Stopping: the {Count} queued replies were answered")]
+    private partial void LogDrained(int count);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Stopping: the drain time ran out with {Count} replies still queued; cancelling them")]
     private partial void LogDrainCut(int count);

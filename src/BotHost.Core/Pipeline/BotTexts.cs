@@ -38,6 +38,10 @@ public static class BotTexts
 
     public static string HotlinesTitle(string region) => $"Services for {region}";
 
-    public static string UnknownRegion(string typed, IEnumerable<string> regions) =>
-        $"I don't know the region \"{typed}\". Try one of: {string.Join(", ", regions)}, or INTL.";
+    /// <summary>
+    /// The private answer to <c>/hotlines</c> with a region it does not know. It never repeats what was typed: that would
+    /// let anyone make the bot post their text (a fake "hotline") under its name.
+    /// </summary>
+    public static string UnknownRegion(IEnumerable<string> regions) =>
+        $"I don't know that region. Try one of: {string.Join(", ", regions)}, or INTL.";
 }

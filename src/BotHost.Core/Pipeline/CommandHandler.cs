@@ -33,7 +33,8 @@ public sealed class CommandHandler : IMessageHandler
         var region = argument.Length == 0 ? context.Community.Region : RegionCode.Normalize(argument);
         if (region is null)
         {
-            return Reply.Text(ReplyKind.Hotlines, context.DefaultVisibility, BotTexts.UnknownRegion(argument, directory.Regions()));
+            // Only the asker sees it: a mistake is no one else's business, and the channel is spared the noise.
+            return Reply.Text(ReplyKind.Hotlines, ReplyVisibility.Private, BotTexts.UnknownRegion(directory.Regions()));
         }
 
         return new Reply

@@ -4,6 +4,7 @@ using BotHost.Core.Communities;
 using BotHost.Core.Messages;
 using BotHost.Core.Telemetry;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace BotHost.Core.Pipeline;
 
@@ -21,9 +22,10 @@ public sealed partial class MessagePipeline
     private readonly BotMetrics _metrics;
     private readonly ILogger<MessagePipeline> _logger;
     private readonly IReplyObserver[] _observers;
+    private readonly int _maxLength;
 
     public MessagePipeline(IEnumerable<IMessageHandler> handlers, IKnowledgeProvider knowledge, ICommunityDirectory communities,
-        BotMetrics metrics, ILogger<MessagePipeline> logger, IEnumerable<IReplyObserver>? observers = null)
+        BotMetrics metrics, ILogger<MessagePipeline> logger, IEnumerable<IReplyObserver>? observers = null, IOptions<QuestionOptions>? questions = null)
     {
         ArgumentNullException.ThrowIfNull(handlers);
         _handlers = [.. handlers.OrderBy(h => h.Order)];
@@ -32,17 +34,29 @@ public sealed partial class MessagePipeline
         _communities = communities;
         _metrics = metrics;
         _logger = logger;
+        _maxLength = questions?.Value.MaxLength ?? new QuestionOptions().MaxLength;
     }
 
-    public async Task<Reply> HandleAsync(IncomingMessage message, CancellationToken cancellationToken)
+    /// <summary>The most characters of a message that are read (<see cref="QuestionOptions.MaxLength"/>).</summary>
+    public int MaxLength => _maxLength;
+
+    public Task<Reply> HandleAsync(IncomingMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
+        return HandleAsync(message, _communities.Find(message.Platform, message.CommunityId), cancellationToken);
+    }
+
+    /// <summary>As <see cref="HandleAsync(IncomingMessage, CancellationToken)"/>, with the community's settings given (a preview for another region).</summary>
+    public async Task<Reply> HandleAsync(IncomingMessage message, CommunitySettings community, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(community);
+        if (message.Text.Length > _maxLength) message = message with { Text = Cap(message.Text, _maxLength) };
         using var own = BotTracing.CurrentMessage() is null ? BotTracing.StartMessage(message.Platform, "pipeline") : default;
         var started = Stopwatch.GetTimestamp();
         _metrics.Received(message.Platform);
         try
         {
-            var community = _communities.Find(message.Platform, message.CommunityId);
             var reply = await AnswerAsync(message, community, cancellationToken);
             Observe(message, community, reply);
             var elapsed = Stopwatch.GetElapsedTime(started);
@@ -56,6 +70,9 @@ public sealed partial class MessagePipeline
             _metrics.Left(message.Platform);
         }
     }
+
+    /// <summary>The first <paramref name="max"/> characters, never ending inside a surrogate pair.</summary>
+    internal static string Cap(string text, int max) => text[..(char.IsHighSurrogate(text[max - 1]) ? max - 1 : max)];
 
     private async Task<Reply> AnswerAsync(IncomingMessage message, CommunitySettings community, CancellationToken cancellationToken)
     {

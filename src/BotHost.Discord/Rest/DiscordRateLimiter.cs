@@ -15,31 +15,71 @@ internal sealed class DiscordRateLimiter(TimeProvider time)
 {
     public const int GlobalPerSecond = 50;
 
+    /// <summary>
+    /// Most routes remembered at once. Route keys include interaction tokens and DM channel ids, so one is made per
+    /// interaction: past this count the routes nobody is using are forgotten, least recently used first (forgetting
+    /// costs at most one more request before Discord's headers teach the bucket again).
+    /// </summary>
+    public const int MaxRoutes = 4_096;
+
     private readonly Lock _gate = new();
-    private readonly Dictionary<string, string> _bucketOfRoute = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, RouteState> _routes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, DateTimeOffset> _blockedUntil = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, SemaphoreSlim> _routeLocks = new(StringComparer.Ordinal);
     private readonly Queue<DateTimeOffset> _globalWindow = new();
     private DateTimeOffset _globalBlockedUntil;
+
+    /// <summary>Routes remembered now (at most <see cref="MaxRoutes"/> plus those in use).</summary>
+    public int RouteCount
+    {
+        get
+        {
+            lock (_gate) return _routes.Count;
+        }
+    }
+
+    /// <summary>Buckets blocked now or recently (at most <see cref="MaxRoutes"/>).</summary>
+    public int BlockedCount
+    {
+        get
+        {
+            lock (_gate) return _blockedUntil.Count;
+        }
+    }
 
     /// <summary>Waits until a request on <paramref name="route"/> may go; dispose the lease after reading the response.</summary>
     public async Task<IDisposable> AcquireAsync(RouteKey route, CancellationToken cancellationToken)
     {
-        SemaphoreSlim routeLock;
+        RouteState state;
         lock (_gate)
         {
-            if (!_routeLocks.TryGetValue(route.Value, out routeLock!)) _routeLocks[route.Value] = routeLock = new SemaphoreSlim(1, 1);
+            if (!_routes.TryGetValue(route.Value, out state!))
+            {
+                if (_routes.Count >= MaxRoutes) Prune();
+                _routes[route.Value] = state = new RouteState();
+            }
+
+            state.Users++;
         }
 
-        await routeLock.WaitAsync(cancellationToken);
         try
         {
-            while (Delay(route) is { } delay && delay > TimeSpan.Zero) await Task.Delay(delay, time, cancellationToken);
-            return new Lease(routeLock);
+            await state.Lock.WaitAsync(cancellationToken);
         }
         catch
         {
-            routeLock.Release();
+            Leave(state);
+            throw;
+        }
+
+        try
+        {
+            while (Delay(route) is { } delay && delay > TimeSpan.Zero) await Task.Delay(delay, time, cancellationToken);
+            return new Lease(this, state);
+        }
+        catch
+        {
+            state.Lock.Release();
+            Leave(state);
             throw;
         }
     }
@@ -50,7 +90,7 @@ internal sealed class DiscordRateLimiter(TimeProvider time)
         ArgumentNullException.ThrowIfNull(headers);
         lock (_gate)
         {
-            if (Header(headers, "X-RateLimit-Bucket") is { } bucket) _bucketOfRoute[route.Value] = bucket + ":" + route.Major;
+            if (Header(headers, "X-RateLimit-Bucket") is { } bucket && _routes.TryGetValue(route.Value, out var state)) state.Bucket = bucket + ":" + route.Major;
             if (Number(headers, "X-RateLimit-Remaining") is 0 && Number(headers, "X-RateLimit-Reset-After") is { } after)
             {
                 Block(BucketOf(route), time.GetUtcNow() + Seconds(after));
@@ -93,11 +133,44 @@ internal sealed class DiscordRateLimiter(TimeProvider time)
         }
     }
 
-    private string BucketOf(RouteKey route) => _bucketOfRoute.TryGetValue(route.Value, out var bucket) ? bucket : route.Value;
+    private string BucketOf(RouteKey route) => _routes.TryGetValue(route.Value, out var state) && state.Bucket is { } bucket ? bucket : route.Value;
 
     private void Block(string bucket, DateTimeOffset until)
     {
-        if (!_blockedUntil.TryGetValue(bucket, out var current) || until > current) _blockedUntil[bucket] = until;
+        if (_blockedUntil.ContainsKey(bucket) || _blockedUntil.Count < MaxRoutes || PruneBlocks())
+        {
+            if (!_blockedUntil.TryGetValue(bucket, out var current) || until > current) _blockedUntil[bucket] = until;
+        }
+    }
+
+    /// <summary>Forgets the least recently used half of the idle routes, and the blocks that are over. Under <see cref="_gate"/>.</summary>
+    private void Prune()
+    {
+        var idle = _routes.Where(r => r.Value.Users == 0).OrderBy(r => r.Value.LastUsed).ToList();
+        foreach (var (key, state) in idle.Take(Math.Max(1, idle.Count / 2)))
+        {
+            _routes.Remove(key);
+            state.Lock.Dispose();
+        }
+
+        PruneBlocks();
+    }
+
+    /// <summary>Drops the blocks that are over; true when there is room for another. Under <see cref="_gate"/>.</summary>
+    private bool PruneBlocks()
+    {
+        var now = time.GetUtcNow();
+        foreach (var (bucket, until) in _blockedUntil.Where(b => b.Value <= now).ToList()) _blockedUntil.Remove(bucket);
+        return _blockedUntil.Count < MaxRoutes;
+    }
+
+    private void Leave(RouteState state)
+    {
+        lock (_gate)
+        {
+            state.Users--;
+            state.LastUsed = time.GetUtcNow();
+        }
     }
 
     private static string? Header(HttpResponseHeaders headers, string name) =>
@@ -106,13 +179,28 @@ internal sealed class DiscordRateLimiter(TimeProvider time)
     private static double? Number(HttpResponseHeaders headers, string name) =>
         Header(headers, name) is { } text && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value : null;
 
-    private sealed class Lease(SemaphoreSlim routeLock) : IDisposable
+    /// <summary>One route's lock (one request at a time), learned bucket and use; guarded by <see cref="_gate"/>.</summary>
+    private sealed class RouteState
+    {
+        public SemaphoreSlim Lock { get; } = new(1, 1);
+
+        public string? Bucket { get; set; }
+
+        /// <summary>Requests holding or waiting for <see cref="Lock"/>; a route in use is never forgotten.</summary>
+        public int Users { get; set; }
+
+        public DateTimeOffset LastUsed { get; set; }
+    }
+
+    private sealed class Lease(DiscordRateLimiter owner, RouteState state) : IDisposable
     {
         private int _released;
 
         public void Dispose()
         {
-            if (Interlocked.Exchange(ref _released, 1) == 0) routeLock.Release();
+            if (Interlocked.Exchange(ref _released, 1) != 0) return;
+            state.Lock.Release();
+            owner.Leave(state);
         }
     }
 }

@@ -30,6 +30,18 @@ internal sealed partial class SlackApiClient(
     /// <summary>Rate-limit key of all response_url calls.</summary>
     private const string ResponseUrlKey = "response_url";
 
+    /// <summary>
+    /// Where Slack's response_urls point (https://docs.slack.dev/interactivity/handling-user-interaction#message_responses).
+    /// A signed request can only carry Slack's own, but the bot never posts an answer to any other host.
+    /// </summary>
+    public const string ResponseUrlHost = "hooks.slack.com";
+
+    /// <summary>https on Slack's hooks host, or the host of <see cref="SlackOptions.ApiBaseUrl"/> (a loopback test server).</summary>
+    private bool IsSlackResponseUrl(Uri url) =>
+        url.IsAbsoluteUri
+        && ((url.Scheme == Uri.UriSchemeHttps && string.Equals(url.Host, ResponseUrlHost, StringComparison.OrdinalIgnoreCase))
+            || (url.Scheme == options.Value.ApiBaseUrl.Scheme && string.Equals(url.Authority, options.Value.ApiBaseUrl.Authority, StringComparison.OrdinalIgnoreCase)));
+
     private static readonly MediaTypeHeaderValue JsonUtf8 = MediaTypeHeaderValue.Parse("application/json; charset=utf-8");
 
     public Task<SlackApiResult<ChatPostMessageResponse>> PostMessageAsync(ChatPostMessageRequest request, CancellationToken cancellationToken) =>
@@ -63,6 +75,12 @@ internal sealed partial class SlackApiClient(
         var body = JsonSerializer.SerializeToUtf8Bytes(message, SlackJsonContext.Default.ResponseUrlMessage);
         var http = httpClients.CreateClient(ResponseUrlClientName);
         using var stage = metrics.Stage(PipelineStages.PlatformCall, ResponseUrlKey);
+        if (!IsSlackResponseUrl(responseUrl))
+        {
+            LogForeignResponseUrl();
+            return Failed(stage, SlackApiErrors.ForeignResponseUrl);
+        }
+
         for (var attempt = 0; ; attempt++)
         {
             await limiter.WaitAsync(ResponseUrlKey, cancellationToken);
@@ -242,4 +260,7 @@ internal sealed partial class SlackApiClient(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A Slack response_url answered HTTP {Status} {Error}: {Advice}")]
     private partial void LogResponseUrlFailed(int status, string error, string advice);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A response_url outside Slack's hooks host was not called; the answer was not sent")]
+    private partial void LogForeignResponseUrl();
 }

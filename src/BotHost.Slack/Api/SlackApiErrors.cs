@@ -16,6 +16,9 @@ internal static class SlackApiErrors
     /// <summary>No HTTP answer: network error or timeout.</summary>
     public const string Unreachable = "unreachable";
 
+    /// <summary>A response_url that is not Slack's: never called.</summary>
+    public const string ForeignResponseUrl = "foreign_response_url";
+
     /// <summary>An answer that is not Slack's JSON.</summary>
     public const string InvalidResponse = "invalid_response";
 
@@ -37,6 +40,7 @@ internal static class SlackApiErrors
         ["cannot_dm_bot"] = "the member is a bot",
         ["user_disabled"] = "the member's account is deactivated",
         ["ratelimited"] = "Slack is rate limiting this method",
+        [ForeignResponseUrl] = "the command's response_url is not on hooks.slack.com, so nothing was sent to it",
         [RateLimited] = "Slack kept rate limiting this method; the call was given up after the configured retries",
         [NotConfigured] = "the token for this call is not configured",
         [Unreachable] = "Slack could not be reached (network or timeout)",

@@ -21,7 +21,11 @@ public static class BotHostCli
             return ExitCodes.Usage;
         }
 
-        return await parse.InvokeAsync(new InvocationConfiguration { Output = env.Output, Error = env.Error }, cancellationToken);
+        // System.CommandLine ends the process 2 seconds after SIGTERM by default (exit 143), before `serve` has drained
+        // its queues; `serve` leaves the signals to the host, which stops in order within its own shutdown timeout.
+        var configuration = new InvocationConfiguration { Output = env.Output, Error = env.Error };
+        if (ServeCommand.OwnsSignals(parse)) configuration.ProcessTerminationTimeout = null;
+        return await parse.InvokeAsync(configuration, cancellationToken);
     }
 
     public static RootCommand Build(CliEnvironment env)

@@ -13,6 +13,7 @@ using BotHost.Semantics;
 using BotHost.Serve.Endpoints;
 using BotHost.Serve.Metrics;
 using BotHost.Slack;
+using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -31,6 +32,9 @@ public static class ServeHost
     /// <summary>Reload the knowledge base when its files change (<c>Knowledge__Watch</c>, default true).</summary>
     public const string KnowledgeWatchSetting = "Knowledge:Watch";
 
+    /// <summary>The part of <see cref="ShutdownTimeout"/> left for requests in flight and the last log lines.</summary>
+    private static readonly TimeSpan RequestDrainAllowance = TimeSpan.FromSeconds(5);
+
     /// <summary>
     /// Builds the app; null with one line per problem when start-up must stop: the knowledge base or the communities
     /// file has errors, or a setting is invalid (<c>Setting: what is wrong</c>, from the options validators, which run
@@ -40,6 +44,7 @@ public static class ServeHost
     {
         ArgumentNullException.ThrowIfNull(settings);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
+        builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = QuietRequestLogging });
         if (settings.ConfigFile is { } file) builder.Configuration.AddJsonFile(Path.GetFullPath(file), optional: false);
         var communities = Communities(settings.CommunitiesFile ?? builder.Configuration[CommunitiesFileSetting]);
         var watch = KnowledgeWatch(builder.Configuration[KnowledgeWatchSetting]);
@@ -67,7 +72,7 @@ public static class ServeHost
         builder.Services.AddHostedService<AnalyticsCleanupService>();
         if (watch.On) builder.Services.AddHostedService<KnowledgeWatcher>();
         if (console.On) builder.Services.AddServedConsole(builder.Configuration, communities.Directory);
-        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(10));
+        builder.Services.AddOptions<HostOptions>().Configure<IOptions<ReplyQueueOptions>>((host, queue) => host.ShutdownTimeout = ShutdownTimeout(queue.Value));
 
         var app = builder.Build();
         if (SettingsProblems.Validate(app) is { } invalid)
@@ -84,6 +89,28 @@ public static class ServeHost
         if (console.On) app.MapBotHostConsole();
         ServeStartupLog.Write(app.Services, knowledge, adminToken is not null, communities.Path, communities.Directory?.Count ?? 0, watch.On);
         return (app, []);
+    }
+
+    /// <summary>
+    /// Defaults under every other setting: ASP.NET Core's per-request lines ("Request starting", "Executing endpoint")
+    /// at Information cost about a quarter of the throughput under load (issue #16), and the pipeline already logs one
+    /// line per reply without text. <c>Logging__LogLevel__Microsoft.AspNetCore=Information</c> brings them back.
+    /// </summary>
+    private static readonly Dictionary<string, string?> QuietRequestLogging = new(StringComparer.Ordinal)
+    {
+        ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
+    };
+
+    /// <summary>
+    /// How long stopping may take in all. The host stops its services one after the other, in reverse order of
+    /// registration: Kestrel first (no new requests; requests in flight are answered), then the Slack and Discord
+    /// receivers, then the reply queue both adapters share (<see cref="ReplyQueueOptions.DrainTimeout"/>), so the total
+    /// is above the queue's drain.
+    /// </summary>
+    public static TimeSpan ShutdownTimeout(ReplyQueueOptions queue)
+    {
+        ArgumentNullException.ThrowIfNull(queue);
+        return queue.DrainTimeout + RequestDrainAllowance;
     }
 
     /// <summary>The process's sentence encoder, or the one-line problem that stops start-up when it cannot load.</summary>
@@ -122,6 +149,7 @@ public static class ServeHost
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AdminOptions>, AdminOptionsValidator>());
         services.AddOptions<AnalyticsOptions>().Bind(configuration.GetSection(AnalyticsOptions.Section));
         services.AddOptions<RateLimitOptions>().Bind(configuration.GetSection(RateLimitOptions.Section));
+        services.AddOptions<QuestionOptions>().Bind(configuration.GetSection(QuestionOptions.Section));
         services.AddOptions<StateOptions>().Bind(configuration.GetSection(StateOptions.Section));
         services.AddOptions<ReplyQueueOptions>().Bind(configuration.GetSection(ReplyQueueOptions.Section));
     }

@@ -68,7 +68,39 @@ public sealed class MessagePipelineTests
 
         var reply = await fixture.SendAsync("hotlines narnia");
 
-        Assert.Equal(BotTexts.UnknownRegion("narnia", ["GB", "US"]), Assert.IsType<TextBlock>(Assert.Single(reply.Blocks)).Text);
+        Assert.Equal(BotTexts.UnknownRegion(["GB", "US"]), Assert.IsType<TextBlock>(Assert.Single(reply.Blocks)).Text);
+    }
+
+    [Fact]
+    public async Task HandleAsync_HotlinesCommandWithTextForARegion_PrivateReplyThatNeverRepeatsIt()
+    {
+        using var fixture = new PipelineFixture();
+
+        var reply = await fixture.SendAsync("call 555-0100 for help", MessageSource.Command, "hotlines");
+
+        Assert.Equal(ReplyVisibility.Private, reply.Visibility);
+        Assert.DoesNotContain("555", Assert.IsType<TextBlock>(Assert.Single(reply.Blocks)).Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Cap_TextLongerThanTheCap_KeepsTheStartWithoutSplittingASurrogatePair()
+    {
+        var text = new string('a', 1_999) + "😭" + new string('b', 100_000);
+
+        var capped = MessagePipeline.Cap(text, 2_000);
+
+        Assert.Equal(new string('a', 1_999), capped);
+        Assert.Equal(2_000, MessagePipeline.Cap(new string('c', 3_000), 2_000).Length);
+    }
+
+    [Fact]
+    public async Task HandleAsync_QuestionFarOverTheCap_StillAnswersFromItsStart()
+    {
+        using var fixture = new PipelineFixture();
+
+        var reply = await fixture.SendAsync("someone is threatening to share my pics " + new string('x', 1_000_000));
+
+        Assert.NotEqual(ReplyKind.Error, reply.Kind);
     }
 
     [Fact]

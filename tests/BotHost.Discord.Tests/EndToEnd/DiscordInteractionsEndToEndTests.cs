@@ -114,6 +114,19 @@ public sealed class DiscordInteractionsEndToEndTests
     }
 
     [Fact]
+    public async Task Interactions_HotlinesWithTextForARegion_EphemeralListThatNeverRepeatsTheText()
+    {
+        await using var host = await DiscordTestHost.StartAsync();
+
+        var json = await JsonAsync(await host.PostInteractionAsync(DiscordPayloads.Ask("call 555-0100 for help", command: "hotlines", option: "region")));
+
+        var data = json.GetProperty("data");
+        Assert.Equal(64, data.GetProperty("flags").GetInt32());
+        Assert.DoesNotContain("555", data.GetRawText(), StringComparison.Ordinal);
+        Assert.Contains("GB", data.GetRawText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Interactions_FindHelpForThisMessage_PrivateAnswerWithoutRepostingTheMessage()
     {
         await using var host = await DiscordTestHost.StartAsync();

@@ -178,6 +178,33 @@ public sealed class SlackEndToEndTests
     }
 
     [Fact]
+    public async Task Commands_HotlinesWithTextForARegion_EphemeralListThatNeverRepeatsTheText()
+    {
+        await using var host = await SlackTestHost.StartAsync();
+
+        await host.PostFormAsync("/slack/commands", SlackPayloads.Command("/hotlines", "call 555-0100 for *help*", host.Slack.ResponseUrl("cmd")));
+        var answer = await host.Slack.NextRequestAsync("hooks/cmd");
+
+        Assert.Equal("ephemeral", answer.Json().GetProperty("response_type").GetString());
+        Assert.DoesNotContain("555", answer.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("help*", answer.Body, StringComparison.Ordinal);
+        Assert.Contains("GB", answer.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Commands_ResponseUrlOnAnotherHost_NothingIsPostedThere()
+    {
+        await using var host = await SlackTestHost.StartAsync();
+        await using var elsewhere = await LoopbackSlackServer.StartAsync();
+
+        await host.PostFormAsync("/slack/commands", SlackPayloads.Command("/ask", SextortionQuestion, elsewhere.ResponseUrl("cmd")));
+        await host.StopAsync();
+
+        Assert.Empty(elsewhere.Requests);
+        Assert.Contains(host.Logs.Entries, e => e.Message.Contains("response_url outside Slack's hooks host", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Events_MentionInAChannelTheCommunityIgnores_NothingSentToSlack()
     {
         await using var host = await SlackTestHost.StartAsync(community: new CommunitySettings { IgnoreChannels = [SlackPayloads.Channel] });

@@ -22,7 +22,8 @@ internal sealed class AdminTokenFilter(string? token) : IEndpointFilter
     {
         if (string.IsNullOrEmpty(token)) return false;
         var header = request.Headers.Authorization.ToString();
-        if (!header.StartsWith(Prefix, StringComparison.Ordinal)) return false;
+        // The scheme is case-insensitive (RFC 7235 section 2.1: https://www.rfc-editor.org/rfc/rfc7235#section-2.1).
+        if (!header.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase)) return false;
         return CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(header[Prefix.Length..]), Encoding.UTF8.GetBytes(token));
     }
 }
