@@ -7,6 +7,9 @@ public sealed record LoopbackResponse(int Status, string Body, string ContentTyp
 {
     public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>When set, the answer waits for this task (or for the client to give up): a server that does not answer.</summary>
+    public Task? Hold { get; init; }
+
     public static LoopbackResponse Json(string body) => new(200, body);
 
     /// <summary><c>{"ok":false,"error":code}</c> with HTTP 200, as Slack reports errors.</summary>
