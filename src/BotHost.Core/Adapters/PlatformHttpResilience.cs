@@ -34,7 +34,10 @@ public static class PlatformHttpResilience
         ArgumentNullException.ThrowIfNull(policy);
         builder.ConfigureHttpClient(http => http.Timeout = Timeout.InfiniteTimeSpan);
         builder.AddHttpMessageHandler(() => new AttemptTimeoutHandler());
-        builder.AddResilienceHandler(builder.Name + ".platform", (pipeline, context) => Configure(pipeline, policy(context.ServiceProvider)));
+        // A pipeline of our own rather than AddResilienceHandler's: the registry behind that one waits, when the host
+        // disposes it, for calls still in flight, on the injected clock (up to 30 s of it; forever on a test's fake
+        // clock), so a host stopped while a reply sat out a Retry-After would hang in its shutdown.
+        builder.AddHttpMessageHandler(services => new ResilienceHandler(Build(policy(services), services.GetService<TimeProvider>() ?? TimeProvider.System)));
         return builder;
     }
 
@@ -42,8 +45,9 @@ public static class PlatformHttpResilience
     public static bool IsIdempotent(HttpMethod method) =>
         method == HttpMethod.Get || method == HttpMethod.Head || method == HttpMethod.Put || method == HttpMethod.Delete || method == HttpMethod.Options;
 
-    private static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, PlatformRetryPolicy policy)
+    private static ResiliencePipeline<HttpResponseMessage> Build(PlatformRetryPolicy policy, TimeProvider time)
     {
+        var pipeline = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time };
         if (policy.MaxRetries > 0)
         {
             pipeline.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
@@ -57,7 +61,7 @@ public static class PlatformHttpResilience
             });
         }
 
-        pipeline.AddTimeout(policy.AttemptTimeout);
+        return pipeline.AddTimeout(policy.AttemptTimeout).Build();
     }
 
     private static async ValueTask<bool> ShouldRetryAsync(Outcome<HttpResponseMessage> outcome, ResilienceContext context, PlatformRetryPolicy policy)
