@@ -35,8 +35,11 @@ public static class DiscordServiceCollectionExtensions
         services.TryAddSingleton<DiscordRestClient>();
         services.TryAddSingleton<IGatewayUrlSource>(sp => sp.GetRequiredService<DiscordRestClient>());
         services.TryAddSingleton(sp => new DiscordCommandRegistrar(sp.GetRequiredService<DiscordRestClient>(), sp.GetRequiredService<IOptions<DiscordOptions>>()));
-        services.AddHttpClient(DiscordRestClient.HttpClientName, (sp, http) =>
-            http.Timeout = sp.GetRequiredService<IOptions<DiscordOptions>>().Value.RequestTimeout).RemoveAllLoggers();
+        services.TryAddTransient<DiscordRateLimitHandler>();
+        services.AddHttpClient(DiscordRestClient.HttpClientName)
+            .AddPlatformResilience(sp => RetryPolicy(sp.GetRequiredService<IOptions<DiscordOptions>>().Value))
+            .AddHttpMessageHandler<DiscordRateLimitHandler>()
+            .RemoveAllLoggers();
 
         services.TryAddSingleton<DiscordAdapter>();
         services.AddSingleton<IChatAdapter>(sp => sp.GetRequiredService<DiscordAdapter>());
@@ -56,4 +59,9 @@ public static class DiscordServiceCollectionExtensions
         services.AddHostedService<DiscordGatewayClient>();
         return services;
     }
+
+    /// <summary>Timeouts and retries of Discord REST calls: a 429 is retried after its exact <c>retry_after</c>.</summary>
+    private static PlatformRetryPolicy RetryPolicy(DiscordOptions options) =>
+        new(options.RequestTimeout, options.MaxRetries, options.MaxRetryAfter,
+            async response => (await DiscordRetryAfter.ReadAsync(response, CancellationToken.None)).RetryAfter);
 }

@@ -67,9 +67,22 @@ public static class SlackServiceCollectionExtensions
     {
         services.TryAddSingleton<SlackRateLimiter>();
         services.TryAddSingleton<SlackApiClient>();
-        services.AddHttpClient(SlackApiClient.WebApiClientName, (sp, http) =>
-            http.Timeout = sp.GetRequiredService<IOptions<SlackOptions>>().Value.RequestTimeout);
-        services.AddHttpClient(SlackApiClient.ResponseUrlClientName, (sp, http) =>
-            http.Timeout = sp.GetRequiredService<IOptions<SlackOptions>>().Value.RequestTimeout).RemoveAllLoggers();
+        services.TryAddTransient<SlackRateLimitHandler>();
+        services.AddHttpClient(SlackApiClient.WebApiClientName)
+            .AddPlatformResilience(RetryPolicy)
+            .AddHttpMessageHandler<SlackRateLimitHandler>();
+        services.AddHttpClient(SlackApiClient.ResponseUrlClientName)
+            .AddPlatformResilience(RetryPolicy)
+            .AddHttpMessageHandler<SlackRateLimitHandler>()
+            .RemoveAllLoggers();
+    }
+
+    /// <summary>Timeouts and retries of Slack calls: a 429 is retried after its exact <c>Retry-After</c>.</summary>
+    private static PlatformRetryPolicy RetryPolicy(IServiceProvider services)
+    {
+        var options = services.GetRequiredService<IOptions<SlackOptions>>().Value;
+        var time = services.GetRequiredService<TimeProvider>();
+        return new PlatformRetryPolicy(options.RequestTimeout, options.MaxRetries, options.MaxRetryAfter,
+            response => ValueTask.FromResult(SlackRetryAfter.Of(response, time)));
     }
 }

@@ -44,12 +44,26 @@ public sealed class LoopbackScript
         var response = _scripts.TryGetValue(target, out var queue) && queue.TryDequeue(out var scripted) ? scripted : fallback(target, body);
         _all.Enqueue(request);
         Unread(target).Writer.TryWrite(request);
-        if (response.HeldUntil is { } held) await held;
+        if (response.Hold is { } hold && !await HeldAsync(hold, context.RequestAborted)) return;
         context.Response.StatusCode = response.Status;
         foreach (var (name, value) in response.Headers) context.Response.Headers[name] = value;
         if (response.Status == StatusCodes.Status204NoContent) return;
         context.Response.ContentType = response.ContentType;
         await context.Response.WriteAsync(response.Body);
+    }
+
+    /// <summary>Waits for <paramref name="hold"/>; false when the client gave up first.</summary>
+    private static async Task<bool> HeldAsync(Task hold, CancellationToken aborted)
+    {
+        try
+        {
+            await hold.WaitAsync(aborted);
+            return true;
+        }
+        catch (OperationCanceledException) when (aborted.IsCancellationRequested)
+        {
+            return false;
+        }
     }
 
     private Channel<RecordedRequest> Unread(string target) => _unread.GetOrAdd(target, _ => Channel.CreateUnbounded<RecordedRequest>());

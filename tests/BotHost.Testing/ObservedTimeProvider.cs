@@ -6,7 +6,10 @@ namespace BotHost.Testing;
 /// </summary>
 public sealed class ObservedTimeProvider : TimeProvider, IDisposable
 {
+    private static readonly TimeSpan SafetyLimit = TimeSpan.FromSeconds(20);
     private readonly SemaphoreSlim _created = new(0);
+    private readonly List<TimeSpan> _unclaimed = [];
+    private TaskCompletionSource _createdSignal = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public FakeTimeProvider Fake { get; } = new(TestClock.Start);
 
@@ -23,19 +26,74 @@ public sealed class ObservedTimeProvider : TimeProvider, IDisposable
 
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
-        var timer = Fake.CreateTimer(callback, state, dueTime, period);
-        lock (Requested) Requested.Add(dueTime);
-        _created.Release();
+        var timer = new ObservedTimer(this, Fake.CreateTimer(callback, state, dueTime, period));
+        Started(dueTime);
         return timer;
+    }
+
+    /// <summary>
+    /// Records a timer that starts running. A timer created stopped (as <c>CancellationTokenSource.CancelAfter</c> and
+    /// so Polly's timeouts create theirs) counts when <see cref="ITimer.Change"/> starts it.
+    /// </summary>
+    private void Started(TimeSpan dueTime)
+    {
+        if (dueTime == Timeout.InfiniteTimeSpan) return;
+        TaskCompletionSource signal;
+        lock (Requested)
+        {
+            Requested.Add(dueTime);
+            _unclaimed.Add(dueTime);
+            signal = _createdSignal;
+            _createdSignal = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+
+        _created.Release();
+        signal.TrySetResult();
+    }
+
+    /// <summary>
+    /// Waits (bounded by a generous real-time safety limit) until some code creates a timer due in
+    /// <paramref name="due"/> that no earlier call claimed; other timers (an HTTP attempt's timeout, say) are ignored.
+    /// </summary>
+    public async Task WaitForTimerAsync(TimeSpan due)
+    {
+        var deadline = DateTime.UtcNow + SafetyLimit;
+        while (true)
+        {
+            Task created;
+            lock (Requested)
+            {
+                if (_unclaimed.Remove(due)) return;
+                created = _createdSignal.Task;
+            }
+
+            var left = deadline - DateTime.UtcNow;
+            if (left <= TimeSpan.Zero) throw new TimeoutException($"no timer due in {due} was created");
+            await created.WaitAsync(left);
+        }
     }
 
     /// <summary>Waits (bounded by a generous real-time safety limit) until some code creates a timer.</summary>
     public async Task WaitForTimerAsync()
     {
-        if (!await _created.WaitAsync(TimeSpan.FromSeconds(20))) throw new TimeoutException("no timer was created");
+        if (!await _created.WaitAsync(SafetyLimit)) throw new TimeoutException("no timer was created");
     }
 
     public void Advance(TimeSpan delta) => Fake.Advance(delta);
+
+    private sealed class ObservedTimer(ObservedTimeProvider owner, ITimer inner) : ITimer
+    {
+        public bool Change(TimeSpan dueTime, TimeSpan period)
+        {
+            var changed = inner.Change(dueTime, period);
+            if (changed) owner.Started(dueTime);
+            return changed;
+        }
+
+        public void Dispose() => inner.Dispose();
+
+        public ValueTask DisposeAsync() => inner.DisposeAsync();
+    }
 
     public void Dispose() => _created.Dispose();
 }

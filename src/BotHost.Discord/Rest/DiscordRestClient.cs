@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Reflection;
@@ -9,7 +8,6 @@ using BotHost.Core.Pipeline;
 using BotHost.Core.Telemetry;
 using BotHost.Discord.Gateway;
 using BotHost.Discord.Wire;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace BotHost.Discord.Rest;
@@ -17,15 +15,15 @@ namespace BotHost.Discord.Rest;
 /// <summary>
 /// Discord's REST API v10, spoken directly: <c>Authorization: Bot</c> for bot routes (none for interaction callbacks
 /// and interaction webhooks, whose token is in the path), the <c>DiscordBot (url, version)</c> User-Agent, JSON bodies,
-/// and the rate limits of <see cref="DiscordRateLimiter"/> with at most <see cref="DiscordOptions.MaxRetries"/> retries
-/// of a 429. Paths with an interaction token are never logged (the HTTP client's own logging is removed).
+/// the rate limits of <see cref="DiscordRateLimiter"/> (applied per attempt by <see cref="DiscordRateLimitHandler"/>),
+/// and at most <see cref="DiscordOptions.MaxRetries"/> retries of a 429 after its exact <c>retry_after</c>
+/// (<see cref="BotHost.Core.Adapters.PlatformHttpResilience"/>). Paths with an interaction token are never logged (the
+/// HTTP client's own logging is removed).
 /// </summary>
-internal sealed partial class DiscordRestClient(
+internal sealed class DiscordRestClient(
     IHttpClientFactory httpClients,
     IOptions<DiscordOptions> options,
-    DiscordRateLimiter limiter,
-    BotMetrics metrics,
-    ILogger<DiscordRestClient> logger) : IGatewayUrlSource
+    BotMetrics metrics) : IGatewayUrlSource
 {
     public const string HttpClientName = "discord";
 
@@ -93,57 +91,34 @@ internal sealed partial class DiscordRestClient(
         var settings = options.Value;
         if (bot && !settings.HasBotToken) throw new InvalidOperationException($"Discord {route.Template} needs a bot token: set Discord__BotToken.");
         var http = httpClients.CreateClient(HttpClientName);
-        var json = body is null || requestType is null ? null : JsonSerializer.Serialize(body, requestType);
         using var stage = metrics.Stage(PipelineStages.PlatformCall, route.Template);
-        for (var attempt = 0; ; attempt++)
+        using var request = new HttpRequestMessage(method, settings.RouteUrl(path));
+        request.Options.Set(DiscordRateLimitHandler.Route, route);
+        request.Headers.UserAgent.ParseAdd(UserAgent);
+        if (bot) request.Headers.Authorization = new AuthenticationHeaderValue("Bot", settings.BotToken);
+        if (body is not null && requestType is not null)
         {
-            using var lease = await limiter.AcquireAsync(route, cancellationToken);
-            using var request = new HttpRequestMessage(method, settings.RouteUrl(path));
-            request.Headers.UserAgent.ParseAdd(UserAgent);
-            if (bot) request.Headers.Authorization = new AuthenticationHeaderValue("Bot", settings.BotToken);
-            if (json is not null) request.Content = new StringContent(json, Encoding.UTF8, "application/json");
-            using var response = await http.SendAsync(request, cancellationToken);
-            limiter.Update(route, response.Headers);
-            var text = await response.Content.ReadAsStringAsync(cancellationToken);
-            if (response.StatusCode == HttpStatusCode.TooManyRequests)
-            {
-                var (retryAfter, global) = RetryAfter(response, text);
-                limiter.RateLimited(route, retryAfter, global);
-                metrics.RateLimited(DiscordAdapter.PlatformName, BotMetrics.PlatformApiLimit);
-                LogRateLimited(route.Template, retryAfter.TotalSeconds, global, attempt + 1);
-                if (attempt >= settings.MaxRetries || retryAfter > settings.MaxRetryAfter)
-                {
-                    stage.Failed("rate_limited");
-                    throw new DiscordApiException(route.Template, response.StatusCode, null, $"rate limited for {retryAfter.TotalSeconds:0.###} s");
-                }
-
-                continue;
-            }
-
-            if (!response.IsSuccessStatusCode)
-            {
-                var error = TryParse(text, DiscordJsonContext.Default.ErrorBody);
-                stage.Failed($"http_{(int)response.StatusCode}");
-                throw new DiscordApiException(route.Template, response.StatusCode, error?.Code, error?.Message);
-            }
-
-            return responseType is null || string.IsNullOrWhiteSpace(text) ? null : JsonSerializer.Deserialize(text, responseType);
-        }
-    }
-
-    /// <summary><c>retry_after</c> from the body (seconds with decimals), else the <c>Retry-After</c> header; global from the body or <c>X-RateLimit-Global</c>.</summary>
-    private static (TimeSpan RetryAfter, bool Global) RetryAfter(HttpResponseMessage response, string text)
-    {
-        var body = TryParse(text, DiscordJsonContext.Default.RateLimitBody);
-        var global = body?.Global == true || response.Headers.TryGetValues("X-RateLimit-Global", out var g) && g.Any(v => v.Equals("true", StringComparison.OrdinalIgnoreCase));
-        if (body is { RetryAfter: > 0 }) return (DiscordRateLimiter.Seconds(body.RetryAfter), global);
-        if (response.Headers.TryGetValues("Retry-After", out var values) &&
-            double.TryParse(values.FirstOrDefault(), NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds))
-        {
-            return (DiscordRateLimiter.Seconds(seconds), global);
+            request.Content = new StringContent(JsonSerializer.Serialize(body, requestType), Encoding.UTF8, "application/json");
         }
 
-        return (TimeSpan.FromSeconds(1), global);
+        // Rate limits, 429 retries and timeouts happen inside the client's handlers (AddDiscord); what comes back is final.
+        using var response = await http.SendAsync(request, cancellationToken);
+        var text = await response.Content.ReadAsStringAsync(cancellationToken);
+        if (response.StatusCode == HttpStatusCode.TooManyRequests)
+        {
+            var (retryAfter, _) = await DiscordRetryAfter.ReadAsync(response, cancellationToken);
+            stage.Failed("rate_limited");
+            throw new DiscordApiException(route.Template, response.StatusCode, null, $"rate limited for {retryAfter.TotalSeconds:0.###} s");
+        }
+
+        if (!response.IsSuccessStatusCode)
+        {
+            var error = TryParse(text, DiscordJsonContext.Default.ErrorBody);
+            stage.Failed($"http_{(int)response.StatusCode}");
+            throw new DiscordApiException(route.Template, response.StatusCode, error?.Code, error?.Message);
+        }
+
+        return responseType is null || string.IsNullOrWhiteSpace(text) ? null : JsonSerializer.Deserialize(text, responseType);
     }
 
     private static T? TryParse<T>(string text, JsonTypeInfo<T> type)
@@ -161,7 +136,4 @@ internal sealed partial class DiscordRestClient(
 
     /// <summary>A short stable stand-in for an interaction token in rate-limit keys, so the token itself is kept nowhere.</summary>
     private static string Hash(string token) => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(token)).AsSpan(0, 8));
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Discord {Route} was rate limited for {RetryAfterSeconds:0.###} s (global: {Global}, attempt {Attempt})")]
-    private partial void LogRateLimited(string route, double retryAfterSeconds, bool global, int attempt);
 }

@@ -13,13 +13,14 @@ namespace BotHost.Slack.Api;
 
 /// <summary>
 /// Slack's Web API and <c>response_url</c>s over HTTP: <c>Authorization: Bearer</c>, JSON bodies with
-/// <c>application/json; charset=utf-8</c> (PYSDK base_client.py), <c>ok: false</c> turned into a value and one clear
-/// log line, and HTTP 429 answered by waiting <c>Retry-After</c> for that method (NODESDK parseRetryHeaders) and
-/// retrying at most <see cref="SlackOptions.MaxRetries"/> times. Calls that failed otherwise are not retried: a
-/// message may have been posted already.
+/// <c>application/json; charset=utf-8</c>, <c>ok: false</c> turned into a value and one clear log line. HTTP 429 is
+/// answered inside the client's handlers (AddSlack): the method waits its exact <c>Retry-After</c>
+/// (<see cref="SlackRateLimitHandler"/>) and is retried at most <see cref="SlackOptions.MaxRetries"/> times
+/// (<see cref="BotHost.Core.Adapters.PlatformHttpResilience"/>). Calls that failed otherwise are not retried: every
+/// call is a POST, and a message may have been posted already.
 /// </summary>
 internal sealed partial class SlackApiClient(
-    IHttpClientFactory httpClients, IOptions<SlackOptions> options, SlackRateLimiter limiter, TimeProvider time, BotMetrics metrics,
+    IHttpClientFactory httpClients, IOptions<SlackOptions> options, TimeProvider time, BotMetrics metrics,
     ILogger<SlackApiClient> logger)
 {
     public const string WebApiClientName = "BotHost.Slack.WebApi";
@@ -81,23 +82,15 @@ internal sealed partial class SlackApiClient(
             return Failed(stage, SlackApiErrors.ForeignResponseUrl);
         }
 
-        for (var attempt = 0; ; attempt++)
-        {
-            await limiter.WaitAsync(ResponseUrlKey, cancellationToken);
-            using var request = new HttpRequestMessage(HttpMethod.Post, responseUrl) { Content = Json(body) };
-            using var response = await SendAsync(http, request, ResponseUrlKey, cancellationToken);
-            if (response is null) return Failed(stage, SlackApiErrors.Unreachable);
-            if (response.StatusCode == HttpStatusCode.TooManyRequests)
-            {
-                if (!ShouldRetry(response, ResponseUrlKey, attempt)) return Failed(stage, SlackApiErrors.RateLimited);
-                continue;
-            }
-
-            if (response.IsSuccessStatusCode) return null;
-            var error = Failed(stage, await ErrorCodeAsync(response, cancellationToken));
-            LogResponseUrlFailed((int)response.StatusCode, error, SlackApiErrors.Describe(error));
-            return error;
-        }
+        using var request = new HttpRequestMessage(HttpMethod.Post, responseUrl) { Content = Json(body) };
+        request.Options.Set(SlackRateLimitHandler.Key, ResponseUrlKey);
+        using var response = await SendAsync(http, request, ResponseUrlKey, cancellationToken);
+        if (response is null) return Failed(stage, SlackApiErrors.Unreachable);
+        if (response.StatusCode == HttpStatusCode.TooManyRequests) return Failed(stage, GaveUp(response, ResponseUrlKey));
+        if (response.IsSuccessStatusCode) return null;
+        var error = Failed(stage, await ErrorCodeAsync(response, cancellationToken));
+        LogResponseUrlFailed((int)response.StatusCode, error, SlackApiErrors.Describe(error));
+        return error;
     }
 
     private async Task<SlackApiResult<TResponse>> CallAsync<TRequest, TResponse>(string method, SlackTokenKind kind, TRequest request,
@@ -114,23 +107,15 @@ internal sealed partial class SlackApiClient(
         var body = JsonSerializer.SerializeToUtf8Bytes(request, requestType);
         var http = httpClients.CreateClient(WebApiClientName);
         using var stage = metrics.Stage(PipelineStages.PlatformCall, method);
-        for (var attempt = 0; ; attempt++)
-        {
-            await limiter.WaitAsync(method, cancellationToken);
-            using var message = new HttpRequestMessage(HttpMethod.Post, options.Value.MethodUrl(method)) { Content = Json(body) };
-            message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-            using var response = await SendAsync(http, message, method, cancellationToken);
-            if (response is null) return SlackApiResult<TResponse>.Failure(Failed(stage, SlackApiErrors.Unreachable));
-            if (response.StatusCode == HttpStatusCode.TooManyRequests)
-            {
-                if (!ShouldRetry(response, method, attempt)) return SlackApiResult<TResponse>.Failure(Failed(stage, SlackApiErrors.RateLimited));
-                continue;
-            }
-
-            var result = await ReadAsync(method, kind, response, responseType, cancellationToken);
-            if (!result.Ok) Failed(stage, result.Error ?? "unknown_error");
-            return result;
-        }
+        using var message = new HttpRequestMessage(HttpMethod.Post, options.Value.MethodUrl(method)) { Content = Json(body) };
+        message.Options.Set(SlackRateLimitHandler.Key, method);
+        message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var response = await SendAsync(http, message, method, cancellationToken);
+        if (response is null) return SlackApiResult<TResponse>.Failure(Failed(stage, SlackApiErrors.Unreachable));
+        if (response.StatusCode == HttpStatusCode.TooManyRequests) return SlackApiResult<TResponse>.Failure(Failed(stage, GaveUp(response, method)));
+        var result = await ReadAsync(method, kind, response, responseType, cancellationToken);
+        if (!result.Ok) Failed(stage, result.Error ?? "unknown_error");
+        return result;
     }
 
     private async Task<SlackApiResult<TResponse>> ReadAsync<TResponse>(string method, SlackTokenKind kind, HttpResponseMessage response,
@@ -198,29 +183,11 @@ internal sealed partial class SlackApiClient(
         return error;
     }
 
-    /// <summary>Pauses the method for Retry-After and says whether one more attempt is allowed.</summary>
-    private bool ShouldRetry(HttpResponseMessage response, string method, int attempt)
+    /// <summary>A 429 that came back as the final answer: still limited after the allowed retries, or asked to wait too long.</summary>
+    private string GaveUp(HttpResponseMessage response, string method)
     {
-        metrics.RateLimited(SlackAdapter.PlatformName, BotMetrics.PlatformApiLimit);
-        var delay = RetryAfter(response);
-        limiter.Pause(method, delay);
-        var o = options.Value;
-        if (attempt >= o.MaxRetries || delay > o.MaxRetryAfter)
-        {
-            LogRateLimitGaveUp(method, delay.TotalSeconds, attempt + 1);
-            return false;
-        }
-
-        LogRateLimited(method, delay.TotalSeconds, attempt + 1, o.MaxRetries);
-        return true;
-    }
-
-    /// <summary>Retry-After in whole seconds (NODESDK parses it with parseInt); an HTTP date is accepted too; 1 s when absent.</summary>
-    private TimeSpan RetryAfter(HttpResponseMessage response)
-    {
-        var header = response.Headers.RetryAfter;
-        var delay = header?.Delta ?? (header?.Date is { } date ? date - time.GetUtcNow() : TimeSpan.FromSeconds(1));
-        return delay < TimeSpan.Zero ? TimeSpan.Zero : delay;
+        LogRateLimitGaveUp(method, SlackRetryAfter.Of(response, time).TotalSeconds);
+        return SlackApiErrors.RateLimited;
     }
 
     private static async Task<string> ErrorCodeAsync(HttpResponseMessage response, CancellationToken cancellationToken)
@@ -252,11 +219,8 @@ internal sealed partial class SlackApiClient(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Slack {Method} could not be reached ({Reason}); not retried, since it may have been delivered")]
     private partial void LogUnreachable(string method, string reason);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Slack rate limited {Method}: waiting {Seconds} s (retry {Attempt} of {MaxRetries})")]
-    private partial void LogRateLimited(string method, double seconds, int attempt, int maxRetries);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Slack rate limited {Method} (Retry-After {Seconds} s) after {Attempts} attempts; giving up")]
-    private partial void LogRateLimitGaveUp(string method, double seconds, int attempts);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Slack rate limited {Method} (Retry-After {Seconds} s) past the allowed retries or wait; giving up")]
+    private partial void LogRateLimitGaveUp(string method, double seconds);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A Slack response_url answered HTTP {Status} {Error}: {Advice}")]
     private partial void LogResponseUrlFailed(int status, string error, string advice);

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using BotHost.Discord.Rest;
+using BotHost.Discord.Tests.Gateway;
 using BotHost.Discord.Tests.Spec;
 using BotHost.Discord.Wire;
 using BotHost.Testing;
@@ -72,9 +73,8 @@ public sealed partial class DiscordRestClientTests : IAsyncLifetime, IDisposable
         _api.Enqueue(Target, LoopbackDiscordApi.RateLimited(2.5));
 
         var sending = Client.CreateMessageAsync(Channel, Hello, CancellationToken.None);
-        await _time.WaitForTimerAsync();
+        await _time.WaitForTimerAsync(TimeSpan.FromSeconds(2.5));
         Assert.Single(_api.RequestsTo(Target));
-        Assert.Contains(TimeSpan.FromSeconds(2.5), _time.Requested);
         _time.Advance(TimeSpan.FromSeconds(2.5));
         await sending.WaitAsync(TimeSpan.FromSeconds(20));
 
@@ -89,7 +89,7 @@ public sealed partial class DiscordRestClientTests : IAsyncLifetime, IDisposable
         await Client.CreateMessageAsync(Channel, Hello, CancellationToken.None);
 
         var second = Client.CreateMessageAsync(Channel, Hello, CancellationToken.None);
-        await _time.WaitForTimerAsync();
+        await _time.WaitForTimerAsync(TimeSpan.FromSeconds(1.2));
         Assert.Single(_api.RequestsTo(Target));
         _time.Advance(TimeSpan.FromSeconds(1.2));
         await second.WaitAsync(TimeSpan.FromSeconds(20));
@@ -113,10 +113,10 @@ public sealed partial class DiscordRestClientTests : IAsyncLifetime, IDisposable
     {
         _api.Enqueue(Target, LoopbackDiscordApi.RateLimited(3, global: true));
         var first = Client.CreateMessageAsync(Channel, Hello, CancellationToken.None);
-        await _time.WaitForTimerAsync();
+        await _time.WaitForTimerAsync(TimeSpan.FromSeconds(3));
 
         var other = Client.OpenDirectMessageAsync("1000000000000000009", CancellationToken.None);
-        await _time.WaitForTimerAsync();
+        await _time.WaitForTimerAsync(TimeSpan.FromSeconds(3));
         Assert.Empty(_api.RequestsTo("POST users/@me/channels"));
         _time.Advance(TimeSpan.FromSeconds(3));
         await Task.WhenAll(first, other).WaitAsync(TimeSpan.FromSeconds(20));
@@ -132,7 +132,7 @@ public sealed partial class DiscordRestClientTests : IAsyncLifetime, IDisposable
         var sending = Client.CreateMessageAsync(Channel, Hello, CancellationToken.None);
         for (var i = 0; i < 2; i++)
         {
-            await _time.WaitForTimerAsync();
+            await _time.WaitForTimerAsync(TimeSpan.FromSeconds(1));
             _time.Advance(TimeSpan.FromSeconds(1));
         }
 
@@ -184,6 +184,58 @@ public sealed partial class DiscordRestClientTests : IAsyncLifetime, IDisposable
         var request = Assert.Single(_api.RequestsTo("POST interactions/786008729715212338/SECRET_INTERACTION_TOKEN/callback"));
         Assert.Null(request.Header("Authorization"));
         Assert.DoesNotContain(_logs.Entries, e => e.Message.Contains("SECRET_INTERACTION_TOKEN", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task CreateMessage_ServerError_NotRetriedSinceTheMessageMayHaveBeenPosted()
+    {
+        _api.Enqueue(Target, LoopbackDiscordApi.Error(502, 0, "Bad Gateway"));
+
+        var error = await Assert.ThrowsAsync<DiscordApiException>(() => Client.CreateMessageAsync(Channel, Hello, CancellationToken.None));
+
+        Assert.Equal(System.Net.HttpStatusCode.BadGateway, error.Status);
+        Assert.Single(_api.RequestsTo(Target));
+        Assert.DoesNotContain(_time.Requested, due => due != RequestTimeout);
+    }
+
+    [Fact]
+    public async Task GetGatewayBot_ServerError_RetriedAfterABackOffSinceAGetIsIdempotent()
+    {
+        _api.Enqueue("GET gateway/bot", LoopbackDiscordApi.Error(503, 0, "Service Unavailable"),
+            LoopbackResponse.Json(DiscordSpecFiles.ReadPayload("discord-get-gateway-bot-response.json")));
+
+        var fetching = Client.GetGatewayBotAsync(CancellationToken.None);
+        await Eventually.TrueAsync(() => BackOffs().Count == 1, "back-off timer");
+        Assert.Single(_api.RequestsTo("GET gateway/bot"));
+        _time.Advance(BackOffs()[0]);
+        var info = await fetching.WaitAsync(TimeSpan.FromSeconds(20));
+
+        Assert.Equal(9, info.Shards);
+        Assert.Equal(2, _api.RequestsTo("GET gateway/bot").Count);
+    }
+
+    [Fact]
+    public async Task CreateMessage_NoAnswerWithinRequestTimeout_TimesOutOnTheClockAndIsNotRetried()
+    {
+        var never = new TaskCompletionSource();
+        _api.Enqueue(Target, LoopbackResponse.Json("""{"id":"1"}""") with { Hold = never.Task });
+
+        var sending = Client.CreateMessageAsync(Channel, Hello, CancellationToken.None);
+        await _api.NextRequestAsync(Target);
+        await _time.WaitForTimerAsync(RequestTimeout);
+        _time.Advance(RequestTimeout);
+        var error = await Assert.ThrowsAsync<TaskCanceledException>(() => sending.WaitAsync(TimeSpan.FromSeconds(20)));
+
+        Assert.IsType<TimeoutException>(error.InnerException);
+        Assert.Single(_api.RequestsTo(Target));
+    }
+
+    private static TimeSpan RequestTimeout => new DiscordOptions().RequestTimeout;
+
+    /// <summary>Timers other than an attempt's timeout: the retry back-offs.</summary>
+    private List<TimeSpan> BackOffs()
+    {
+        lock (_time.Requested) return [.. _time.Requested.Where(due => due != RequestTimeout)];
     }
 
     [GeneratedRegex(@"^DiscordBot \(https://[^,]+, [0-9][0-9.]*\)$")]

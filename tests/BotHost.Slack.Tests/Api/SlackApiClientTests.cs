@@ -79,7 +79,7 @@ public sealed class SlackApiClientTests
 
         var call = api.PostMessageAsync(new ChatPostMessageRequest("C1", "hello"), CancellationToken.None);
         await services.Server.NextRequestAsync("chat.postMessage");
-        await services.Time.WaitForTimerAsync();
+        await services.Time.WaitForTimerAsync(TimeSpan.FromSeconds(3));
         services.Time.Advance(TimeSpan.FromSeconds(2.9));
         var beforeRetryAfter = services.Server.RequestsTo("chat.postMessage").Count;
         services.Time.Advance(TimeSpan.FromSeconds(0.1));
@@ -88,7 +88,7 @@ public sealed class SlackApiClientTests
         Assert.Equal(1, beforeRetryAfter);
         Assert.True(result.Ok);
         Assert.Equal(2, services.Server.RequestsTo("chat.postMessage").Count);
-        Assert.Equal(TimeSpan.FromSeconds(3), services.Time.Requested.Single());
+        Assert.Single(services.Time.Requested, due => due == TimeSpan.FromSeconds(3));
     }
 
     [Fact]
@@ -98,7 +98,7 @@ public sealed class SlackApiClientTests
         services.Server.Enqueue("chat.postMessage", LoopbackResponse.RateLimited(30));
         var api = services.Get<SlackApiClient>();
         var limited = api.PostMessageAsync(new ChatPostMessageRequest("C1", "hello"), CancellationToken.None);
-        await services.Time.WaitForTimerAsync();
+        await services.Time.WaitForTimerAsync(TimeSpan.FromSeconds(30));
 
         var other = await api.PostEphemeralAsync(new ChatPostEphemeralRequest("C1", "U1", "hi"), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(20));
 
@@ -115,7 +115,7 @@ public sealed class SlackApiClientTests
         await using var services = await SlackTestServices.StartAsync(s => s["Slack:MaxRetries"] = "1");
         services.Server.Enqueue("chat.postMessage", LoopbackResponse.RateLimited(1), LoopbackResponse.RateLimited(1));
         var call = services.Get<SlackApiClient>().PostMessageAsync(new ChatPostMessageRequest("C1", "hello"), CancellationToken.None);
-        await services.Time.WaitForTimerAsync();
+        await services.Time.WaitForTimerAsync(TimeSpan.FromSeconds(1));
 
         services.Time.Advance(TimeSpan.FromSeconds(1));
         var result = await call.WaitAsync(TimeSpan.FromSeconds(20));
@@ -174,6 +174,55 @@ public sealed class SlackApiClientTests
         Assert.Null(request.Header("Authorization"));
         Assert.Equal("ephemeral", JsonDocument.Parse(request.Body).RootElement.GetProperty("response_type").GetString());
         Assert.Empty(services.Logs.Containing("secret-part", LogLevel.Trace));
+    }
+
+    [Fact]
+    public async Task PostMessageAsync_ServerError_NotRetriedSinceTheMessageMayHaveBeenPosted()
+    {
+        await using var services = await SlackTestServices.StartAsync();
+        services.Server.Enqueue("chat.postMessage", new LoopbackResponse(503, "upstream busy", "text/plain"));
+
+        var result = await services.Get<SlackApiClient>().PostMessageAsync(new ChatPostMessageRequest("C1", "hello"), CancellationToken.None);
+
+        Assert.Equal("http_503", result.Error);
+        Assert.Single(services.Server.RequestsTo("chat.postMessage"));
+    }
+
+    [Fact]
+    public async Task PostMessageAsync_NoAnswerWithinRequestTimeout_UnreachableOnTheClockAndNotRetried()
+    {
+        await using var services = await SlackTestServices.StartAsync();
+        var never = new TaskCompletionSource();
+        services.Server.Enqueue("chat.postMessage", LoopbackResponse.Json("""{"ok":true}""") with { Hold = never.Task });
+        var timeout = new SlackOptions().RequestTimeout;
+
+        var call = services.Get<SlackApiClient>().PostMessageAsync(new ChatPostMessageRequest("C1", "hello"), CancellationToken.None);
+        await services.Server.NextRequestAsync("chat.postMessage");
+        await services.Time.WaitForTimerAsync(timeout);
+        services.Time.Advance(timeout);
+        var result = await call.WaitAsync(TimeSpan.FromSeconds(20));
+
+        Assert.Equal(SlackApiErrors.Unreachable, result.Error);
+        Assert.Single(services.Server.RequestsTo("chat.postMessage"));
+        Assert.Single(services.Logs.Containing("(timeout)", LogLevel.Warning));
+    }
+
+    [Fact]
+    public async Task RespondAsync_429WithRetryAfter_WaitsThatLongThenRetries()
+    {
+        await using var services = await SlackTestServices.StartAsync();
+        var url = services.Server.ResponseUrl("T1/123/part");
+        services.Server.Enqueue("hooks/T1/123/part", LoopbackResponse.RateLimited(2));
+
+        var call = services.Get<SlackApiClient>().RespondAsync(url, new ResponseUrlMessage(ResponseUrlMessage.Ephemeral, "hi"), CancellationToken.None);
+        await services.Time.WaitForTimerAsync(TimeSpan.FromSeconds(2));
+        var beforeRetryAfter = services.Server.RequestsTo("hooks/T1/123/part").Count;
+        services.Time.Advance(TimeSpan.FromSeconds(2));
+        var error = await call.WaitAsync(TimeSpan.FromSeconds(20));
+
+        Assert.Null(error);
+        Assert.Equal(1, beforeRetryAfter);
+        Assert.Equal(2, services.Server.RequestsTo("hooks/T1/123/part").Count);
     }
 
     [Fact]

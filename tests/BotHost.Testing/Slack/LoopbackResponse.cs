@@ -7,8 +7,8 @@ public sealed record LoopbackResponse(int Status, string Body, string ContentTyp
 {
     public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
 
-    /// <summary>When set, the server holds the answer until this task completes (work kept in flight on purpose).</summary>
-    public Task? HeldUntil { get; init; }
+    /// <summary>When set, the answer waits for this task (or for the client to give up): a server that does not answer.</summary>
+    public Task? Hold { get; init; }
 
     public static LoopbackResponse Json(string body) => new(200, body);
 

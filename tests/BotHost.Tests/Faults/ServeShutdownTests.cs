@@ -28,7 +28,7 @@ public sealed class ServeShutdownTests : IDisposable
     {
         await using var slack = await LoopbackSlackServer.StartAsync();
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        for (var i = 0; i < Commands; i++) slack.Enqueue(Hook(i), new LoopbackResponse(200, "ok", "text/plain") { HeldUntil = release.Task });
+        for (var i = 0; i < Commands; i++) slack.Enqueue(Hook(i), new LoopbackResponse(200, "ok", "text/plain") { Hold = release.Task });
         await using var serve = await ServeProcess.StartAsync(_folder.Path, Environment(slack));
         using var http = new HttpClient(new SocketsHttpHandler { Expect100ContinueTimeout = TimeSpan.FromMinutes(2) }) { BaseAddress = serve.BaseUrl };
         for (var i = 0; i < Commands; i++)
