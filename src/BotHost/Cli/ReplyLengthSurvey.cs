@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using BotHost.Core.Console;
+using BotHost.Core.Messages;
 using BotHost.Knowledge;
 using BotHost.Knowledge.Evaluation;
 
@@ -18,7 +19,7 @@ internal static class ReplyLengthSurvey
 
     public static readonly IReadOnlyList<string> Regions = ["US", "GB", "CA", "AU", "IE", "NZ", "IN", "EU", "INTL"];
 
-    public sealed record Measured(string Question, string Region, int Line, int Console, int Discord, int Slack)
+    public sealed record Measured(string Question, string Region, int Line, ReplyKind Kind, int Console, int Discord, int Slack)
     {
         public int Longest => Math.Max(Console, Math.Max(Discord, Slack));
     }
@@ -41,7 +42,7 @@ internal static class ReplyLengthSurvey
             {
                 var region = Regions[i % Regions.Count];
                 var reply = await adapters[region].Adapter.AskAsync(cases[i].Question, cancellationToken);
-                measured.Add(new Measured(cases[i].Question, region, cases[i].Line,
+                measured.Add(new Measured(cases[i].Question, region, cases[i].Line, reply.Kind,
                     ReplyTextLength.Console(reply), ReplyTextLength.Discord(reply), ReplyTextLength.Slack(reply)));
             }
 
@@ -63,9 +64,15 @@ internal static class ReplyLengthSurvey
         Row(text, "console", measured.Select(m => m.Console));
         Row(text, "discord", measured.Select(m => m.Discord));
         Row(text, "slack", measured.Select(m => m.Slack));
-        foreach (var m in measured.Where(m => m.Longest >= PhoneScreen).OrderByDescending(m => m.Longest).Take(20))
+        foreach (var kind in measured.GroupBy(m => m.Kind).OrderBy(g => g.Key))
         {
-            text.Append(CultureInfo.InvariantCulture, $"  line {m.Line} [{m.Region}] console {m.Console}, discord {m.Discord}, slack {m.Slack}\n");
+            text.Append(CultureInfo.InvariantCulture, $"  {kind.Key}: {kind.Count()} replies, longest {kind.Max(m => m.Longest)}, {kind.Count(m => m.Longest >= PhoneScreen)} over\n");
+        }
+
+        var longest = measured.Where(m => m.Longest >= PhoneScreen).GroupBy(m => m.Kind).SelectMany(g => g.OrderByDescending(m => m.Longest).Take(5));
+        foreach (var m in longest)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"  line {m.Line} [{m.Region}] {m.Kind}: console {m.Console}, discord {m.Discord}, slack {m.Slack}: {m.Question}\n");
         }
 
         return text.ToString();
