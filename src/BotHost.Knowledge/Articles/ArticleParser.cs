@@ -76,13 +76,14 @@ internal static partial class ArticleParser
         var regions = ReadRegions(fields);
         var hotlines = ReadHotlines(fields, file, isKnownHotline, diagnostics);
         var sensitive = fields.Bool("sensitive", required: true);
-        var sources = ReadSources(fields);
+        var sourceIds = new HashSet<string>(StringComparer.Ordinal);
+        var sources = ReadSources(fields, sourceIds);
         var reviewed = fields.Date("reviewed", required: true);
         var reviewedBy = fields.String("reviewed_by", required: true);
         var reviewBy = fields.Date("review_by", required: true);
         CheckReviewDates(fields, reviewed, reviewBy, today);
 
-        var sections = ReadSections(file, string.Join('\n', lines[(close + 1)..]), close + 2, sources ?? [], diagnostics);
+        var sections = ReadSections(file, string.Join('\n', lines[(close + 1)..]), close + 2, sources ?? [], sourceIds, diagnostics);
 
         if (diagnostics.Items.Count(d => d.IsError) > errorsBefore) return null;
         return new Article
@@ -163,7 +164,8 @@ internal static partial class ArticleParser
         return [.. items.Select(i => i.Value)];
     }
 
-    private static List<ArticleSource>? ReadSources(YamlFieldReader fields)
+    /// <param name="ids">Receives every source id declared, so a section citing a source that is itself invalid is not reported twice.</param>
+    private static List<ArticleSource>? ReadSources(YamlFieldReader fields, HashSet<string> ids)
     {
         var readers = fields.MappingList("sources", required: true);
         if (readers is null) return null;
@@ -174,7 +176,6 @@ internal static partial class ArticleParser
         }
 
         var sources = new List<ArticleSource>();
-        var ids = new HashSet<string>(StringComparer.Ordinal);
         foreach (var source in readers)
         {
             source.WarnUnknownKeys(KnownSourceFields);
@@ -235,7 +236,7 @@ internal static partial class ArticleParser
         }
     }
 
-    private static List<ArticleSection> ReadSections(string file, string body, int firstLine, IReadOnlyList<ArticleSource> sources, DiagnosticBag diagnostics)
+    private static List<ArticleSection> ReadSections(string file, string body, int firstLine, IReadOnlyList<ArticleSource> sources, IReadOnlySet<string> sourceIds, DiagnosticBag diagnostics)
     {
         var raw = MarkdownSections.Split(body, firstLine);
         if (raw.Count == 0)
@@ -248,7 +249,7 @@ internal static partial class ArticleParser
         var sections = new List<ArticleSection>(raw.Count);
         for (var i = 0; i < raw.Count; i++)
         {
-            var (markdown, cited) = SectionSources.Read(file, raw[i], sources, diagnostics);
+            var (markdown, cited) = SectionSources.Read(file, raw[i], sources, sourceIds, diagnostics);
             var text = MarkdownSections.ToPlainText(markdown);
             if (text.Length == 0)
             {

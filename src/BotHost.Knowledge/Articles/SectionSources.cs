@@ -12,7 +12,7 @@ internal static partial class SectionSources
 {
     /// <returns>The section's Markdown without its sources line, and the sources it cites (in the order given).</returns>
     public static (string Markdown, IReadOnlyList<ArticleSource> Cited) Read(
-        string file, MarkdownSections.RawSection section, IReadOnlyList<ArticleSource> sources, DiagnosticBag diagnostics)
+        string file, MarkdownSections.RawSection section, IReadOnlyList<ArticleSource> sources, IReadOnlySet<string> declared, DiagnosticBag diagnostics)
     {
         var lines = section.Markdown.Split('\n');
         var kept = new List<string>(lines.Length);
@@ -35,7 +35,7 @@ internal static partial class SectionSources
                 {
                     if (!cited.Contains(source)) cited.Add(source);
                 }
-                else
+                else if (!declared.Contains(id))
                 {
                     diagnostics.Error(file, line, $"section '{section.Heading}' cites source '{id}', but no source in the front matter has that id");
                 }
