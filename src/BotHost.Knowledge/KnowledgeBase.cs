@@ -140,7 +140,7 @@ public sealed class KnowledgeBase : IDisposable
         {
             Kind = AnswerKind.Answered,
             Passages = passages,
-            Hotlines = Hotlines.Select(Articles[top.Article].HotlineIds, region),
+            Hotlines = Shown(Hotlines.Select(Articles[top.Article].HotlineIds, region), region),
             Confidence = top.Confidence,
             Corrections = result.Query.Corrections,
             Region = region,
@@ -189,7 +189,7 @@ public sealed class KnowledgeBase : IDisposable
     {
         Kind = AnswerKind.Declined,
         Passages = [],
-        Hotlines = Hotlines.General(region),
+        Hotlines = Shown(Hotlines.General(region), region),
         Confidence = result.Ranked.Count > 0 ? result.Ranked[0].Confidence : 0,
         Corrections = result.Query.Corrections,
         Region = region,
@@ -207,13 +207,25 @@ public sealed class KnowledgeBase : IDisposable
             Heading = section.Heading,
             Anchor = section.Anchor,
             Snippet = SnippetBuilder.Build(section.Text, stems),
-            Sources = article.Sources,
+            Sources = [.. (section.Sources.Count > 0 ? section.Sources : article.Sources).Take(_options.MaxSources)],
+            ArticleSources = article.Sources,
             Reviewed = article.Reviewed,
             Sensitive = article.Sensitive,
             Confidence = ranked.Confidence,
             Link = _options.ArticleBaseUrl is { } baseUrl ? new Uri(baseUrl, $"{article.Path}#{section.Anchor}") : null,
         };
     }
+
+    /// <summary>
+    /// The hotlines a reply shows: the region's own services first, each group in the order given (the article's topic
+    /// order), then international ones; at most <see cref="KnowledgeOptions.MaxHotlines"/>, so a reply fits a phone screen.
+    /// </summary>
+    private List<Hotline> Shown(IReadOnlyList<Hotline> hotlines, string region) =>
+    [
+        .. hotlines.Where(h => string.Equals(h.Region, region, StringComparison.OrdinalIgnoreCase))
+            .Concat(hotlines.Where(h => !string.Equals(h.Region, region, StringComparison.OrdinalIgnoreCase)))
+            .Take(_options.MaxHotlines),
+    ];
 
     private static IEnumerable<string> ArticleText(Article article) => [article.Title, article.Summary, .. article.Questions, .. article.Tags];
 }

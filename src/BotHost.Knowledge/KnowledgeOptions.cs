@@ -20,8 +20,17 @@ public sealed class KnowledgeOptions
     /// <summary>Top two articles closer than this (and neither confident) are too close to call: decline.</summary>
     public double AmbiguityMargin { get; set; }
 
-    /// <summary>At most this many articles are quoted in one answer.</summary>
-    public int MaxPassages { get; set; } = 3;
+    /// <summary>
+    /// At most this many articles are quoted in one answer: one, the best section, so a reply fits a phone screen
+    /// (issue #15); the runners-up are still ranked for evaluation.
+    /// </summary>
+    public int MaxPassages { get; set; } = 1;
+
+    /// <summary>At most this many of the quoted section's sources are shown; the rest are one "More sources" away.</summary>
+    public int MaxSources { get; set; } = 2;
+
+    /// <summary>At most this many hotlines are shown with an answer or a decline: the region's own first, then international ones.</summary>
+    public int MaxHotlines { get; set; } = 3;
 
     /// <summary>Where the articles are published, for deep links ("https://github.com/org/repo/blob/main/knowledge/"); optional.</summary>
     public Uri? ArticleBaseUrl { get; set; }

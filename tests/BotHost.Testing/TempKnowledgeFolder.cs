@@ -117,11 +117,11 @@ public sealed class TempKnowledgeFolder : IDisposable
         text.Append(CultureInfo.InvariantCulture, $"regions: [{string.Join(", ", regions ?? ["INTL"])}]\n");
         text.Append(CultureInfo.InvariantCulture, $"hotlines: [{string.Join(", ", hotlines ?? [])}]\n");
         text.Append(CultureInfo.InvariantCulture, $"sensitive: {(sensitive ? "true" : "false")}\n");
-        text.Append("sources:\n  - title: Test source\n    publisher: Test Publisher\n    url: https://example.org/source\n    date: 2024-01-01\n");
+        text.Append("sources:\n  - title: Test source\n    publisher: Test Publisher\n    url: https://example.org/source\n    date: 2024-01-01\n    id: test\n");
         text.Append("reviewed: 2026-11-01\nreviewed_by: Test Maintainer\n");
         text.Append(CultureInfo.InvariantCulture, $"review_by: {reviewBy}\n");
         text.Append("---\n\n");
-        foreach (var (heading, body) in sections) text.Append(CultureInfo.InvariantCulture, $"## {heading}\n\n{body}\n\n");
+        foreach (var (heading, body) in sections) text.Append(CultureInfo.InvariantCulture, $"## {heading}\n<!-- sources: test -->\n\n{body}\n\n");
         return text.ToString();
     }
 

@@ -9,7 +9,8 @@ namespace BotHost.Core.Console;
 /// <summary>Renders a reply as plain text, the way a member would read it in chat.</summary>
 public static class ConsoleReplyRenderer
 {
-    public static string Render(Reply reply)
+    /// <param name="allSources">Print every source of a quoted article (<c>bothost ask --sources</c>), not only the ones backing the quote.</param>
+    public static string Render(Reply reply, bool allSources = false)
     {
         ArgumentNullException.ThrowIfNull(reply);
         var text = new StringBuilder();
@@ -22,7 +23,7 @@ public static class ConsoleReplyRenderer
                     text.Append(t.Text).Append("\n\n");
                     break;
                 case PassageBlock p:
-                    AppendPassage(text, p.Passage);
+                    AppendPassage(text, p.Passage, allSources);
                     break;
                 case HotlinesBlock h:
                     AppendHotlines(text, h);
@@ -49,16 +50,19 @@ public static class ConsoleReplyRenderer
         return $"{hotline.Name} ({hotline.Region}): {string.Join(" · ", parts)}";
     }
 
-    private static void AppendPassage(StringBuilder text, AnswerPassage passage)
+    private static void AppendPassage(StringBuilder text, AnswerPassage passage, bool allSources)
     {
         text.Append("> ").Append(passage.Title).Append(" — ").Append(passage.Heading).Append('\n');
         foreach (var line in passage.Snippet.Text.Split('\n')) text.Append("  ").Append(line).Append('\n');
-        foreach (var source in passage.Sources)
+        var sources = allSources && passage.ArticleSources.Count > 0 ? passage.ArticleSources : passage.Sources;
+        foreach (var source in sources)
         {
             var date = source.Date is { } d ? $", {d}" : string.Empty;
             text.Append("  Source: ").Append(source.Title).Append(", ").Append(source.Publisher).Append(date).Append(" <").Append(source.Url).Append(">\n");
         }
 
+        var more = passage.ArticleSources.Except(sources).Count();
+        if (more > 0) text.Append(CultureInfo.InvariantCulture, $"  More sources: {more} in the article\n");
         text.Append(CultureInfo.InvariantCulture, $"  Last reviewed {passage.Reviewed:yyyy-MM-dd}");
         if (passage.Link is { } link) text.Append(" · ").Append(link);
         text.Append("\n\n");

@@ -35,6 +35,7 @@ internal static class DiscordRenderer
                     break;
                 case PassageBlock p:
                     embeds.Add(Passage(p.Passage));
+                    if (MoreSources(p.Passage) is { } more) links.Add(more);
                     break;
                 case HotlinesBlock h when h.Hotlines.Count > 0:
                     embeds.Add(Hotlines(h, links));
@@ -77,6 +78,10 @@ internal static class DiscordRenderer
             Footer = new EmbedFooter(DiscordTexts.LastReviewed(passage.Reviewed)),
         };
     }
+
+    /// <summary>A link button to the article, whose front matter lists every source, when the quote shows only some of them.</summary>
+    private static Button? MoreSources(AnswerPassage passage) =>
+        passage.HasMoreSources && DiscordMarkdown.SafeUrl(passage.Link) is { } url ? Button.Link(DiscordTexts.MoreSources, url) : null;
 
     private static string Source(ArticleSource source)
     {

@@ -16,6 +16,8 @@ internal static class DiscordTexts
 
     public const string Sources = "Sources";
 
+    public const string MoreSources = "More sources";
+
     public const string MoreHotlines = "There are more services: use /hotlines to see them all.";
 
     public const string NoMessageText = "That message has no text I can read, so I can't look for help for it.";

@@ -15,7 +15,14 @@ public sealed record AnswerPassage
 
     public required Snippet Snippet { get; init; }
 
+    /// <summary>The sources that back the quoted section (at most <see cref="KnowledgeOptions.MaxSources"/>): shown with the quote.</summary>
     public required IReadOnlyList<ArticleSource> Sources { get; init; }
+
+    /// <summary>Every source of the article, for "More sources" (<c>bothost ask --sources</c>, the article link).</summary>
+    public IReadOnlyList<ArticleSource> ArticleSources { get; init; } = [];
+
+    /// <summary>True when the article has sources that are not shown with the quote.</summary>
+    public bool HasMoreSources => ArticleSources.Except(Sources).Any();
 
     public required DateOnly Reviewed { get; init; }
 

@@ -15,6 +15,9 @@ internal static partial class ArticleParser
 {
     public const int MinQuestions = 3;
     public const int MaxSectionLength = 1200;
+
+    /// <summary>More sources than a member would open; an article past it should keep the ones that back its sections.</summary>
+    public const int MaxSources = 6;
     public static readonly TimeSpan ReviewWarningWindow = TimeSpan.FromDays(30);
 
     private static readonly string[] KnownFields =
@@ -23,7 +26,7 @@ internal static partial class ArticleParser
         "sources", "reviewed", "reviewed_by", "review_by",
     ];
 
-    private static readonly string[] KnownSourceFields = ["title", "publisher", "url", "date"];
+    private static readonly string[] KnownSourceFields = ["id", "title", "publisher", "url", "date"];
 
     /// <param name="file">Path shown in diagnostics.</param>
     /// <param name="relativePath">Path relative to the knowledge folder ("articles/x.md").</param>
@@ -73,13 +76,14 @@ internal static partial class ArticleParser
         var regions = ReadRegions(fields);
         var hotlines = ReadHotlines(fields, file, isKnownHotline, diagnostics);
         var sensitive = fields.Bool("sensitive", required: true);
-        var sources = ReadSources(fields);
+        var sourceIds = new HashSet<string>(StringComparer.Ordinal);
+        var sources = ReadSources(fields, sourceIds);
         var reviewed = fields.Date("reviewed", required: true);
         var reviewedBy = fields.String("reviewed_by", required: true);
         var reviewBy = fields.Date("review_by", required: true);
         CheckReviewDates(fields, reviewed, reviewBy, today);
 
-        var sections = ReadSections(file, string.Join('\n', lines[(close + 1)..]), close + 2, diagnostics);
+        var sections = ReadSections(file, string.Join('\n', lines[(close + 1)..]), close + 2, sources ?? [], sourceIds, diagnostics);
 
         if (diagnostics.Items.Count(d => d.IsError) > errorsBefore) return null;
         return new Article
@@ -160,14 +164,31 @@ internal static partial class ArticleParser
         return [.. items.Select(i => i.Value)];
     }
 
-    private static List<ArticleSource>? ReadSources(YamlFieldReader fields)
+    /// <param name="ids">Receives every source id declared, so a section citing a source that is itself invalid is not reported twice.</param>
+    private static List<ArticleSource>? ReadSources(YamlFieldReader fields, HashSet<string> ids)
     {
         var readers = fields.MappingList("sources", required: true);
         if (readers is null) return null;
+        if (readers.Count > MaxSources)
+        {
+            fields.Warning("sources", string.Create(CultureInfo.InvariantCulture,
+                $"{readers.Count} sources; keep at most {MaxSources}: the ones that back what the sections say"));
+        }
+
         var sources = new List<ArticleSource>();
         foreach (var source in readers)
         {
             source.WarnUnknownKeys(KnownSourceFields);
+            var id = source.String("id", required: false);
+            if (id is not null && !IdPattern().IsMatch(id))
+            {
+                source.Error("id", $"source id '{id}' must be lower-case letters, digits and hyphens");
+            }
+            else if (id is not null && !ids.Add(id))
+            {
+                source.Error("id", $"source id '{id}' is used twice in this article");
+            }
+
             var title = source.String("title", required: true);
             var publisher = source.String("publisher", required: true);
             if (!source.Has("url"))
@@ -184,7 +205,7 @@ internal static partial class ArticleParser
 
             if (title is not null && publisher is not null && url is not null)
             {
-                sources.Add(new ArticleSource(title, publisher, url, date));
+                sources.Add(new ArticleSource(title, publisher, url, date) { Id = id });
             }
         }
 
@@ -215,7 +236,7 @@ internal static partial class ArticleParser
         }
     }
 
-    private static List<ArticleSection> ReadSections(string file, string body, int firstLine, DiagnosticBag diagnostics)
+    private static List<ArticleSection> ReadSections(string file, string body, int firstLine, IReadOnlyList<ArticleSource> sources, IReadOnlySet<string> sourceIds, DiagnosticBag diagnostics)
     {
         var raw = MarkdownSections.Split(body, firstLine);
         if (raw.Count == 0)
@@ -228,7 +249,8 @@ internal static partial class ArticleParser
         var sections = new List<ArticleSection>(raw.Count);
         for (var i = 0; i < raw.Count; i++)
         {
-            var text = MarkdownSections.ToPlainText(raw[i].Markdown);
+            var (markdown, cited) = SectionSources.Read(file, raw[i], sources, sourceIds, diagnostics);
+            var text = MarkdownSections.ToPlainText(markdown);
             if (text.Length == 0)
             {
                 diagnostics.Error(file, raw[i].Line, $"section '{raw[i].Heading}' is empty");
@@ -241,7 +263,7 @@ internal static partial class ArticleParser
                     $"section '{raw[i].Heading}' is {text.Length:N0} characters; over {MaxSectionLength:N0} is too long to quote in chat"));
             }
 
-            sections.Add(new ArticleSection(raw[i].Heading, anchors[i], text, raw[i].Line));
+            sections.Add(new ArticleSection(raw[i].Heading, anchors[i], text, raw[i].Line) { Sources = cited });
         }
 
         return sections;

@@ -84,7 +84,11 @@ internal static partial class SlackBlockKitRenderer
         }
 
         var reviewed = SlackTexts.LastReviewed(passage.Reviewed);
-        if (passage.Link is { } link && SlackMrkdwn.SafeUrl(link) is not null) reviewed += " · " + SlackMrkdwn.Link(link, SlackTexts.ReadArticle);
+        if (passage.Link is { } link && SlackMrkdwn.SafeUrl(link) is not null)
+        {
+            reviewed += " · " + SlackMrkdwn.Link(link, passage.HasMoreSources ? SlackTexts.MoreSources : SlackTexts.ReadArticle);
+        }
+
         var elements = sources.Append(reviewed).Select(text => TextObject.Mrkdwn(ClampLinks(text))).ToList();
         return new ContextBlock(elements);
     }

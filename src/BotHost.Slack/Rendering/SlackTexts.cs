@@ -28,6 +28,9 @@ internal static class SlackTexts
 
     public const string ReadArticle = "Read the article";
 
+    /// <summary>The article link when the quote shows only some of its sources (the article lists them all).</summary>
+    public const string MoreSources = "More sources";
+
     public const string MoreHotlines = "There are more services: use /hotlines to see them all.";
 
     public static string LastReviewed(DateOnly date) => $"Last reviewed {date:yyyy-MM-dd}";

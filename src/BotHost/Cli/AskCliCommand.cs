@@ -6,7 +6,7 @@ using BotHost.Knowledge;
 
 namespace BotHost.Cli;
 
-/// <summary><c>bothost ask "QUESTION" [--region US] [--json]</c>: the reply the bot would post, on the console.</summary>
+/// <summary><c>bothost ask "QUESTION" [--region US] [--json] [--sources]</c>: the reply the bot would post, on the console.</summary>
 internal static class AskCliCommand
 {
     public static Command Create(CliEnvironment env, Option<string?> knowledgeOption)
@@ -14,7 +14,8 @@ internal static class AskCliCommand
         var question = new Argument<string>("question") { Description = "The question, as a member would type it" };
         var region = CommonOptions.Region();
         var json = CommonOptions.Json();
-        var command = new Command("ask", "Answer one question exactly as the bot would reply in chat") { question, region, json };
+        var sources = new Option<bool>("--sources") { Description = "Show every source of the quoted article, not only the ones backing the quote" };
+        var command = new Command("ask", "Answer one question exactly as the bot would reply in chat") { question, region, json, sources };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var options = new KnowledgeOptions { Path = KnowledgePath.Resolve(parse.GetValue(knowledgeOption)) };
@@ -24,7 +25,7 @@ internal static class AskCliCommand
             var reply = await services.GetRequiredService<ConsoleAdapter>().AskAsync(parse.GetValue(question) ?? string.Empty, cancellationToken);
             await env.Output.WriteAsync(parse.GetValue(json)
                 ? JsonSerializer.Serialize(reply, ReplyJsonContext.Default.Reply) + "\n"
-                : ConsoleReplyRenderer.Render(reply));
+                : ConsoleReplyRenderer.Render(reply, allSources: parse.GetValue(sources)));
             return ExitCodes.Success;
         });
         return command;

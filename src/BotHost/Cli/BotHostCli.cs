@@ -37,6 +37,7 @@ public static class BotHostCli
             KbEvalCommand.Create(env, knowledge),
             KbGapsCommand.Create(env),
             KbPreviewCommand.Create(env, knowledge),
+            KbLengthsCommand.Create(env, knowledge),
         };
         return new RootCommand("BotHost answers questions about child online safety from vetted articles, with sources and hotlines.")
         {

@@ -3,6 +3,7 @@ using BotHost.Core.Messages;
 using BotHost.Discord.Rendering;
 using BotHost.Discord.Wire;
 using BotHost.Knowledge.Answers;
+using BotHost.Knowledge.Articles;
 using BotHost.Testing;
 
 namespace BotHost.Discord.Tests.Rendering;
@@ -20,6 +21,23 @@ public sealed class DiscordRendererTests
         Assert.Equal("• [Sextortion guide](https://example.org/source), Test Publisher, 2024-01-01", Assert.Single(embed.Fields!).Value);
         Assert.Equal("Last reviewed 2026-11-01", embed.Footer!.Text);
         Assert.Null(payload.Flags);
+    }
+
+    [Fact]
+    public void Render_PassageWithMoreSourcesAndLink_MoreSourcesLinkButtonToTheArticle()
+    {
+        var shown = new ArticleSource("Shown", "P", new Uri("https://example.org/shown"), null);
+        var passage = SampleReplies.Passage(sources: [shown], link: new Uri("https://kb.example.org/sextortion#what")) with
+        {
+            ArticleSources = [shown, new ArticleSource("Hidden", "P", new Uri("https://example.org/hidden"), null)],
+        };
+
+        var payload = DiscordRenderer.Render(SampleReplies.Answer(ReplyVisibility.Public, new PassageBlock(passage)), ephemeral: false);
+
+        var button = payload.Components!.SelectMany(r => r.Components).Single(b => b.Label == "More sources");
+        Assert.Equal(Button.LinkStyle, button.Style);
+        Assert.Equal("https://kb.example.org/sextortion#what", button.Url);
+        Assert.DoesNotContain("Hidden", Assert.Single(payload.Embeds!).Fields![0].Value, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -28,6 +28,21 @@ public sealed class SlackBlockKitRendererTests
     }
 
     [Fact]
+    public void Render_PassageWithMoreSourcesAndLink_MoreSourcesLink()
+    {
+        var shown = new ArticleSource("Shown", "P", new Uri("https://example.org/shown"), null);
+        var passage = SampleReplies.Passage(sources: [shown], link: new Uri("https://kb.example.org/sextortion#what")) with
+        {
+            ArticleSources = [shown, new ArticleSource("Hidden", "P", new Uri("https://example.org/hidden"), null)],
+        };
+
+        var context = Assert.IsType<ContextBlock>(SlackBlockKitRenderer.Render(SampleReplies.Answer(ReplyVisibility.Public, new PassageBlock(passage))).Blocks[1]);
+
+        Assert.Equal("Last reviewed 2026-11-01 · <https://kb.example.org/sextortion#what|More sources>", context.Elements[^1].Text);
+        Assert.DoesNotContain(context.Elements, e => e.Text.Contains("Hidden", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Render_PassageWithLink_ReadTheArticleLink()
     {
         var reply = SampleReplies.Answer(ReplyVisibility.Public, new PassageBlock(SampleReplies.Passage(link: new Uri("https://kb.example.org/sextortion#what"))));

@@ -28,7 +28,7 @@ public sealed class KbCommandTests : IDisposable
         var file = $"{_folder.Path}/articles/late.md";
         Assert.Contains($"{file}:5: warning: only 2 question(s); add at least 3 phrasings members really type", output, StringComparison.Ordinal);
         Assert.Contains($"{file}:11: error: unknown hotline id 'nope': it is not in hotlines.yaml", output, StringComparison.Ordinal);
-        Assert.Contains($"{file}:20: error: review was due on 2026-11-01: review the article, then set reviewed and a new review_by", output, StringComparison.Ordinal);
+        Assert.Contains($"{file}:21: error: review was due on 2026-11-01: review the article, then set reviewed and a new review_by", output, StringComparison.Ordinal);
         Assert.EndsWith($"{_folder.Path}: 2 error(s), 1 warning(s)", output.Trim(), StringComparison.Ordinal);
     }
 
