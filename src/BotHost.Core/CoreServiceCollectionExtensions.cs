@@ -1,8 +1,10 @@
+using BotHost.Core.Adapters;
 using BotHost.Core.Analytics;
 using BotHost.Core.Console;
 using BotHost.Core.Feedback;
 using BotHost.Core.Pipeline;
 using BotHost.Core.Safety;
+using BotHost.Core.State;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -12,9 +14,13 @@ namespace BotHost.Core;
 public static class CoreServiceCollectionExtensions
 {
     /// <summary>
-    /// The chat-neutral pipeline: handlers, metrics and the console adapter. The host provides
-    /// <see cref="IKnowledgeProvider"/> and <see cref="Communities.ICommunityDirectory"/>, and binds the options
-    /// (<see cref="RateLimitOptions"/>, <see cref="AnalyticsOptions"/>) to its configuration; they are validated when the host starts.
+    /// The chat-neutral pipeline: handlers, metrics, the console adapter, the state both platforms share (member keys,
+    /// de-duplication, rate limits, feedback votes; in-process unless a shared implementation was registered first) and
+    /// the background reply queue (a hosted service: register Core before the adapters, so it stops after them and
+    /// drains their work). The host provides <see cref="IKnowledgeProvider"/> and
+    /// <see cref="Communities.ICommunityDirectory"/>, and binds the options (<see cref="RateLimitOptions"/>,
+    /// <see cref="AnalyticsOptions"/>, <see cref="StateOptions"/>, <see cref="ReplyQueueOptions"/>) to its configuration;
+    /// they are validated when the host starts.
     /// </summary>
     public static IServiceCollection AddBotHostCore(this IServiceCollection services)
     {
@@ -24,6 +30,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<IMessageHandler, ChannelFilterHandler>();
         services.AddSingleton<IMessageHandler, CommandHandler>();
         services.TryAddSingleton<IUrgencyClassifier, UrgencyClassifier>();
+        AddSharedState(services);
         services.AddOptions<RateLimitOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RateLimitOptions>, RateLimitOptionsValidator>());
         services.AddSingleton<IMessageHandler, RateLimitHandler>();
@@ -40,5 +47,20 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<MessagePipeline>();
         services.TryAddSingleton<ConsoleAdapter>();
         return services;
+    }
+
+    private static void AddSharedState(IServiceCollection services)
+    {
+        services.AddOptions<StateOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StateOptions>, StateOptionsValidator>());
+        services.TryAddSingleton<MemberKey>();
+        services.TryAddSingleton<IEventDeduplicator, InMemoryEventDeduplicator>();
+        services.TryAddSingleton<IMemberRateLimiter, InMemoryMemberRateLimiter>();
+        services.TryAddSingleton<FeedbackDeduplicator>();
+        services.AddOptions<ReplyQueueOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ReplyQueueOptions>, ReplyQueueOptionsValidator>());
+        services.TryAddSingleton<BackgroundReplyQueue>();
+        services.TryAddSingleton<IReplyQueue>(sp => sp.GetRequiredService<BackgroundReplyQueue>());
+        services.AddHostedService(sp => sp.GetRequiredService<BackgroundReplyQueue>());
     }
 }

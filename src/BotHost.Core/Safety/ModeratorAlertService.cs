@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using BotHost.Core.Communities;
 using BotHost.Core.Messages;
 using BotHost.Core.Pipeline;
+using BotHost.Core.State;
 using Microsoft.Extensions.Logging;
 
 namespace BotHost.Core.Safety;
@@ -12,7 +13,7 @@ namespace BotHost.Core.Safety;
 /// into the next alert's count; at most <see cref="FloodLimit"/> alerts per community per window, so a raid cannot
 /// flood moderators. Only hashed member keys are held, in memory.
 /// </summary>
-public sealed partial class ModeratorAlertService(IEnumerable<IModeratorAlertSender> senders, TimeProvider time, ILogger<ModeratorAlertService> logger,
+public sealed partial class ModeratorAlertService(IEnumerable<IModeratorAlertSender> senders, MemberKey members, TimeProvider time, ILogger<ModeratorAlertService> logger,
     BotMetrics? metrics = null) : IUrgentAlerter
 {
     public static readonly TimeSpan MergeWindow = TimeSpan.FromMinutes(10);
@@ -39,7 +40,7 @@ public sealed partial class ModeratorAlertService(IEnumerable<IModeratorAlertSen
 
         var now = time.GetUtcNow();
         Prune(now);
-        var key = MemberKey.For(message.Platform, message.CommunityId, message.UserId);
+        var key = members.For(message.Platform, message.CommunityId, message.UserId);
         int merged;
         var member = _members.GetOrAdd(key, _ => new MemberState());
         lock (member)

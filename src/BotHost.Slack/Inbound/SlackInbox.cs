@@ -1,6 +1,9 @@
+using BotHost.Core.Adapters;
+using BotHost.Core.State;
 using BotHost.Slack.Events;
 using BotHost.Slack.Wire;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace BotHost.Slack.Inbound;
 
@@ -9,8 +12,9 @@ namespace BotHost.Slack.Inbound;
 /// acknowledge. Nothing slow happens here, so Slack is always acknowledged within its 3-second deadline.
 /// </summary>
 internal sealed partial class SlackInbox(
-    SlackWorkQueue queue,
-    EventDeduplicator deduplicator,
+    IReplyQueue queue,
+    IEventDeduplicator deduplicator,
+    IOptions<SlackOptions> options,
     SlackEventProcessor events,
     SlackCommandProcessor commands,
     SlackInteractionProcessor interactions,
@@ -22,12 +26,12 @@ internal sealed partial class SlackInbox(
     /// event already received are acknowledged and dropped; a retry not seen before (after a restart, or after a busy
     /// answer) is answered.
     /// </summary>
-    public InboxResult AcceptEvent(EventEnvelope envelope, int retryNum, string? retryReason)
+    public async ValueTask<InboxResult> AcceptEventAsync(EventEnvelope envelope, int retryNum, string? retryReason, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(envelope);
         if (envelope.Event is null) return InboxResult.Ignored;
-        var key = string.IsNullOrEmpty(envelope.EventId) ? null : "event:" + envelope.EventId;
-        if (key is not null && !deduplicator.TryClaim(key))
+        var key = string.IsNullOrEmpty(envelope.EventId) ? null : "slack:event:" + envelope.EventId;
+        if (key is not null && !await deduplicator.TryClaimAsync(key, options.Value.DeduplicationWindow, cancellationToken))
         {
             LogDuplicateEvent(envelope.EventId!, retryNum, retryReason ?? "none");
             return InboxResult.Duplicate;
@@ -36,7 +40,7 @@ internal sealed partial class SlackInbox(
         if (retryNum > 0) LogFirstSeenRetry(envelope.EventId ?? "(none)", retryNum, retryReason ?? "none");
         var receivedAt = time.GetUtcNow();
         if (queue.TryEnqueue("event", ct => events.ProcessAsync(envelope, receivedAt, ct))) return InboxResult.Accepted;
-        if (key is not null) deduplicator.Release(key);
+        if (key is not null) await deduplicator.ReleaseAsync(key, cancellationToken);
         return InboxResult.Busy;
     }
 
@@ -55,20 +59,20 @@ internal sealed partial class SlackInbox(
     }
 
     /// <summary>False when this Socket Mode envelope was already received (on this or another connection).</summary>
-    public bool TryClaimEnvelope(string envelopeId)
+    public ValueTask<bool> TryClaimEnvelopeAsync(string envelopeId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(envelopeId);
-        return deduplicator.TryClaim(EnvelopeKey(envelopeId));
+        return deduplicator.TryClaimAsync(EnvelopeKey(envelopeId), options.Value.DeduplicationWindow, cancellationToken);
     }
 
     /// <summary>Forgets an envelope that was left unacknowledged, so Slack's redelivery is handled.</summary>
-    public void ReleaseEnvelope(string envelopeId)
+    public ValueTask ReleaseEnvelopeAsync(string envelopeId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(envelopeId);
-        deduplicator.Release(EnvelopeKey(envelopeId));
+        return deduplicator.ReleaseAsync(EnvelopeKey(envelopeId), cancellationToken);
     }
 
-    private static string EnvelopeKey(string envelopeId) => "envelope:" + envelopeId;
+    private static string EnvelopeKey(string envelopeId) => "slack:envelope:" + envelopeId;
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Slack event {EventId} was already received (retry {RetryNum}, reason {RetryReason}); acknowledged and dropped")]
     private partial void LogDuplicateEvent(string eventId, int retryNum, string retryReason);

@@ -1,9 +1,11 @@
 using BotHost.Console;
 using BotHost.Core;
+using BotHost.Core.Adapters;
 using BotHost.Core.Analytics;
 using BotHost.Core.Communities;
 using BotHost.Core.Pipeline;
 using BotHost.Core.Safety;
+using BotHost.Core.State;
 using BotHost.Discord;
 using BotHost.Knowledge;
 using BotHost.Knowledge.Semantics;
@@ -120,5 +122,7 @@ public static class ServeHost
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AdminOptions>, AdminOptionsValidator>());
         services.AddOptions<AnalyticsOptions>().Bind(configuration.GetSection(AnalyticsOptions.Section));
         services.AddOptions<RateLimitOptions>().Bind(configuration.GetSection(RateLimitOptions.Section));
+        services.AddOptions<StateOptions>().Bind(configuration.GetSection(StateOptions.Section));
+        services.AddOptions<ReplyQueueOptions>().Bind(configuration.GetSection(ReplyQueueOptions.Section));
     }
 }

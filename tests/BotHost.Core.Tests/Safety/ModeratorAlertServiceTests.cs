@@ -1,6 +1,7 @@
 using BotHost.Core.Communities;
 using BotHost.Core.Messages;
 using BotHost.Core.Safety;
+using BotHost.Core.State;
 using BotHost.Testing;
 using Microsoft.Extensions.Logging;
 
@@ -13,7 +14,7 @@ public sealed class ModeratorAlertServiceTests : IDisposable
     private readonly RecordingLoggerProvider _logs = new();
     private readonly CommunitySettings _community = new() { Region = "US", AlertChannel = "mod-alerts" };
 
-    private ModeratorAlertService Service() => new([_sender], _time, _logs.CreateLogger<ModeratorAlertService>());
+    private ModeratorAlertService Service() => new([_sender], MemberKey.Random(), _time, _logs.CreateLogger<ModeratorAlertService>());
 
     private static IncomingMessage Message(string user, string community = "guild-1", string text = "secret words 4411") => new()
     {
