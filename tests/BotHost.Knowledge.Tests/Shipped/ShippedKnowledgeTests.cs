@@ -16,18 +16,23 @@ public sealed partial class ShippedKnowledgeTests
         "support-someone-who-discloses", "moderator-csam-response", "moderator-disclosure-response",
         "online-safety-basics", "crisis-support", "prevention-help-seeking", "ai-generated-abuse-images", "hotlines",
         "about-this-bot",
+        // issue #15 (the other ten new articles wait in knowledge/drafts, see its README)
+        "sexual-assault", "self-harm", "friend-in-crisis", "cyberbullying", "stalking-doxxing", "violence-at-home",
     ];
+
+    /// <summary>The latest review date of the shipped articles (the issue #15 articles were reviewed on this day).</summary>
+    private static readonly DateOnly ReviewDate = new(2026, 12, 6);
 
     private static readonly Lazy<KnowledgeSnapshot> Snapshot = new(() =>
     {
-        var (snapshot, diagnostics) = KnowledgeLoader.Load(RepositoryPaths.Knowledge, new DateOnly(2026, 11, 22));
+        var (snapshot, diagnostics) = KnowledgeLoader.Load(RepositoryPaths.Knowledge, ReviewDate);
         return snapshot ?? throw new InvalidOperationException(string.Join('\n', diagnostics));
     });
 
     [Fact]
     public void Load_ShippedFolderOnTheReviewDate_HasNoErrorsOrWarnings()
     {
-        var (snapshot, diagnostics) = KnowledgeLoader.Load(RepositoryPaths.Knowledge, new DateOnly(2026, 11, 22));
+        var (snapshot, diagnostics) = KnowledgeLoader.Load(RepositoryPaths.Knowledge, ReviewDate);
 
         Assert.NotNull(snapshot);
         Assert.Empty(diagnostics);
