@@ -41,14 +41,15 @@ public sealed class SafetyHandlerTests : IDisposable
     };
 
     [Fact]
-    public async Task HandleAsync_SextortionInProgressInUS_RepliesPrivatelyWithEmergencyCyberTiplineAndTakeItDown()
+    public async Task HandleAsync_SextortionInProgressInUS_RepliesPrivatelyWithEmergencyCyberTiplineAndACrisisLine()
     {
         var reply = await Pipeline("US").HandleAsync(Message("he says hell post my nudes tonight unless i pay " + Marker), CancellationToken.None);
 
         Assert.Equal(ReplyKind.Urgent, reply.Kind);
         Assert.True(reply.IsPrivate);
         var hotlines = reply.Blocks.OfType<HotlinesBlock>().SelectMany(b => b.Hotlines).Select(h => h.Id).ToList();
-        Assert.Equal(["us-emergency-911", "us-ncmec-cybertipline", "us-ncmec-take-it-down"], hotlines);
+        // Three hotlines at most (issue #15): the emergency number, the report route, and someone to talk to now (issue #13).
+        Assert.Equal(["us-emergency-911", "us-ncmec-cybertipline", "us-crisis-text-line"], hotlines);
         Assert.Equal(3, Assert.Single(reply.Blocks.OfType<StepsBlock>()).Steps.Count);
         Assert.Equal("sextortion", Assert.Single(reply.Blocks.OfType<PassageBlock>()).Passage.ArticleId);
         Assert.IsType<StepsBlock>(reply.Blocks[^2]);
