@@ -3,8 +3,10 @@ using BotHost.Core.Console;
 using BotHost.Core.Feedback;
 using BotHost.Core.Pipeline;
 using BotHost.Core.Safety;
+using BotHost.Core.State;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace BotHost.Core;
@@ -14,7 +16,9 @@ public static class CoreServiceCollectionExtensions
     /// <summary>
     /// The chat-neutral pipeline: handlers, metrics and the console adapter. The host provides
     /// <see cref="IKnowledgeProvider"/> and <see cref="Communities.ICommunityDirectory"/>, and binds the options
-    /// (<see cref="RateLimitOptions"/>, <see cref="AnalyticsOptions"/>) to its configuration; they are validated when the host starts.
+    /// (<see cref="RateLimitOptions"/>, <see cref="AnalyticsOptions"/>, <see cref="StateOptions"/>) to its configuration; they are
+    /// validated when the host starts. The state stores are the embedded ones unless registered before this call
+    /// (BotHost.State's Redis and PostgreSQL stores replace them when configured).
     /// </summary>
     public static IServiceCollection AddBotHostCore(this IServiceCollection services)
     {
@@ -30,7 +34,14 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<ModeratorAlertService>();
         services.AddOptions<AnalyticsOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AnalyticsOptions>, AnalyticsOptionsValidator>());
-        services.TryAddSingleton<GapAnalyticsStore>();
+        services.AddOptions<StateOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StateOptions>, StateOptionsValidator>());
+        services.TryAddSingleton<IEventDeduplicator, InMemoryEventDeduplicator>();
+        services.TryAddSingleton<IRateLimitStore, InMemoryRateLimitStore>();
+        services.TryAddSingleton<ISharedCounter, InMemorySharedCounter>();
+        services.TryAddSingleton<IAnalyticsStore, SqliteAnalyticsStore>();
+        services.TryAddSingleton(sp => new GapAnalyticsStore(sp.GetRequiredService<IAnalyticsStore>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<GapAnalyticsStore>>()));
         services.AddSingleton<IReplyObserver>(sp => sp.GetRequiredService<GapAnalyticsStore>());
         services.TryAddSingleton<IFeedbackRecorder>(sp => sp.GetRequiredService<GapAnalyticsStore>());
         services.AddSingleton<IUrgentAlerter>(sp => sp.GetRequiredService<ModeratorAlertService>());

@@ -65,9 +65,6 @@ public sealed class SlackOptions
     /// <summary>How long an event id is remembered to drop Slack's retries (Slack retries for several minutes).</summary>
     public TimeSpan DeduplicationWindow { get; set; } = TimeSpan.FromMinutes(15);
 
-    /// <summary>Most event ids remembered at once; the oldest are forgotten first.</summary>
-    public int DeduplicationCapacity { get; set; } = 20_000;
-
     /// <summary>True when the HTTP endpoints are on.</summary>
     public bool HttpEnabled => !string.IsNullOrWhiteSpace(SigningSecret);
 

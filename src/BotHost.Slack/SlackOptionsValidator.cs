@@ -65,6 +65,5 @@ internal sealed class SlackOptionsValidator : IValidateOptions<SlackOptions>
         if (o.MaxRetries is < 0 or > 10) yield return "Slack__MaxRetries must be between 0 and 10.";
         if (o.QueueCapacity < 1) yield return "Slack__QueueCapacity must be at least 1.";
         if (o.Workers is < 1 or > 64) yield return "Slack__Workers must be between 1 and 64.";
-        if (o.DeduplicationCapacity < 100) yield return "Slack__DeduplicationCapacity must be at least 100.";
     }
 }

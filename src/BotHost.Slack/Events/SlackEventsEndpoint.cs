@@ -44,7 +44,7 @@ internal sealed partial class SlackEventsEndpoint(SlackHttpRequestReader reader,
             case SlackEventMapper.EventCallback:
                 var headers = context.Request.Headers;
                 var retryNum = int.TryParse(headers[SlackRequestHeaders.RetryNum], NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0;
-                var result = inbox.AcceptEvent(envelope, retryNum, headers[SlackRequestHeaders.RetryReason].FirstOrDefault());
+                var result = await inbox.AcceptEventAsync(envelope, retryNum, headers[SlackRequestHeaders.RetryReason].FirstOrDefault(), context.RequestAborted);
                 await SlackHttpRequestReader.AcknowledgeAsync(context, result);
                 break;
             case AppRateLimited:

@@ -22,12 +22,12 @@ internal sealed partial class SlackInbox(
     /// event already received are acknowledged and dropped; a retry not seen before (after a restart, or after a busy
     /// answer) is answered.
     /// </summary>
-    public InboxResult AcceptEvent(EventEnvelope envelope, int retryNum, string? retryReason)
+    public async ValueTask<InboxResult> AcceptEventAsync(EventEnvelope envelope, int retryNum, string? retryReason, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(envelope);
         if (envelope.Event is null) return InboxResult.Ignored;
         var key = string.IsNullOrEmpty(envelope.EventId) ? null : "event:" + envelope.EventId;
-        if (key is not null && !deduplicator.TryClaim(key))
+        if (key is not null && !await deduplicator.TryClaimAsync(key, cancellationToken))
         {
             LogDuplicateEvent(envelope.EventId!, retryNum, retryReason ?? "none");
             return InboxResult.Duplicate;
@@ -36,7 +36,7 @@ internal sealed partial class SlackInbox(
         if (retryNum > 0) LogFirstSeenRetry(envelope.EventId ?? "(none)", retryNum, retryReason ?? "none");
         var receivedAt = time.GetUtcNow();
         if (queue.TryEnqueue("event", ct => events.ProcessAsync(envelope, receivedAt, ct))) return InboxResult.Accepted;
-        if (key is not null) deduplicator.Release(key);
+        if (key is not null) await deduplicator.ReleaseAsync(key, cancellationToken);
         return InboxResult.Busy;
     }
 
@@ -55,17 +55,17 @@ internal sealed partial class SlackInbox(
     }
 
     /// <summary>False when this Socket Mode envelope was already received (on this or another connection).</summary>
-    public bool TryClaimEnvelope(string envelopeId)
+    public ValueTask<bool> TryClaimEnvelopeAsync(string envelopeId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(envelopeId);
-        return deduplicator.TryClaim(EnvelopeKey(envelopeId));
+        return deduplicator.TryClaimAsync(EnvelopeKey(envelopeId), cancellationToken);
     }
 
     /// <summary>Forgets an envelope that was left unacknowledged, so Slack's redelivery is handled.</summary>
-    public void ReleaseEnvelope(string envelopeId)
+    public ValueTask ReleaseEnvelopeAsync(string envelopeId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(envelopeId);
-        deduplicator.Release(EnvelopeKey(envelopeId));
+        return deduplicator.ReleaseAsync(EnvelopeKey(envelopeId), cancellationToken);
     }
 
     private static string EnvelopeKey(string envelopeId) => "envelope:" + envelopeId;

@@ -28,7 +28,7 @@ internal sealed partial class SlackInteractionProcessor(
         foreach (var action in payload.Actions ?? [])
         {
             if (FeedbackAction.Parse(action.ActionId, action.Value) is not { } feedback) continue;
-            if (IsFirstVote(payload, action)) await RecordAsync(teamId, feedback, cancellationToken);
+            if (await IsFirstVoteAsync(payload, action, cancellationToken)) await RecordAsync(teamId, feedback, cancellationToken);
             if (SlashCommandMapper.ResponseUrl(payload.ResponseUrl) is { } url) await sender.AcknowledgeFeedbackAsync(url, cancellationToken);
         }
     }
@@ -45,8 +45,8 @@ internal sealed partial class SlackInteractionProcessor(
     }
 
     /// <summary>Repeated clicks on the same button of the same message count once (keyed by a hash, see SlackInbox).</summary>
-    private bool IsFirstVote(BlockActionsPayload payload, BlockAction action) =>
-        deduplicator.TryClaim(FeedbackKey.For(payload.User?.Id ?? string.Empty, payload.Container?.MessageTs, action.ActionId!, action.Value!));
+    private ValueTask<bool> IsFirstVoteAsync(BlockActionsPayload payload, BlockAction action, CancellationToken cancellationToken) =>
+        deduplicator.TryClaimAsync(FeedbackKey.For(payload.User?.Id ?? string.Empty, payload.Container?.MessageTs, action.ActionId!, action.Value!), cancellationToken);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Slack feedback on article {ArticleId}: helpful = {Helpful}")]
     private partial void LogRecorded(string articleId, bool helpful);

@@ -125,8 +125,12 @@ internal sealed partial class SocketModeConnection : IAsyncDisposable
                 LogDisconnect(Id, frame.Reason ?? "(none)");
                 _disconnect.TrySetResult(frame.Reason ?? string.Empty);
                 break;
-            case not null when _handler.Handle(frame) is { } ack:
-                await _socket.SendAsync(JsonSerializer.Serialize(ack, SlackJsonContext.Default.SocketModeAck), _stop.Token);
+            case not null:
+                if (await _handler.HandleAsync(frame, _stop.Token) is { } ack)
+                {
+                    await _socket.SendAsync(JsonSerializer.Serialize(ack, SlackJsonContext.Default.SocketModeAck), _stop.Token);
+                }
+
                 break;
         }
     }

@@ -18,13 +18,13 @@ namespace BotHost.Slack.SocketMode;
 internal sealed partial class SocketModeEnvelopeHandler(SlackInbox inbox, ILogger<SocketModeEnvelopeHandler> logger)
 {
     /// <summary>The ack to send, or null to leave the envelope unacknowledged.</summary>
-    public SocketModeAck? Handle(SocketModeFrame frame)
+    public async ValueTask<SocketModeAck?> HandleAsync(SocketModeFrame frame, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(frame);
         if (string.IsNullOrEmpty(frame.EnvelopeId)) return null;
         using var span = BotTracing.StartMessage(SlackAdapter.PlatformName, "socket_mode");
         var id = frame.EnvelopeId;
-        if (!inbox.TryClaimEnvelope(id))
+        if (!await inbox.TryClaimEnvelopeAsync(id, cancellationToken))
         {
             LogDuplicateEnvelope(frame.Type);
             return new SocketModeAck(id);
@@ -33,7 +33,7 @@ internal sealed partial class SocketModeEnvelopeHandler(SlackInbox inbox, ILogge
         var result = frame.Type switch
         {
             SocketModeFrameType.EventsApi when Parse(frame, SlackJsonContext.Default.EventEnvelope) is { } envelope =>
-                inbox.AcceptEvent(envelope, frame.RetryAttempt ?? 0, string.IsNullOrEmpty(frame.RetryReason) ? null : frame.RetryReason),
+                await inbox.AcceptEventAsync(envelope, frame.RetryAttempt ?? 0, string.IsNullOrEmpty(frame.RetryReason) ? null : frame.RetryReason, cancellationToken),
             SocketModeFrameType.SlashCommands when Parse(frame, SlackJsonContext.Default.SlashCommandPayload) is { } command =>
                 inbox.AcceptCommand(command),
             SocketModeFrameType.Interactive when Parse(frame, SlackJsonContext.Default.BlockActionsPayload) is { } interaction =>
@@ -42,7 +42,7 @@ internal sealed partial class SocketModeEnvelopeHandler(SlackInbox inbox, ILogge
         };
         if (result != InboxResult.Busy) return new SocketModeAck(id);
 
-        inbox.ReleaseEnvelope(id);
+        await inbox.ReleaseEnvelopeAsync(id, cancellationToken);
         return frame.Type switch
         {
             SocketModeFrameType.EventsApi => null,

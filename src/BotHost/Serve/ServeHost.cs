@@ -4,6 +4,7 @@ using BotHost.Core.Analytics;
 using BotHost.Core.Communities;
 using BotHost.Core.Pipeline;
 using BotHost.Core.Safety;
+using BotHost.Core.State;
 using BotHost.Discord;
 using BotHost.Knowledge;
 using BotHost.Knowledge.Semantics;
@@ -11,6 +12,7 @@ using BotHost.Semantics;
 using BotHost.Serve.Endpoints;
 using BotHost.Serve.Metrics;
 using BotHost.Slack;
+using BotHost.State;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -45,7 +47,8 @@ public static class ServeHost
         if (embedder is null) return (null, [embedderProblem!]);
         var console = ConsoleServiceCollectionExtensions.ConsoleSwitch(builder.Configuration);
         var (knowledge, diagnostics) = KnowledgeHost.Start(new KnowledgeOptions { Path = settings.KnowledgePath, Embedder = embedder }, time);
-        List<string> problems = [.. diagnostics.Where(d => d.IsError).Select(d => d.ToString()), .. communities.Errors, .. watch.Problems, .. console.Problems];
+        List<string> problems = [.. diagnostics.Where(d => d.IsError).Select(d => d.ToString()), .. communities.Errors, .. watch.Problems, .. console.Problems,
+            .. StateServiceCollectionExtensions.Problems(builder.Configuration)];
         if (knowledge is null || problems.Count > 0)
         {
             knowledge?.Dispose();
@@ -59,6 +62,7 @@ public static class ServeHost
         builder.Services.AddSingleton((ICommunityDirectory?)communities.Directory ?? new FixedCommunityDirectory(CommunitySettings.Default));
         AddValidatedOptions(builder);
         builder.Services.AddBotHostCore();
+        builder.Services.AddBotHostState(builder.Configuration);
         builder.Services.AddSlack(builder.Configuration);
         builder.Services.AddDiscord(builder.Configuration);
         builder.AddServeTelemetry(settings);
@@ -120,5 +124,6 @@ public static class ServeHost
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AdminOptions>, AdminOptionsValidator>());
         services.AddOptions<AnalyticsOptions>().Bind(configuration.GetSection(AnalyticsOptions.Section));
         services.AddOptions<RateLimitOptions>().Bind(configuration.GetSection(RateLimitOptions.Section));
+        services.AddOptions<StateOptions>().Bind(configuration.GetSection(StateOptions.Section));
     }
 }

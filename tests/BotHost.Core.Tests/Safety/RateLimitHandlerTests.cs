@@ -14,7 +14,7 @@ public sealed class RateLimitHandlerTests : IDisposable
     private readonly PipelineFixture _fixture = new();
 
     private RateLimitHandler Handler(int perMinute = 5) => new(
-        Options.Create(new RateLimitOptions { QuestionsPerMinute = perMinute }), new KeywordUrgency(), _time, _logs.CreateLogger<RateLimitHandler>());
+        Options.Create(new RateLimitOptions { QuestionsPerMinute = perMinute }), new KeywordUrgency(), new EmbeddedState(_time).Limits, _logs.CreateLogger<RateLimitHandler>());
 
     private MessageContext Context(string text, string user = "u1", MessageSource source = MessageSource.Mention) => new(
         new IncomingMessage { Platform = "test", CommunityId = "g", ChannelId = "c", UserId = user, Text = text, Source = source },

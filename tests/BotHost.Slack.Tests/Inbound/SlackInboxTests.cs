@@ -13,7 +13,7 @@ public sealed class SlackInboxTests
         await using var services = await SlackTestServices.StartAsync();
         var inbox = services.Get<SlackInbox>();
 
-        var results = new[] { inbox.AcceptEvent(Event("Ev1"), 0, null), inbox.AcceptEvent(Event("Ev1"), 2, "http_timeout") };
+        var results = new[] { await inbox.AcceptEventAsync(Event("Ev1"), 0, null, default), await inbox.AcceptEventAsync(Event("Ev1"), 2, "http_timeout", default) };
 
         Assert.Equal([InboxResult.Accepted, InboxResult.Duplicate], results);
     }
@@ -23,12 +23,12 @@ public sealed class SlackInboxTests
     {
         await using var services = await SlackTestServices.StartAsync(s => s["Slack:QueueCapacity"] = "1");
         var inbox = services.Get<SlackInbox>();
-        inbox.AcceptEvent(Event("Ev1"), 0, null);
+        await inbox.AcceptEventAsync(Event("Ev1"), 0, null, default);
 
-        var result = inbox.AcceptEvent(Event("Ev2"), 0, null);
+        var result = await inbox.AcceptEventAsync(Event("Ev2"), 0, null, default);
 
         Assert.Equal(InboxResult.Busy, result);
-        Assert.True(services.Get<EventDeduplicator>().TryClaim("event:Ev2"));
+        Assert.True(await services.Get<EventDeduplicator>().TryClaimAsync("event:Ev2", default));
     }
 
     [Fact]
