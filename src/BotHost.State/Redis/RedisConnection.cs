@@ -15,7 +15,7 @@ namespace BotHost.State.Redis;
 public sealed partial class RedisConnection : IStateHealth, IAsyncDisposable, IDisposable
 {
     /// <summary>How long a call may wait for Redis before the store falls back (unless the configuration names its own).</summary>
-    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromMilliseconds(500);
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(1);
 
     private readonly Lazy<Task<ConnectionMultiplexer>> _connection;
     private readonly TimeProvider _time;
@@ -68,7 +68,7 @@ public sealed partial class RedisConnection : IStateHealth, IAsyncDisposable, ID
         var timeout = (int)DefaultTimeout.TotalMilliseconds;
         if (!value.Contains("asyncTimeout", StringComparison.OrdinalIgnoreCase)) configuration.AsyncTimeout = timeout;
         if (!value.Contains("syncTimeout", StringComparison.OrdinalIgnoreCase)) configuration.SyncTimeout = timeout;
-        if (!value.Contains("connectTimeout", StringComparison.OrdinalIgnoreCase)) configuration.ConnectTimeout = 2000;
+        if (!value.Contains("connectTimeout", StringComparison.OrdinalIgnoreCase)) configuration.ConnectTimeout = 5000;
         return configuration;
     }
 
