@@ -1,3 +1,4 @@
+using BotHost.Core.Adapters;
 using BotHost.Core.Analytics;
 using BotHost.Core.Console;
 using BotHost.Core.Feedback;
@@ -14,11 +15,13 @@ namespace BotHost.Core;
 public static class CoreServiceCollectionExtensions
 {
     /// <summary>
-    /// The chat-neutral pipeline: handlers, metrics and the console adapter. The host provides
-    /// <see cref="IKnowledgeProvider"/> and <see cref="Communities.ICommunityDirectory"/>, and binds the options
-    /// (<see cref="RateLimitOptions"/>, <see cref="AnalyticsOptions"/>, <see cref="StateOptions"/>) to its configuration; they are
-    /// validated when the host starts. The state stores are the embedded ones unless registered before this call
-    /// (BotHost.State's Redis and PostgreSQL stores replace them when configured).
+    /// The chat-neutral pipeline: handlers, metrics, the console adapter, the state both platforms share (member keys,
+    /// de-duplication, rate limits, feedback votes; in-process unless a shared implementation was registered first; BotHost.State puts them on Redis and the analytics on PostgreSQL when configured) and
+    /// the background reply queue (a hosted service: register Core before the adapters, so it stops after them and
+    /// drains their work). The host provides <see cref="IKnowledgeProvider"/> and
+    /// <see cref="Communities.ICommunityDirectory"/>, and binds the options (<see cref="RateLimitOptions"/>,
+    /// <see cref="AnalyticsOptions"/>, <see cref="StateOptions"/>, <see cref="ReplyQueueOptions"/>) to its configuration;
+    /// they are validated when the host starts.
     /// </summary>
     public static IServiceCollection AddBotHostCore(this IServiceCollection services)
     {
@@ -28,17 +31,13 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<IMessageHandler, ChannelFilterHandler>();
         services.AddSingleton<IMessageHandler, CommandHandler>();
         services.TryAddSingleton<IUrgencyClassifier, UrgencyClassifier>();
+        AddSharedState(services);
         services.AddOptions<RateLimitOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RateLimitOptions>, RateLimitOptionsValidator>());
         services.AddSingleton<IMessageHandler, RateLimitHandler>();
         services.TryAddSingleton<ModeratorAlertService>();
         services.AddOptions<AnalyticsOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AnalyticsOptions>, AnalyticsOptionsValidator>());
-        services.AddOptions<StateOptions>().ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StateOptions>, StateOptionsValidator>());
-        services.TryAddSingleton<IEventDeduplicator, InMemoryEventDeduplicator>();
-        services.TryAddSingleton<IRateLimitStore, InMemoryRateLimitStore>();
-        services.TryAddSingleton<ISharedCounter, InMemorySharedCounter>();
         services.TryAddSingleton<IAnalyticsStore, SqliteAnalyticsStore>();
         services.TryAddSingleton(sp => new GapAnalyticsStore(sp.GetRequiredService<IAnalyticsStore>(), sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<GapAnalyticsStore>>()));
@@ -51,5 +50,21 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<MessagePipeline>();
         services.TryAddSingleton<ConsoleAdapter>();
         return services;
+    }
+
+    private static void AddSharedState(IServiceCollection services)
+    {
+        services.AddOptions<StateOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StateOptions>, StateOptionsValidator>());
+        services.TryAddSingleton<MemberKey>();
+        services.TryAddSingleton<IEventDeduplicator, InMemoryEventDeduplicator>();
+        services.TryAddSingleton<IRateLimitStore, InMemoryRateLimitStore>();
+        services.TryAddSingleton<ISharedCounter, InMemorySharedCounter>();
+        services.TryAddSingleton<FeedbackDeduplicator>();
+        services.AddOptions<ReplyQueueOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ReplyQueueOptions>, ReplyQueueOptionsValidator>());
+        services.TryAddSingleton<BackgroundReplyQueue>();
+        services.TryAddSingleton<IReplyQueue>(sp => sp.GetRequiredService<BackgroundReplyQueue>());
+        services.AddHostedService(sp => sp.GetRequiredService<BackgroundReplyQueue>());
     }
 }

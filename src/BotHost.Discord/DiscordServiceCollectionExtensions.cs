@@ -43,7 +43,6 @@ public static class DiscordServiceCollectionExtensions
         services.AddSingleton<IModeratorAlertSender, DiscordModeratorAlertSender>();
         services.TryAddSingleton<DiscordBotIdentity>();
         services.TryAddSingleton(sp => new DiscordSignatureVerifier(sp.GetRequiredService<IOptions<DiscordOptions>>().Value.PublicKey));
-        services.TryAddSingleton<FeedbackVotes>();
         services.TryAddSingleton<DiscordInteractionHandler>();
         services.TryAddSingleton<DiscordInteractionsEndpoint>();
         services.TryAddSingleton<DiscordMessageProcessor>();
@@ -52,9 +51,8 @@ public static class DiscordServiceCollectionExtensions
         services.TryAddKeyedSingleton<Random>(DiscordGatewayClient.RandomServiceKey, (_, _) => Random.Shared);
         services.TryAddSingleton<IGatewaySocketConnector, ClientGatewaySocketConnector>();
 
-        // Hosted services stop in reverse order: the gateway stops receiving first, then background replies drain.
-        services.TryAddSingleton<DiscordBackgroundWork>();
-        services.AddHostedService(sp => sp.GetRequiredService<DiscordBackgroundWork>());
+        // Hosted services stop in reverse order: the gateway stops receiving first, then Core's reply queue (registered
+        // before this adapter) drains.
         services.AddHostedService<DiscordGatewayClient>();
         return services;
     }

@@ -53,16 +53,10 @@ public sealed class SlackOptions
     /// <summary>Longest reconnect delay.</summary>
     public TimeSpan MaxReconnectDelay { get; set; } = TimeSpan.FromMinutes(2);
 
-    /// <summary>Waiting messages the background queue holds; when full, Slack is asked to retry later.</summary>
-    public int QueueCapacity { get; set; } = 500;
-
-    /// <summary>Messages answered at the same time.</summary>
-    public int Workers { get; set; } = 4;
-
-    /// <summary>On shutdown, how long queued messages may take to be answered before they are abandoned.</summary>
-    public TimeSpan DrainTimeout { get; set; } = TimeSpan.FromSeconds(20);
-
-    /// <summary>How long an event id is remembered to drop Slack's retries (Slack retries for several minutes).</summary>
+    /// <summary>
+    /// How long an event id is remembered to drop Slack's retries (Slack retries for several minutes); how many are
+    /// remembered at once is Core's <c>State__DeduplicationCapacity</c>.
+    /// </summary>
     public TimeSpan DeduplicationWindow { get; set; } = TimeSpan.FromMinutes(15);
 
     /// <summary>True when the HTTP endpoints are on.</summary>

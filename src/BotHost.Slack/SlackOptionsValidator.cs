@@ -48,7 +48,7 @@ internal sealed class SlackOptionsValidator : IValidateOptions<SlackOptions>
         [
             ("RequestTimeout", o.RequestTimeout), ("MaxRetryAfter", o.MaxRetryAfter), ("HelloTimeout", o.HelloTimeout),
             ("PingInterval", o.PingInterval), ("PingTimeout", o.PingTimeout), ("ReconnectDelay", o.ReconnectDelay),
-            ("MaxReconnectDelay", o.MaxReconnectDelay), ("DrainTimeout", o.DrainTimeout), ("DeduplicationWindow", o.DeduplicationWindow),
+            ("MaxReconnectDelay", o.MaxReconnectDelay), ("DeduplicationWindow", o.DeduplicationWindow),
         ];
         foreach (var (name, value) in durations)
         {
@@ -63,7 +63,5 @@ internal sealed class SlackOptionsValidator : IValidateOptions<SlackOptions>
         // Slack allows up to 10 Socket Mode connections per app (protocols.md §9, [secondary]).
         if (o.SocketModeConnections is < 1 or > 10) yield return "Slack__SocketModeConnections must be between 1 and 10.";
         if (o.MaxRetries is < 0 or > 10) yield return "Slack__MaxRetries must be between 0 and 10.";
-        if (o.QueueCapacity < 1) yield return "Slack__QueueCapacity must be at least 1.";
-        if (o.Workers is < 1 or > 64) yield return "Slack__Workers must be between 1 and 64.";
     }
 }

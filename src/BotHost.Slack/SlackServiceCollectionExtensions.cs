@@ -17,8 +17,8 @@ namespace BotHost.Slack;
 public static class SlackServiceCollectionExtensions
 {
     /// <summary>
-    /// The Slack adapter: options from the "Slack" section (validated on start), the Web API client, the work queue,
-    /// Socket Mode, an <see cref="IChatAdapter"/> and an <see cref="IModeratorAlertSender"/>. Needs what
+    /// The Slack adapter: options from the "Slack" section (validated on start), the Web API client, the inbox (on
+    /// Core's reply queue and de-duplicator), Socket Mode, an <see cref="IChatAdapter"/> and an <see cref="IModeratorAlertSender"/>. Needs what
     /// <c>AddBotHostCore</c> needs (an <c>IKnowledgeProvider</c> and an <c>ICommunityDirectory</c>); uses every registered
     /// <c>IFeedbackRecorder</c>. With no Slack setting it registers everything and stays off. Map the HTTP endpoints
     /// with <see cref="SlackEndpointRouteBuilderExtensions.MapSlack"/>.
@@ -41,13 +41,11 @@ public static class SlackServiceCollectionExtensions
         services.TryAddSingleton<SlackReplySender>();
 
         services.TryAddSingleton<SlackSignatureVerifier>();
-        services.TryAddSingleton<EventDeduplicator>();
         services.TryAddSingleton<SlackHttpRequestReader>();
         services.TryAddSingleton<SlackEventsEndpoint>();
         services.TryAddSingleton<SlackCommandsEndpoint>();
         services.TryAddSingleton<SlackInteractivityEndpoint>();
 
-        services.TryAddSingleton<SlackWorkQueue>();
         services.TryAddSingleton<SlackEventProcessor>();
         services.TryAddSingleton<SlackCommandProcessor>();
         services.TryAddSingleton<SlackInteractionProcessor>();
@@ -58,8 +56,8 @@ public static class SlackServiceCollectionExtensions
         services.TryAddSingleton<SocketModeEnvelopeHandler>();
         services.TryAddSingleton<SocketModeClient>();
 
-        // Hosted services stop in reverse order: Socket Mode stops receiving first, then the queue drains.
-        services.AddHostedService(sp => sp.GetRequiredService<SlackWorkQueue>());
+        // Hosted services stop in reverse order: Socket Mode stops receiving first, then Core's reply queue (registered
+        // before this adapter) drains.
         services.AddHostedService<SlackStartup>();
         services.AddHostedService(sp => sp.GetRequiredService<SocketModeClient>());
         return services;

@@ -51,18 +51,18 @@ public sealed class SlackOptionsValidatorTests
     }
 
     [Fact]
-    public async Task StartAsync_InvalidSettings_HostDoesNotStartAndSaysWhy()
+    public void StartupValidator_InvalidSettings_HostDoesNotStartAndSaysWhy()
     {
-        var settings = new Dictionary<string, string?> { ["Slack:SocketMode"] = "true", ["Slack:Workers"] = "0" };
+        var settings = new Dictionary<string, string?> { ["Slack:SocketMode"] = "true", ["Slack:SocketModeConnections"] = "0" };
         var builder = Host.CreateApplicationBuilder();
         builder.Services.AddSlack(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
         using var host = builder.Build();
 
-        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+        var error = Assert.Throws<OptionsValidationException>(() => host.Services.GetRequiredService<IStartupValidator>().Validate());
 
         Assert.Equal(2, error.Failures.Count());
         Assert.Contains(error.Failures, f => f.StartsWith("Slack__AppToken", StringComparison.Ordinal));
-        Assert.Contains(error.Failures, f => f.StartsWith("Slack__Workers", StringComparison.Ordinal));
+        Assert.Contains(error.Failures, f => f.StartsWith("Slack__SocketModeConnections", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -13,8 +13,8 @@ namespace BotHost.Core.Safety;
 /// flood moderators. The windows and counts live in the state stores (this process's memory, or Redis shared by every
 /// replica, so an urgent message alerts moderators once whichever replica it reaches); only hashed member keys are held.
 /// </summary>
-public sealed partial class ModeratorAlertService(IEnumerable<IModeratorAlertSender> senders, IEventDeduplicator claims, ISharedCounter merged,
-    IRateLimitStore limits, TimeProvider time, ILogger<ModeratorAlertService> logger, BotMetrics? metrics = null) : IUrgentAlerter
+public sealed partial class ModeratorAlertService(IEnumerable<IModeratorAlertSender> senders, MemberKey members, IEventDeduplicator claims,
+    ISharedCounter merged, IRateLimitStore limits, TimeProvider time, ILogger<ModeratorAlertService> logger, BotMetrics? metrics = null) : IUrgentAlerter
 {
     public static readonly TimeSpan MergeWindow = TimeSpan.FromMinutes(10);
 
@@ -39,7 +39,7 @@ public sealed partial class ModeratorAlertService(IEnumerable<IModeratorAlertSen
         }
 
         var now = time.GetUtcNow();
-        var member = MemberKey.For(message.Platform, message.CommunityId, message.UserId);
+        var member = members.For(message.Platform, message.CommunityId, message.UserId);
         if (!await claims.TryClaimAsync("alert:" + member, MergeWindow, cancellationToken))
         {
             await merged.IncrementAsync("alert-merged:" + member, MergedLifetime, cancellationToken);

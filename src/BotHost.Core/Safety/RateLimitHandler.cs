@@ -9,10 +9,10 @@ namespace BotHost.Core.Safety;
 /// <summary>
 /// Limits each member to <see cref="RateLimitOptions.QuestionsPerMinute"/> messages in any sliding minute, with a
 /// polite private reply beyond it. Urgent messages are never limited, and the console is not limited. The window is
-/// kept by <see cref="IRateLimitStore"/>: this process's memory by default, Redis when replicas share a member's
-/// messages. Members are held by hashed key only.
+/// kept by <see cref="IRateLimitStore"/> under the member's <see cref="MemberKey"/> only: this process's memory by
+/// default, Redis when replicas share a member's messages.
 /// </summary>
-public sealed partial class RateLimitHandler(IOptions<RateLimitOptions> options, IUrgencyClassifier urgency, IRateLimitStore store,
+public sealed partial class RateLimitHandler(IOptions<RateLimitOptions> options, IUrgencyClassifier urgency, IRateLimitStore store, MemberKey members,
     ILogger<RateLimitHandler> logger, BotMetrics? metrics = null) : IMessageHandler
 {
     public static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
@@ -31,7 +31,7 @@ public sealed partial class RateLimitHandler(IOptions<RateLimitOptions> options,
         if (limit <= 0 || message.Source == MessageSource.Console) return null;
         if (urgency.Classify(message.Text) is not null) return null;
 
-        var key = "rate:" + MemberKey.For(message.Platform, message.CommunityId, message.UserId);
+        var key = "rate:" + members.For(message.Platform, message.CommunityId, message.UserId);
         if (await store.TryAcquireAsync(key, limit, Window, cancellationToken)) return null;
 
         metrics?.RateLimited(message.Platform, BotMetrics.MemberLimit);

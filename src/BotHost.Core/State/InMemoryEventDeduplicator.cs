@@ -3,20 +3,21 @@ using Microsoft.Extensions.Options;
 namespace BotHost.Core.State;
 
 /// <summary>
-/// The embedded <see cref="IEventDeduplicator"/>: ids in this process's memory, expiring on the injected clock. Bounded:
-/// at <see cref="StateOptions.EmbeddedCapacity"/> the oldest ids go first.
+/// <see cref="IEventDeduplicator"/> in this process. Bounded by <see cref="StateOptions.DeduplicationCapacity"/>: at
+/// capacity the key closest to its expiry goes first. Expiry follows the injected clock.
 /// </summary>
 public sealed class InMemoryEventDeduplicator(IOptions<StateOptions> options, TimeProvider time) : IEventDeduplicator
 {
     private readonly Lock _gate = new();
-    private readonly Dictionary<string, DateTimeOffset> _expires = new(StringComparer.Ordinal);
-    private readonly Queue<(string Key, DateTimeOffset Expires)> _order = new();
+    private readonly Dictionary<string, DateTimeOffset> _expiries = new(StringComparer.Ordinal);
+    private readonly PriorityQueue<string, DateTimeOffset> _byExpiry = new();
 
+    /// <summary>Keys remembered now.</summary>
     public int Count
     {
         get
         {
-            lock (_gate) return _expires.Count;
+            lock (_gate) return _expiries.Count;
         }
     }
 
@@ -28,18 +29,21 @@ public sealed class InMemoryEventDeduplicator(IOptions<StateOptions> options, Ti
         return ValueTask.CompletedTask;
     }
 
-    /// <summary>The synchronous form, for callers that hold no I/O (and the Redis store's fallback).</summary>
+    /// <summary>The synchronous form (also the Redis store's fallback while Redis cannot be reached).</summary>
     public bool TryClaim(string key, TimeSpan window)
     {
         ArgumentNullException.ThrowIfNull(key);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(window, TimeSpan.Zero);
         var now = time.GetUtcNow();
         lock (_gate)
         {
             Expire(now);
-            if (_expires.TryGetValue(key, out var until) && until > now) return false;
-            while (_expires.Count >= options.Value.EmbeddedCapacity && _order.TryDequeue(out var oldest)) Forget(oldest);
-            _expires[key] = now + window;
-            _order.Enqueue((key, now + window));
+            if (_expiries.ContainsKey(key)) return false;
+            while (_expiries.Count >= options.Value.DeduplicationCapacity && _byExpiry.TryDequeue(out var oldest, out var at)) Forget(oldest, at);
+            var expiry = now + window;
+            _expiries[key] = expiry;
+            _byExpiry.Enqueue(key, expiry);
+            if (_byExpiry.Count > 2 * options.Value.DeduplicationCapacity) Compact();
             return true;
         }
     }
@@ -47,22 +51,28 @@ public sealed class InMemoryEventDeduplicator(IOptions<StateOptions> options, Ti
     public void Release(string key)
     {
         ArgumentNullException.ThrowIfNull(key);
-        lock (_gate) _expires.Remove(key);
+        lock (_gate) _expiries.Remove(key);
     }
 
-    /// <summary>Ids leave in claim order; an id claimed with a longer window than later ones waits for those ahead of it.</summary>
     private void Expire(DateTimeOffset now)
     {
-        while (_order.TryPeek(out var oldest) && oldest.Expires <= now)
+        while (_byExpiry.TryPeek(out var key, out var at) && at <= now)
         {
-            _order.Dequeue();
-            Forget(oldest);
+            _byExpiry.Dequeue();
+            Forget(key, at);
         }
     }
 
-    /// <summary>Removes a queue entry's key unless the key was released and claimed again later.</summary>
-    private void Forget((string Key, DateTimeOffset Expires) entry)
+    /// <summary>Drops the queue entries of released keys, which would otherwise wait for their expiry.</summary>
+    private void Compact()
     {
-        if (_expires.TryGetValue(entry.Key, out var until) && until == entry.Expires) _expires.Remove(entry.Key);
+        _byExpiry.Clear();
+        foreach (var (key, expiry) in _expiries) _byExpiry.Enqueue(key, expiry);
+    }
+
+    /// <summary>Removes a key unless it was released and claimed again since this entry was queued.</summary>
+    private void Forget(string key, DateTimeOffset at)
+    {
+        if (_expiries.TryGetValue(key, out var expiry) && expiry == at) _expiries.Remove(key);
     }
 }

@@ -6,7 +6,7 @@ namespace BotHost.Core.State;
 /// <summary>
 /// The embedded <see cref="IRateLimitStore"/>: a sliding window of times per key over the injected
 /// <see cref="TimeProvider"/> (System.Threading.RateLimiting's limiters read the wall clock, which tests could not
-/// advance). Idle keys are forgotten, and at most <see cref="StateOptions.EmbeddedCapacity"/> keys are held.
+/// advance). Idle keys are forgotten, and at most <see cref="StateOptions.DeduplicationCapacity"/> keys are held.
 /// </summary>
 public sealed class InMemoryRateLimitStore(IOptions<StateOptions> options, TimeProvider time) : IRateLimitStore
 {
@@ -23,7 +23,7 @@ public sealed class InMemoryRateLimitStore(IOptions<StateOptions> options, TimeP
     {
         ArgumentNullException.ThrowIfNull(key);
         var now = time.GetUtcNow();
-        if (Interlocked.Increment(ref _checks) % 1024 == 0 || _keys.Count >= options.Value.EmbeddedCapacity) Forget(now);
+        if (Interlocked.Increment(ref _checks) % 1024 == 0 || _keys.Count >= options.Value.DeduplicationCapacity) Forget(now);
         var times = _keys.GetOrAdd(key, _ => new Window(window));
         lock (times)
         {
@@ -45,7 +45,7 @@ public sealed class InMemoryRateLimitStore(IOptions<StateOptions> options, TimeP
             }
         }
 
-        if (_keys.Count >= options.Value.EmbeddedCapacity) _keys.Clear();
+        if (_keys.Count >= options.Value.DeduplicationCapacity) _keys.Clear();
     }
 
     private sealed class Window(TimeSpan length)

@@ -20,7 +20,7 @@ public sealed class InMemorySharedCounter(IOptions<StateOptions> options, TimePr
     {
         ArgumentNullException.ThrowIfNull(key);
         var now = time.GetUtcNow();
-        if (_counts.Count >= options.Value.EmbeddedCapacity) Prune(now);
+        if (_counts.Count >= options.Value.DeduplicationCapacity) Prune(now);
         _counts.AddOrUpdate(key, _ => new Entry(1, now + lifetime), (_, e) => new Entry(e.Expires > now ? e.Count + 1 : 1, now + lifetime));
     }
 
@@ -37,7 +37,7 @@ public sealed class InMemorySharedCounter(IOptions<StateOptions> options, TimePr
             if (entry.Expires <= now) _counts.TryRemove(key, out _);
         }
 
-        if (_counts.Count >= options.Value.EmbeddedCapacity) _counts.Clear();
+        if (_counts.Count >= options.Value.DeduplicationCapacity) _counts.Clear();
     }
 
     private sealed record Entry(long Count, DateTimeOffset Expires);

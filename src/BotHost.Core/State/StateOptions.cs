@@ -1,9 +1,9 @@
 namespace BotHost.Core.State;
 
 /// <summary>
-/// Where the state that replicas must share lives (configuration section <c>State</c>): event de-duplication, member
-/// rate limits, moderator-alert merging and flood limits. Without <see cref="Redis"/> it lives in this process's memory,
-/// which is right for one replica and needs no server.
+/// The state that platforms, replicas and shards share (configuration section <c>State</c>): event de-duplication,
+/// member keys and rate limits, moderator-alert merging and flood limits. Without <see cref="Redis"/> it lives in this
+/// process's memory, which is right for one replica and needs no server.
 /// </summary>
 public sealed class StateOptions
 {
@@ -18,6 +18,16 @@ public sealed class StateOptions
     /// <summary>Prefix of every Redis key this bot writes (<c>State__KeyPrefix</c>), so two bots can share one Redis.</summary>
     public string KeyPrefix { get; set; } = "bothost:";
 
-    /// <summary>Most keys each in-process store holds (oldest forgotten first), so nothing a platform sends grows memory without bound.</summary>
-    public int EmbeddedCapacity { get; set; } = 50_000;
+    /// <summary>
+    /// Most keys each in-process store remembers at once (Slack event ids, envelopes, feedback votes, rate-limit windows,
+    /// alert counts), so nothing a platform sends grows memory without bound.
+    /// </summary>
+    public int DeduplicationCapacity { get; set; } = 50_000;
+
+    /// <summary>
+    /// The secret that salts member keys (<c>State__MemberKeySalt</c>, at least 16 characters). Unset, each process draws
+    /// a random one, so keys mean nothing outside it; replicas that share state must share it: set this, or set
+    /// <see cref="Redis"/>, where the first replica stores a random one for all.
+    /// </summary>
+    public string? MemberKeySalt { get; set; }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using BotHost.Core.Adapters;
 using BotHost.Core.Telemetry;
 using BotHost.Discord.Interactions;
 using BotHost.Discord.Messages;
@@ -17,7 +18,7 @@ internal sealed partial class DiscordDispatchHandler(
     DiscordInteractionHandler interactions,
     DiscordMessageProcessor messages,
     DiscordRestClient rest,
-    DiscordBackgroundWork background,
+    IReplyQueue queue,
     ILogger<DiscordDispatchHandler> logger) : IGatewayDispatchHandler
 {
     public const string MessageCreate = "MESSAGE_CREATE";
@@ -28,10 +29,10 @@ internal sealed partial class DiscordDispatchHandler(
         switch (eventName)
         {
             case MessageCreate when data.Deserialize(DiscordJsonContext.Default.DiscordMessage) is { } message:
-                if (messages.ToIncoming(message, out _) is not null) background.Run("gateway message", ct => ProcessAsync(message, ct));
+                if (messages.ToIncoming(message, out _) is not null) Queue("Discord gateway message", ct => ProcessAsync(message, ct));
                 break;
             case InteractionCreate when data.Deserialize(DiscordJsonContext.Default.Interaction) is { } interaction:
-                background.Run("gateway interaction", ct => RespondAsync(interaction, ct));
+                Queue("Discord gateway interaction", ct => RespondAsync(interaction, ct));
                 break;
             default:
                 LogSkipped(eventName);
@@ -40,6 +41,9 @@ internal sealed partial class DiscordDispatchHandler(
 
         return ValueTask.CompletedTask;
     }
+
+    /// <summary>The receive loop must not wait: when the queue is full the dispatch is dropped (the queue logs it).</summary>
+    private void Queue(string kind, Func<CancellationToken, Task> work) => queue.TryEnqueue(kind, work, default);
 
     private async Task ProcessAsync(DiscordMessage message, CancellationToken cancellationToken)
     {

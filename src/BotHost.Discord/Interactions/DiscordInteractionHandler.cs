@@ -1,5 +1,4 @@
-using System.Security.Cryptography;
-using System.Text;
+using BotHost.Core.Adapters;
 using BotHost.Core.Feedback;
 using BotHost.Core.Messages;
 using BotHost.Core.Pipeline;
@@ -18,14 +17,14 @@ namespace BotHost.Discord.Interactions;
 /// always is, in practice), otherwise it is deferred (type 5) and the original response is edited through the
 /// interaction webhook once ready. A private reply carries the EPHEMERAL flag; a deferred response is ephemeral,
 /// since visibility must be chosen before the reply exists and privacy is the safe side. Feedback buttons are
-/// counted once per member and message and acknowledged privately.
+/// counted once per member and reply (Core's <see cref="FeedbackDeduplicator"/>) and acknowledged privately.
 /// </summary>
 internal sealed partial class DiscordInteractionHandler(
     MessagePipeline pipeline,
     IEnumerable<IFeedbackRecorder> recorders,
     DiscordRestClient rest,
-    DiscordBackgroundWork background,
-    FeedbackVotes votes,
+    IReplyQueue queue,
+    FeedbackDeduplicator votes,
     BotMetrics metrics,
     IOptions<DiscordOptions> options,
     TimeProvider time,
@@ -54,7 +53,7 @@ internal sealed partial class DiscordInteractionHandler(
             return Private(DiscordTexts.NoMessageText);
         }
 
-        var work = pipeline.HandleAsync(message, background.Stopping);
+        var work = pipeline.HandleAsync(message, queue.Stopping);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var timer = Task.Delay(options.Value.InlineDeadline, time, deadline.Token);
         if (await Task.WhenAny(work, timer) == work)
@@ -83,14 +82,14 @@ internal sealed partial class DiscordInteractionHandler(
     private async Task<InteractionOutcome> ComponentAsync(Interaction interaction, CancellationToken cancellationToken)
     {
         if (FeedbackCustomId.Parse(interaction.Data?.CustomId) is not { } feedback) return Private(DiscordTexts.FeedbackThanks);
-        var voter = Key(interaction.InvokerId, interaction.Message?.Id);
-        if (votes.TryClaim(voter))
+        var communityId = interaction.GuildId ?? string.Empty;
+        if (await votes.IsFirstVoteAsync(DiscordAdapter.PlatformName, communityId, interaction.InvokerId ?? string.Empty,
+                $"{interaction.SourceChannelId}/{interaction.Message?.Id}", cancellationToken))
         {
             if (_recorders.Length == 0) LogNoRecorder();
             foreach (var recorder in _recorders)
             {
-                await recorder.RecordAsync(DiscordAdapter.PlatformName, interaction.GuildId ?? string.Empty, feedback.Target.ArticleId, feedback.Helpful,
-                    cancellationToken);
+                await recorder.RecordAsync(DiscordAdapter.PlatformName, communityId, feedback.Target.ArticleId, feedback.Helpful, cancellationToken);
             }
 
             LogFeedback(feedback.Target.ArticleId, feedback.Helpful);
@@ -101,10 +100,6 @@ internal sealed partial class DiscordInteractionHandler(
 
     private static InteractionOutcome Private(string text) =>
         new(InteractionResponse.Message(DiscordRenderer.Render(Reply.Text(ReplyKind.Help, ReplyVisibility.Private, text), ephemeral: true)));
-
-    /// <summary>One vote per member and message, kept as a hash so no user id is stored.</summary>
-    private static string Key(string? userId, string? messageId) =>
-        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes($"{userId}\n{messageId}")).AsSpan(0, 16));
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Discord /{Command}: the answer took longer than the inline deadline; deferred and editing later")]
     private partial void LogDeferred(string command);

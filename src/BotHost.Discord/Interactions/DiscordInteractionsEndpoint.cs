@@ -1,4 +1,5 @@
 using System.Text.Json;
+using BotHost.Core.Adapters;
 using BotHost.Core.Pipeline;
 using BotHost.Core.Telemetry;
 using BotHost.Discord.Wire;
@@ -15,7 +16,7 @@ namespace BotHost.Discord.Interactions;
 internal sealed partial class DiscordInteractionsEndpoint(
     DiscordSignatureVerifier verifier,
     DiscordInteractionHandler handler,
-    DiscordBackgroundWork background,
+    IReplyQueue queue,
     BotMetrics metrics,
     ILogger<DiscordInteractionsEndpoint> logger)
 {
@@ -59,7 +60,7 @@ internal sealed partial class DiscordInteractionsEndpoint(
             var trace = QueuedTrace.Capture();
             context.Response.OnCompleted(() =>
             {
-                background.Run("edit deferred response", after, trace);
+                queue.TryEnqueue("Discord deferred response edit", after, trace);
                 return Task.CompletedTask;
             });
         }

@@ -1,6 +1,9 @@
+using BotHost.Core.Adapters;
+using BotHost.Core.State;
 using BotHost.Slack.Events;
 using BotHost.Slack.Wire;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace BotHost.Slack.Inbound;
 
@@ -9,8 +12,9 @@ namespace BotHost.Slack.Inbound;
 /// acknowledge. Nothing slow happens here, so Slack is always acknowledged within its 3-second deadline.
 /// </summary>
 internal sealed partial class SlackInbox(
-    SlackWorkQueue queue,
-    EventDeduplicator deduplicator,
+    IReplyQueue queue,
+    IEventDeduplicator deduplicator,
+    IOptions<SlackOptions> options,
     SlackEventProcessor events,
     SlackCommandProcessor commands,
     SlackInteractionProcessor interactions,
@@ -26,8 +30,8 @@ internal sealed partial class SlackInbox(
     {
         ArgumentNullException.ThrowIfNull(envelope);
         if (envelope.Event is null) return InboxResult.Ignored;
-        var key = string.IsNullOrEmpty(envelope.EventId) ? null : "event:" + envelope.EventId;
-        if (key is not null && !await deduplicator.TryClaimAsync(key, cancellationToken))
+        var key = string.IsNullOrEmpty(envelope.EventId) ? null : "slack:event:" + envelope.EventId;
+        if (key is not null && !await deduplicator.TryClaimAsync(key, options.Value.DeduplicationWindow, cancellationToken))
         {
             LogDuplicateEvent(envelope.EventId!, retryNum, retryReason ?? "none");
             return InboxResult.Duplicate;
@@ -58,7 +62,7 @@ internal sealed partial class SlackInbox(
     public ValueTask<bool> TryClaimEnvelopeAsync(string envelopeId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(envelopeId);
-        return deduplicator.TryClaimAsync(EnvelopeKey(envelopeId), cancellationToken);
+        return deduplicator.TryClaimAsync(EnvelopeKey(envelopeId), options.Value.DeduplicationWindow, cancellationToken);
     }
 
     /// <summary>Forgets an envelope that was left unacknowledged, so Slack's redelivery is handled.</summary>
@@ -68,7 +72,7 @@ internal sealed partial class SlackInbox(
         return deduplicator.ReleaseAsync(EnvelopeKey(envelopeId), cancellationToken);
     }
 
-    private static string EnvelopeKey(string envelopeId) => "envelope:" + envelopeId;
+    private static string EnvelopeKey(string envelopeId) => "slack:envelope:" + envelopeId;
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Slack event {EventId} was already received (retry {RetryNum}, reason {RetryReason}); acknowledged and dropped")]
     private partial void LogDuplicateEvent(string eventId, int retryNum, string retryReason);

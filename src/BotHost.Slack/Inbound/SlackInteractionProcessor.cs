@@ -13,7 +13,7 @@ namespace BotHost.Slack.Inbound;
 /// </summary>
 internal sealed partial class SlackInteractionProcessor(
     IEnumerable<IFeedbackRecorder> recorders,
-    EventDeduplicator deduplicator,
+    FeedbackDeduplicator votes,
     SlackReplySender sender,
     ILogger<SlackInteractionProcessor> logger)
 {
@@ -28,7 +28,7 @@ internal sealed partial class SlackInteractionProcessor(
         foreach (var action in payload.Actions ?? [])
         {
             if (FeedbackAction.Parse(action.ActionId, action.Value) is not { } feedback) continue;
-            if (await IsFirstVoteAsync(payload, action, cancellationToken)) await RecordAsync(teamId, feedback, cancellationToken);
+            if (await IsFirstVoteAsync(payload, teamId, cancellationToken)) await RecordAsync(teamId, feedback, cancellationToken);
             if (SlashCommandMapper.ResponseUrl(payload.ResponseUrl) is { } url) await sender.AcknowledgeFeedbackAsync(url, cancellationToken);
         }
     }
@@ -44,9 +44,10 @@ internal sealed partial class SlackInteractionProcessor(
         LogRecorded(feedback.Target.ArticleId, feedback.Helpful);
     }
 
-    /// <summary>Repeated clicks on the same button of the same message count once (keyed by a hash, see SlackInbox).</summary>
-    private ValueTask<bool> IsFirstVoteAsync(BlockActionsPayload payload, BlockAction action, CancellationToken cancellationToken) =>
-        deduplicator.TryClaimAsync(FeedbackKey.For(payload.User?.Id ?? string.Empty, payload.Container?.MessageTs, action.ActionId!, action.Value!), cancellationToken);
+    /// <summary>A member's clicks on one reply count once, whichever button (the rule both platforms share).</summary>
+    private ValueTask<bool> IsFirstVoteAsync(BlockActionsPayload payload, string teamId, CancellationToken cancellationToken) =>
+        votes.IsFirstVoteAsync(SlackAdapter.PlatformName, teamId, payload.User?.Id ?? string.Empty,
+            $"{payload.Container?.ChannelId}/{payload.Container?.MessageTs}", cancellationToken);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Slack feedback on article {ArticleId}: helpful = {Helpful}")]
     private partial void LogRecorded(string articleId, bool helpful);

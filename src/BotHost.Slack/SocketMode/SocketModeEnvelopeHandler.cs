@@ -33,7 +33,8 @@ internal sealed partial class SocketModeEnvelopeHandler(SlackInbox inbox, ILogge
         var result = frame.Type switch
         {
             SocketModeFrameType.EventsApi when Parse(frame, SlackJsonContext.Default.EventEnvelope) is { } envelope =>
-                await inbox.AcceptEventAsync(envelope, frame.RetryAttempt ?? 0, string.IsNullOrEmpty(frame.RetryReason) ? null : frame.RetryReason, cancellationToken),
+                await inbox.AcceptEventAsync(envelope, frame.RetryAttempt ?? 0, string.IsNullOrEmpty(frame.RetryReason) ? null : frame.RetryReason,
+                    cancellationToken),
             SocketModeFrameType.SlashCommands when Parse(frame, SlackJsonContext.Default.SlashCommandPayload) is { } command =>
                 inbox.AcceptCommand(command),
             SocketModeFrameType.Interactive when Parse(frame, SlackJsonContext.Default.BlockActionsPayload) is { } interaction =>

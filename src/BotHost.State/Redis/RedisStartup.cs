@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using BotHost.Core.Safety;
+using BotHost.Core.State;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using StackExchange.Redis;
@@ -7,18 +7,24 @@ using StackExchange.Redis;
 namespace BotHost.State.Redis;
 
 /// <summary>
-/// Connects to Redis when the host starts and takes the replicas' shared member-key salt from it (the first replica
-/// writes a random one with <c>SET NX</c>; every later one reads it), so a member's rate limit and alert merging follow
-/// them across replicas. When Redis cannot be reached at start, this replica keeps its own salt and its own memory
+/// Connects to Redis when the host starts and, unless <c>State__MemberKeySalt</c> is set, takes the replicas' shared
+/// member-key salt from it (the first replica writes a random one with <c>SET NX</c>; every later one reads it), so a
+/// member's rate limit, alert merging and feedback vote follow them across replicas. When Redis cannot be reached at start, this replica keeps its own salt and its own memory
 /// (<c>/readyz</c> says so) rather than wait: members are answered either way.
 /// </summary>
-internal sealed partial class RedisStartup(RedisConnection redis, TimeProvider time, ILogger<RedisStartup> logger) : IHostedService
+internal sealed partial class RedisStartup(RedisConnection redis, MemberKey members, TimeProvider time, ILogger<RedisStartup> logger) : IHostedService
 {
     /// <summary>How long start-up waits for Redis before this replica goes on with its own salt.</summary>
     public static readonly TimeSpan SaltTimeout = TimeSpan.FromSeconds(15);
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        if (members.IsConfigured)
+        {
+            _ = redis.ConnectAsync();
+            return;
+        }
+
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(SaltTimeout);
         Exception? last = null;
@@ -26,7 +32,7 @@ internal sealed partial class RedisStartup(RedisConnection redis, TimeProvider t
         {
             try
             {
-                MemberKey.UseSharedSalt(await SharedSaltAsync());
+                members.UseSharedSalt(await SharedSaltAsync());
                 redis.Succeeded();
                 return;
             }

@@ -1,5 +1,6 @@
 using BotHost.Console;
 using BotHost.Core;
+using BotHost.Core.Adapters;
 using BotHost.Core.Analytics;
 using BotHost.Core.Communities;
 using BotHost.Core.Pipeline;
@@ -125,5 +126,6 @@ public static class ServeHost
         services.AddOptions<AnalyticsOptions>().Bind(configuration.GetSection(AnalyticsOptions.Section));
         services.AddOptions<RateLimitOptions>().Bind(configuration.GetSection(RateLimitOptions.Section));
         services.AddOptions<StateOptions>().Bind(configuration.GetSection(StateOptions.Section));
+        services.AddOptions<ReplyQueueOptions>().Bind(configuration.GetSection(ReplyQueueOptions.Section));
     }
 }

@@ -1,6 +1,7 @@
 using BotHost.Core.Communities;
 using BotHost.Core.Messages;
 using BotHost.Core.Safety;
+using BotHost.Core.State;
 using BotHost.Testing;
 using Microsoft.Extensions.Logging;
 
@@ -17,7 +18,7 @@ public sealed class ModeratorAlertServiceTests : IDisposable
 
     public ModeratorAlertServiceTests() => _state = new EmbeddedState(_time);
 
-    private ModeratorAlertService Service() => new([_sender], _state.Claims, _state.Counter, _state.Limits, _time, _logs.CreateLogger<ModeratorAlertService>());
+    private ModeratorAlertService Service() => new([_sender], MemberKey.Random(), _state.Claims, _state.Counter, _state.Limits, _time, _logs.CreateLogger<ModeratorAlertService>());
 
     private static IncomingMessage Message(string user, string community = "guild-1", string text = "secret words 4411") => new()
     {

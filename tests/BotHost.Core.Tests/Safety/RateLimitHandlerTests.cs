@@ -2,6 +2,7 @@ using BotHost.Core.Communities;
 using BotHost.Core.Messages;
 using BotHost.Core.Pipeline;
 using BotHost.Core.Safety;
+using BotHost.Core.State;
 using BotHost.Testing;
 using Microsoft.Extensions.Options;
 
@@ -14,7 +15,8 @@ public sealed class RateLimitHandlerTests : IDisposable
     private readonly PipelineFixture _fixture = new();
 
     private RateLimitHandler Handler(int perMinute = 5) => new(
-        Options.Create(new RateLimitOptions { QuestionsPerMinute = perMinute }), new KeywordUrgency(), new EmbeddedState(_time).Limits, _logs.CreateLogger<RateLimitHandler>());
+        Options.Create(new RateLimitOptions { QuestionsPerMinute = perMinute }), new KeywordUrgency(), new EmbeddedState(_time).Limits, MemberKey.Random(),
+        _logs.CreateLogger<RateLimitHandler>());
 
     private MessageContext Context(string text, string user = "u1", MessageSource source = MessageSource.Mention) => new(
         new IncomingMessage { Platform = "test", CommunityId = "g", ChannelId = "c", UserId = user, Text = text, Source = source },

@@ -1,5 +1,6 @@
 using BotHost.Core.State;
 using BotHost.Testing;
+using Microsoft.Extensions.Options;
 
 namespace BotHost.Core.Tests.State;
 
@@ -8,69 +9,85 @@ public sealed class InMemoryEventDeduplicatorTests
     private static readonly TimeSpan Window = TimeSpan.FromMinutes(15);
     private readonly FakeTimeProvider _time = new(TestClock.Start);
 
-    private InMemoryEventDeduplicator Create(int capacity = 50_000) => new EmbeddedState(_time, capacity).Claims;
-
     [Fact]
-    public async Task TryClaimAsync_SameIdWithinWindow_FalseTheSecondTime()
+    public async Task TryClaimAsync_SameKeyWithinWindow_FalseTheSecondTime()
     {
         var dedup = Create();
 
-        var first = await dedup.TryClaimAsync("event:Ev1", Window, default);
+        var first = await Claim(dedup, "event:Ev1");
         _time.Advance(TimeSpan.FromMinutes(14));
-        var second = await dedup.TryClaimAsync("event:Ev1", Window, default);
+        var second = await Claim(dedup, "event:Ev1");
 
         Assert.True(first);
         Assert.False(second);
     }
 
     [Fact]
-    public void TryClaim_SameIdAfterWindow_TrueAgain()
+    public async Task TryClaimAsync_SameKeyAfterWindow_TrueAgain()
     {
         var dedup = Create();
-        dedup.TryClaim("event:Ev1", Window);
+        await Claim(dedup, "event:Ev1");
 
         _time.Advance(Window);
 
-        Assert.True(dedup.TryClaim("event:Ev1", Window));
+        Assert.True(await Claim(dedup, "event:Ev1"));
     }
 
     [Fact]
-    public void TryClaim_AtCapacity_ForgetsTheOldestFirst()
+    public async Task TryClaimAsync_KeysWithDifferentWindows_EachExpiresOnItsOwn()
+    {
+        var dedup = Create();
+        await dedup.TryClaimAsync("feedback:a", TimeSpan.FromDays(1), CancellationToken.None);
+        await Claim(dedup, "event:b");
+
+        _time.Advance(TimeSpan.FromHours(1));
+
+        Assert.True(await Claim(dedup, "event:b"));
+        Assert.False(await dedup.TryClaimAsync("feedback:a", TimeSpan.FromDays(1), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task TryClaimAsync_AtCapacity_ForgetsTheKeyClosestToExpiryFirst()
     {
         var dedup = Create(capacity: 100);
-        for (var i = 0; i < 100; i++) dedup.TryClaim($"event:{i}", Window);
+        for (var i = 0; i < 100; i++)
+        {
+            await Claim(dedup, $"event:{i}");
+            _time.Advance(TimeSpan.FromSeconds(1));
+        }
 
-        var newest = dedup.TryClaim("event:new", Window);
+        var newest = await Claim(dedup, "event:new");
 
         Assert.True(newest);
         Assert.Equal(100, dedup.Count);
-        Assert.True(dedup.TryClaim("event:0", Window));
-        Assert.False(dedup.TryClaim("event:99", Window));
+        Assert.True(await Claim(dedup, "event:0"));
+        Assert.False(await Claim(dedup, "event:99"));
     }
 
     [Fact]
-    public async Task ReleaseAsync_ClaimedId_CanBeClaimedAgain()
+    public async Task TryClaimAsync_100000DistinctKeys_CountStaysAtCapacity()
     {
-        var dedup = Create();
-        dedup.TryClaim("event:Ev1", Window);
+        var dedup = Create(capacity: 1_000);
 
-        await dedup.ReleaseAsync("event:Ev1", default);
+        for (var i = 0; i < 100_000; i++) await Claim(dedup, $"event:{i}");
 
-        Assert.True(dedup.TryClaim("event:Ev1", Window));
-        Assert.False(dedup.TryClaim("event:Ev1", Window));
+        Assert.Equal(1_000, dedup.Count);
     }
 
     [Fact]
-    public void TryClaim_ReleasedAndClaimedAgain_OldEntryDoesNotExpireTheNewClaim()
+    public async Task ReleaseAsync_ClaimedKey_CanBeClaimedAgain()
     {
         var dedup = Create();
-        dedup.TryClaim("event:Ev1", Window);
-        dedup.Release("event:Ev1");
-        _time.Advance(TimeSpan.FromMinutes(10));
-        dedup.TryClaim("event:Ev1", Window);
+        await Claim(dedup, "event:Ev1");
 
-        _time.Advance(TimeSpan.FromMinutes(6));
+        await dedup.ReleaseAsync("event:Ev1", CancellationToken.None);
 
-        Assert.False(dedup.TryClaim("event:Ev1", Window));
+        Assert.True(await Claim(dedup, "event:Ev1"));
+        Assert.False(await Claim(dedup, "event:Ev1"));
     }
+
+    private static ValueTask<bool> Claim(InMemoryEventDeduplicator dedup, string key) => dedup.TryClaimAsync(key, Window, CancellationToken.None);
+
+    private InMemoryEventDeduplicator Create(int capacity = 20_000) =>
+        new(Options.Create(new StateOptions { DeduplicationCapacity = capacity }), _time);
 }

@@ -141,6 +141,19 @@ public sealed class DiscordInteractionsEndToEndTests
     }
 
     [Fact]
+    public async Task Interactions_HelpfulThenNotHelpfulOnOneReply_OnlyTheFirstCounted()
+    {
+        await using var host = await DiscordTestHost.StartAsync();
+
+        await host.PostInteractionAsync(DiscordPayloads.Button("bothost:fb:1:Answer:sextortion"));
+        var second = await JsonAsync(await host.PostInteractionAsync(DiscordPayloads.Button("bothost:fb:0:Answer:sextortion")));
+
+        Assert.Equal(("discord", DiscordPayloads.GuildId, "sextortion", true), await host.Feedback.NextAsync());
+        Assert.Equal(0, host.Feedback.Count);
+        Assert.Equal(64, second.GetProperty("data").GetProperty("flags").GetInt32());
+    }
+
+    [Fact]
     public async Task Interactions_CommandInIgnoredChannel_PrivateNotAnsweredHere()
     {
         await using var host = await DiscordTestHost.StartAsync(community: new CommunitySettings { Region = "US", IgnoreChannels = [DiscordPayloads.ChannelId] });

@@ -244,6 +244,23 @@ public sealed class SlackEndToEndTests
     }
 
     [Fact]
+    public async Task Interactivity_HelpfulThenNotHelpfulOnOneReply_OnlyTheFirstCounted()
+    {
+        await using var host = await SlackTestHost.StartAsync();
+        string Click(string actionId) => SlackSpecFiles.ReadPayload("slack-block-actions-payload.json")
+            .Replace("\"action_id\": \"a\"", $"\"action_id\": \"{actionId}\"", StringComparison.Ordinal)
+            .Replace("\"value\": \"underlying\"", "\"value\": \"answer:grooming-signs\"", StringComparison.Ordinal)
+            .Replace("https://hooks.slack.com/actions/T111/111/xxx", host.Slack.ResponseUrl("click").AbsoluteUri, StringComparison.Ordinal);
+
+        await host.PostFormAsync("/slack/interactivity", "payload=" + Uri.EscapeDataString(Click("bothost_feedback_helpful")));
+        await host.PostFormAsync("/slack/interactivity", "payload=" + Uri.EscapeDataString(Click("bothost_feedback_not_helpful")));
+        await host.StopAsync();
+
+        Assert.Equal(("slack", "T111", "grooming-signs", true), Assert.Single(host.Feedback.Votes));
+        Assert.Equal(2, host.Slack.RequestsTo("hooks/click").Count);
+    }
+
+    [Fact]
     public async Task Interactivity_SameClickTwice_CountedOnce()
     {
         await using var host = await SlackTestHost.StartAsync();

@@ -1,4 +1,5 @@
 using BotHost.Core;
+using BotHost.Core.Adapters;
 using BotHost.Core.Communities;
 using BotHost.Core.Feedback;
 using BotHost.Core.Pipeline;
@@ -34,8 +35,10 @@ internal sealed class SlackTestServices : IAsyncDisposable
         services.AddSingleton<ICommunityDirectory>(new FixedCommunityDirectory(community));
         services.AddSingleton<IFeedbackRecorder>(Feedback);
         register?.Invoke(services);
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        services.AddOptions<ReplyQueueOptions>().Bind(configuration.GetSection(ReplyQueueOptions.Section));
         services.AddBotHostCore();
-        services.AddSlack(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
+        services.AddSlack(configuration);
         Provider = services.BuildServiceProvider();
     }
 

@@ -1,4 +1,4 @@
-using BotHost.Slack.Events;
+using BotHost.Core.State;
 using BotHost.Slack.Inbound;
 using BotHost.Slack.Tests.Fakes;
 using BotHost.Slack.Wire;
@@ -13,7 +13,7 @@ public sealed class SlackInboxTests
         await using var services = await SlackTestServices.StartAsync();
         var inbox = services.Get<SlackInbox>();
 
-        var results = new[] { await inbox.AcceptEventAsync(Event("Ev1"), 0, null, default), await inbox.AcceptEventAsync(Event("Ev1"), 2, "http_timeout", default) };
+        var results = new[] { await Accept(inbox, "Ev1"), await inbox.AcceptEventAsync(Event("Ev1"), 2, "http_timeout", CancellationToken.None) };
 
         Assert.Equal([InboxResult.Accepted, InboxResult.Duplicate], results);
     }
@@ -21,14 +21,14 @@ public sealed class SlackInboxTests
     [Fact]
     public async Task AcceptEvent_QueueFull_BusyAndTheIdForgottenSoSlacksRetryIsAnswered()
     {
-        await using var services = await SlackTestServices.StartAsync(s => s["Slack:QueueCapacity"] = "1");
+        await using var services = await SlackTestServices.StartAsync(s => s["ReplyQueue:Capacity"] = "1");
         var inbox = services.Get<SlackInbox>();
-        await inbox.AcceptEventAsync(Event("Ev1"), 0, null, default);
+        await Accept(inbox, "Ev1");
 
-        var result = await inbox.AcceptEventAsync(Event("Ev2"), 0, null, default);
+        var result = await Accept(inbox, "Ev2");
 
         Assert.Equal(InboxResult.Busy, result);
-        Assert.True(await services.Get<EventDeduplicator>().TryClaimAsync("event:Ev2", default));
+        Assert.True(await services.Get<IEventDeduplicator>().TryClaimAsync("slack:event:Ev2", TimeSpan.FromMinutes(1), CancellationToken.None));
     }
 
     [Fact]
@@ -50,6 +50,8 @@ public sealed class SlackInboxTests
 
         Assert.Equal(InboxResult.Ignored, result);
     }
+
+    private static ValueTask<InboxResult> Accept(SlackInbox inbox, string eventId) => inbox.AcceptEventAsync(Event(eventId), 0, null, CancellationToken.None);
 
     private static EventEnvelope Event(string id) => new()
     {

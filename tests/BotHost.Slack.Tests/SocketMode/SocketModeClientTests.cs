@@ -162,12 +162,12 @@ public sealed class SocketModeClientTests
     {
         await using var harness = await SocketModeHarness.StartAsync(scripted: true, configure: s =>
         {
-            s["Slack:QueueCapacity"] = "1";
-            s["Slack:Workers"] = "1";
+            s["ReplyQueue:Capacity"] = "1";
+            s["ReplyQueue:Workers"] = "1";
         });
         var socket = await harness.Connector!.NextAsync();
         socket.PushHello();
-        var queue = harness.Services.Get<BotHost.Slack.Inbound.SlackWorkQueue>();
+        var queue = harness.Services.Get<BotHost.Core.Adapters.BackgroundReplyQueue>();
         var gate = new TaskCompletionSource();
         Assert.True(queue.TryEnqueue("blocker", _ => gate.Task));
         await Eventually.TrueAsync(() => queue.Pending == 0, "the only worker is busy");
@@ -186,6 +186,6 @@ public sealed class SocketModeClientTests
     private static async Task StopAsync(SocketModeHarness harness)
     {
         await harness.Services.Get<BotHost.Slack.SocketMode.SocketModeClient>().StopAsync(CancellationToken.None);
-        await harness.Services.Get<BotHost.Slack.Inbound.SlackWorkQueue>().StopAsync(CancellationToken.None);
+        await harness.Services.Get<BotHost.Core.Adapters.BackgroundReplyQueue>().StopAsync(CancellationToken.None);
     }
 }

@@ -1,4 +1,4 @@
-using BotHost.Slack.Inbound;
+using BotHost.Core.Adapters;
 using BotHost.Slack.SocketMode;
 using BotHost.Slack.Tests.Fakes;
 using Microsoft.Extensions.DependencyInjection;
@@ -43,7 +43,7 @@ internal sealed class SocketModeHarness : IAsyncDisposable
                 if (connector is not null) r.AddSingleton<IWebSocketConnector>(connector);
             });
         beforeStart?.Invoke(services);
-        await services.Get<SlackWorkQueue>().StartAsync(CancellationToken.None);
+        await services.Get<BackgroundReplyQueue>().StartAsync(CancellationToken.None);
         await services.Get<SocketModeClient>().StartAsync(CancellationToken.None);
         return new SocketModeHarness(services, connector);
     }
@@ -52,7 +52,7 @@ internal sealed class SocketModeHarness : IAsyncDisposable
     {
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(20));
         await Services.Get<SocketModeClient>().StopAsync(stop.Token);
-        await Services.Get<SlackWorkQueue>().StopAsync(stop.Token);
+        await Services.Get<BackgroundReplyQueue>().StopAsync(stop.Token);
         await Services.DisposeAsync();
     }
 }

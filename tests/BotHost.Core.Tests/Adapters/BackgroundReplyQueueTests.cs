@@ -1,11 +1,13 @@
-using BotHost.Slack.Inbound;
-using BotHost.Slack.Tests.Fakes;
+using System.Diagnostics;
+using BotHost.Core.Adapters;
+using BotHost.Core.Telemetry;
 using BotHost.Testing;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
-namespace BotHost.Slack.Tests.Inbound;
+namespace BotHost.Core.Tests.Adapters;
 
-public sealed class SlackWorkQueueTests : IDisposable
+public sealed class BackgroundReplyQueueTests : IDisposable
 {
     private readonly RecordingLoggerProvider _logs = new();
 
@@ -79,15 +81,42 @@ public sealed class SlackWorkQueueTests : IDisposable
         await next.Task.WaitAsync(TimeSpan.FromSeconds(20));
         await queue.StopAsync(CancellationToken.None);
 
-        Assert.Single(_logs.Containing("Handling a Slack broken failed", LogLevel.Error));
+        Assert.Single(_logs.Containing("Handling a broken failed", LogLevel.Error));
+    }
+
+    [Fact]
+    public async Task TryEnqueue_TraceHandedInAndRefused_TheMessageSpanEnds()
+    {
+        using var time = new ObservedTimeProvider();
+        using var queue = Create(time, workers: 1, capacity: 1);
+        queue.TryEnqueue("first", _ => Task.CompletedTask);
+        using var listener = ListenToTheBot();
+        var span = BotTracing.StartMessage("test", "ingress");
+        var trace = QueuedTrace.Capture();
+        span.Dispose();
+        var handedOver = !span.Activity!.IsStopped;
+
+        var accepted = queue.TryEnqueue("second", _ => Task.CompletedTask, trace);
+
+        Assert.True(handedOver);
+        Assert.False(accepted);
+        Assert.True(span.Activity.IsStopped);
+        await queue.StopAsync(CancellationToken.None);
     }
 
     public void Dispose() => _logs.Dispose();
 
-    private SlackWorkQueue Create(TimeProvider time, int workers, int capacity = 100) =>
-        new(TestOptions.Wrap(TestOptions.Create(change: o =>
+    private static ActivityListener ListenToTheBot()
+    {
+        var listener = new ActivityListener
         {
-            o.Workers = workers;
-            o.QueueCapacity = capacity;
-        })), time, _logs.CreateLogger<SlackWorkQueue>());
+            ShouldListenTo = source => source.Name == BotTracing.SourceName,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllData,
+        };
+        ActivitySource.AddActivityListener(listener);
+        return listener;
+    }
+
+    private BackgroundReplyQueue Create(TimeProvider time, int workers, int capacity = 100) =>
+        new(Options.Create(new ReplyQueueOptions { Workers = workers, Capacity = capacity }), time, _logs.CreateLogger<BackgroundReplyQueue>());
 }

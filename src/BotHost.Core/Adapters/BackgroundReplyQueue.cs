@@ -1,33 +1,36 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Threading.Channels;
 using BotHost.Core.Telemetry;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace BotHost.Slack.Inbound;
+namespace BotHost.Core.Adapters;
 
 /// <summary>
-/// The bounded queue between acknowledging Slack (within its 3-second deadline: 200 at once, protocols.md §6-§9) and
-/// answering. A few workers answer in parallel. When the queue is full, the caller asks Slack to retry later instead
-/// of dropping the question. On shutdown no new work is taken and queued work is answered for up to
-/// <see cref="SlackOptions.DrainTimeout"/>, then cancelled.
+/// The bounded queue between acknowledging a platform (Slack's 3-second deadline, Discord's interaction deadline, the
+/// gateway's receive loop) and answering, for both adapters. <see cref="ReplyQueueOptions.Workers"/> workers answer in
+/// parallel. When the queue is full, work is refused and the adapter tells its platform, instead of waiting without
+/// bound. On shutdown no new work is taken and queued work is answered for up to
+/// <see cref="ReplyQueueOptions.DrainTimeout"/>, then cancelled.
 /// </summary>
-internal sealed partial class SlackWorkQueue : IHostedService, IDisposable
+[SuppressMessage("Naming", "CA1711:Identifiers should not have incorrect suffix", Justification = "It is a queue: bounded, first in, first out.")]
+public sealed partial class BackgroundReplyQueue : IReplyQueue, IHostedService, IDisposable
 {
-    private readonly Channel<SlackWorkItem> _channel;
+    private readonly Channel<QueuedReply> _channel;
     private readonly CancellationTokenSource _abort = new();
-    private readonly IOptions<SlackOptions> _options;
+    private readonly IOptions<ReplyQueueOptions> _options;
     private readonly TimeProvider _time;
-    private readonly ILogger<SlackWorkQueue> _logger;
+    private readonly ILogger<BackgroundReplyQueue> _logger;
     private Task[] _workers = [];
 
-    public SlackWorkQueue(IOptions<SlackOptions> options, TimeProvider time, ILogger<SlackWorkQueue> logger)
+    public BackgroundReplyQueue(IOptions<ReplyQueueOptions> options, TimeProvider time, ILogger<BackgroundReplyQueue> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options;
         _time = time;
         _logger = logger;
-        _channel = Channel.CreateBounded<SlackWorkItem>(new BoundedChannelOptions(options.Value.QueueCapacity)
+        _channel = Channel.CreateBounded<QueuedReply>(new BoundedChannelOptions(options.Value.Capacity)
         {
             FullMode = BoundedChannelFullMode.Wait,
             SingleReader = false,
@@ -35,18 +38,22 @@ internal sealed partial class SlackWorkQueue : IHostedService, IDisposable
         });
     }
 
-    /// <summary>Items waiting for a worker.</summary>
     public int Pending => _channel.Reader.Count;
 
-    /// <summary>False when the queue is full or shutting down: the caller asks Slack to retry.</summary>
+    public CancellationToken Stopping => _abort.Token;
+
     public bool TryEnqueue(string kind, Func<CancellationToken, Task> work)
     {
-        ArgumentNullException.ThrowIfNull(work);
         var trace = QueuedTrace.Capture();
-        var queued = _channel.Writer.TryWrite(new SlackWorkItem(kind, work, trace));
-        if (queued) return true;
+        if (Write(kind, work, trace)) return true;
         trace.Cancel();
-        LogRejected(kind);
+        return false;
+    }
+
+    public bool TryEnqueue(string kind, Func<CancellationToken, Task> work, QueuedTrace trace)
+    {
+        if (Write(kind, work, trace)) return true;
+        trace.Resume().Dispose();
         return false;
     }
 
@@ -79,6 +86,15 @@ internal sealed partial class SlackWorkQueue : IHostedService, IDisposable
         _abort.Dispose();
     }
 
+    private bool Write(string kind, Func<CancellationToken, Task> work, QueuedTrace trace)
+    {
+        ArgumentNullException.ThrowIfNull(kind);
+        ArgumentNullException.ThrowIfNull(work);
+        if (_channel.Writer.TryWrite(new QueuedReply(kind, work, trace))) return true;
+        LogRejected(kind);
+        return false;
+    }
+
     /// <summary>A worker: the boundary where a bug in answering one message is logged and the next one proceeds.</summary>
     private async Task RunAsync()
     {
@@ -100,18 +116,18 @@ internal sealed partial class SlackWorkQueue : IHostedService, IDisposable
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The Slack work queue is full or stopping; a {Kind} was not accepted and Slack is asked to retry")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The reply queue is full or stopping; a {Kind} was not accepted")]
     private partial void LogRejected(string kind);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Stopping: answering {Count} queued Slack messages first")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Stopping: answering {Count} queued replies first")]
     private partial void LogDraining(int count);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Stopping: the drain time ran out with {Count} Slack messages still queued; cancelling them")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Stopping: the drain time ran out with {Count} replies still queued; cancelling them")]
     private partial void LogDrainCut(int count);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "A Slack {Kind} was abandoned at shutdown")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A {Kind} was abandoned at shutdown")]
     private partial void LogAbandoned(string kind);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Handling a Slack {Kind} failed")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "Handling a {Kind} failed")]
     private partial void LogFailed(Exception exception, string kind);
 }
