@@ -8,6 +8,12 @@ if (args.Length > 0 && args[0] == "latency")
     return;
 }
 
+if (args.Length > 1 && args[0] == "state")
+{
+    await StateRun.RunAsync(Console.Out, args[1], args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 50_000);
+    return;
+}
+
 if (args.Length > 0 && args[0] == "encoder")
 {
     EncoderRun.Run(Console.Out);

@@ -3,15 +3,20 @@
 # interactions, the full work of answering (Ed25519 verification, parsing, safety rules, retrieval, rendering).
 # Prints wrk's latency distribution and the server's memory (RSS now and peak). Needs wrk and openssl
 # (apt-get install -y wrk). Usage: bench/load/run.sh [DURATION=30s] [CONNECTIONS=32] [THREADS=1]
+# Shared state (issue #18): STATE_REDIS=host:port and ANALYTICS_POSTGRES='Host=...' put the replicas' state on Redis
+# and PostgreSQL; QUESTIONS_PER_MINUTE (default 0, off) > 0 makes every message take the member rate limit, the call
+# that goes to Redis; REPLICAS=2 starts two serve processes sharing that state and loads each with its own wrk
+# (CONNECTIONS each), printing each replica's figures and their sum.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 duration=${DURATION:-30s}
 connections=${CONNECTIONS:-32}
 threads=${THREADS:-1}
 work=$(mktemp -d)
-serve_pid=
+replicas=${REPLICAS:-1}
+serve_pids=()
 cleanup() {
-  [ -n "$serve_pid" ] && kill -TERM "$serve_pid" 2>/dev/null && wait "$serve_pid" 2>/dev/null || true
+  for pid in "${serve_pids[@]}"; do kill -TERM "$pid" 2>/dev/null && wait "$pid" 2>/dev/null || true; done
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -66,14 +71,23 @@ end
 LUA
 } > "$work/discord.lua"
 
-port=18$((RANDOM % 900 + 100))
-echo "== serve on 127.0.0.1:$port (Discord public key only, no token; rate limit off for the load)"
-Discord__PublicKey=$public_key Discord__ApplicationId=775799577604522054 Safety__QuestionsPerMinute=0 \
-  Analytics__DatabasePath="$work/analytics.db" Logging__LogLevel__Default=Warning \
-  dotnet "$work/app/bothost.dll" serve --urls "http://127.0.0.1:$port" --knowledge knowledge > "$work/serve.log" 2>&1 &
-serve_pid=$!
-for _ in $(seq 1 60); do curl -fsS "http://127.0.0.1:$port/healthz" > /dev/null 2>&1 && break; sleep 1; done
-url="http://127.0.0.1:$port/discord/interactions"
+state=()
+[ -n "${STATE_REDIS:-}" ] && state+=("State__Redis=$STATE_REDIS" "State__KeyPrefix=load-$$-$RANDOM:")
+[ -n "${ANALYTICS_POSTGRES:-}" ] && state+=("Analytics__ConnectionString=$ANALYTICS_POSTGRES")
+label="embedded state"
+[ -n "${STATE_REDIS:-}${ANALYTICS_POSTGRES:-}" ] && label="shared state:${STATE_REDIS:+ redis}${ANALYTICS_POSTGRES:+ postgresql}"
+urls=()
+for r in $(seq 1 "$replicas"); do
+  port=18$((RANDOM % 900 + 100))
+  echo "== serve $r on 127.0.0.1:$port (Discord public key only, no token; ${QUESTIONS_PER_MINUTE:-0} questions a minute; $label)"
+  env Discord__PublicKey=$public_key Discord__ApplicationId=775799577604522054 Safety__QuestionsPerMinute="${QUESTIONS_PER_MINUTE:-0}" \
+    Analytics__DatabasePath="$work/analytics-$r.db" Logging__LogLevel__Default=Warning "${state[@]}" \
+    dotnet "$work/app/bothost.dll" serve --urls "http://127.0.0.1:$port" --knowledge knowledge > "$work/serve-$r.log" 2>&1 &
+  serve_pids+=($!)
+  for _ in $(seq 1 90); do curl -fsS "http://127.0.0.1:$port/healthz" > /dev/null 2>&1 && break; sleep 1; done
+  urls+=("http://127.0.0.1:$port/discord/interactions")
+done
+url=${urls[0]}
 
 echo "== one request, to show what is measured"
 head -c 300 <(curl -fsS "$url" -H "Content-Type: application/json" -H "X-Signature-Timestamp: $timestamp" \
@@ -81,10 +95,29 @@ head -c 300 <(curl -fsS "$url" -H "Content-Type: application/json" -H "X-Signatu
   --data-binary "$(sed -n 's/.*body = \[\[\(.*\)\]\].*/\1/p' "$work/discord.lua" | head -1)"); echo " ..."
 
 echo "== warm-up (10 s)"
-wrk -t"$threads" -c"$connections" -d10s -s "$work/discord.lua" "$url" > /dev/null
+warm_pids=()
+for u in "${urls[@]}"; do
+  wrk -t"$threads" -c"$connections" -d10s -s "$work/discord.lua" "$u" > /dev/null &
+  warm_pids+=($!)
+done
+for pid in "${warm_pids[@]}"; do wait "$pid"; done
 
-echo "== wrk -t$threads -c$connections -d$duration --latency (signed /ask interactions, 8 questions in turn)"
-wrk -t"$threads" -c"$connections" -d"$duration" --latency -s "$work/discord.lua" "$url"
+echo "== wrk -t$threads -c$connections -d$duration --latency (signed /ask interactions, 8 questions in turn), $replicas replica(s)"
+wrk_pids=()
+for i in "${!urls[@]}"; do
+  wrk -t"$threads" -c"$connections" -d"$duration" --latency -s "$work/discord.lua" "${urls[$i]}" > "$work/wrk-$i.txt" &
+  wrk_pids+=($!)
+done
+for pid in "${wrk_pids[@]}"; do wait "$pid"; done
+total=0
+for i in "${!urls[@]}"; do
+  [ "$replicas" -gt 1 ] && echo "-- replica $((i + 1))"
+  cat "$work/wrk-$i.txt"
+  rate=$(sed -n 's/^Requests\/sec: *\([0-9.]*\).*/\1/p' "$work/wrk-$i.txt")
+  total=$(awk -v a="$total" -v b="$rate" 'BEGIN { printf "%.2f", a + b }')
+done
+[ "$replicas" -gt 1 ] && echo "== all replicas together: $total requests/s"
 
 echo "== server memory"
-grep -E '^(VmRSS|VmHWM)' "/proc/$serve_pid/status"
+for pid in "${serve_pids[@]}"; do grep -E '^(VmRSS|VmHWM)' "/proc/$pid/status"; done
+for r in $(seq 1 "$replicas"); do grep -iE "fail|error|degraded" "$work/serve-$r.log" | head -5 || true; done

@@ -7,6 +7,7 @@ using BotHost.Core.Safety;
 using BotHost.Core.State;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace BotHost.Core;
@@ -15,7 +16,7 @@ public static class CoreServiceCollectionExtensions
 {
     /// <summary>
     /// The chat-neutral pipeline: handlers, metrics, the console adapter, the state both platforms share (member keys,
-    /// de-duplication, rate limits, feedback votes; in-process unless a shared implementation was registered first) and
+    /// de-duplication, rate limits, feedback votes; in-process unless a shared implementation was registered first; BotHost.State puts them on Redis and the analytics on PostgreSQL when configured) and
     /// the background reply queue (a hosted service: register Core before the adapters, so it stops after them and
     /// drains their work). The host provides <see cref="IKnowledgeProvider"/> and
     /// <see cref="Communities.ICommunityDirectory"/>, and binds the options (<see cref="RateLimitOptions"/>,
@@ -39,7 +40,9 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<ModeratorAlertService>();
         services.AddOptions<AnalyticsOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AnalyticsOptions>, AnalyticsOptionsValidator>());
-        services.TryAddSingleton<GapAnalyticsStore>();
+        services.TryAddSingleton<IAnalyticsStore, SqliteAnalyticsStore>();
+        services.TryAddSingleton(sp => new GapAnalyticsStore(sp.GetRequiredService<IAnalyticsStore>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<GapAnalyticsStore>>()));
         services.AddSingleton<IReplyObserver>(sp => sp.GetRequiredService<GapAnalyticsStore>());
         services.TryAddSingleton<IFeedbackRecorder>(sp => sp.GetRequiredService<GapAnalyticsStore>());
         services.AddSingleton<IUrgentAlerter>(sp => sp.GetRequiredService<ModeratorAlertService>());
@@ -57,7 +60,8 @@ public static class CoreServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StateOptions>, StateOptionsValidator>());
         services.TryAddSingleton<MemberKey>();
         services.TryAddSingleton<IEventDeduplicator, InMemoryEventDeduplicator>();
-        services.TryAddSingleton<IMemberRateLimiter, InMemoryMemberRateLimiter>();
+        services.TryAddSingleton<IRateLimitStore, InMemoryRateLimitStore>();
+        services.TryAddSingleton<ISharedCounter, InMemorySharedCounter>();
         services.TryAddSingleton<FeedbackDeduplicator>();
         services.AddOptions<ReplyQueueOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ReplyQueueOptions>, ReplyQueueOptionsValidator>());

@@ -37,6 +37,7 @@ public sealed class BotMetrics : IDisposable
     private readonly Counter<long> _rateLimited;
     private readonly Counter<long> _alerts;
     private readonly Counter<long> _analyticsFailures;
+    private readonly Counter<long> _stateFailures;
 
     public BotMetrics(IMeterFactory? meterFactory = null)
     {
@@ -52,6 +53,8 @@ public sealed class BotMetrics : IDisposable
         _alerts = _meter.CreateCounter<long>("bothost_alerts", description: "Moderator alerts, by outcome (sent, merged, flood_limited, failed)");
         _analyticsFailures = _meter.CreateCounter<long>("bothost_analytics_failures",
             description: "Analytics writes that failed (the member's reply is unaffected)");
+        _stateFailures = _meter.CreateCounter<long>("bothost_state_failures",
+            description: "Calls to a shared store (redis, postgresql) that failed and fell back to this replica's memory");
     }
 
     public Meter Meter => _meter;
@@ -87,6 +90,10 @@ public sealed class BotMetrics : IDisposable
 
     /// <summary>An analytics write failed (<paramref name="operation"/>: reply, feedback, cleanup, ...).</summary>
     public void AnalyticsFailed(string operation) => _analyticsFailures.Add(1, new KeyValuePair<string, object?>("operation", operation));
+
+    /// <summary>A shared store (<paramref name="store"/>: redis, postgresql) failed an <paramref name="operation"/> and the replica fell back.</summary>
+    public void StateFailed(string store, string operation) =>
+        _stateFailures.Add(1, new TagList { { "store", store }, { "operation", operation } });
 
     public void Dispose() => _meter.Dispose();
 

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using BotHost.Core.Communities;
 using BotHost.Core.Messages;
 using BotHost.Core.Pipeline;
@@ -11,21 +10,22 @@ namespace BotHost.Core.Safety;
 /// Sends a moderator alert for each urgent message in a community that has an alert channel: category, channel,
 /// message link and time, never the text. Repeats from the same member within <see cref="MergeWindow"/> are merged
 /// into the next alert's count; at most <see cref="FloodLimit"/> alerts per community per window, so a raid cannot
-/// flood moderators. Only hashed member keys are held, in memory.
+/// flood moderators. The windows and counts live in the state stores (this process's memory, or Redis shared by every
+/// replica, so an urgent message alerts moderators once whichever replica it reaches); only hashed member keys are held.
 /// </summary>
-public sealed partial class ModeratorAlertService(IEnumerable<IModeratorAlertSender> senders, MemberKey members, TimeProvider time, ILogger<ModeratorAlertService> logger,
-    BotMetrics? metrics = null) : IUrgentAlerter
+public sealed partial class ModeratorAlertService(IEnumerable<IModeratorAlertSender> senders, MemberKey members, IEventDeduplicator claims,
+    ISharedCounter merged, IRateLimitStore limits, TimeProvider time, ILogger<ModeratorAlertService> logger, BotMetrics? metrics = null) : IUrgentAlerter
 {
     public static readonly TimeSpan MergeWindow = TimeSpan.FromMinutes(10);
 
     /// <summary>Alerts per community per <see cref="MergeWindow"/>; further urgent messages are counted, not sent.</summary>
     public const int FloodLimit = 10;
 
+    /// <summary>How long merged messages wait for the member's next alert before they are forgotten.</summary>
+    private static readonly TimeSpan MergedLifetime = TimeSpan.FromDays(1);
+
     private readonly Dictionary<string, IModeratorAlertSender> _senders =
         senders.GroupBy(s => s.Platform, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-
-    private readonly ConcurrentDictionary<string, MemberState> _members = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, Queue<DateTimeOffset>> _communities = new(StringComparer.Ordinal);
 
     public async Task RaiseAsync(IncomingMessage message, CommunitySettings community, UrgencyCategory category, CancellationToken cancellationToken)
     {
@@ -39,41 +39,24 @@ public sealed partial class ModeratorAlertService(IEnumerable<IModeratorAlertSen
         }
 
         var now = time.GetUtcNow();
-        Prune(now);
-        var key = members.For(message.Platform, message.CommunityId, message.UserId);
-        int merged;
-        var member = _members.GetOrAdd(key, _ => new MemberState());
-        lock (member)
+        var member = members.For(message.Platform, message.CommunityId, message.UserId);
+        if (!await claims.TryClaimAsync("alert:" + member, MergeWindow, cancellationToken))
         {
-            if (member.LastAlert is { } last && now - last < MergeWindow)
-            {
-                member.Pending++;
-                metrics?.Alert(message.Platform, BotMetrics.AlertMerged);
-                LogMerged(message.Platform, category);
-                return;
-            }
-
-            merged = member.Pending + 1;
-            member.Pending = 0;
-            member.LastAlert = now;
+            await merged.IncrementAsync("alert-merged:" + member, MergedLifetime, cancellationToken);
+            metrics?.Alert(message.Platform, BotMetrics.AlertMerged);
+            LogMerged(message.Platform, category);
+            return;
         }
 
-        var communityKey = $"{message.Platform}\0{message.CommunityId}";
-        var sent = _communities.GetOrAdd(communityKey, _ => new Queue<DateTimeOffset>());
-        lock (sent)
+        var covering = (int)Math.Min(int.MaxValue, 1 + await merged.TakeAsync("alert-merged:" + member, cancellationToken));
+        if (!await limits.TryAcquireAsync($"alert-flood:{message.Platform}:{message.CommunityId}", FloodLimit, MergeWindow, cancellationToken))
         {
-            while (sent.Count > 0 && now - sent.Peek() >= MergeWindow) sent.Dequeue();
-            if (sent.Count >= FloodLimit)
-            {
-                metrics?.Alert(message.Platform, BotMetrics.AlertFloodLimited);
-                LogFlood(message.Platform, FloodLimit);
-                return;
-            }
-
-            sent.Enqueue(now);
+            metrics?.Alert(message.Platform, BotMetrics.AlertFloodLimited);
+            LogFlood(message.Platform, FloodLimit);
+            return;
         }
 
-        var alert = new ModeratorAlert(message.Platform, message.CommunityId, alertChannel, category, message.ChannelId, message.MessageLink, now, merged);
+        var alert = new ModeratorAlert(message.Platform, message.CommunityId, alertChannel, category, message.ChannelId, message.MessageLink, now, covering);
         try
         {
             await sender.SendAsync(alert, cancellationToken);
@@ -85,26 +68,7 @@ public sealed partial class ModeratorAlertService(IEnumerable<IModeratorAlertSen
         }
 
         metrics?.Alert(message.Platform, BotMetrics.AlertSent);
-        LogSent(message.Platform, category, merged);
-    }
-
-    /// <summary>Forgets members whose last alert is older than the merge window (bounded memory).</summary>
-    private void Prune(DateTimeOffset now)
-    {
-        foreach (var (key, state) in _members)
-        {
-            lock (state)
-            {
-                if (state.LastAlert is { } last && now - last >= MergeWindow && state.Pending == 0) _members.TryRemove(key, out _);
-            }
-        }
-    }
-
-    private sealed class MemberState
-    {
-        public DateTimeOffset? LastAlert { get; set; }
-
-        public int Pending { get; set; }
+        LogSent(message.Platform, category, covering);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Moderator alert sent on {Platform}: {Category}, covering {Merged} urgent message(s)")]

@@ -8,10 +8,11 @@ namespace BotHost.Core.Safety;
 
 /// <summary>
 /// Limits each member to <see cref="RateLimitOptions.QuestionsPerMinute"/> messages in any sliding minute, with a
-/// polite private reply beyond it. Urgent messages are never limited, and the console is not limited. Members are
-/// counted by <see cref="IMemberRateLimiter"/> under their <see cref="MemberKey"/> only.
+/// polite private reply beyond it. Urgent messages are never limited, and the console is not limited. The window is
+/// kept by <see cref="IRateLimitStore"/> under the member's <see cref="MemberKey"/> only: this process's memory by
+/// default, Redis when replicas share a member's messages.
 /// </summary>
-public sealed partial class RateLimitHandler(IOptions<RateLimitOptions> options, IUrgencyClassifier urgency, IMemberRateLimiter limiter, MemberKey members,
+public sealed partial class RateLimitHandler(IOptions<RateLimitOptions> options, IUrgencyClassifier urgency, IRateLimitStore store, MemberKey members,
     ILogger<RateLimitHandler> logger, BotMetrics? metrics = null) : IMessageHandler
 {
     public static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
@@ -30,8 +31,8 @@ public sealed partial class RateLimitHandler(IOptions<RateLimitOptions> options,
         if (limit <= 0 || message.Source == MessageSource.Console) return null;
         if (urgency.Classify(message.Text) is not null) return null;
 
-        var key = members.For(message.Platform, message.CommunityId, message.UserId);
-        if (await limiter.TryAcquireAsync(key, limit, Window, cancellationToken)) return null;
+        var key = "rate:" + members.For(message.Platform, message.CommunityId, message.UserId);
+        if (await store.TryAcquireAsync(key, limit, Window, cancellationToken)) return null;
 
         metrics?.RateLimited(message.Platform, BotMetrics.MemberLimit);
         LogLimited(message.Platform, limit);

@@ -21,7 +21,16 @@ public sealed class InMemoryEventDeduplicator(IOptions<StateOptions> options, Ti
         }
     }
 
-    public ValueTask<bool> TryClaimAsync(string key, TimeSpan window, CancellationToken cancellationToken)
+    public ValueTask<bool> TryClaimAsync(string key, TimeSpan window, CancellationToken cancellationToken) => ValueTask.FromResult(TryClaim(key, window));
+
+    public ValueTask ReleaseAsync(string key, CancellationToken cancellationToken)
+    {
+        Release(key);
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>The synchronous form (also the Redis store's fallback while Redis cannot be reached).</summary>
+    public bool TryClaim(string key, TimeSpan window)
     {
         ArgumentNullException.ThrowIfNull(key);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(window, TimeSpan.Zero);
@@ -29,21 +38,20 @@ public sealed class InMemoryEventDeduplicator(IOptions<StateOptions> options, Ti
         lock (_gate)
         {
             Expire(now);
-            if (_expiries.ContainsKey(key)) return ValueTask.FromResult(false);
+            if (_expiries.ContainsKey(key)) return false;
             while (_expiries.Count >= options.Value.DeduplicationCapacity && _byExpiry.TryDequeue(out var oldest, out var at)) Forget(oldest, at);
             var expiry = now + window;
             _expiries[key] = expiry;
             _byExpiry.Enqueue(key, expiry);
             if (_byExpiry.Count > 2 * options.Value.DeduplicationCapacity) Compact();
-            return ValueTask.FromResult(true);
+            return true;
         }
     }
 
-    public ValueTask ReleaseAsync(string key, CancellationToken cancellationToken)
+    public void Release(string key)
     {
         ArgumentNullException.ThrowIfNull(key);
         lock (_gate) _expiries.Remove(key);
-        return ValueTask.CompletedTask;
     }
 
     private void Expire(DateTimeOffset now)

@@ -17,6 +17,11 @@ internal sealed class StateOptionsValidator : IValidateOptions<StateOptions>
             failures.Add($"State__MemberKeySalt: must be at least {MinimumSaltLength} characters (or unset for a random one per process)");
         }
 
+        if (string.IsNullOrWhiteSpace(options.KeyPrefix) || options.KeyPrefix.Any(char.IsWhiteSpace))
+        {
+            failures.Add("State__KeyPrefix: must be a non-empty prefix without spaces, such as bothost:");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

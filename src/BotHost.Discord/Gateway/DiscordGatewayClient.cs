@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.WebSockets;
 using System.Text.Json;
+using BotHost.Core.State;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -36,6 +37,7 @@ public sealed partial class DiscordGatewayClient : BackgroundService
     private readonly Random _random;
     private readonly ILogger<DiscordGatewayClient> _logger;
     private readonly GatewaySession _session = new();
+    private readonly IEventDeduplicator? _claims;
     private GatewayBotInfo? _gatewayBot;
     private int _connections;
 
@@ -48,7 +50,8 @@ public sealed partial class DiscordGatewayClient : BackgroundService
         DiscordBotIdentity identity,
         TimeProvider time,
         [FromKeyedServices(RandomServiceKey)] Random random,
-        ILogger<DiscordGatewayClient> logger)
+        ILogger<DiscordGatewayClient> logger,
+        IEventDeduplicator? claims = null)
     {
         _options = options ?? throw new ArgumentNullException(nameof(options));
         _urls = urls ?? throw new ArgumentNullException(nameof(urls));
@@ -59,6 +62,7 @@ public sealed partial class DiscordGatewayClient : BackgroundService
         _time = time ?? throw new ArgumentNullException(nameof(time));
         _random = random ?? throw new ArgumentNullException(nameof(random));
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
+        _claims = claims;
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -71,7 +75,7 @@ public sealed partial class DiscordGatewayClient : BackgroundService
         }
 
         var dispatcher = new GatewayDispatcher(_session, _handler, _adapter, _identity, _logger);
-        var limiter = new GatewayIdentifyLimiter(options, _time, _logger);
+        var limiter = new GatewayIdentifyLimiter(options, _time, _logger, _claims);
         var context = new GatewayConnectionContext(options, _session, dispatcher, limiter, _time, _random, _logger);
         LogStarting(options.ShardId, options.ShardCount);
         try

@@ -1,19 +1,25 @@
+using BotHost.Core.State;
 using Microsoft.Extensions.Logging;
 
 namespace BotHost.Discord.Gateway;
 
 /// <summary>
-/// Paces IDENTIFY (DD events/gateway.mdx "Session Start Limit" and "Max Concurrency"). Each rate-limit bucket
-/// (<c>shard_id % max_concurrency</c>) may identify once per 5 seconds, and this process runs one shard, so it never
-/// identifies twice within 5 seconds. At start it waits for its bucket's turn (<c>shard_id / max_concurrency</c> times
-/// 5 seconds: buckets start in order), so that the processes of a sharded bot started together do not collide. When
-/// the daily budget is spent (<c>remaining</c> 0) it waits for <c>reset_after</c>: identifying past it would reset
+/// Paces IDENTIFY (discord.com/developers/docs/events/gateway#session-start-limit and #sharding-max-concurrency). Each
+/// rate-limit bucket (<c>shard_id % max_concurrency</c>) may identify once per 5 seconds. At start a shard waits for its
+/// bucket's turn (<c>shard_id / max_concurrency</c> times 5 seconds: buckets start in order), so that the processes of a
+/// sharded bot started together do not collide; then it claims the bucket for 5 seconds in the shared state
+/// (<see cref="IEventDeduplicator"/>: Redis when shard processes share it), waiting while another shard process holds
+/// it, so a shard that restarts or re-identifies never identifies in the same 5 seconds as another shard of its bucket.
+/// When the daily budget is spent (<c>remaining</c> 0) it waits for <c>reset_after</c>: identifying past it would reset
 /// the bot token.
 /// </summary>
-internal sealed partial class GatewayIdentifyLimiter(DiscordOptions options, TimeProvider time, ILogger logger)
+internal sealed partial class GatewayIdentifyLimiter(DiscordOptions options, TimeProvider time, ILogger logger, IEventDeduplicator? claims = null)
 {
     /// <summary>One IDENTIFY per bucket per this window.</summary>
     public static readonly TimeSpan Window = TimeSpan.FromSeconds(5);
+
+    /// <summary>How often a shard asks again for a bucket another shard process holds.</summary>
+    public static readonly TimeSpan ClaimRetry = TimeSpan.FromMilliseconds(250);
 
     private long _lastTicks = -1;
 
@@ -27,13 +33,24 @@ internal sealed partial class GatewayIdentifyLimiter(DiscordOptions options, Tim
             await Task.Delay(info.ResetAfter, time, cancellationToken);
         }
 
+        var maxConcurrency = Math.Max(1, info.MaxConcurrency);
         var last = Interlocked.Read(ref _lastTicks);
         var wait = last < 0
-            ? Window * (options.ShardId / Math.Max(1, info.MaxConcurrency))
+            ? Window * (options.ShardId / maxConcurrency)
             : new DateTimeOffset(last, TimeSpan.Zero) + Window - time.GetUtcNow();
-        if (wait <= TimeSpan.Zero) return;
-        LogPacing(wait.TotalSeconds);
-        await Task.Delay(wait, time, cancellationToken);
+        if (wait > TimeSpan.Zero)
+        {
+            LogPacing(wait.TotalSeconds);
+            await Task.Delay(wait, time, cancellationToken);
+        }
+
+        if (claims is null) return;
+        var bucket = options.ShardId % maxConcurrency;
+        for (var waited = false; !await claims.TryClaimAsync($"discord-identify:{bucket}", Window, cancellationToken); waited = true)
+        {
+            if (!waited) LogBucketBusy(bucket);
+            await Task.Delay(ClaimRetry, time, cancellationToken);
+        }
     }
 
     /// <summary>IDENTIFY was sent now.</summary>
@@ -44,4 +61,7 @@ internal sealed partial class GatewayIdentifyLimiter(DiscordOptions options, Tim
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Discord gateway: next IDENTIFY in {Seconds:0.00} s (one per 5 s per bucket)")]
     private partial void LogPacing(double seconds);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Discord gateway: another shard identified in bucket {Bucket} within 5 s; waiting for its turn")]
+    private partial void LogBucketBusy(int bucket);
 }

@@ -49,6 +49,7 @@ public static class BotHostCli
             DiscordCliCommand.Create(env),
             ServeCommand.Create(env, knowledge),
             HealthcheckCommand.Create(env),
+            DbCommand.Create(env),
         };
     }
 }

@@ -1,8 +1,10 @@
 using System.CommandLine;
 using System.Globalization;
 using BotHost.Core.Analytics;
+using BotHost.State.Postgres;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace BotHost.Cli;
 
@@ -28,13 +30,14 @@ internal static class KbGapsCommand
                 return ExitCodes.Usage;
             }
 
-            if (!File.Exists(path))
+            var postgres = parse.GetValue(db) is null ? Environment.GetEnvironmentVariable(DbCommand.ConnectionVariable) : null;
+            if (string.IsNullOrWhiteSpace(postgres) && !File.Exists(path))
             {
                 env.Error.WriteLine($"bothost: analytics database not found: {path} (the bot creates it when it first answers in a community)");
                 return ExitCodes.Usage;
             }
 
-            using var store = new GapAnalyticsStore(Options.Create(new AnalyticsOptions { DatabasePath = path }), env.Time, NullLogger<GapAnalyticsStore>.Instance);
+            using var store = new GapAnalyticsStore(Store(path, postgres, env.Time), env.Time, NullLogger<GapAnalyticsStore>.Instance);
             var report = store.Report(window);
             var o = env.Output;
             o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Answers by article, last {window} day(s):"));
@@ -60,4 +63,9 @@ internal static class KbGapsCommand
         });
         return command;
     }
+
+    /// <summary>PostgreSQL when <c>Analytics__ConnectionString</c> is set (and no --db), else the SQLite file.</summary>
+    private static IAnalyticsStore Store(string path, string? postgres, TimeProvider time) => string.IsNullOrWhiteSpace(postgres)
+        ? new SqliteAnalyticsStore(Options.Create(new AnalyticsOptions { DatabasePath = path }))
+        : new PostgresAnalyticsStore(NpgsqlDataSource.Create(postgres), time, NullLogger<PostgresAnalyticsStore>.Instance);
 }

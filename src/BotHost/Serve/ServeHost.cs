@@ -13,6 +13,7 @@ using BotHost.Semantics;
 using BotHost.Serve.Endpoints;
 using BotHost.Serve.Metrics;
 using BotHost.Slack;
+using BotHost.State;
 using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -52,7 +53,8 @@ public static class ServeHost
         if (embedder is null) return (null, [embedderProblem!]);
         var console = ConsoleServiceCollectionExtensions.ConsoleSwitch(builder.Configuration);
         var (knowledge, diagnostics) = KnowledgeHost.Start(new KnowledgeOptions { Path = settings.KnowledgePath, Embedder = embedder }, time);
-        List<string> problems = [.. diagnostics.Where(d => d.IsError).Select(d => d.ToString()), .. communities.Errors, .. watch.Problems, .. console.Problems];
+        List<string> problems = [.. diagnostics.Where(d => d.IsError).Select(d => d.ToString()), .. communities.Errors, .. watch.Problems, .. console.Problems,
+            .. StateServiceCollectionExtensions.Problems(builder.Configuration)];
         if (knowledge is null || problems.Count > 0)
         {
             knowledge?.Dispose();
@@ -66,6 +68,7 @@ public static class ServeHost
         builder.Services.AddSingleton((ICommunityDirectory?)communities.Directory ?? new FixedCommunityDirectory(CommunitySettings.Default));
         AddValidatedOptions(builder);
         builder.Services.AddBotHostCore();
+        builder.Services.AddBotHostState(builder.Configuration);
         builder.Services.AddSlack(builder.Configuration);
         builder.Services.AddDiscord(builder.Configuration);
         builder.AddServeTelemetry(settings);

@@ -15,7 +15,7 @@ public sealed class GapAnalyticsStoreTests : IDisposable
 
     private string DbPath => Path.Combine(_folder, "analytics.db");
 
-    private GapAnalyticsStore Store() => new(Options.Create(new AnalyticsOptions { DatabasePath = DbPath }), _time, _logs.CreateLogger<GapAnalyticsStore>());
+    private GapAnalyticsStore Store() => new(new SqliteAnalyticsStore(Options.Create(new AnalyticsOptions { DatabasePath = DbPath })), _time, _logs.CreateLogger<GapAnalyticsStore>());
 
     private static IncomingMessage Message(string text, MessageSource source = MessageSource.Mention) => new()
     {

@@ -14,7 +14,11 @@ public sealed class ModeratorAlertServiceTests : IDisposable
     private readonly RecordingLoggerProvider _logs = new();
     private readonly CommunitySettings _community = new() { Region = "US", AlertChannel = "mod-alerts" };
 
-    private ModeratorAlertService Service() => new([_sender], MemberKey.Random(), _time, _logs.CreateLogger<ModeratorAlertService>());
+    private readonly EmbeddedState _state;
+
+    public ModeratorAlertServiceTests() => _state = new EmbeddedState(_time);
+
+    private ModeratorAlertService Service() => new([_sender], MemberKey.Random(), _state.Claims, _state.Counter, _state.Limits, _time, _logs.CreateLogger<ModeratorAlertService>());
 
     private static IncomingMessage Message(string user, string community = "guild-1", string text = "secret words 4411") => new()
     {

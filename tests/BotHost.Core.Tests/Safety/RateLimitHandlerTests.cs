@@ -15,7 +15,7 @@ public sealed class RateLimitHandlerTests : IDisposable
     private readonly PipelineFixture _fixture = new();
 
     private RateLimitHandler Handler(int perMinute = 5) => new(
-        Options.Create(new RateLimitOptions { QuestionsPerMinute = perMinute }), new KeywordUrgency(), new InMemoryMemberRateLimiter(_time), MemberKey.Random(),
+        Options.Create(new RateLimitOptions { QuestionsPerMinute = perMinute }), new KeywordUrgency(), new EmbeddedState(_time).Limits, MemberKey.Random(),
         _logs.CreateLogger<RateLimitHandler>());
 
     private MessageContext Context(string text, string user = "u1", MessageSource source = MessageSource.Mention) => new(

@@ -24,7 +24,8 @@ public sealed class BotMetricsTests : IDisposable
     {
         using var alerts = new MetricCollector<long>(_metrics.Meter, "bothost_alerts");
         var sender = new ScriptedSender();
-        var service = new ModeratorAlertService([sender], MemberKey.Random(), _time, _logs.CreateLogger<ModeratorAlertService>(), _metrics);
+        var state = new EmbeddedState(_time);
+        var service = new ModeratorAlertService([sender], MemberKey.Random(), state.Claims, state.Counter, state.Limits, _time, _logs.CreateLogger<ModeratorAlertService>(), _metrics);
 
         await service.RaiseAsync(Message("u1"), _community, UrgencyCategory.SelfHarm, CancellationToken.None);
         await service.RaiseAsync(Message("u1"), _community, UrgencyCategory.SelfHarm, CancellationToken.None);
@@ -40,7 +41,7 @@ public sealed class BotMetricsTests : IDisposable
     {
         using var limited = new MetricCollector<long>(_metrics.Meter, "bothost_rate_limited");
         using var fixture = new PipelineFixture();
-        var handler = new RateLimitHandler(Options.Create(new RateLimitOptions { QuestionsPerMinute = 1 }), new NeverUrgent(), new InMemoryMemberRateLimiter(_time), MemberKey.Random(),
+        var handler = new RateLimitHandler(Options.Create(new RateLimitOptions { QuestionsPerMinute = 1 }), new NeverUrgent(), new EmbeddedState(_time).Limits, MemberKey.Random(),
             _logs.CreateLogger<RateLimitHandler>(), _metrics);
         var context = new MessageContext(Message("u1"), CommunitySettings.Default, fixture.Knowledge);
 

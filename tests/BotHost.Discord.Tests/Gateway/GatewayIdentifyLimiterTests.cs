@@ -53,4 +53,42 @@ public sealed class GatewayIdentifyLimiterTests
 
         Assert.False(completedEarly);
     }
+
+    [Fact]
+    public async Task WaitAsync_AnotherShardOfTheBucketJustIdentified_WaitsForTheSharedClaimToExpire()
+    {
+        var time = new FakeTimeProvider(TestClock.Start);
+        var claims = new EmbeddedState(time).Claims;
+        var info = Info with { MaxConcurrency = 2 };
+        var shard0 = new GatewayIdentifyLimiter(new DiscordOptions { ShardId = 0, ShardCount = 4 }, time, NullLogger.Instance, claims);
+        var shard2 = new GatewayIdentifyLimiter(new DiscordOptions { ShardId = 2, ShardCount = 4 }, time, NullLogger.Instance, claims);
+        shard2.Identified();
+        time.Advance(TimeSpan.FromMinutes(1));
+        await shard0.WaitAsync(info, CancellationToken.None);
+        shard0.Identified();
+
+        var wait = shard2.WaitAsync(info, CancellationToken.None);
+        time.Advance(GatewayIdentifyLimiter.Window - TimeSpan.FromMilliseconds(1));
+        var completedEarly = wait.IsCompleted;
+        time.Advance(GatewayIdentifyLimiter.ClaimRetry);
+        await wait.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.False(completedEarly);
+    }
+
+    [Fact]
+    public async Task WaitAsync_ShardsOfOtherBuckets_DoNotWaitForEachOther()
+    {
+        var time = new FakeTimeProvider(TestClock.Start);
+        var claims = new EmbeddedState(time).Claims;
+        var info = Info with { MaxConcurrency = 2 };
+        var shard0 = new GatewayIdentifyLimiter(new DiscordOptions { ShardId = 0, ShardCount = 2 }, time, NullLogger.Instance, claims);
+        var shard1 = new GatewayIdentifyLimiter(new DiscordOptions { ShardId = 1, ShardCount = 2 }, time, NullLogger.Instance, claims);
+
+        await shard0.WaitAsync(info, CancellationToken.None);
+        var wait = shard1.WaitAsync(info, CancellationToken.None);
+
+        Assert.True(wait.IsCompletedSuccessfully);
+        await wait;
+    }
 }

@@ -15,7 +15,7 @@ public sealed class AnalyticsCleanupServiceTests : IDisposable
     private readonly string _folder = Directory.CreateTempSubdirectory("bothost-cleanup-").FullName;
     private readonly TimerCountingTimeProvider _time = new();
 
-    private GapAnalyticsStore Store() => new(Options.Create(new AnalyticsOptions { DatabasePath = Path.Combine(_folder, "a.db") }), _time,
+    private GapAnalyticsStore Store() => new(new SqliteAnalyticsStore(Options.Create(new AnalyticsOptions { DatabasePath = Path.Combine(_folder, "a.db") })), _time,
         NullLogger<GapAnalyticsStore>.Instance);
 
     private static void Decline(GapAnalyticsStore store) => store.OnReplied(

@@ -1,4 +1,5 @@
 using BotHost.Core.Adapters;
+using BotHost.Core.State;
 
 namespace BotHost.Serve.Endpoints;
 
@@ -13,7 +14,7 @@ internal static class OperatorEndpoints
     {
         var admin = new AdminTokenFilter(adminToken);
         app.MapGet("/healthz", () => Results.Text("ok\n"));
-        app.MapGet("/readyz", (IEnumerable<IChatAdapter> adapters) => ReadinessReport.Write(knowledge, adapters));
+        app.MapGet("/readyz", (IEnumerable<IChatAdapter> adapters, IEnumerable<IStateHealth> stores) => ReadinessReport.Write(knowledge, adapters, stores));
         app.MapPrometheusScrapingEndpoint("/metrics");
         app.MapPost("/admin/reload", () => ReloadAsync(knowledge)).AddEndpointFilter(admin);
         app.MapPost("/ask", AskEndpoint.HandleAsync).AddEndpointFilter(admin);

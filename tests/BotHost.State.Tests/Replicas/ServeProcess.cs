@@ -1,0 +1,140 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace BotHost.State.Tests.Replicas;
+
+/// <summary>
+/// A real <c>bothost serve</c> process (the bothost.dll built beside these tests) on a free loopback port, with the
+/// given settings as environment variables; its output is kept for assertions. Stopped with SIGTERM, so it shuts down
+/// as in production (the analytics store writes its last counts).
+/// </summary>
+public sealed class ServeProcess : IAsyncDisposable
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(120);
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+
+    private ServeProcess(Process process, Uri url)
+    {
+        _process = process;
+        Url = url;
+        Client = new HttpClient { BaseAddress = url, Timeout = TimeSpan.FromSeconds(30) };
+    }
+
+    public Uri Url { get; }
+
+    public HttpClient Client { get; }
+
+    /// <summary>Everything the process wrote to stdout and stderr so far.</summary>
+    public string Output
+    {
+        get
+        {
+            lock (_output) return _output.ToString();
+        }
+    }
+
+    public static async Task<ServeProcess> StartAsync(IReadOnlyDictionary<string, string> settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var url = new Uri($"http://127.0.0.1:{FreePort()}/");
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = AppContext.BaseDirectory,
+        };
+        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "bothost.dll"), "serve", "--urls", url.AbsoluteUri.TrimEnd('/'), "--knowledge", RepositoryKnowledge() })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["Knowledge__Watch"] = "false";
+        start.Environment["Logging__Console__FormatterName"] = "simple";
+        foreach (var (key, value) in settings) start.Environment[key] = value;
+        var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
+        var serve = new ServeProcess(process, url);
+        process.OutputDataReceived += (_, e) => serve.Append(e.Data);
+        process.ErrorDataReceived += (_, e) => serve.Append(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        await serve.WaitReadyAsync();
+        return serve;
+    }
+
+    /// <summary>The text and status of <c>/readyz</c>.</summary>
+    public async Task<(HttpStatusCode Status, string Text)> ReadyzAsync()
+    {
+        using var response = await Client.GetAsync(new Uri("/readyz", UriKind.Relative));
+        return (response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>SIGTERM, then waits for a clean exit.</summary>
+    public async Task StopAsync()
+    {
+        if (_process.HasExited) return;
+        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill!.WaitForExitAsync();
+        }
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await _process.WaitForExitAsync(timeout.Token);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await StopAsync();
+        }
+        catch (OperationCanceledException)
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+
+        Client.Dispose();
+        _process.Dispose();
+    }
+
+    /// <summary>A port nothing listens on now (the OS picks it; released before the process binds it).</summary>
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static string RepositoryKnowledge() => BotHost.Testing.RepositoryPaths.Knowledge;
+
+    private void Append(string? line)
+    {
+        if (line is null) return;
+        lock (_output) _output.AppendLine(line);
+    }
+
+    private async Task WaitReadyAsync()
+    {
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < StartTimeout)
+        {
+            if (_process.HasExited) throw new InvalidOperationException($"serve exited with {_process.ExitCode}:\n{Output}");
+            try
+            {
+                using var response = await Client.GetAsync(new Uri("/readyz", UriKind.Relative));
+                if (response.IsSuccessStatusCode) return;
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(200); // a real process starting: polled, as a load balancer would
+        }
+
+        throw new TimeoutException($"serve did not become ready in {StartTimeout.TotalSeconds} s:\n{Output}");
+    }
+}
