@@ -18,4 +18,10 @@ public sealed record KnowledgeSnapshot(IReadOnlyList<Article> Articles, HotlineD
     /// one the knowledge base answers.
     /// </summary>
     public IReadOnlyList<string> OffTopic { get; init; } = [];
+
+    /// <summary>
+    /// examples/everyday.tsv: everyday messages community members send (server setup, games, homework...), the
+    /// negatives declining is measured against beside off-topic.yaml; empty when the file is absent.
+    /// </summary>
+    public IReadOnlyList<string> Everyday { get; init; } = [];
 }
