@@ -20,10 +20,12 @@ public sealed class KnowledgeBase : IDisposable
     private readonly KnowledgeSearcher _searcher;
     private readonly KnowledgeOptions _options;
     private readonly Safety.SafetyRules _safety;
+    private readonly SemanticIndex? _semantic;
 
     private KnowledgeBase(KnowledgeSnapshot snapshot, KnowledgeOptions options, LuceneSearchIndex index, ArticleTermIndex terms,
-        IReadOnlyList<PassageRef> passages, IReadOnlyList<int> questionArticles, DateTimeOffset loadedAt, TimeSpan buildTime, Safety.SafetyRules safety)
+        IReadOnlyList<PassageRef> passages, IReadOnlyList<int> questionArticles, SemanticIndex? semantic, DateTimeOffset loadedAt, TimeSpan buildTime, Safety.SafetyRules safety)
     {
+        _semantic = semantic;
         Snapshot = snapshot;
         _options = options;
         _safety = safety;
@@ -101,18 +103,20 @@ public sealed class KnowledgeBase : IDisposable
         var safety = options.Embedder is { } embedder && !snapshot.Examples.IsEmpty
             ? snapshot.Safety with { Examples = global::BotHost.Knowledge.Safety.SemanticSafety.Build(snapshot.Examples, snapshot.OffTopic, embedder) }
             : snapshot.Safety;
-        var knowledge = new KnowledgeBase(snapshot, options, index, terms, refs, questionArticles, time.GetUtcNow(), Stopwatch.GetElapsedTime(started), safety);
+        var semantic = options.Embedder is { } encoder && options.Features.HasFlag(SearchFeatures.Semantic)
+            ? SemanticIndex.Build(snapshot, encoder, options.Features.HasFlag(SearchFeatures.OffTopicExamples) ? [.. snapshot.OffTopic, .. snapshot.Everyday] : [])
+            : null;
+        var knowledge = new KnowledgeBase(snapshot, options, index, terms, refs, questionArticles, semantic, time.GetUtcNow(), Stopwatch.GetElapsedTime(started), safety);
         knowledge.WarmUp();
         return knowledge;
     }
 
-    /// <summary>Questions searched once at build time, to fill the index's kept phrases (see <see cref="WarmUp"/>).</summary>
-    private const int WarmUpQuestions = 500;
+    /// <summary>Questions searched once at build time (see <see cref="WarmUp"/>).</summary>
+    private const int WarmUpQuestions = 20;
 
     /// <summary>
-    /// Searches the articles' own questions once, so the words members use most already have their scored rows kept
-    /// in the index and the first members to ask after a (re)load are answered as fast as later ones (about 80 ms on
-    /// the shipped knowledge base; capped, since a very large knowledge base bounds its queries another way).
+    /// Searches a few of the articles' own questions once, so the code paths of a search are compiled before the first
+    /// member asks after a (re)load.
     /// </summary>
     private void WarmUp()
     {
@@ -153,7 +157,8 @@ public sealed class KnowledgeBase : IDisposable
     {
         ArgumentNullException.ThrowIfNull(question);
         var query = _analyzer.Analyze(question);
-        var ranked = _searcher.Rank(query, RankDepth, a => Articles[a].AppliesTo(region));
+        var semantic = _semantic is not null && _options.Embedder is { } embedder ? _semantic.Score(embedder.Message(question).Vector) : null;
+        var ranked = _searcher.Rank(query, RankDepth, a => Articles[a].AppliesTo(region), semantic);
         return new SearchResult(query, ranked, ShouldDecline(ranked));
     }
 

@@ -20,6 +20,7 @@ public static class KnowledgeLoader
     public const string UrgentFile = "urgent.yaml";
     public const string RefusalFile = "refusal.yaml";
     public const string OffTopicFile = "off-topic.yaml";
+    public const string EverydayFile = "examples/everyday.tsv";
 
     /// <param name="directory">The knowledge folder, as the user gave it (paths in messages start with it).</param>
     /// <param name="today">Date review deadlines are checked against.</param>
@@ -38,12 +39,13 @@ public static class KnowledgeLoader
         var hotlines = LoadHotlines(directory, diagnostics, contents);
         var synonyms = LoadSynonyms(directory, diagnostics, contents);
         var offTopic = LoadOffTopic(directory, diagnostics, contents);
+        var everyday = LoadEveryday(directory, contents);
         var articles = LoadArticles(directory, today, hotlines, diagnostics, contents);
         var safety = LoadSafety(directory, today, hotlines, articles, diagnostics, contents);
         var examples = LoadExamples(directory, safety.Urgent, diagnostics, contents);
 
         if (diagnostics.HasErrors || hotlines is null) return (null, diagnostics.Sorted());
-        var snapshot = new KnowledgeSnapshot(articles, hotlines, synonyms, Hash(contents)) { Safety = safety, OffTopic = offTopic, Examples = examples };
+        var snapshot = new KnowledgeSnapshot(articles, hotlines, synonyms, Hash(contents)) { Safety = safety, OffTopic = offTopic, Examples = examples, Everyday = everyday };
         return (snapshot, diagnostics.Sorted());
     }
 
@@ -68,6 +70,16 @@ public static class KnowledgeLoader
         var text = File.ReadAllText(path);
         contents[OffTopicFile] = text;
         return OffTopicParser.Parse(Display(path), text, diagnostics);
+    }
+
+    /// <summary>One message a line; lines starting with '#' and blank lines are left out.</summary>
+    private static IReadOnlyList<string> LoadEveryday(string directory, SortedDictionary<string, string> contents)
+    {
+        var path = Path.Combine(directory, EverydayFile);
+        if (!File.Exists(path)) return [];
+        var text = File.ReadAllText(path);
+        contents[EverydayFile] = text;
+        return [.. text.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#')).Distinct(StringComparer.Ordinal)];
     }
 
     private static SynonymSet LoadSynonyms(string directory, DiagnosticBag diagnostics, SortedDictionary<string, string> contents)

@@ -21,4 +21,10 @@ public sealed record KnowledgeSnapshot(IReadOnlyList<Article> Articles, HotlineD
 
     /// <summary>knowledge/examples/: labelled messages the example safety detector learns from.</summary>
     public SafetyExamples Examples { get; init; } = SafetyExamples.Empty;
+
+    /// <summary>
+    /// examples/everyday.tsv: everyday messages community members send (server setup, games, homework...), the
+    /// negatives declining is measured against beside off-topic.yaml; empty when the file is absent.
+    /// </summary>
+    public IReadOnlyList<string> Everyday { get; init; } = [];
 }

@@ -14,8 +14,8 @@ public static class ConfidenceCalibrator
 {
     private const double Ridge = 0.01;
 
-    /// <summary>Intercept, coverage, strength, anchor, topic coverage, off-topic lead.</summary>
-    private const int K = 6;
+    /// <summary>Intercept, coverage, strength, anchor, topic coverage, off-topic lead, cosine, margin over the nearest everyday example.</summary>
+    private const int K = 8;
 
     public static ConfidenceModel Fit(IReadOnlyList<CalibrationSample> samples)
     {
@@ -48,7 +48,7 @@ public static class ConfidenceCalibrator
             if (step.Sum(Math.Abs) < 1e-9) break;
         }
 
-        return new ConfidenceModel(beta[0], beta[1], beta[2], beta[3], beta[4], beta[5]);
+        return new ConfidenceModel(beta[0], beta[1], beta[2], beta[3], beta[4], beta[5], beta[6], beta[7]);
     }
 
     /// <summary>For each threshold, the share of should-answer questions answered and of the others declined.</summary>
@@ -69,10 +69,10 @@ public static class ConfidenceCalibrator
         return text.ToString();
     }
 
-    private static double[] Features(CalibrationSample s) => [1, s.Coverage, Math.Log(1 + Math.Max(0, s.Score)), s.Anchor, s.Topic, s.OffTopicLead];
+    private static double[] Features(CalibrationSample s) => [1, s.Coverage, Math.Log(1 + Math.Max(0, s.Score)), s.Anchor, s.Topic, s.OffTopicLead, s.Cosine, s.Margin];
 
     private static double Confidence(ConfidenceModel model, CalibrationSample s) =>
-        model.Confidence(s.Score, s.Coverage, s.Anchor, s.Topic, offTopicLead: s.OffTopicLead);
+        model.Confidence(s.Score, s.Coverage, s.Anchor, s.Topic, s.OffTopicLead, s.Cosine, s.Margin);
 
     private static double Sigmoid(double z) => 1 / (1 + Math.Exp(-z));
 

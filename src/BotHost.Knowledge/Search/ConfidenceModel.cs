@@ -19,16 +19,30 @@ namespace BotHost.Knowledge.Search;
 /// since they are declined whatever the model says.
 /// </summary>
 public sealed record ConfidenceModel(double Intercept, double CoverageWeight, double StrengthWeight, double AnchorWeight = 0,
-    double TopicWeight = 0, double OffTopicWeight = 0)
+    double TopicWeight = 0, double OffTopicWeight = 0, double CosineWeight = 0, double MarginWeight = 0)
 {
+    /// <summary>
+    /// The hybrid ranking's model: the same features plus the question's best cosine with the article's embedded texts
+    /// and its margin over the nearest everyday example, fitted the same way with the sentence encoder loaded.
+    /// </summary>
+    /// <remarks>
+    /// From <c>kb eval --calibrate -q knowledge/eval/questions.tsv -q knowledge/eval/dev-questions.tsv</c> with the model
+    /// loaded. The margin carries most of the decision: a member's everyday question ("how do i add a bot to my server")
+    /// is nearer one of the everyday examples than any article text, whatever words it shares with the articles.
+    /// </remarks>
+    public static ConfidenceModel Hybrid { get; } = new(Intercept: -2.148, CoverageWeight: 5.679, StrengthWeight: 0.286, AnchorWeight: -1.816,
+        TopicWeight: 0.946, OffTopicWeight: -2.849, CosineWeight: 0.888, MarginWeight: 21.961);
+
     public static ConfidenceModel Default { get; } = new(Intercept: -9.64, CoverageWeight: 6.99, StrengthWeight: 2.307, AnchorWeight: 2.844,
         TopicWeight: 4.801, OffTopicWeight: -16.241);
 
     /// <param name="offTopicLead">See <see cref="OffTopicLead(double, double)"/>.</param>
-    public double Confidence(double score, double coverage, double anchor = 0, double topic = 0, double offTopicLead = 0)
+    /// <param name="cosine">The question's best cosine with the article's embedded texts (0 without the model).</param>
+    /// <param name="margin">That cosine less the best cosine with an everyday example.</param>
+    public double Confidence(double score, double coverage, double anchor = 0, double topic = 0, double offTopicLead = 0, double cosine = 0, double margin = 0)
     {
         var z = Intercept + (CoverageWeight * coverage) + (StrengthWeight * Math.Log(1 + Math.Max(0, score))) + (AnchorWeight * anchor)
-                + (TopicWeight * topic) + (OffTopicWeight * offTopicLead);
+                + (TopicWeight * topic) + (OffTopicWeight * offTopicLead) + (CosineWeight * cosine) + (MarginWeight * margin);
         return 1 / (1 + Math.Exp(-z));
     }
 

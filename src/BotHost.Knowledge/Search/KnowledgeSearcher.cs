@@ -17,6 +17,9 @@ internal sealed class KnowledgeSearcher
     /// <summary>Articles considered for re-ranking and confidence.</summary>
     private const int Candidates = 20;
 
+    /// <summary>Articles the semantic ranking contributes to the fusion.</summary>
+    private const int SemanticCandidates = 20;
+
     private readonly ISearchIndex _index;
     private readonly ArticleTermIndex _terms;
     private readonly IReadOnlyList<PassageRef> _passages;
@@ -35,9 +38,10 @@ internal sealed class KnowledgeSearcher
     }
 
     /// <param name="include">Articles that may be returned (for example, those that apply to the asker's region).</param>
-    public IReadOnlyList<RankedArticle> Rank(AnalyzedQuery query, int maxArticles, Func<int, bool> include)
+    /// <param name="semantic">The question's cosines with the articles' embedded texts; null ranks by words alone.</param>
+    public IReadOnlyList<RankedArticle> Rank(AnalyzedQuery query, int maxArticles, Func<int, bool> include, SemanticScores? semantic = null)
     {
-        if (query.IsEmpty) return [];
+        if (query.IsEmpty && semantic is null) return [];
         var matches = new Dictionary<int, ArticleMatch>();
         var offTopic = 0.0;
         foreach (var hit in _index.Search(query.Fts, PassageLimit))
@@ -65,23 +69,31 @@ internal sealed class KnowledgeSearcher
 
         var concepts = Resolve(query.Concepts);
         var total = concepts.Sum(c => c.Weight);
-        var ranked = matches
+        var lexical = matches
             .Select(m => (Article: m.Key, Match: m.Value, Score: m.Value.SectionScore + (_parameters.QuestionWeight * m.Value.QuestionScore)))
             .OrderByDescending(m => m.Score)
             .ThenBy(m => m.Article)
             .Take(Candidates)
+            .ToList();
+        var candidates = semantic is null ? lexical : Fuse(lexical, matches, semantic, include);
+        var confidence = semantic is null ? _parameters.Confidence : _parameters.HybridConfidence;
+        var ranked = candidates
             .Select(m =>
             {
                 var coverage = total <= 0 ? 0 : Covered(concepts, ids => _terms.ContainsTerms(m.Article, ids)) / total;
                 var topic = total <= 0 ? 0 : Covered(concepts, ids => _terms.TopicContainsTerms(m.Article, ids)) / total;
                 var anchor = Anchor(m.Article, concepts);
-                var section = BestSection(m.Article, m.Match.Sections, concepts);
-                var confidence = _parameters.Confidence.Confidence(m.Score, coverage, anchor, topic, ConfidenceModel.OffTopicLead(m.Match.QuestionScore, offTopic));
-                return new RankedArticle(m.Article, section, m.Score, coverage, confidence, anchor)
+                var section = BestSection(m.Article, m.Match.Sections, concepts, semantic?.Sections[m.Article]);
+                var cosine = semantic is null ? 0 : Math.Max(0, semantic.Articles[m.Article]);
+                var everyday = semantic?.Everyday ?? 0;
+                var value = confidence.Confidence(m.Score, coverage, anchor, topic, ConfidenceModel.OffTopicLead(m.Match.QuestionScore, offTopic), cosine, cosine - everyday);
+                return new RankedArticle(m.Article, section, m.Score, coverage, value, anchor)
                 {
                     TopicCoverage = topic,
                     QuestionScore = m.Match.QuestionScore,
                     OffTopicScore = offTopic,
+                    Cosine = cosine,
+                    EverydayCosine = everyday,
                 };
             });
 
@@ -92,6 +104,39 @@ internal sealed class KnowledgeSearcher
 
         return [.. ranked.Take(maxArticles)];
     }
+
+    /// <summary>
+    /// Reciprocal-rank fusion (Cormack, Clarke and Büttcher, SIGIR 2009) of the lexical ranking and the semantic one
+    /// (articles by their best cosine): each article scores the sum of 1 / (k + rank) over the two lists, so an article
+    /// both rankings place high wins over one that only one of them likes, without comparing bm25 with cosines.
+    /// </summary>
+    private List<(int Article, ArticleMatch Match, double Score)> Fuse(List<(int Article, ArticleMatch Match, double Score)> lexical,
+        Dictionary<int, ArticleMatch> matches, SemanticScores semantic, Func<int, bool> include)
+    {
+        var k = _parameters.FusionK;
+        var fused = new Dictionary<int, double>();
+        for (var r = 0; r < lexical.Count; r++) fused[lexical[r].Article] = 1.0 / (k + r + 1);
+        var byCosine = Enumerable.Range(0, semantic.Articles.Length)
+            .Where(include)
+            .OrderByDescending(a => semantic.Articles[a])
+            .ThenBy(a => a)
+            .Take(SemanticCandidates)
+            .ToList();
+        for (var r = 0; r < byCosine.Count; r++)
+        {
+            fused[byCosine[r]] = fused.GetValueOrDefault(byCosine[r]) + (_parameters.SemanticWeight / (k + r + 1));
+        }
+
+        var scores = lexical.ToDictionary(m => m.Article, m => m.Score);
+        return [.. fused
+            .OrderByDescending(f => f.Value)
+            .ThenBy(f => f.Key)
+            .Take(Candidates)
+            .Select(f => (f.Key, Match(matches, f.Key), scores.GetValueOrDefault(f.Key, Lexical(matches, f.Key))))];
+    }
+
+    private double Lexical(Dictionary<int, ArticleMatch> matches, int article) =>
+        matches.TryGetValue(article, out var m) ? m.SectionScore + (_parameters.QuestionWeight * m.QuestionScore) : 0;
 
     private static ArticleMatch Match(Dictionary<int, ArticleMatch> matches, int article)
     {
@@ -104,14 +149,14 @@ internal sealed class KnowledgeSearcher
     /// article-level columns are the same in every section's row, so they cannot tell sections apart). An article
     /// found only through its questions is quoted from the section that covers the question best.
     /// </summary>
-    private int BestSection(int article, Dictionary<int, double> scored, ResolvedConcept[] concepts)
+    private int BestSection(int article, Dictionary<int, double> scored, ResolvedConcept[] concepts, double[]? cosines)
     {
         var (best, bestCovered, bestScore) = (0, double.NegativeInfinity, double.NegativeInfinity);
         for (var s = 0; s < _terms.SectionCount(article); s++)
         {
             var section = s;
             var covered = Covered(concepts, ids => _terms.SectionContainsTerms(article, section, ids));
-            var score = scored.GetValueOrDefault(s);
+            var score = cosines is null ? scored.GetValueOrDefault(s) : cosines[s];
             if (covered > bestCovered || (covered == bestCovered && score > bestScore)) (best, bestCovered, bestScore) = (s, covered, score);
         }
 

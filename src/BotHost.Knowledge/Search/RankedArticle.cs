@@ -17,4 +17,10 @@ public sealed record RankedArticle(int Article, int Section, double Score, doubl
 
     /// <summary>bm25 of the best matching off-topic example question (off-topic.yaml); the same for every article of a search.</summary>
     public double OffTopicScore { get; init; }
+
+    /// <summary>The question's best cosine with the article's embedded texts (questions, title and summary, sections); 0 without the model.</summary>
+    public double Cosine { get; init; }
+
+    /// <summary>The question's best cosine with an everyday example (off-topic.yaml, examples/everyday.tsv); the same for every article of a search.</summary>
+    public double EverydayCosine { get; init; }
 }

@@ -27,5 +27,8 @@ public enum SearchFeatures
     /// <summary>off-topic.yaml's everyday questions: searched beside the articles' questions, and their words never corrected.</summary>
     OffTopicExamples = 32,
 
-    All = FieldWeights | Synonyms | TypoTolerance | ChatNormalization | Confidence | OffTopicExamples,
+    /// <summary>Hybrid ranking: the sentence encoder's cosines fused with the lexical ranking, and as confidence features (needs the model).</summary>
+    Semantic = 64,
+
+    All = FieldWeights | Synonyms | TypoTolerance | ChatNormalization | Confidence | OffTopicExamples | Semantic,
 }

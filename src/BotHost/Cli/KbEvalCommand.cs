@@ -100,12 +100,12 @@ internal static class KbEvalCommand
             .Where(x => x.Ranked.Count > 0) // nothing matched: declined whatever the model says, so it teaches the model nothing
             .Select(x => (x.Case, Top: x.Ranked[0]))
             .Select(x => new CalibrationSample(x.Top.Coverage, x.Top.Score, x.Case.Expectation == EvalExpectation.Answer, x.Top.Anchor,
-                x.Top.TopicCoverage, ConfidenceModel.OffTopicLead(x.Top.QuestionScore, x.Top.OffTopicScore)))
+                x.Top.TopicCoverage, ConfidenceModel.OffTopicLead(x.Top.QuestionScore, x.Top.OffTopicScore), x.Top.Cosine, x.Top.Cosine - x.Top.EverydayCosine))
             .ToList();
         var model = ConfidenceCalibrator.Fit(samples);
         env.Output.WriteLine();
         env.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"calibrated: intercept={model.Intercept:0.###} coverage={model.CoverageWeight:0.###} strength={model.StrengthWeight:0.###} anchor={model.AnchorWeight:0.###} topic={model.TopicWeight:0.###} off_topic={model.OffTopicWeight:0.###} (n={samples.Count})"));
+            $"calibrated: intercept={model.Intercept:0.###} coverage={model.CoverageWeight:0.###} strength={model.StrengthWeight:0.###} anchor={model.AnchorWeight:0.###} topic={model.TopicWeight:0.###} off_topic={model.OffTopicWeight:0.###} cosine={model.CosineWeight:0.###} margin={model.MarginWeight:0.###} (n={samples.Count})"));
         env.Output.Write(ConfidenceCalibrator.ThresholdTable(model, samples));
     }
 
@@ -123,7 +123,7 @@ internal static class KbEvalCommand
 
         EvalReport Measure(SearchFeatures features)
         {
-            var variant = new KnowledgeOptions { Path = options.Path, DeclineThreshold = options.DeclineThreshold, Features = features };
+            var variant = new KnowledgeOptions { Path = options.Path, DeclineThreshold = options.DeclineThreshold, Features = features, Embedder = options.Embedder };
             var result = KnowledgeBase.Load(variant, env.Time);
             using var knowledge = result.Knowledge!;
             return Evaluator.Run(cases, KnowledgeEvalSystem.Create(knowledge, region));

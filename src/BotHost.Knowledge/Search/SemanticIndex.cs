@@ -1,0 +1,90 @@
+using System.Numerics.Tensors;
+using BotHost.Knowledge.Semantics;
+
+namespace BotHost.Knowledge.Search;
+
+/// <summary>
+/// The semantic side of ranking: at load, the sentence encoder embeds every article's questions (as queries, like a
+/// member's message), its title with its summary and each section (as documents), and the everyday examples the bot
+/// should decline (off-topic.yaml and examples/everyday.tsv, as queries). Vectors come from the process's on-disk cache
+/// keyed by model and text, so a reload embeds only what changed. A question is then compared with all of them: each
+/// article's best cosine, each section's, and the best everyday example's.
+/// </summary>
+internal sealed class SemanticIndex
+{
+    /// <summary>The owner of an everyday example's vector.</summary>
+    private const int Everyday = -1;
+
+    private readonly float[] _vectors;
+    private readonly int[] _articles;
+    private readonly int[] _sections;
+    private readonly int _dimensions;
+    private readonly int[] _sectionCounts;
+
+    private SemanticIndex(float[] vectors, int[] articles, int[] sections, int dimensions, int[] sectionCounts)
+    {
+        _vectors = vectors;
+        _articles = articles;
+        _sections = sections;
+        _dimensions = dimensions;
+        _sectionCounts = sectionCounts;
+    }
+
+    /// <summary>Number of texts embedded.</summary>
+    public int Count => _articles.Length;
+
+    public static SemanticIndex Build(KnowledgeSnapshot snapshot, KnowledgeEmbedder embedder, IReadOnlyList<string> everyday)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        ArgumentNullException.ThrowIfNull(embedder);
+        var queries = new List<(string Text, int Article, int Section)>();
+        var documents = new List<(string Text, int Article, int Section)>();
+        for (var a = 0; a < snapshot.Articles.Count; a++)
+        {
+            var article = snapshot.Articles[a];
+            foreach (var question in article.Questions) queries.Add((question, a, -1));
+            documents.Add((article.Title + "\n" + article.Summary, a, -1));
+            for (var s = 0; s < article.Sections.Count; s++) documents.Add((article.Sections[s].Heading + "\n" + article.Sections[s].Text, a, s));
+        }
+
+        foreach (var example in everyday) queries.Add((example, Everyday, -1));
+        var queryVectors = embedder.EmbedKnowledge([.. queries.Select(q => q.Text)], EmbeddingKind.Query);
+        var documentVectors = embedder.EmbedKnowledge([.. documents.Select(d => d.Text)], EmbeddingKind.Document);
+        var dimensions = embedder.Encoder.Dimensions;
+        var all = queries.Concat(documents).ToList();
+        var vectors = new float[all.Count * dimensions];
+        var i = 0;
+        foreach (var vector in queryVectors.Concat(documentVectors)) vector.AsSpan().CopyTo(vectors.AsSpan(i++ * dimensions, dimensions));
+        return new SemanticIndex(vectors, [.. all.Select(x => x.Article)], [.. all.Select(x => x.Section)], dimensions,
+            [.. snapshot.Articles.Select(a => a.Sections.Count)]);
+    }
+
+    /// <summary>Compares a question's vector (unit length, same model) with every embedded text.</summary>
+    public SemanticScores Score(ReadOnlySpan<float> query)
+    {
+        if (query.Length != _dimensions) throw new ArgumentException($"a vector of {query.Length} dimensions, the index has {_dimensions}", nameof(query));
+        var articles = new double[_sectionCounts.Length];
+        Array.Fill(articles, -1.0);
+        var sections = new double[_sectionCounts.Length][];
+        for (var a = 0; a < sections.Length; a++) sections[a] = new double[_sectionCounts[a]];
+        var everyday = -1.0;
+        for (var i = 0; i < _articles.Length; i++)
+        {
+            double cosine = TensorPrimitives.Dot(query, _vectors.AsSpan(i * _dimensions, _dimensions));
+            var article = _articles[i];
+            if (article == Everyday)
+            {
+                everyday = Math.Max(everyday, cosine);
+                continue;
+            }
+
+            articles[article] = Math.Max(articles[article], cosine);
+            if (_sections[i] >= 0) sections[article][_sections[i]] = cosine;
+        }
+
+        return new SemanticScores(articles, sections, Math.Max(0, everyday));
+    }
+}
+
+/// <summary>How close a question is to each article (its best question, title and summary, or section), to each section, and to the nearest everyday example.</summary>
+internal sealed record SemanticScores(double[] Articles, double[][] Sections, double Everyday);

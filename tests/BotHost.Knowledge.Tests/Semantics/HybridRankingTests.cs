@@ -1,0 +1,95 @@
+using BotHost.Knowledge.Articles;
+using BotHost.Knowledge.Hotlines;
+using BotHost.Knowledge.Search;
+using BotHost.Knowledge.Semantics;
+using BotHost.Testing;
+using BotHost.Testing.Semantics;
+
+namespace BotHost.Knowledge.Tests.Semantics;
+
+/// <summary>The hybrid ranking of issue #14: the sentence encoder's cosines fused with the lexical ranking.</summary>
+[Collection(SemanticsTests.Collection)]
+public sealed class HybridRankingTests(SemanticsFixture fixture)
+{
+    [Fact]
+    public void Search_WithTheEncoder_GivesEachRankedArticleItsCosineAndTheEverydayCosine()
+    {
+        var result = fixture.Shipped.Search("someone is threatening to post my pics unless i pay", RegionCode.International);
+
+        Assert.False(result.Declined);
+        Assert.Equal("sextortion", fixture.Shipped.Articles[result.Ranked[0].Article].Id);
+        Assert.All(result.Ranked, r => Assert.InRange(r.Cosine, 0, 1));
+        Assert.True(result.Ranked[0].Cosine > result.Ranked[0].EverydayCosine);
+    }
+
+    [Fact]
+    public void Search_EverydayQuestionSharingATopicWord_IsDeclined()
+    {
+        // "report" and "server" are words of the reporting articles; the question is about a game's bug tracker.
+        var result = fixture.Shipped.Search("where do i report a bug in the minecraft server plugin", RegionCode.International);
+
+        Assert.True(result.Declined);
+        Assert.True(result.Ranked.Count == 0 || result.Ranked[0].EverydayCosine > 0);
+    }
+
+    [Fact]
+    public void Search_ParaphraseWithNoSharedTopicWord_FindsTheArticleThroughItsMeaning()
+    {
+        // None of "blackmail"'s usual words: no "sextortion", "nudes", "threat".
+        var result = fixture.Shipped.Search("a guy online says he will send my private photos to my family if i dont give him gift cards", RegionCode.International);
+
+        Assert.Contains("sextortion", result.Ranked.Take(3).Select(r => fixture.Shipped.Articles[r.Article].Id));
+    }
+
+    [Fact]
+    public void Build_WithoutTheSemanticFeature_RanksByWordsAlone()
+    {
+        var options = new KnowledgeOptions { Path = RepositoryPaths.Knowledge, Embedder = fixture.Embedder, Features = SearchFeatures.All & ~SearchFeatures.Semantic };
+        using var knowledge = KnowledgeBase.Load(options, new FakeTimeProvider(TestClock.Start)).Knowledge!;
+
+        var result = knowledge.Search("someone is threatening to post my pics unless i pay", RegionCode.International);
+
+        Assert.All(result.Ranked, r => Assert.Equal(0, r.Cosine));
+    }
+
+    [Fact]
+    public void Build_SecondTime_EmbedsNoKnowledgeTextAgain()
+    {
+        var counting = new CountingEncoder(fixture.Encoder);
+        using var cache = VectorCache.Open(Path.Combine(Path.GetTempPath(), $"bothost-hybrid-{Guid.NewGuid():N}.db"), TimeProvider.System);
+        var embedder = new KnowledgeEmbedder(counting, cache, TimeProvider.System);
+        var snapshot = Snapshot("what to do about sextortion", "Sextortion", "Someone threatens to share images unless you pay.");
+        using (KnowledgeBase.Build(snapshot, new KnowledgeOptions { Embedder = embedder }, new FakeTimeProvider(TestClock.Start)))
+        {
+        }
+
+        var first = counting.Texts;
+        using var again = KnowledgeBase.Build(snapshot, new KnowledgeOptions { Embedder = embedder }, new FakeTimeProvider(TestClock.Start));
+
+        Assert.True(first >= 3);
+        Assert.True(counting.Texts - first <= 1, $"{counting.Texts - first} texts embedded again"); // the warm-up question, a member message: never cached
+    }
+
+    private static KnowledgeSnapshot Snapshot(string question, string title, string text)
+    {
+        var article = new Article
+        {
+            Id = "one",
+            Path = "articles/one.md",
+            Title = title,
+            Summary = text,
+            Questions = [question],
+            Tags = [],
+            Audiences = [],
+            Regions = [RegionCode.International],
+            HotlineIds = [],
+            Sensitive = false,
+            Sections = [new ArticleSection("What it is", "what-it-is", text, Line: 1)],
+            Sources = [],
+            Reviewed = new DateOnly(2026, 11, 1),
+            ReviewedBy = "test",
+            ReviewBy = new DateOnly(2027, 11, 1),
+        };
+        return new KnowledgeSnapshot([article], HotlineDirectory.Empty, SynonymSet.Empty, "v1") { Everyday = ["how do i add a bot to my server"] };
+    }
+}
