@@ -57,8 +57,8 @@ internal static class LatencyRun
     }
 
     /// <summary>
-    /// Questions asked for the first time: the index keeps each phrase's scored rows once asked (see
-    /// <c>SqliteSearchIndex</c>), so the repeated questions above mostly find them kept. Here a fresh index is warmed
+    /// Questions asked for the first time (the stemmer keeps the words it has seen, so repeated questions above find
+    /// theirs kept). Here a fresh index is warmed
     /// with the other eval set's questions (members' everyday words), then every question of questions.tsv and
     /// blind-questions.tsv is asked once ("unseen"); and a fresh index, warmed only by its own articles' questions as
     /// every build is, answers questions.tsv once ("cold").

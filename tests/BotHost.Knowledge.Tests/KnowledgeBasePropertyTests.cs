@@ -8,7 +8,7 @@ namespace BotHost.Knowledge.Tests;
 /// <summary>Any text at all gives an answer or a decline, never an exception: member text never reaches MATCH unescaped.</summary>
 public sealed class KnowledgeBasePropertyTests : IDisposable
 {
-    // FTS5 syntax and other things that break naive query building (https://sqlite.org/fts5.html#full_text_query_syntax).
+    // Query syntax (FTS5's and Lucene's) and other things that break naive query building.
     private static readonly string[] Hostile =
     [
         "\"", "'", "*", "^", "(", ")", ":", "-", "+", "NEAR", "NEAR(", "AND", "OR", "NOT", "{", "}", "title:", "body :",

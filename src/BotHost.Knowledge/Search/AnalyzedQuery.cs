@@ -1,7 +1,7 @@
 namespace BotHost.Knowledge.Search;
 
-/// <summary>A question after analysis: the concepts to look for, the corrections made, and the FTS5 query.</summary>
-public sealed record AnalyzedQuery(IReadOnlyList<QueryConcept> Concepts, IReadOnlyList<SpellingCorrection> Corrections, FtsQuery Fts)
+/// <summary>A question after analysis: the concepts to look for, the corrections made, and the query the index runs.</summary>
+public sealed record AnalyzedQuery(IReadOnlyList<QueryConcept> Concepts, IReadOnlyList<SpellingCorrection> Corrections, LexicalQuery Lexical)
 {
-    public bool IsEmpty => Concepts.Count == 0 || Fts.IsEmpty;
+    public bool IsEmpty => Concepts.Count == 0 || Lexical.IsEmpty;
 }

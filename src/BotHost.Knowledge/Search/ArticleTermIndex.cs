@@ -2,7 +2,7 @@ namespace BotHost.Knowledge.Search;
 
 /// <summary>
 /// Which stemmed terms each article and each section contains, kept in memory as sorted term ids, plus every
-/// surface word of the knowledge base with its frequency. FTS5 ranks passages; this answers "does the article cover
+/// surface word of the knowledge base with its frequency. The Lucene index ranks passages; this answers "does the article cover
 /// what was asked?" and "which section says it?" in microseconds, and gives the spelling corrector its dictionary.
 /// </summary>
 internal sealed class ArticleTermIndex
@@ -115,7 +115,7 @@ internal sealed class ArticleTermIndex
                 foreach (var token in TextTokenizer.Tokenize(text))
                 {
                     Surface[token.Text] = Surface.GetValueOrDefault(token.Text) + 1;
-                    if (!_stems.TryGetValue(token.Text, out var stem)) _stems[token.Text] = stem = LuceneAnalysis.Stem(token.Text);
+                    if (!_stems.TryGetValue(token.Text, out var stem)) _stems[token.Text] = stem = LuceneAnalysis.Stem(token.Text, keep: true);
                     if (!TermIds.TryGetValue(stem, out var id)) TermIds[stem] = id = TermIds.Count;
                     ids.Add(id);
                 }

@@ -1,7 +1,7 @@
 namespace BotHost.Knowledge.Search;
 
 /// <summary>
-/// Ranks articles for an analysed question. FTS5 scores two things with bm25: the sections (with the article's
+/// Ranks articles for an analysed question. The Lucene index scores two things with bm25: the sections (with the article's
 /// title, tags and summary as weighted columns) and, one row each, the questions maintainers wrote for every article.
 /// An article's score is its best section plus its best single question; then each candidate is judged on how much
 /// of the question it covers, and its best section is the one that says the most of what was asked.
@@ -11,7 +11,7 @@ internal sealed class KnowledgeSearcher
     /// <summary>The article index of off-topic.yaml's questions in the questions table.</summary>
     public const int OffTopic = -1;
 
-    /// <summary>Passages read from FTS5 per question; enough to see every plausible article.</summary>
+    /// <summary>Passages read from the index per question; enough to see every plausible article.</summary>
     private const int PassageLimit = 200;
 
     /// <summary>Articles considered for re-ranking and confidence.</summary>
@@ -44,7 +44,7 @@ internal sealed class KnowledgeSearcher
         if (query.IsEmpty && semantic is null) return [];
         var matches = new Dictionary<int, ArticleMatch>();
         var offTopic = 0.0;
-        foreach (var hit in _index.Search(query.Fts, PassageLimit))
+        foreach (var hit in _index.Search(query.Lexical, PassageLimit))
         {
             var passage = _passages[hit.Passage];
             if (!include(passage.Article)) continue;
@@ -53,7 +53,7 @@ internal sealed class KnowledgeSearcher
             match.SectionScore = Math.Max(match.SectionScore, hit.Score);
         }
 
-        foreach (var hit in _index.SearchQuestions(query.Fts, PassageLimit))
+        foreach (var hit in _index.SearchQuestions(query.Lexical, PassageLimit))
         {
             var article = _questionArticles[hit.Passage];
             if (article == OffTopic)
@@ -209,7 +209,7 @@ internal sealed class KnowledgeSearcher
     }
 
     /// <summary>
-    /// Looks each concept's phrases up once per question (term ids in the article index, rarity in the FTS5
+    /// Looks each concept's phrases up once per question (term ids in the article index, rarity in the index
     /// vocabulary), so the checks against every candidate, section and field are integer searches.
     /// </summary>
     private ResolvedConcept[] Resolve(IReadOnlyList<QueryConcept> concepts)
@@ -230,7 +230,7 @@ internal sealed class KnowledgeSearcher
         return resolved;
     }
 
-    /// <summary>The idf of the phrase's rarest word, or null when a word is not in the FTS5 vocabulary (or there are none).</summary>
+    /// <summary>The idf of the phrase's rarest word, or null when a word is not in the index vocabulary (or there are none).</summary>
     private double? RarestIdf(IReadOnlyList<string> stems)
     {
         var df = int.MaxValue;
@@ -244,7 +244,7 @@ internal sealed class KnowledgeSearcher
     }
 
     /// <param name="TermIds">The phrase's words in the article term index; null when one occurs in no article.</param>
-    /// <param name="Idf">Idf of its rarest word in the FTS5 vocabulary; null when one is not there.</param>
+    /// <param name="Idf">Idf of its rarest word in the index vocabulary; null when one is not there.</param>
     private readonly record struct ResolvedPhrase(int[]? TermIds, double? Idf);
 
     private sealed record ResolvedConcept(double Weight, ResolvedPhrase[] Phrases);

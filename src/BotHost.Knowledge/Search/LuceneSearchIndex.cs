@@ -29,7 +29,7 @@ public sealed class LuceneSearchIndex : ISearchIndex
     /// <summary>Document length over all fields, in tokens (BM25F's |D|).</summary>
     private const string Length = "length";
 
-    /// <summary>bm25's term-frequency saturation and length normalisation (FTS5's and Lucene's defaults).</summary>
+    /// <summary>bm25's term-frequency saturation and length normalisation (Lucene's defaults).</summary>
     private const double K1 = 1.2;
 
     private const double B = 0.75;
@@ -88,27 +88,27 @@ public sealed class LuceneSearchIndex : ISearchIndex
         return new LuceneSearchIndex(passageSide, questionSide, boosts, passageSide.DocumentFrequencies(All));
     }
 
-    public IReadOnlyList<PassageHit> Search(FtsQuery query, int limit)
+    public IReadOnlyList<PassageHit> Search(LexicalQuery query, int limit)
     {
         ArgumentNullException.ThrowIfNull(query);
         return Run(query, limit, questions: false);
     }
 
-    public IReadOnlyList<PassageHit> SearchQuestions(FtsQuery query, int limit)
+    public IReadOnlyList<PassageHit> SearchQuestions(LexicalQuery query, int limit)
     {
         ArgumentNullException.ThrowIfNull(query);
         return Run(query, limit, questions: true);
     }
 
     /// <summary>
-    /// Scores every document that matches any phrase with FTS5's bm25 over weighted fields (BM25F): for each phrase,
+    /// Scores every document that matches any phrase with bm25 over weighted fields (BM25F): for each phrase,
     /// its weighted frequency f = sum over fields of weight × occurrences (Lucene's postings, through
     /// <see cref="WeightedFrequency"/>), then idf × f(k1 + 1) / (f + k1(1 - b + b |D| / avgdl)) with |D| the
     /// document's length over all its fields, summed over the phrases. Saturating the fields' sum, rather than each
     /// field on its own as a Boolean query of per-field BM25 clauses would, keeps an article that repeats its topic
     /// word in title, tags, summary and questions from winning on that alone.
     /// </summary>
-    private List<PassageHit> Run(FtsQuery query, int limit, bool questions)
+    private List<PassageHit> Run(LexicalQuery query, int limit, bool questions)
     {
         if (query.IsEmpty || limit <= 0) return [];
         var side = questions ? _questions : _passages;
@@ -120,8 +120,7 @@ public sealed class LuceneSearchIndex : ISearchIndex
             var matches = new PhraseMatches();
             foreach (var phrase in query.Phrases)
             {
-                var terms = LuceneAnalysis.Terms(Unquote(phrase.Text));
-                if (terms.Count == 0) continue;
+                var terms = phrase.Stems;
                 Query lucene;
                 if (questions)
                 {
@@ -137,7 +136,8 @@ public sealed class LuceneSearchIndex : ISearchIndex
                 matches.Clear();
                 side.Searcher.Search(lucene, matches);
                 if (matches.Count == 0) continue;
-                // FTS5's idf: log((N - n + 0.5) / (n + 0.5)), never below 1e-6 (https://sqlite.org/fts5.html#the_bm25_function).
+                // Robertson-Sparck Jones idf, log((N - n + 0.5) / (n + 0.5)), kept above 0 (the engine this index replaced
+                // used it, and the ranking's parameters were tuned with it; Lucene's BM25Similarity adds 1 inside the log).
                 var idf = Math.Max(1e-6, Math.Log((side.Count - matches.Count + 0.5) / (matches.Count + 0.5)));
                 for (var i = 0; i < matches.Count; i++)
                 {
@@ -160,7 +160,7 @@ public sealed class LuceneSearchIndex : ISearchIndex
         }
     }
 
-    private static Query Match(string field, List<string> terms, float boost)
+    private static Query Match(string field, IReadOnlyList<string> terms, float boost)
     {
         Query query;
         if (terms.Count == 1)
@@ -177,10 +177,6 @@ public sealed class LuceneSearchIndex : ISearchIndex
         query.Boost = boost;
         return query;
     }
-
-    /// <summary>The words of a quoted FTS phrase (<c>"intimate images"</c>), its doubled quotes undone.</summary>
-    private static string Unquote(string text) =>
-        (text.Length >= 2 && text[0] == '"' && text[^1] == '"' ? text[1..^1] : text).Replace("\"\"", "\"", StringComparison.Ordinal);
 
     private void Rent()
     {

@@ -1,8 +1,8 @@
 namespace BotHost.Knowledge.Search;
 
 /// <summary>
-/// Turns what a member typed into concepts and a safe FTS5 query. Member text never reaches MATCH unescaped:
-/// it is tokenized here and every phrase is quoted by <see cref="FtsQuery"/>. The steps, each switchable for
+/// Turns what a member typed into concepts and the <see cref="LexicalQuery"/> the index runs (words and stems, never
+/// query syntax). The steps, each switchable for
 /// <c>kb eval --ablation</c>: chat normalisation, spelling correction, synonyms, stop words.
 /// </summary>
 public sealed class QueryAnalyzer
@@ -21,7 +21,7 @@ public sealed class QueryAnalyzer
     private readonly IReadOnlySet<string> _stopWords;
     private readonly HashSet<string> _everydayStems;
 
-    /// <param name="vocabulary">Stems in the index and their passage counts (fts5vocab).</param>
+    /// <param name="vocabulary">Stems in the index and their passage counts .</param>
     /// <param name="surfaceWords">Words of the articles as written, with their frequency.</param>
     /// <param name="everydayWords">
     /// Words the articles do not use but members do (off-topic.yaml's questions): real words, so never "corrected"
@@ -42,7 +42,8 @@ public sealed class QueryAnalyzer
         var dictionary = new Dictionary<string, int>(surfaceWords, StringComparer.Ordinal);
         foreach (var word in _synonymWords) dictionary.TryAdd(word, 1);
         _corrector = new SpellingCorrector(dictionary);
-        _everydayStems = [.. (everydayWords ?? []).Select(LuceneAnalysis.Stem)];
+        _everydayStems = [.. (everydayWords ?? []).Select(w => LuceneAnalysis.Stem(w, keep: true))];
+        foreach (var word in _synonymWords) LuceneAnalysis.Stem(word, keep: true);
     }
 
     public AnalyzedQuery Analyze(string question)
@@ -64,9 +65,9 @@ public sealed class QueryAnalyzer
         }
 
         if (concepts.Count > MaxConcepts) concepts.RemoveRange(MaxConcepts, concepts.Count - MaxConcepts);
-        var fts = FtsQuery.AnyOf(concepts.SelectMany(SearchedPhrases).Select(p => p.Words));
+        var lexical = LexicalQuery.AnyOf(concepts.SelectMany(SearchedPhrases).Select(p => p.Words));
         var used = corrections.Where(c => concepts.Any(k => k.Alternatives.Any(a => a.Words.Contains(c.ReadAs)))).Distinct().ToList();
-        return new AnalyzedQuery(concepts, used, fts);
+        return new AnalyzedQuery(concepts, used, lexical);
     }
 
     /// <summary>

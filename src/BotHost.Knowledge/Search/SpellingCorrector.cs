@@ -1,11 +1,9 @@
-using BotHost.Knowledge.Yaml;
-
 namespace BotHost.Knowledge.Search;
 
 /// <summary>
 /// Corrects misspelt words against the knowledge base's own vocabulary, with Meilisearch's budget: no correction
 /// under 5 letters, one edit from 5 letters, two from 9 (an edit is an insertion, deletion, substitution or swap of
-/// neighbouring letters). A word that exists is never "corrected". Candidates must share the first letter (or
+/// neighbouring letters, counted by Lucene's Levenshtein automata, see <see cref="Typos"/>). A word that exists is never "corrected". Candidates must share the first letter (or
 /// swap the first two), which is how people mistype and keeps the search to a few hundred words.
 /// </summary>
 public sealed class SpellingCorrector
@@ -37,12 +35,12 @@ public sealed class SpellingCorrector
         ArgumentNullException.ThrowIfNull(word);
         var budget = AllowedTypos(word.Length);
         if (budget == 0 || _frequency.ContainsKey(word) || !word.All(char.IsLetter)) return null;
+        var typos = new Typos(word, budget);
         string? best = null;
         var bestDistance = budget + 1;
         foreach (var candidate in Candidates(word, budget))
         {
-            var distance = EditDistance.Compute(word.AsSpan(), candidate.AsSpan(), Math.Min(budget, bestDistance));
-            if (distance > budget) continue;
+            if (typos.Distance(candidate) is not { } distance) continue;
             if (distance < bestDistance || (distance == bestDistance && Better(candidate, best!)))
             {
                 best = candidate;

@@ -240,8 +240,7 @@ public sealed class YamlFieldReader
                 continue;
             }
 
-            var suggestion = known.MinBy(k => EditDistance.Compute(k, name));
-            var hint = suggestion is not null && EditDistance.Compute(suggestion, name) <= 2 ? $" (did you mean '{suggestion}'?)" : string.Empty;
+            var hint = Search.Typos.Nearest(name, known, maxEdits: 2) is { } suggestion ? $" (did you mean '{suggestion}'?)" : string.Empty;
             report(_file, line, $"unknown field '{FieldName(name)}'{hint}");
         }
     }

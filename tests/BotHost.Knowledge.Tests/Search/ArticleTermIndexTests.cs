@@ -12,11 +12,11 @@ public sealed class ArticleTermIndexTests
     ];
 
     [Fact]
-    public void Build_SameTexts_HasExactlyTheVocabularyOfTheFts5Index()
+    public void Build_SameTexts_HasExactlyTheVocabularyOfTheLuceneIndex()
     {
         var terms = ArticleTermIndex.Build(Articles);
         var passages = Articles.Select(a => new IndexedPassage(a[0], "", "", "", "", string.Join('\n', a[1..]))).ToList();
-        using var index = SqliteSearchIndex.Build(passages, [], SearchWeights.Default);
+        using var index = LuceneSearchIndex.Build(passages, [], SearchWeights.Default);
 
         Assert.Equal(index.Vocabulary.Keys.Order(StringComparer.Ordinal), terms.Terms.Order(StringComparer.Ordinal));
     }
@@ -26,8 +26,8 @@ public sealed class ArticleTermIndexTests
     {
         var terms = ArticleTermIndex.Build(Articles);
 
-        Assert.True(terms.ContainsAll(0, [PorterStemmer.Stem("threatening"), "nude"]));
-        Assert.False(terms.ContainsAll(1, [PorterStemmer.Stem("threatening")]));
+        Assert.True(terms.ContainsAll(0, [LuceneAnalysis.Stem("threatening"), "nude"]));
+        Assert.False(terms.ContainsAll(1, [LuceneAnalysis.Stem("threatening")]));
         Assert.False(terms.ContainsAll(0, []));
     }
 
@@ -48,7 +48,7 @@ public sealed class ArticleTermIndexTests
 
         Assert.Null(terms.TermIds(["nude", "zzzz"]));
         Assert.Null(terms.TermIds([]));
-        var ids = terms.TermIds(["nude", PorterStemmer.Stem("pay")])!;
+        var ids = terms.TermIds(["nude", LuceneAnalysis.Stem("pay")])!;
         Assert.True(terms.ContainsTerms(0, ids));
         Assert.False(terms.ContainsTerms(1, ids));
     }

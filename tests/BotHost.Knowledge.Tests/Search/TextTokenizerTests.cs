@@ -27,8 +27,26 @@ public sealed class TextTokenizerTests
 
         var tokens = TextTokenizer.Tokenize(text);
 
-        Assert.All(tokens, t => Assert.Equal(t.Text, TextTokenizer.Fold(text.AsSpan(t.Start, t.Length))));
+        Assert.All(tokens, t => Assert.Equal(t.Text, text.Substring(t.Start, t.Length).ToLowerInvariant()));
         Assert.Equal(text.IndexOf("PAY", StringComparison.Ordinal), tokens.Single(t => t.Text == "pay").Start);
+    }
+
+    [Fact]
+    public void Tokenize_SeparateCombiningAccent_IsFoldedLikeAPrecomposedOne()
+    {
+        var tokens = TextTokenizer.Tokenize("cafe\u0301 \u0301 caf\u00e9");
+
+        Assert.Equal(["cafe", "cafe"], tokens.Select(t => t.Text));
+        Assert.Equal(5, tokens[0].Length);
+    }
+
+    [Fact]
+    public void Tokenize_VeryLongWord_IsOneTokenCutToTheMaximum()
+    {
+        var tokens = TextTokenizer.Tokenize(new string('a', 600) + " pay");
+
+        Assert.Equal([new string('a', TextTokenizer.MaxTokenLength), "pay"], tokens.Select(t => t.Text));
+        Assert.Equal(601, tokens[1].Start);
     }
 
     [Fact]
