@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 namespace BotHost.Discord.Gateway;
 
 /// <summary>
-/// Paces IDENTIFY (DD events/gateway.mdx "Session Start Limit" and "Max Concurrency"). Each rate-limit bucket
+/// Paces IDENTIFY (https://discord.com/developers/docs/events/gateway#session-start-limit, #max-concurrency). Each rate-limit bucket
 /// (<c>shard_id % max_concurrency</c>) may identify once per 5 seconds, and this process runs one shard, so it never
 /// identifies twice within 5 seconds. At start it waits for its bucket's turn (<c>shard_id / max_concurrency</c> times
 /// 5 seconds: buckets start in order), so that the processes of a sharded bot started together do not collide. When

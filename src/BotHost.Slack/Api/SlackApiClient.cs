@@ -13,8 +13,8 @@ namespace BotHost.Slack.Api;
 
 /// <summary>
 /// Slack's Web API and <c>response_url</c>s over HTTP: <c>Authorization: Bearer</c>, JSON bodies with
-/// <c>application/json; charset=utf-8</c> (PYSDK base_client.py), <c>ok: false</c> turned into a value and one clear
-/// log line, and HTTP 429 answered by waiting <c>Retry-After</c> for that method (NODESDK parseRetryHeaders) and
+/// <c>application/json; charset=utf-8</c> (https://github.com/slackapi/python-slack-sdk, slack_sdk/web/base_client.py), <c>ok: false</c> turned into a value and one clear
+/// log line, and HTTP 429 answered by waiting <c>Retry-After</c> for that method (https://github.com/slackapi/node-slack-sdk, packages/web-api) and
 /// retrying at most <see cref="SlackOptions.MaxRetries"/> times. Calls that failed otherwise are not retried: a
 /// message may have been posted already.
 /// </summary>
@@ -197,7 +197,7 @@ internal sealed partial class SlackApiClient(
         return true;
     }
 
-    /// <summary>Retry-After in whole seconds (NODESDK parses it with parseInt); an HTTP date is accepted too; 1 s when absent.</summary>
+    /// <summary>Retry-After in whole seconds (Slack's Node SDK parses it with parseInt); an HTTP date is accepted too; 1 s when absent.</summary>
     private TimeSpan RetryAfter(HttpResponseMessage response)
     {
         var header = response.Headers.RetryAfter;

@@ -3,7 +3,7 @@ using System.Collections.Concurrent;
 namespace BotHost.Slack.Api;
 
 /// <summary>
-/// Honours HTTP 429 <c>Retry-After</c> per Web API method (tiers are per method per workspace, protocols.md §10):
+/// Honours HTTP 429 <c>Retry-After</c> per Web API method (tiers are per method per workspace, https://api.slack.com/apis/rate-limits):
 /// after a 429 every call to that method waits until the pause is over. Driven by the injected clock.
 /// </summary>
 internal sealed class SlackRateLimiter(TimeProvider time)
