@@ -41,7 +41,7 @@ public sealed class AskPreviewer(IEnumerable<IMessageHandler> handlers, Knowledg
         }, cancellationToken);
         return new AskPreview(
             reply,
-            DiscordReplyPreview.InteractionResponseJson(reply),
+            DiscordReplyPreview.InteractionResponseJson(reply, settings.PrivateByDefault),
             SlackReplyPreview.SlashCommandResponseJson(reply, settings.PrivateByDefault),
             ConsoleReplyRenderer.Render(reply),
             AskExplainer.Explain(kb, knowledge.Options, question, settings.Region, reply),
