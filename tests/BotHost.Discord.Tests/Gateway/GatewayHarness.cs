@@ -40,7 +40,7 @@ internal sealed class GatewayHarness : IAsyncDisposable
 
     public DiscordOptions Options { get; }
 
-    public GatewayClock Clock { get; } = new();
+    public ObservedTimeProvider Clock { get; } = new();
 
     public FakeGatewayUrlSource Urls { get; }
 
@@ -121,5 +121,6 @@ internal sealed class GatewayHarness : IAsyncDisposable
         Client.Dispose();
         await Server.DisposeAsync();
         Logs.Dispose();
+        Clock.Dispose();
     }
 }
