@@ -52,7 +52,11 @@ public static class DiscordServiceCollectionExtensions
         services.TryAddSingleton<IGatewayDispatchHandler, DiscordDispatchHandler>();
 
         services.TryAddKeyedSingleton<Random>(DiscordGatewayClient.RandomServiceKey, (_, _) => Random.Shared);
-        services.TryAddSingleton<IGatewaySocketConnector, ClientGatewaySocketConnector>();
+        // READY and GUILD_CREATE of big guilds reach megabytes; far more means something is wrong. Liveness after the
+        // handshake is the gateway's own heartbeat (a missing HEARTBEAT_ACK turns a dead connection into a reconnect).
+        services.TryAddKeyedSingleton<IWebSocketConnector>(DiscordGatewayClient.ConnectorServiceKey, (sp, _) =>
+            new ClientWebSocketConnector(new WebSocketSettings("gateway", 16 * 1024 * 1024, sp.GetRequiredService<IOptions<DiscordOptions>>().Value.RequestTimeout),
+                sp.GetRequiredService<TimeProvider>()));
 
         // Hosted services stop in reverse order: the gateway stops receiving first, then Core's reply queue (registered
         // before this adapter) drains.

@@ -60,7 +60,7 @@ internal sealed class SlackOptionsValidator : IValidateOptions<SlackOptions>
 
     private static IEnumerable<string> Counts(SlackOptions o)
     {
-        // Slack allows up to 10 Socket Mode connections per app (protocols.md §9, [secondary]).
+        // Slack allows up to 10 Socket Mode connections per app (https://api.slack.com/apis/socket-mode).
         if (o.SocketModeConnections is < 1 or > 10) yield return "Slack__SocketModeConnections must be between 1 and 10.";
         if (o.MaxRetries is < 0 or > 10) yield return "Slack__MaxRetries must be between 0 and 10.";
     }

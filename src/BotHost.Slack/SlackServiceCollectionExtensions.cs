@@ -51,8 +51,20 @@ public static class SlackServiceCollectionExtensions
         services.TryAddSingleton<SlackInteractionProcessor>();
         services.TryAddSingleton<SlackInbox>();
 
-        services.TryAddSingleton<IWebSocketConnector, ClientWebSocketConnector>();
-        services.TryAddSingleton<ReconnectBackoff>();
+        // Keep-alive is the runtime's: a ping every PingInterval and the connection aborted when no pong comes within
+        // PingTimeout (Slack's Node SDK pings every 5 s), the idle watchdog that turns a silently dead connection into
+        // a drop and a reconnect. Socket Mode envelopes are a few kilobytes; a larger message means something is wrong.
+        services.TryAddKeyedSingleton<IWebSocketConnector>(SlackServiceKeys.SocketMode, (sp, _) =>
+        {
+            var o = sp.GetRequiredService<IOptions<SlackOptions>>().Value;
+            return new ClientWebSocketConnector(new WebSocketSettings("Socket Mode", 1024 * 1024, o.RequestTimeout, o.PingInterval, o.PingTimeout),
+                sp.GetRequiredService<TimeProvider>());
+        });
+        services.TryAddKeyedSingleton(SlackServiceKeys.Backoff, (sp, _) =>
+        {
+            var o = sp.GetRequiredService<IOptions<SlackOptions>>().Value;
+            return new ExponentialBackoff(o.ReconnectDelay, o.MaxReconnectDelay, BackoffJitter.Equal, sp.GetRequiredKeyedService<Random>(SlackServiceKeys.Random));
+        });
         services.TryAddSingleton<SocketModeEnvelopeHandler>();
         services.TryAddSingleton<SocketModeClient>();
 

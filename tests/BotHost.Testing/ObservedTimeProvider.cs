@@ -2,12 +2,15 @@ namespace BotHost.Testing;
 
 /// <summary>
 /// A <see cref="FakeTimeProvider"/> that tells the test when code under test starts waiting on a timer (Task.Delay,
-/// WaitAsync with a timeout), so the test advances the clock exactly then instead of sleeping.
+/// WaitAsync with a timeout, a heartbeat), so the test advances the clock exactly then instead of sleeping. One clock
+/// for every adapter's tests (the Discord gateway's, Slack's Socket Mode, the REST clients').
 /// </summary>
 public sealed class ObservedTimeProvider : TimeProvider, IDisposable
 {
     private static readonly TimeSpan SafetyLimit = TimeSpan.FromSeconds(20);
+    private readonly Lock _gate = new();
     private readonly SemaphoreSlim _created = new(0);
+    private readonly List<TimeSpan> _requested = [];
     private readonly List<TimeSpan> _unclaimed = [];
     private TaskCompletionSource _createdSignal = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -21,11 +24,18 @@ public sealed class ObservedTimeProvider : TimeProvider, IDisposable
 
     public override TimeZoneInfo LocalTimeZone => Fake.LocalTimeZone;
 
-    /// <summary>Due times of the timers created so far, relative to the clock when each was created.</summary>
-    public List<TimeSpan> Requested { get; } = [];
+    /// <summary>A copy of the due times of the timers started so far, relative to the clock when each was started.</summary>
+    public IReadOnlyList<TimeSpan> Requested
+    {
+        get
+        {
+            lock (_gate) return [.. _requested];
+        }
+    }
 
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
+        // Armed before the test hears of it, so an Advance right after the wait fires it.
         var timer = new ObservedTimer(this, Fake.CreateTimer(callback, state, dueTime, period));
         Started(dueTime);
         return timer;
@@ -39,9 +49,9 @@ public sealed class ObservedTimeProvider : TimeProvider, IDisposable
     {
         if (dueTime == Timeout.InfiniteTimeSpan) return;
         TaskCompletionSource signal;
-        lock (Requested)
+        lock (_gate)
         {
-            Requested.Add(dueTime);
+            _requested.Add(dueTime);
             _unclaimed.Add(dueTime);
             signal = _createdSignal;
             _createdSignal = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -61,15 +71,15 @@ public sealed class ObservedTimeProvider : TimeProvider, IDisposable
         while (true)
         {
             Task created;
-            lock (Requested)
+            lock (_gate)
             {
                 if (_unclaimed.Remove(due)) return;
                 created = _createdSignal.Task;
             }
 
             var left = deadline - DateTime.UtcNow;
-            if (left <= TimeSpan.Zero) throw new TimeoutException($"no timer due in {due} was created");
-            await created.WaitAsync(left);
+            if (left <= TimeSpan.Zero) throw new TimeoutException($"no timer due in {due} was created; requested: {string.Join(", ", Requested)}");
+            await created.WaitAsync(left).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
     }
 
@@ -80,6 +90,13 @@ public sealed class ObservedTimeProvider : TimeProvider, IDisposable
     }
 
     public void Advance(TimeSpan delta) => Fake.Advance(delta);
+
+    /// <summary>Waits until a timer due in <paramref name="due"/> is started, then advances the clock past it.</summary>
+    public async Task AdvanceWhenWaitingAsync(TimeSpan due)
+    {
+        await WaitForTimerAsync(due);
+        Advance(due);
+    }
 
     private sealed class ObservedTimer(ObservedTimeProvider owner, ITimer inner) : ITimer
     {

@@ -23,7 +23,7 @@ public static class SampleReplies
             Link = link,
         };
 
-    public static Hotline Hotline(string id = "us-test-line", string name = "Test Line", Uri? url = null, HotlineText? text = null) => new()
+    public static Hotline Hotline(string id = "us-test-line", string name = "Test Line", Uri? url = null, HotlineSms? sms = null) => new()
     {
         Id = id,
         Name = name,
@@ -32,7 +32,7 @@ public static class SampleReplies
         Topics = ["sextortion"],
         Phone = "1-800-555-0100",
         PhoneWords = "1-800-555-TEST",
-        Text = text,
+        Sms = sms,
         Url = url ?? new Uri("https://example.org/report"),
         Hours = "24/7",
         Confidence = "verified",

@@ -9,10 +9,11 @@ namespace BotHost.Core.Adapters;
 /// Discord gateway) speak: a message may span several frames, so frames are gathered until <c>EndOfMessage</c>;
 /// binary messages (neither connection asks for them) are skipped; a message over the cap faults the connection
 /// instead of growing without bound. Sends are serialised, since a WebSocket allows one send at a time and
-/// heartbeats, acknowledgements and replies go out from different tasks.
+/// heartbeats, acknowledgements and replies go out from different tasks. When the server closes first, its close is
+/// answered with its own code (a 1000 from us would, for instance, end a Discord session).
 /// </summary>
 /// <param name="protocol">Named in the over-the-cap error ("gateway", "Socket Mode").</param>
-public sealed class TextWebSocket(WebSocket socket, int maxMessageBytes, string protocol) : IAsyncDisposable
+public sealed class TextWebSocket(WebSocket socket, int maxMessageBytes, string protocol) : IWebSocketConnection
 {
     private readonly SemaphoreSlim _send = new(1, 1);
     private readonly byte[] _buffer = new byte[16 * 1024];
@@ -21,14 +22,19 @@ public sealed class TextWebSocket(WebSocket socket, int maxMessageBytes, string 
 
     public WebSocketCloseStatus? CloseStatus => socket.CloseStatus;
 
-    /// <summary>The next text message, or null when the other side sent a close frame.</summary>
+    /// <summary>The next text message, or null when the other side sent a close frame (which is then answered).</summary>
     public async ValueTask<string?> ReceiveAsync(CancellationToken cancellationToken)
     {
         using var message = new MemoryStream();
         while (true)
         {
             var result = await socket.ReceiveAsync(_buffer.AsMemory(), cancellationToken);
-            if (result.MessageType == WebSocketMessageType.Close) return null;
+            if (result.MessageType == WebSocketMessageType.Close)
+            {
+                await AnswerCloseAsync(cancellationToken);
+                return null;
+            }
+
             message.Write(_buffer, 0, result.Count);
             if (message.Length > maxMessageBytes)
             {
@@ -70,6 +76,22 @@ public sealed class TextWebSocket(WebSocket socket, int maxMessageBytes, string 
     }
 
     public void Abort() => socket.Abort();
+
+    /// <summary>Completes the handshake the server started, echoing its code.</summary>
+    private async Task AnswerCloseAsync(CancellationToken cancellationToken)
+    {
+        if (socket.State != WebSocketState.CloseReceived) return;
+        var status = socket.CloseStatus ?? WebSocketCloseStatus.Empty;
+        try
+        {
+            await CloseOutputAsync(status, status == WebSocketCloseStatus.Empty ? string.Empty : "bye", cancellationToken);
+        }
+        catch (Exception ex) when (ex is WebSocketException or IOException or OperationCanceledException)
+        {
+            // The server has closed already; our half of the handshake is a courtesy, so drop the connection instead.
+            socket.Abort();
+        }
+    }
 
     public ValueTask DisposeAsync()
     {

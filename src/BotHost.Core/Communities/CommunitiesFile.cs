@@ -22,12 +22,12 @@ public static class CommunitiesFile
 
     private static readonly string[] RootKeys = ["defaults", "communities"];
 
-    private static readonly string[] DefaultKeys = ["region", "private_by_default", "question_retention_days"];
+    private static readonly string[] DefaultKeys = ["region", "private_by_default", "dm_notice", "question_retention_days"];
 
     private static readonly string[] CommunityKeys =
     [
-        "platform", "id", "name", "region", "answer_channels", "ignore_channels", "private_by_default", "alert_channel",
-        "store_redacted_questions", "question_retention_days", "console_token_sha256",
+        "platform", "id", "name", "region", "answer_channels", "ignore_channels", "private_by_default", "dm_notice",
+        "alert_channel", "store_redacted_questions", "question_retention_days", "console_token_sha256",
     ];
 
     /// <summary>Keys that belong to one community only, with the reason they cannot be defaults.</summary>
@@ -110,6 +110,7 @@ public static class CommunitiesFile
         {
             Region = Region(reader) ?? defaults.Region,
             PrivateByDefault = reader.Bool("private_by_default", required: false) ?? defaults.PrivateByDefault,
+            DmNotice = reader.Bool("dm_notice", required: false) ?? defaults.DmNotice,
             QuestionRetention = Retention(reader) ?? defaults.QuestionRetention,
         };
     }
@@ -135,6 +136,7 @@ public static class CommunitiesFile
             AnswerChannels = [.. answer.Select(a => a.Value).Distinct(StringComparer.Ordinal)],
             IgnoreChannels = [.. ignore.Select(i => i.Value).Distinct(StringComparer.Ordinal)],
             PrivateByDefault = reader.Bool("private_by_default", required: false) ?? defaults.PrivateByDefault,
+            DmNotice = reader.Bool("dm_notice", required: false) ?? defaults.DmNotice,
             AlertChannel = reader.String("alert_channel", required: false),
             StoreRedactedQuestions = reader.Bool("store_redacted_questions", required: false) ?? false,
             QuestionRetention = Retention(reader) ?? defaults.QuestionRetention,

@@ -13,6 +13,12 @@ public sealed record CommunitySettings
     /// <summary>When true every answer goes privately, not only sensitive ones.</summary>
     public bool PrivateByDefault { get; init; }
 
+    /// <summary>
+    /// Discord only (Slack shows the asker a pointer nobody else sees): when a mention is answered by DM, post one
+    /// neutral line in the channel, the same for every reply sent by DM. False: nothing public at all.
+    /// </summary>
+    public bool DmNotice { get; init; } = true;
+
     /// <summary>Channels the bot answers in; empty means every channel it can see (except <see cref="IgnoreChannels"/>).</summary>
     public IReadOnlyList<string> AnswerChannels { get; init; } = [];
 

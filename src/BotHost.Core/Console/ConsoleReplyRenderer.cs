@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
 using BotHost.Core.Messages;
+using BotHost.Core.Pipeline;
 using BotHost.Knowledge.Answers;
-using BotHost.Knowledge.Hotlines;
 
 namespace BotHost.Core.Console;
 
@@ -14,7 +14,7 @@ public static class ConsoleReplyRenderer
     {
         ArgumentNullException.ThrowIfNull(reply);
         var text = new StringBuilder();
-        if (reply.IsPrivate) text.Append("(sent privately to the asker; the channel would see: \"").Append(reply.PrivateNotice).Append("\")\n\n");
+        if (reply.IsPrivate) text.Append("(sent privately to the asker; the channel would see: \"").Append(BotTexts.PrivateNotice).Append("\")\n\n");
         foreach (var block in reply.Blocks)
         {
             switch (block)
@@ -39,17 +39,6 @@ public static class ConsoleReplyRenderer
         return text.ToString().TrimEnd() + "\n";
     }
 
-    public static string Describe(Hotline hotline)
-    {
-        ArgumentNullException.ThrowIfNull(hotline);
-        var parts = new List<string>();
-        if (hotline.Phone is { } phone) parts.Add(hotline.PhoneWords is { } words ? $"call {phone} ({words})" : $"call {phone}");
-        if (hotline.Text is { } sms) parts.Add(sms.Keyword is { } keyword ? $"text {keyword} to {sms.Number}" : $"text {sms.Number}");
-        if (hotline.Url is { } url) parts.Add(url.ToString());
-        if (hotline.Hours is { } hours) parts.Add(hours);
-        return $"{hotline.Name} ({hotline.Region}): {string.Join(" · ", parts)}";
-    }
-
     private static void AppendPassage(StringBuilder text, AnswerPassage passage, bool allSources)
     {
         text.Append("> ").Append(passage.Title).Append(" — ").Append(passage.Heading).Append('\n');
@@ -63,7 +52,7 @@ public static class ConsoleReplyRenderer
 
         var more = passage.ArticleSources.Except(sources).Count();
         if (more > 0) text.Append(CultureInfo.InvariantCulture, $"  More sources: {more} in the article\n");
-        text.Append(CultureInfo.InvariantCulture, $"  Last reviewed {passage.Reviewed:yyyy-MM-dd}");
+        text.Append("  ").Append(BotTexts.LastReviewed(passage.Reviewed));
         if (passage.Link is { } link) text.Append(" · ").Append(link);
         text.Append("\n\n");
     }
@@ -71,7 +60,7 @@ public static class ConsoleReplyRenderer
     private static void AppendHotlines(StringBuilder text, HotlinesBlock block)
     {
         text.Append(block.Title).Append('\n');
-        foreach (var hotline in block.Hotlines) text.Append("  • ").Append(Describe(hotline)).Append('\n');
+        foreach (var hotline in block.Hotlines) text.Append("  • ").Append(HotlineContact.Describe(hotline)).Append('\n');
         text.Append('\n');
     }
 }

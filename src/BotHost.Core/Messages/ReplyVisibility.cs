@@ -5,6 +5,6 @@ public enum ReplyVisibility
     /// <summary>Everyone in the channel can see it.</summary>
     Public,
 
-    /// <summary>Only the asker: an ephemeral reply or a DM. In a public channel the bot then posts only a neutral notice.</summary>
+    /// <summary>Only the asker: an ephemeral reply or a DM (see <see cref="ReplyRouting"/>); the channel never sees the topic.</summary>
     Private,
 }

@@ -1,7 +1,8 @@
 namespace BotHost.Core.Pipeline;
 
 /// <summary>
-/// The bot's own fixed wording. These lines describe the bot, never the world: every fact comes from an article.
+/// The bot's own fixed wording, one source for everything both platforms (and the console) say; each platform's
+/// renderer only formats it. These lines describe the bot, never the world: every fact comes from an article.
 /// </summary>
 public static class BotTexts
 {
@@ -31,10 +32,39 @@ public static class BotTexts
         "I answer questions about online safety by quoting vetted articles, with their sources and the hotlines that fit.";
 
     /// <summary>The private hint for a command in a channel the community keeps the bot out of.</summary>
-    public const string NotAnsweredHere = "I don't answer in this channel; ask me in a direct message.";
+    public const string NotAnsweredHere = "I don't answer in this channel. You can send me a direct message instead.";
+
+    /// <summary>
+    /// The one neutral line a channel may see when a reply went privately, the same for every private reply (sensitive
+    /// or not), so the channel never learns what the question was about.
+    /// </summary>
+    public const string PrivateNotice = "I've sent you some resources privately.";
+
+    /// <summary>
+    /// The notification text of a private reply. A phone's lock screen shows it, so it names no topic: someone
+    /// looking over the member's shoulder learns nothing.
+    /// </summary>
+    public const string PrivateNotification = "I've sent you some resources. Open this message to read them.";
+
+    public const string Busy =
+        "I'm answering a lot of questions right now and couldn't take yours. Please try again in a minute. " +
+        "If you need help now, contact your local emergency number.";
+
+    public const string FeedbackThanks = "Thanks for telling me. Your feedback helps improve the answers.";
+
+    public const string Helpful = "Helpful";
+
+    public const string NotHelpful = "Not helpful";
+
+    /// <summary>The article link when the quote shows only some of its sources (the article lists them all).</summary>
+    public const string MoreSources = "More sources";
+
+    public const string MoreHotlines = "There are more services: use /hotlines to see them all.";
 
     public const string Error =
         "Sorry, something went wrong on my side and I couldn't answer. If you need help now, contact your local emergency number.";
+
+    public static string LastReviewed(DateOnly date) => $"Last reviewed {date:yyyy-MM-dd}";
 
     public static string HotlinesTitle(string region) => $"Services for {region}";
 

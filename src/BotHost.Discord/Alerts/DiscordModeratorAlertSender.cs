@@ -46,45 +46,27 @@ internal sealed partial class DiscordModeratorAlertSender(DiscordRestClient rest
     public static MessagePayload Render(ModeratorAlert alert)
     {
         var channel = IsSnowflake(alert.ChannelId) ? $"<#{alert.ChannelId}>" : "a channel";
-        var repeats = alert.MergedCount > 1 ? $" ({alert.MergedCount} messages from the same member)" : string.Empty;
         var fields = new List<EmbedField>
         {
             new("When", $"<t:{alert.At.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)}:f>") { Inline = true },
         };
-        if (DiscordMarkdown.SafeUrl(alert.MessageLink) is { } link) fields.Add(new EmbedField("Message", $"[Open the message]({link})") { Inline = true });
+        if (DiscordMarkdown.SafeUrl(alert.MessageLink) is { } link) fields.Add(new EmbedField("Message", $"[{AlertTexts.OpenMessage}]({link})") { Inline = true });
         return new MessagePayload
         {
-            Content = "Someone may need help now.",
+            Content = AlertTexts.Headline + ".",
             Embeds =
             [
                 new Embed
                 {
-                    Title = "Someone may need help now",
-                    Description = $"An urgent message ({Category(alert.Category)}) was posted in {channel}{repeats}.\n" +
-                        "The message's text is not repeated here. Please check on the member privately.",
+                    Title = AlertTexts.Headline,
+                    Description = $"An urgent message ({AlertTexts.Category(alert.Category)}) was posted in {channel}{AlertTexts.Repeats(alert.MergedCount)}.\n" +
+                        AlertTexts.NotRepeated,
                     Color = 0xED4245,
                     Fields = fields,
                 },
             ],
         };
     }
-
-    public static string Category(UrgencyCategory category) => category switch
-    {
-        UrgencyCategory.SelfHarm => "self-harm",
-        UrgencyCategory.ImmediateDanger => "immediate danger",
-        UrgencyCategory.SextortionThreat => "a sextortion threat",
-        UrgencyCategory.AbuseDisclosure => "a disclosure of abuse",
-        UrgencyCategory.Trafficking => "possible trafficking",
-        UrgencyCategory.MeetingAdult => "a plan to meet an adult",
-        UrgencyCategory.BullyingSelfHarm => "bullying with thoughts of self-harm",
-        UrgencyCategory.SelfHarmImages => "pressure to share self-harm images",
-        UrgencyCategory.SexualAssault => "a disclosure of sexual assault",
-        UrgencyCategory.ViolenceAtHome => "violence at home",
-        UrgencyCategory.StalkingDoxxing => "stalking or doxxing",
-        UrgencyCategory.SomeoneElseInDanger => "someone else in danger",
-        _ => "urgent",
-    };
 
     /// <summary>Discord ids are snowflakes: 17 to 20 decimal digits.</summary>
     public static bool IsSnowflake(string? id) => id is { Length: >= 17 and <= 20 } && id.All(char.IsAsciiDigit);

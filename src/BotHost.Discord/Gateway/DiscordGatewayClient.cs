@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.WebSockets;
 using System.Text.Json;
+using BotHost.Core.Adapters;
 using BotHost.Core.State;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -10,12 +11,12 @@ using Microsoft.Extensions.Options;
 namespace BotHost.Discord.Gateway;
 
 /// <summary>
-/// Keeps the bot connected to Discord's gateway (protocols.md §3; DD events/gateway.mdx) while
+/// Keeps the bot connected to Discord's gateway (https://discord.com/developers/docs/events/gateway) while
 /// <see cref="DiscordOptions.GatewayEnabled"/>: <c>GET /gateway/bot</c>, connect with <c>?v=10&amp;encoding=json</c>,
 /// HELLO, heartbeats, IDENTIFY (paced by <see cref="GatewayIdentifyLimiter"/>), READY, dispatches to the
 /// <see cref="IGatewayDispatchHandler"/>. A dropped or zombie connection, RECONNECT and a resumable INVALID_SESSION
 /// resume the session at its <c>resume_gateway_url</c>; INVALID_SESSION with <c>d:false</c>, 4007 and 4009 start a
-/// new one. Attempts are spaced by <see cref="GatewayReconnectBackoff"/>, reset by every READY or RESUMED. Close codes
+/// new one. Attempts are spaced by an <see cref="ExponentialBackoff"/> with full jitter, reset by every READY or RESUMED. Close codes
 /// that retrying cannot fix (4004, 4010-4014) mark the adapter failed with the cause and stop this service only, not
 /// the host. Shutdown closes with 1000. The token is never logged.
 /// </summary>
@@ -24,12 +25,15 @@ public sealed partial class DiscordGatewayClient : BackgroundService
     /// <summary>The DI key of the <see cref="Random"/> behind heartbeat and reconnect jitter (tests register a fixed one).</summary>
     public const string RandomServiceKey = "discord-random";
 
-    /// <summary>The gateway version and encoding every connection asks for (DD events/gateway.mdx "Connecting").</summary>
+    /// <summary>The DI key of the gateway's <see cref="IWebSocketConnector"/>.</summary>
+    public const string ConnectorServiceKey = "discord-gateway";
+
+    /// <summary>The gateway version and encoding every connection asks for (https://discord.com/developers/docs/events/gateway#connecting).</summary>
     internal const string VersionQuery = "v=10&encoding=json";
 
     private readonly IOptions<DiscordOptions> _options;
     private readonly IGatewayUrlSource _urls;
-    private readonly IGatewaySocketConnector _connector;
+    private readonly IWebSocketConnector _connector;
     private readonly IGatewayDispatchHandler _handler;
     private readonly DiscordAdapter _adapter;
     private readonly DiscordBotIdentity _identity;
@@ -44,7 +48,7 @@ public sealed partial class DiscordGatewayClient : BackgroundService
     public DiscordGatewayClient(
         IOptions<DiscordOptions> options,
         IGatewayUrlSource urls,
-        IGatewaySocketConnector connector,
+        [FromKeyedServices(ConnectorServiceKey)] IWebSocketConnector connector,
         IGatewayDispatchHandler handler,
         DiscordAdapter adapter,
         DiscordBotIdentity identity,
@@ -80,7 +84,7 @@ public sealed partial class DiscordGatewayClient : BackgroundService
         LogStarting(options.ShardId, options.ShardCount);
         try
         {
-            await RunAsync(context, new GatewayReconnectBackoff(options, _random), stoppingToken);
+            await RunAsync(context, new ExponentialBackoff(options.ReconnectDelay, options.MaxReconnectDelay, BackoffJitter.Full, _random), stoppingToken);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
@@ -90,7 +94,7 @@ public sealed partial class DiscordGatewayClient : BackgroundService
         LogStopped();
     }
 
-    private async Task RunAsync(GatewayConnectionContext context, GatewayReconnectBackoff backoff, CancellationToken stopping)
+    private async Task RunAsync(GatewayConnectionContext context, ExponentialBackoff backoff, CancellationToken stopping)
     {
         var failures = 0;
         while (true)
@@ -110,7 +114,7 @@ public sealed partial class DiscordGatewayClient : BackgroundService
             var delay = end.Kind switch
             {
                 GatewayEndKind.Reconnect => TimeSpan.Zero,
-                GatewayEndKind.InvalidSession => TimeSpan.FromSeconds(1 + (4 * _random.NextDouble())), // DD: "between 1 and 5 seconds"
+                GatewayEndKind.InvalidSession => TimeSpan.FromSeconds(1 + (4 * _random.NextDouble())), // "between 1 and 5 seconds": https://discord.com/developers/docs/events/gateway-events#invalid-session
                 _ => backoff.Delay(failures),
             };
             LogReconnecting(end.Kind, _session.Resumable is not null, delay.TotalSeconds);
@@ -172,7 +176,7 @@ public sealed partial class DiscordGatewayClient : BackgroundService
         }
     }
 
-    private async Task<IGatewaySocket?> OpenAsync(Uri url, bool resuming, CancellationToken stopping)
+    private async Task<IWebSocketConnection?> OpenAsync(Uri url, bool resuming, CancellationToken stopping)
     {
         try
         {

@@ -3,8 +3,8 @@ using System.Net.WebSockets;
 namespace BotHost.Discord.Gateway;
 
 /// <summary>
-/// Gateway close codes and what each means for the client (DD topics/opcodes-and-status-codes.mdx "Gateway Close
-/// Event Codes"; protocols.md §3): most are resumable, 4007 and 4009 need a new session, and 4004 and 4010-4014 can
+/// Gateway close codes and what each means for the client (https://discord.com/developers/docs/topics/opcodes-and-status-codes#gateway-gateway-close-event-codes)
+///: most are resumable, 4007 and 4009 need a new session, and 4004 and 4010-4014 can
 /// never succeed without a change of settings, so the client stops.
 /// </summary>
 internal static class GatewayCloseCodes
@@ -20,7 +20,7 @@ internal static class GatewayCloseCodes
 
     /// <summary>
     /// What the client closes with when it leaves to reconnect (zombie connection, RECONNECT, INVALID_SESSION): any code
-    /// but 1000 and 1001, which would end the session ("Heartbeat Interval" in DD events/gateway.mdx); 4000 as discord.py.
+    /// but 1000 and 1001, which would end the session (https://discord.com/developers/docs/events/gateway#heartbeat-interval); 4000 as discord.py.
     /// </summary>
     public static readonly WebSocketCloseStatus Reconnecting = (WebSocketCloseStatus)4000;
 

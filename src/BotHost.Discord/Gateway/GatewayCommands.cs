@@ -3,7 +3,7 @@ using BotHost.Discord.Gateway.Wire;
 
 namespace BotHost.Discord.Gateway;
 
-/// <summary>The payloads the client sends (DD events/gateway-events.mdx "Send Events"), as JSON text.</summary>
+/// <summary>The payloads the client sends (https://discord.com/developers/docs/events/gateway-events#send-events), as JSON text.</summary>
 internal static class GatewayCommands
 {
     /// <summary>Identifies the connecting library; <c>os</c> is the host's, <c>browser</c> and <c>device</c> name BotHost.</summary>

@@ -1,26 +1,27 @@
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
+using BotHost.Core.Adapters;
 using BotHost.Discord.Gateway.Wire;
 using Microsoft.Extensions.Logging;
 
 namespace BotHost.Discord.Gateway;
 
 /// <summary>
-/// One gateway WebSocket from connect to close (DD events/gateway.mdx "Connection Lifecycle"): HELLO within
+/// One gateway WebSocket from connect to close (https://discord.com/developers/docs/events/gateway#connection-lifecycle): HELLO within
 /// <see cref="DiscordOptions.HelloTimeout"/>, heartbeats, IDENTIFY or RESUME, the opcodes, and why it ended. Leaving
 /// to reconnect closes with 4000, so the session stays resumable; only shutdown closes with 1000. Payloads arriving
 /// after the close began are ignored: the next RESUME replays them, since their sequence numbers were not counted.
 /// </summary>
 internal sealed partial class GatewayConnection : IAsyncDisposable
 {
-    /// <summary>Larger client payloads get close code 4002 (DD events/gateway.mdx "Sending Events").</summary>
+    /// <summary>Larger client payloads get close code 4002 (https://discord.com/developers/docs/events/gateway#sending-events).</summary>
     private const int MaxSendBytes = 4096;
 
     /// <summary>How long the server may take to answer our close frame before the connection is dropped.</summary>
     private static readonly TimeSpan CloseTimeout = TimeSpan.FromSeconds(5);
 
-    private readonly IGatewaySocket _socket;
+    private readonly IWebSocketConnection _socket;
     private readonly int _number;
     private readonly string? _resumeSessionId;
     private readonly GatewayConnectionContext _context;
@@ -38,7 +39,7 @@ internal sealed partial class GatewayConnection : IAsyncDisposable
     private GatewayEndKind? _requested;
 
     /// <param name="resumeSessionId">The session to RESUME after HELLO; null to IDENTIFY a new one.</param>
-    public GatewayConnection(IGatewaySocket socket, int number, string? resumeSessionId, GatewayConnectionContext context)
+    public GatewayConnection(IWebSocketConnection socket, int number, string? resumeSessionId, GatewayConnectionContext context)
     {
         _socket = socket;
         _number = number;
@@ -93,7 +94,7 @@ internal sealed partial class GatewayConnection : IAsyncDisposable
         {
             if (_closeBegun) return;
             _closeBegun = true;
-            _closeTimer = _context.Time.CreateTimer(static s => ((IGatewaySocket)s!).Abort(), _socket, CloseTimeout, Timeout.InfiniteTimeSpan);
+            _closeTimer = _context.Time.CreateTimer(static s => ((IWebSocketConnection)s!).Abort(), _socket, CloseTimeout, Timeout.InfiniteTimeSpan);
             _closing = Task.Run(() => CloseOutputAsync(status, reason), CancellationToken.None);
         }
 

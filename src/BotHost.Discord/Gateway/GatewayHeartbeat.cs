@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 namespace BotHost.Discord.Gateway;
 
 /// <summary>
-/// The heartbeat of one connection (DD events/gateway.mdx "Sending Heartbeats"): the first after
+/// The heartbeat of one connection (https://discord.com/developers/docs/events/gateway#sending-heartbeats): the first after
 /// <c>heartbeat_interval * jitter</c>, then every interval. When a heartbeat falls due and no HEARTBEAT_ACK arrived
 /// since the previous one, the connection is a zombie: the owner closes it (not with 1000/1001) and resumes.
 /// </summary>

@@ -4,10 +4,11 @@ using Microsoft.Extensions.Logging;
 namespace BotHost.Discord.Gateway;
 
 /// <summary>
-/// Paces IDENTIFY (discord.com/developers/docs/events/gateway#session-start-limit and #sharding-max-concurrency). Each
-/// rate-limit bucket (<c>shard_id % max_concurrency</c>) may identify once per 5 seconds. At start a shard waits for its
-/// bucket's turn (<c>shard_id / max_concurrency</c> times 5 seconds: buckets start in order), so that the processes of a
-/// sharded bot started together do not collide; then it claims the bucket for 5 seconds in the shared state
+/// Paces IDENTIFY (https://discord.com/developers/docs/events/gateway#session-start-limit and
+/// https://discord.com/developers/docs/events/gateway#sharding-max-concurrency). Each rate-limit bucket
+/// (<c>shard_id % max_concurrency</c>) may identify once per 5 seconds. At start a shard waits for its bucket's turn
+/// (<c>shard_id / max_concurrency</c> times 5 seconds: buckets start in order), so that the processes of a sharded bot
+/// started together do not collide; then it claims the bucket for 5 seconds in the shared state
 /// (<see cref="IEventDeduplicator"/>: Redis when shard processes share it), waiting while another shard process holds
 /// it, so a shard that restarts or re-identifies never identifies in the same 5 seconds as another shard of its bucket.
 /// When the daily budget is spent (<c>remaining</c> 0) it waits for <c>reset_after</c>: identifying past it would reset

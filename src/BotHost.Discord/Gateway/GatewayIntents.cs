@@ -1,7 +1,7 @@
 namespace BotHost.Discord.Gateway;
 
 /// <summary>
-/// Gateway intents (DD events/gateway.mdx "List of Intents"). The bot asks only for what answering needs; none is
+/// Gateway intents (https://discord.com/developers/docs/events/gateway#list-of-intents). The bot asks only for what answering needs; none is
 /// privileged. MESSAGE_CONTENT (1 &lt;&lt; 15) is not requested: Discord still fills <c>content</c> for DMs and for
 /// messages that mention the bot, which are the only messages it answers.
 /// </summary>

@@ -1,6 +1,6 @@
 namespace BotHost.Discord.Gateway;
 
-/// <summary>Gateway opcodes the client uses (DD topics/opcodes-and-status-codes.mdx "Gateway Opcodes").</summary>
+/// <summary>Gateway opcodes the client uses (https://discord.com/developers/docs/topics/opcodes-and-status-codes#gateway-gateway-opcodes).</summary>
 internal enum GatewayOpcode
 {
     /// <summary>Receive: an event (<c>t</c>) with its sequence number (<c>s</c>).</summary>

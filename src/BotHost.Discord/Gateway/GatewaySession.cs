@@ -2,7 +2,7 @@ namespace BotHost.Discord.Gateway;
 
 /// <summary>
 /// What outlives one connection: the session READY started (its id and <c>resume_gateway_url</c>) and the last
-/// sequence number received, which heartbeats and RESUME send back (DD events/gateway.mdx "Resuming").
+/// sequence number received, which heartbeats and RESUME send back (https://discord.com/developers/docs/events/gateway#resuming).
 /// </summary>
 internal sealed class GatewaySession
 {

@@ -1,4 +1,5 @@
 using BotHost.Core.Adapters;
+using BotHost.Core.Communities;
 using BotHost.Core.Feedback;
 using BotHost.Core.Messages;
 using BotHost.Core.Pipeline;
@@ -15,12 +16,13 @@ namespace BotHost.Discord.Interactions;
 /// Answers interactions, whether they came over HTTP or the gateway. PING gets PONG; a command runs through the
 /// pipeline and is answered inline when the reply is ready within <see cref="DiscordOptions.InlineDeadline"/> (it
 /// always is, in practice), otherwise it is deferred (type 5) and the original response is edited through the
-/// interaction webhook once ready. A private reply carries the EPHEMERAL flag; a deferred response is ephemeral,
+/// interaction webhook once ready. A reply <see cref="ReplyRouting"/> keeps to the asker carries the EPHEMERAL flag; a deferred response is ephemeral,
 /// since visibility must be chosen before the reply exists and privacy is the safe side. Feedback buttons are
 /// counted once per member and reply (Core's <see cref="FeedbackDeduplicator"/>) and acknowledged privately.
 /// </summary>
 internal sealed partial class DiscordInteractionHandler(
     MessagePipeline pipeline,
+    ICommunityDirectory communities,
     IEnumerable<IFeedbackRecorder> recorders,
     DiscordRestClient rest,
     IReplyQueue queue,
@@ -74,14 +76,14 @@ internal sealed partial class DiscordInteractionHandler(
     private MessagePayload Render(Reply reply, IncomingMessage message)
     {
         using var stage = metrics.Stage(PipelineStages.Render);
-        if (reply.Kind == ReplyKind.Ignored) return DiscordRenderer.Render(Reply.Text(ReplyKind.Ignored, ReplyVisibility.Private, DiscordTexts.NotAnsweredHere), true);
-        var ephemeral = reply.IsPrivate || message.Source == MessageSource.ContextMenu;
-        return DiscordRenderer.Render(reply, ephemeral);
+        if (reply.Kind == ReplyKind.Ignored) return DiscordRenderer.Render(Reply.Text(ReplyKind.Ignored, ReplyVisibility.Private, BotTexts.NotAnsweredHere), true);
+        var route = ReplyRouting.Route(message, reply, communities.Find(DiscordAdapter.PlatformName, message.CommunityId), askerOnlyForMentions: false);
+        return DiscordRenderer.Render(reply, ephemeral: route.Destination != ReplyDestination.Channel);
     }
 
     private async Task<InteractionOutcome> ComponentAsync(Interaction interaction, CancellationToken cancellationToken)
     {
-        if (FeedbackCustomId.Parse(interaction.Data?.CustomId) is not { } feedback) return Private(DiscordTexts.FeedbackThanks);
+        if (FeedbackCustomId.Parse(interaction.Data?.CustomId) is not { } feedback) return Private(BotTexts.FeedbackThanks);
         var communityId = interaction.GuildId ?? string.Empty;
         if (await votes.IsFirstVoteAsync(DiscordAdapter.PlatformName, communityId, interaction.InvokerId ?? string.Empty,
                 $"{interaction.SourceChannelId}/{interaction.Message?.Id}", cancellationToken))
@@ -95,7 +97,7 @@ internal sealed partial class DiscordInteractionHandler(
             LogFeedback(feedback.Target.ArticleId, feedback.Helpful);
         }
 
-        return Private(DiscordTexts.FeedbackThanks);
+        return Private(BotTexts.FeedbackThanks);
     }
 
     private static InteractionOutcome Private(string text) =>

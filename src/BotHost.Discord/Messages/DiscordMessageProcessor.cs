@@ -1,3 +1,4 @@
+using BotHost.Core.Communities;
 using BotHost.Core.Messages;
 using BotHost.Core.Pipeline;
 using BotHost.Core.Telemetry;
@@ -11,11 +12,13 @@ namespace BotHost.Discord.Messages;
 
 /// <summary>
 /// Answers MESSAGE_CREATE from the gateway: DMs to the bot and messages that mention it; never its own messages,
-/// other bots' or webhooks'. A public reply answers the message in its channel; a private reply from a public
-/// channel goes by DM, with one neutral line in the channel (and a hint to use /ask when the member's DMs are closed).
+/// other bots' or webhooks'. Where the reply goes is <see cref="ReplyRouting"/>'s decision: in the channel, or by DM
+/// with the route's neutral channel line (none where the community turned <c>dm_notice</c> off). When the member's
+/// DMs are closed, the channel gets a hint to use /ask instead, which names no topic either.
 /// </summary>
 internal sealed partial class DiscordMessageProcessor(
     MessagePipeline pipeline,
+    ICommunityDirectory communities,
     DiscordRestClient rest,
     DiscordBotIdentity identity,
     TimeProvider time,
@@ -69,10 +72,11 @@ internal sealed partial class DiscordMessageProcessor(
         }
 
         var reply = await pipeline.HandleAsync(incoming, cancellationToken);
-        if (reply.Kind == ReplyKind.Ignored) return;
+        var route = ReplyRouting.Route(incoming, reply, communities.Find(DiscordAdapter.PlatformName, incoming.CommunityId), askerOnlyForMentions: false);
+        if (route.Destination == ReplyDestination.None) return;
         var answer = new MessageReference(message.Id);
         var payload = Render(reply);
-        if (incoming.IsPrivateConversation || !reply.IsPrivate)
+        if (route.Destination == ReplyDestination.Channel)
         {
             await rest.CreateMessageAsync(message.ChannelId, payload with { MessageReference = answer }, cancellationToken);
             return;
@@ -90,7 +94,7 @@ internal sealed partial class DiscordMessageProcessor(
             return;
         }
 
-        await rest.CreateMessageAsync(message.ChannelId, Line(reply.PrivateNotice, answer), cancellationToken);
+        if (route.ChannelLine is { } line) await rest.CreateMessageAsync(message.ChannelId, Line(line, answer), cancellationToken);
     }
 
     private MessagePayload Render(Reply reply)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using BotHost.Core.Messages;
+using BotHost.Core.Pipeline;
 using BotHost.Discord.Wire;
 using BotHost.Knowledge.Answers;
 using BotHost.Knowledge.Articles;
@@ -53,7 +54,7 @@ internal static class DiscordRenderer
         if (feedback is not null) rows.Add(feedback);
 
         var (fitted, dropped) = Fit(embeds);
-        if (dropped) lines.Add(DiscordTexts.MoreHotlines);
+        if (dropped) lines.Add(BotTexts.MoreHotlines);
         var content = lines.Count == 0 ? null : DiscordMarkdown.EscapeWithin(string.Join("\n\n", lines), DiscordLimits.Content);
         return new MessagePayload
         {
@@ -75,13 +76,13 @@ internal static class DiscordRenderer
             Color = Color,
             Description = heading + Quote(passage.Snippet, DiscordLimits.EmbedDescription - heading.Length),
             Fields = sources.Length == 0 ? null : [new EmbedField(DiscordTexts.Sources, Fit(sources, DiscordLimits.FieldValue))],
-            Footer = new EmbedFooter(DiscordTexts.LastReviewed(passage.Reviewed)),
+            Footer = new EmbedFooter(BotTexts.LastReviewed(passage.Reviewed)),
         };
     }
 
     /// <summary>A link button to the article, whose front matter lists every source, when the quote shows only some of them.</summary>
     private static Button? MoreSources(AnswerPassage passage) =>
-        passage.HasMoreSources && DiscordMarkdown.SafeUrl(passage.Link) is { } url ? Button.Link(DiscordTexts.MoreSources, url) : null;
+        passage.HasMoreSources && DiscordMarkdown.SafeUrl(passage.Link) is { } url ? Button.Link(BotTexts.MoreSources, url) : null;
 
     private static string Source(ArticleSource source)
     {
@@ -157,17 +158,13 @@ internal static class DiscordRenderer
             if (DiscordMarkdown.SafeUrl(hotline.Url) is { } url) links.Add(Button.Link(Truncate(hotline.Name, DiscordLimits.ButtonLabel), url));
         }
 
-        if (shown < hotlines.Count) fields.Add(new EmbedField("More", DiscordMarkdown.Escape(DiscordTexts.MoreHotlines)));
+        if (shown < hotlines.Count) fields.Add(new EmbedField("More", DiscordMarkdown.Escape(BotTexts.MoreHotlines)));
         return new Embed { Title = DiscordMarkdown.EscapeWithin(block.Title, DiscordLimits.EmbedTitle), Color = Color, Fields = fields };
     }
 
     private static string HotlineValue(Hotline hotline)
     {
-        var parts = new List<string>();
-        if (hotline.Phone is { } phone) parts.Add(hotline.PhoneWords is { } words ? $"Call {phone} ({words})" : $"Call {phone}");
-        if (hotline.Text is { } sms) parts.Add(sms.Keyword is { } keyword ? $"Text {keyword} to {sms.Number}" : $"Text {sms.Number}");
-        if (hotline.Hours is { } hours) parts.Add(hours);
-        var value = DiscordMarkdown.EscapeWithin(string.Join(" · ", parts), DiscordLimits.FieldValue - DiscordLimits.ButtonUrl - 16);
+        var value = DiscordMarkdown.EscapeWithin(HotlineContact.Line(hotline), DiscordLimits.FieldValue - DiscordLimits.ButtonUrl - 16);
         if (DiscordMarkdown.SafeUrl(hotline.Url) is { } url) value = value.Length == 0 ? url : value + "\n" + url;
         return value.Length == 0 ? DiscordMarkdown.Escape(hotline.Operator) : value;
     }
@@ -193,7 +190,7 @@ internal static class DiscordRenderer
     {
         if (target is null) return null;
         if (FeedbackCustomId.Create(helpful: true, target) is not { } yes || FeedbackCustomId.Create(helpful: false, target) is not { } no) return null;
-        return new ActionRow([Button.Action(DiscordTexts.Helpful, yes, Button.PrimaryStyle), Button.Action(DiscordTexts.NotHelpful, no)]);
+        return new ActionRow([Button.Action(BotTexts.Helpful, yes, Button.PrimaryStyle), Button.Action(BotTexts.NotHelpful, no)]);
     }
 
     /// <summary>Keeps the first embeds within 10 and 6,000 counted characters; urgent steps and hotlines come first in a reply.</summary>

@@ -20,7 +20,8 @@ public sealed record Hotline
     /// <summary>A vanity form or dialling note shown after the number ("1-800-THE-LOST", "TTY: 711").</summary>
     public string? PhoneWords { get; init; }
 
-    public HotlineText? Text { get; init; }
+    /// <summary>The SMS line (the YAML field <c>text</c>).</summary>
+    public HotlineSms? Sms { get; init; }
 
     public Uri? Url { get; init; }
 

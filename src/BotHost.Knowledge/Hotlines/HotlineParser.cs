@@ -63,9 +63,9 @@ internal static partial class HotlineParser
             entry.Error("phone", $"phone '{phone}' must be only digits, spaces, hyphens and dots (put words such as '1-800-THE-LOST' in phone_words)");
         }
 
-        var text = ReadText(entry);
+        var sms = ReadSms(entry);
         var url = entry.Url("url", required: false);
-        if (phone is null && text is null && url is null && !entry.Has("url"))
+        if (phone is null && sms is null && url is null && !entry.Has("url"))
         {
             entry.Error("id", $"hotline '{id}' has no phone, text or url: members need a way to reach it");
         }
@@ -82,7 +82,7 @@ internal static partial class HotlineParser
         var general = entry.Bool("general", required: false) ?? false;
 
         if (id is null || name is null || operatorName is null || region is null || topics is null || confidence is null
-            || verified is null || source is null || (phone is null && text is null && url is null))
+            || verified is null || source is null || (phone is null && sms is null && url is null))
         {
             return null;
         }
@@ -96,7 +96,7 @@ internal static partial class HotlineParser
             Topics = topics,
             Phone = phone,
             PhoneWords = entry.String("phone_words", required: false),
-            Text = text,
+            Sms = sms,
             Url = url,
             Hours = entry.String("hours", required: false),
             Languages = entry.String("languages", required: false),
@@ -108,7 +108,7 @@ internal static partial class HotlineParser
         };
     }
 
-    private static HotlineText? ReadText(YamlFieldReader entry)
+    private static HotlineSms? ReadSms(YamlFieldReader entry)
     {
         var text = entry.Mapping("text", required: false);
         if (text is null) return null;
@@ -120,7 +120,7 @@ internal static partial class HotlineParser
             return null;
         }
 
-        return number is null ? null : new HotlineText(number, text.String("keyword", required: false));
+        return number is null ? null : new HotlineSms(number, text.String("keyword", required: false));
     }
 
     [GeneratedRegex(@"^\+?[0-9][0-9 .\-]*[0-9]$|^[0-9]$", RegexOptions.CultureInvariant)]

@@ -15,34 +15,17 @@ internal static class SlackAlertRenderer
     {
         ArgumentNullException.ThrowIfNull(alert);
         var channel = IsChannelId(alert.ChannelId) ? $"<#{alert.ChannelId}>" : "a channel";
-        var repeats = alert.MergedCount > 1 ? $" ({alert.MergedCount} messages from the same member)" : string.Empty;
-        var headline = $":rotating_light: *Someone may need help now* — {Category(alert.Category)}, in {channel}{repeats}.";
+        var category = AlertTexts.Category(alert.Category);
+        var headline = $":rotating_light: *{AlertTexts.Headline}* — {category}, in {channel}{AlertTexts.Repeats(alert.MergedCount)}.";
         var details = new List<TextObject>
         {
             TextObject.Mrkdwn(SlackMrkdwn.Escape(alert.At.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture))),
         };
-        if (alert.MessageLink is { } link && SlackMrkdwn.SafeUrl(link) is not null) details.Add(TextObject.Mrkdwn(SlackMrkdwn.Link(link, "Open the message")));
-        details.Add(TextObject.Mrkdwn(SlackMrkdwn.Escape("The message's text is not repeated here. Please check on the member privately.")));
-        var text = $"Someone may need help now ({Category(alert.Category)}) in {channel}.";
+        if (alert.MessageLink is { } link && SlackMrkdwn.SafeUrl(link) is not null) details.Add(TextObject.Mrkdwn(SlackMrkdwn.Link(link, AlertTexts.OpenMessage)));
+        details.Add(TextObject.Mrkdwn(SlackMrkdwn.Escape(AlertTexts.NotRepeated)));
+        var text = $"{AlertTexts.Headline} ({category}) in {channel}.";
         return new SlackMessageContent(text, [new SectionBlock(TextObject.Mrkdwn(headline)), new ContextBlock(details)]);
     }
-
-    public static string Category(UrgencyCategory category) => category switch
-    {
-        UrgencyCategory.SelfHarm => "self-harm",
-        UrgencyCategory.ImmediateDanger => "immediate danger",
-        UrgencyCategory.SextortionThreat => "a sextortion threat",
-        UrgencyCategory.AbuseDisclosure => "a disclosure of abuse",
-        UrgencyCategory.Trafficking => "possible trafficking",
-        UrgencyCategory.MeetingAdult => "a plan to meet an adult",
-        UrgencyCategory.BullyingSelfHarm => "bullying with thoughts of self-harm",
-        UrgencyCategory.SelfHarmImages => "pressure to share self-harm images",
-        UrgencyCategory.SexualAssault => "a disclosure of sexual assault",
-        UrgencyCategory.ViolenceAtHome => "violence at home",
-        UrgencyCategory.StalkingDoxxing => "stalking or doxxing",
-        UrgencyCategory.SomeoneElseInDanger => "someone else in danger",
-        _ => "an urgent message",
-    };
 
     /// <summary>Slack conversation ids: C (channel), G (private channel), D (DM), upper-case letters and digits.</summary>
     public static bool IsChannelId(string? id) =>

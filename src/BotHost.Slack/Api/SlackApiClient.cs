@@ -13,11 +13,12 @@ namespace BotHost.Slack.Api;
 
 /// <summary>
 /// Slack's Web API and <c>response_url</c>s over HTTP: <c>Authorization: Bearer</c>, JSON bodies with
-/// <c>application/json; charset=utf-8</c>, <c>ok: false</c> turned into a value and one clear log line. HTTP 429 is
-/// answered inside the client's handlers (AddSlack): the method waits its exact <c>Retry-After</c>
-/// (<see cref="SlackRateLimitHandler"/>) and is retried at most <see cref="SlackOptions.MaxRetries"/> times
-/// (<see cref="BotHost.Core.Adapters.PlatformHttpResilience"/>). Calls that failed otherwise are not retried: every
-/// call is a POST, and a message may have been posted already.
+/// <c>application/json; charset=utf-8</c> (as https://github.com/slackapi/python-slack-sdk sends them, see
+/// slack_sdk/web/base_client.py), <c>ok: false</c> turned into a value and one clear log line. HTTP 429 is answered
+/// inside the client's handlers (AddSlack): the method waits its exact <c>Retry-After</c>
+/// (<see cref="SlackRateLimitHandler"/>, https://docs.slack.dev/apis/web-api/rate-limits) and is retried at most
+/// <see cref="SlackOptions.MaxRetries"/> times (<see cref="BotHost.Core.Adapters.PlatformHttpResilience"/>). Calls that
+/// failed otherwise are not retried: every call is a POST, and a message may have been posted already.
 /// </summary>
 internal sealed partial class SlackApiClient(
     IHttpClientFactory httpClients, IOptions<SlackOptions> options, TimeProvider time, BotMetrics metrics,

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 namespace BotHost.Slack.Api;
 
 /// <summary>
-/// The bot's own ids from <c>auth.test</c> (BOLTJS App.ts does the same for ignoreSelf), fetched once and cached. A
+/// The bot's own ids from <c>auth.test</c> (as bolt-js, https://github.com/slackapi/bolt-js, does for ignoreSelf), fetched once and cached. A
 /// failed call is retried at most once a minute; a rejected token marks the adapter failed.
 /// </summary>
 internal sealed partial class SlackBotIdentity(SlackApiClient api, SlackAdapter adapter, TimeProvider time, ILogger<SlackBotIdentity> logger)

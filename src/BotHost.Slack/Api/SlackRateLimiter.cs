@@ -3,10 +3,10 @@ using System.Collections.Concurrent;
 namespace BotHost.Slack.Api;
 
 /// <summary>
-/// Honours HTTP 429 <c>Retry-After</c> per Web API method (tiers are per method per workspace, protocols.md §10):
-/// after a 429 every call to that method waits until the pause is over. Driven by the injected clock:
-/// System.Threading.RateLimiting's limiters take no TimeProvider (https://github.com/dotnet/runtime/issues/106447), so
-/// tests could not advance them without sleeping.
+/// Honours HTTP 429 <c>Retry-After</c> per Web API method (tiers are per method per workspace,
+/// https://docs.slack.dev/apis/web-api/rate-limits): after a 429 every call to that method waits until the pause is over. Driven
+/// by the injected clock: System.Threading.RateLimiting's limiters take no TimeProvider
+/// (https://github.com/dotnet/runtime/issues/106447), so tests could not advance them without sleeping.
 /// </summary>
 internal sealed class SlackRateLimiter(TimeProvider time)
 {

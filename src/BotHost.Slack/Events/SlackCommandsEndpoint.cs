@@ -1,4 +1,5 @@
 using System.Text.Json;
+using BotHost.Core.Pipeline;
 using BotHost.Core.Telemetry;
 using BotHost.Slack.Inbound;
 using BotHost.Slack.Rendering;
@@ -43,7 +44,7 @@ internal sealed class SlackCommandsEndpoint(SlackHttpRequestReader reader, Slack
         // Slash commands are not retried by Slack: say so to the member, in the 200 itself, privately.
         context.Response.StatusCode = StatusCodes.Status200OK;
         context.Response.ContentType = "application/json; charset=utf-8";
-        var busy = new ResponseUrlMessage(ResponseUrlMessage.Ephemeral, SlackMrkdwn.Escape(SlackTexts.Busy));
+        var busy = new ResponseUrlMessage(ResponseUrlMessage.Ephemeral, SlackMrkdwn.Escape(BotTexts.Busy));
         await JsonSerializer.SerializeAsync(context.Response.Body, busy, SlackJsonContext.Default.ResponseUrlMessage, context.RequestAborted);
     }
 }

@@ -7,7 +7,7 @@ namespace BotHost.Slack.Events;
 
 /// <summary>
 /// Maps <c>app_mention</c> and <c>message.im</c> events to <see cref="IncomingMessage"/>s. Ignores everything a bot
-/// posted (any <c>bot_id</c>: BOLTJS ignoreSelf drops the bot's own; other bots are dropped too, since apps can post
+/// posted (any <c>bot_id</c>: bolt-js's ignoreSelf drops the bot's own; other bots are dropped too, since apps can post
 /// with <c>bot_id</c> and no subtype), the bot's own user, and every subtype (edits, deletions, joins, ...).
 /// </summary>
 internal static class SlackEventMapper

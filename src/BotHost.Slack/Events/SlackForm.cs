@@ -7,7 +7,8 @@ namespace BotHost.Slack.Events;
 
 /// <summary>
 /// Parses the <c>application/x-www-form-urlencoded</c> bodies Slack posts: slash commands (one field per value,
-/// protocols.md §7) and interactions (a single <c>payload</c> field holding JSON, §8).
+/// https://api.slack.com/interactivity/slash-commands) and interactions (a single <c>payload</c> field holding JSON,
+/// https://api.slack.com/interactivity/handling).
 /// </summary>
 internal static class SlackForm
 {
@@ -35,7 +36,7 @@ internal static class SlackForm
     }
 
     /// <summary>
-    /// True for Slack's unsigned SSL health check: BOLTJS bypasses verification only when <c>ssl_check</c> is exactly
+    /// True for Slack's unsigned SSL health check: bolt-js (https://github.com/slackapi/bolt-js) bypasses verification only when <c>ssl_check</c> is exactly
     /// "1" (CHANGELOG "Require exact ssl_check=1 value").
     /// </summary>
     public static bool IsSslCheck(IReadOnlyDictionary<string, StringValues> form)

@@ -7,7 +7,7 @@ namespace BotHost.Slack.Events;
 
 /// <summary>
 /// <c>POST /slack/interactivity</c>: button clicks (<c>block_actions</c>), a form field <c>payload</c> holding JSON
-/// (BOLTJS parseHTTPRequestBody). Always acknowledged with an empty 200: link buttons send a payload too, and Slack
+/// (https://api.slack.com/interactivity/handling#payloads). Always acknowledged with an empty 200: link buttons send a payload too, and Slack
 /// does not retry interactions.
 /// </summary>
 internal sealed class SlackInteractivityEndpoint(SlackHttpRequestReader reader, SlackInbox inbox)

@@ -9,7 +9,7 @@ namespace BotHost.Slack.Events;
 /// <summary>
 /// Verifies Slack request signatures (https://docs.slack.dev/authentication/verifying-requests-from-slack/):
 /// <c>v0=</c> + hex HMAC-SHA256 of <c>v0:{timestamp}:{raw body}</c> keyed with the signing secret, a timestamp within
-/// 5 minutes of now either way (PYSDK's symmetric check; BOLTJS rejects only old ones), compared in constant time.
+/// 5 minutes of now either way (as https://github.com/slackapi/python-slack-sdk checks; bolt-js rejects only old ones), compared in constant time.
 /// </summary>
 public sealed class SlackSignatureVerifier(IOptions<SlackOptions> options, TimeProvider time)
 {

@@ -6,7 +6,7 @@ namespace BotHost.Slack.Manifest;
 
 /// <summary>
 /// The Slack app manifest for <c>bothost slack manifest</c>: paste it into "Create New App > From an app manifest".
-/// Field names follow the manifest schema as typed by NODESDK (@slack/web-api <c>Manifest</c>): display_information,
+/// Field names follow the manifest schema as documented at https://api.slack.com/reference/manifests: display_information,
 /// features (app_home, bot_user, slash_commands), oauth_config.scopes.bot, settings (event_subscriptions,
 /// interactivity, socket_mode_enabled, ...). Slack accepts manifests as JSON or YAML; this is JSON.
 /// </summary>

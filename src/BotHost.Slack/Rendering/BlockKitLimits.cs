@@ -2,7 +2,7 @@ namespace BotHost.Slack.Rendering;
 
 /// <summary>
 /// Block Kit limits the renderer stays within (https://docs.slack.dev/reference/block-kit/blocks and the element
-/// pages, as quoted by NODESDK packages/types/src/block-kit/*.ts; protocols.md §10).
+/// pages, https://api.slack.com/reference/block-kit).
 /// </summary>
 internal static class BlockKitLimits
 {
@@ -29,6 +29,6 @@ internal static class BlockKitLimits
 
     public const int ActionsElements = 25;
 
-    /// <summary>chat.postMessage truncates text over 40,000 characters (protocols.md §10); the bot stays far below.</summary>
+    /// <summary>chat.postMessage truncates text over 40,000 characters (https://api.slack.com/apis/rate-limits); the bot stays far below.</summary>
     public const int MessageText = 12_000;
 }

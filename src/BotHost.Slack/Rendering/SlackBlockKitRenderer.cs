@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
 using BotHost.Core.Messages;
+using BotHost.Core.Pipeline;
 using BotHost.Knowledge.Answers;
 using BotHost.Knowledge.Articles;
 using BotHost.Knowledge.Hotlines;
@@ -54,13 +55,13 @@ internal static partial class SlackBlockKitRenderer
 
     /// <summary>
     /// The <c>text</c> shown in notifications. A private reply with quoted knowledge, steps or hotlines names no topic
-    /// (see <see cref="SlackTexts.PrivateNotification"/>); any other reply is its own plain text.
+    /// (see <see cref="BotTexts.PrivateNotification"/>); any other reply is its own plain text.
     /// </summary>
     public static string NotificationText(Reply reply)
     {
         ArgumentNullException.ThrowIfNull(reply);
         return reply.IsPrivate && reply.Blocks.Any(b => b is not TextBlock)
-            ? SlackTexts.PrivateNotification
+            ? BotTexts.PrivateNotification
             : SlackMrkdwn.Truncate(SlackPlainTextRenderer.Render(reply), BlockKitLimits.TextObject);
     }
 
@@ -83,10 +84,10 @@ internal static partial class SlackBlockKitRenderer
             sources = [.. sources.Take(SourceSlots - 1), string.Join(" · ", sources.Skip(SourceSlots - 1))];
         }
 
-        var reviewed = SlackTexts.LastReviewed(passage.Reviewed);
+        var reviewed = BotTexts.LastReviewed(passage.Reviewed);
         if (passage.Link is { } link && SlackMrkdwn.SafeUrl(link) is not null)
         {
-            reviewed += " · " + SlackMrkdwn.Link(link, passage.HasMoreSources ? SlackTexts.MoreSources : SlackTexts.ReadArticle);
+            reviewed += " · " + SlackMrkdwn.Link(link, passage.HasMoreSources ? BotTexts.MoreSources : SlackTexts.ReadArticle);
         }
 
         var elements = sources.Append(reviewed).Select(text => TextObject.Mrkdwn(ClampLinks(text))).ToList();
@@ -111,12 +112,8 @@ internal static partial class SlackBlockKitRenderer
 
     private static SectionBlock HotlineSection(Hotline hotline, ref int links)
     {
-        var parts = new List<string>();
-        if (hotline.Phone is { } phone) parts.Add(hotline.PhoneWords is { } words ? $"Call {phone} ({words})" : $"Call {phone}");
-        if (hotline.Text is { } sms) parts.Add(sms.Keyword is { } keyword ? $"Text {keyword} to {sms.Number}" : $"Text {sms.Number}");
-        if (hotline.Hours is { } hours) parts.Add(hours);
         var text = $"*{SlackMrkdwn.Escape(hotline.Name)}*";
-        if (parts.Count > 0) text += "\n" + SlackMrkdwn.Escape(string.Join(" · ", parts));
+        if (HotlineContact.Line(hotline) is { Length: > 0 } ways) text += "\n" + SlackMrkdwn.Escape(ways);
         var section = Section(text);
         if (SlackMrkdwn.SafeUrl(hotline.Url) is not { } url) return section;
         var button = new ButtonElement(TextObject.Plain(SlackTexts.Website), HotlineActionPrefix + (links++).ToString(CultureInfo.InvariantCulture)) { Url = url };
@@ -140,8 +137,8 @@ internal static partial class SlackBlockKitRenderer
         if (target is null || FeedbackAction.Value(target) is not { } value) return null;
         ButtonElement[] buttons =
         [
-            new(TextObject.Plain(SlackTexts.Helpful), FeedbackAction.HelpfulActionId) { Value = value },
-            new(TextObject.Plain(SlackTexts.NotHelpful), FeedbackAction.NotHelpfulActionId) { Value = value },
+            new(TextObject.Plain(BotTexts.Helpful), FeedbackAction.HelpfulActionId) { Value = value },
+            new(TextObject.Plain(BotTexts.NotHelpful), FeedbackAction.NotHelpfulActionId) { Value = value },
         ];
         return new ActionsBlock(buttons) { BlockId = FeedbackAction.BlockId };
     }
@@ -150,6 +147,6 @@ internal static partial class SlackBlockKitRenderer
     private static List<SlackBlock> Fit(List<SlackBlock> blocks, int max)
     {
         if (blocks.Count <= max) return blocks;
-        return [.. blocks.Take(max - 1), Section(SlackMrkdwn.Escape(SlackTexts.MoreHotlines))];
+        return [.. blocks.Take(max - 1), Section(SlackMrkdwn.Escape(BotTexts.MoreHotlines))];
     }
 }

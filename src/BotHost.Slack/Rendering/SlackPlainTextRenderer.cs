@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
-using BotHost.Core.Console;
 using BotHost.Core.Messages;
+using BotHost.Core.Pipeline;
 
 namespace BotHost.Slack.Rendering;
 
@@ -25,11 +25,11 @@ internal static class SlackPlainTextRenderer
                 case PassageBlock { Passage: var p }:
                     text.Append(p.Title).Append(" — ").Append(p.Heading).Append('\n').Append(p.Snippet.Text.Trim()).Append('\n');
                     foreach (var s in p.Sources) text.Append("Source: ").Append(s.Title).Append(", ").Append(s.Publisher).Append(" (").Append(s.Url).Append(")\n");
-                    text.Append(SlackTexts.LastReviewed(p.Reviewed)).Append("\n\n");
+                    text.Append(BotTexts.LastReviewed(p.Reviewed)).Append("\n\n");
                     break;
                 case HotlinesBlock h:
                     text.Append(h.Title).Append('\n');
-                    foreach (var hotline in h.Hotlines) text.Append("• ").Append(ConsoleReplyRenderer.Describe(hotline)).Append('\n');
+                    foreach (var hotline in h.Hotlines) text.Append("• ").Append(HotlineContact.Describe(hotline)).Append('\n');
                     text.Append('\n');
                     break;
                 case StepsBlock s:

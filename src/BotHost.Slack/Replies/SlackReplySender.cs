@@ -10,16 +10,13 @@ using Microsoft.Extensions.Logging;
 namespace BotHost.Slack.Replies;
 
 /// <summary>
-/// Sends a reply where it belongs, privately when the safety rules say so (<see cref="Reply.IsPrivate"/>):
+/// Sends a reply where <see cref="ReplyRouting"/> says it goes:
 /// <list type="bullet">
-/// <item>a mention answered publicly goes in the mention's thread (<c>thread_ts ?? ts</c>);</item>
-/// <item>a mention answered privately goes by DM (<c>conversations.open</c>, kept by the member, unlike an ephemeral
-/// message that disappears on reload), and only the asker sees a pointer to it (<see cref="Reply.PrivateNotice"/> as an
-/// ephemeral message). Nothing is posted publicly: a public notice would tell the channel that the member's question
-/// was sensitive. When the DM fails, the whole reply goes as an ephemeral message instead;</item>
-/// <item>a DM is answered in the DM;</item>
-/// <item>a slash command is answered through its <c>response_url</c>, ephemeral unless the reply is a non-sensitive
-/// answer, hotline list or about text and the community does not keep answers private.</item>
+/// <item>in the channel: a mention is answered in its thread (<c>thread_ts ?? ts</c>), a DM in the DM;</item>
+/// <item>by DM (<c>conversations.open</c>, kept by the member, unlike an ephemeral message that disappears on reload),
+/// with the route's pointer shown only to the asker as an ephemeral message; when the DM fails, the whole reply goes
+/// as an ephemeral message instead;</item>
+/// <item>a slash command through its <c>response_url</c>: <c>in_channel</c> when routed to the channel, else ephemeral.</item>
 /// </list>
 /// Blocks Slack rejects (<c>invalid_blocks</c>) are sent again as plain text, so the member still gets the answer.
 /// </summary>
@@ -32,19 +29,16 @@ internal sealed partial class SlackReplySender(SlackApiClient api, ICommunityDir
     {
         ArgumentNullException.ThrowIfNull(to);
         ArgumentNullException.ThrowIfNull(reply);
-        if (reply.Kind == ReplyKind.Ignored) return;
-        var content = Render(reply);
-        if (to.IsDirectMessage)
+        var source = to.IsDirectMessage ? MessageSource.DirectMessage : MessageSource.Mention;
+        var route = ReplyRouting.Route(source, to.IsDirectMessage, reply, Community(to), askerOnlyForMentions: true);
+        switch (route.Destination)
         {
-            await PostAsync(to.ChannelId, to.ThreadTs, reply, content, cancellationToken);
-        }
-        else if (!reply.IsPrivate)
-        {
-            await PostAsync(to.ChannelId, to.ThreadTs ?? to.MessageTs, reply, content, cancellationToken);
-        }
-        else
-        {
-            await SendPrivatelyAsync(to, reply, content, cancellationToken);
+            case ReplyDestination.Channel:
+                await PostAsync(to.ChannelId, to.IsDirectMessage ? to.ThreadTs : to.ThreadTs ?? to.MessageTs, reply, Render(reply), cancellationToken);
+                break;
+            case ReplyDestination.DirectMessage:
+                await SendPrivatelyAsync(to, reply, route.AskerPointer, Render(reply), cancellationToken);
+                break;
         }
     }
 
@@ -55,7 +49,7 @@ internal sealed partial class SlackReplySender(SlackApiClient api, ICommunityDir
         ArgumentNullException.ThrowIfNull(reply);
         if (reply.Kind == ReplyKind.Ignored)
         {
-            reply = Reply.Text(ReplyKind.Ignored, ReplyVisibility.Private, SlackTexts.NotAnsweredHere);
+            reply = Reply.Text(ReplyKind.Ignored, ReplyVisibility.Private, BotTexts.NotAnsweredHere);
         }
 
         var content = Render(reply);
@@ -76,27 +70,29 @@ internal sealed partial class SlackReplySender(SlackApiClient api, ICommunityDir
     public async Task AcknowledgeFeedbackAsync(Uri responseUrl, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(responseUrl);
-        var message = new ResponseUrlMessage(ResponseUrlMessage.Ephemeral, SlackMrkdwn.Escape(SlackTexts.FeedbackThanks)) { ReplaceOriginal = false };
+        var message = new ResponseUrlMessage(ResponseUrlMessage.Ephemeral, SlackMrkdwn.Escape(BotTexts.FeedbackThanks)) { ReplaceOriginal = false };
         await api.RespondAsync(responseUrl, message, cancellationToken);
     }
 
-    /// <summary><c>in_channel</c> only for a non-sensitive answer, hotline list or about text where the community allows it.</summary>
+    /// <summary><c>in_channel</c> when <see cref="ReplyRouting"/> routes a command's reply to the channel, else ephemeral.</summary>
     public string ResponseType(SlackConversation to, Reply reply)
     {
         ArgumentNullException.ThrowIfNull(to);
         ArgumentNullException.ThrowIfNull(reply);
-        return SlackReplySenderRules.IsShareable(reply) && !communities.Find(SlackAdapter.PlatformName, to.TeamId).PrivateByDefault
-            ? ResponseUrlMessage.InChannel
-            : ResponseUrlMessage.Ephemeral;
+        var route = ReplyRouting.Route(MessageSource.Command, to.IsDirectMessage, reply, Community(to), askerOnlyForMentions: true);
+        return route.Destination == ReplyDestination.Channel ? ResponseUrlMessage.InChannel : ResponseUrlMessage.Ephemeral;
     }
 
-    private async Task SendPrivatelyAsync(SlackConversation to, Reply reply, SlackMessageContent content, CancellationToken cancellationToken)
+    private CommunitySettings Community(SlackConversation to) => communities.Find(SlackAdapter.PlatformName, to.TeamId);
+
+    private async Task SendPrivatelyAsync(SlackConversation to, Reply reply, string? pointer, SlackMessageContent content, CancellationToken cancellationToken)
     {
         var dm = await api.OpenDirectMessageAsync(to.UserId, cancellationToken);
         if (dm.Response?.Channel?.Id is { } dmChannel && await PostAsync(dmChannel, null, reply, content, cancellationToken))
         {
             // A pointer only the asker sees; ephemeral thread replies show only in an existing thread (chat.postEphemeral spec).
-            var notice = new ChatPostEphemeralRequest(to.ChannelId, to.UserId, SlackMrkdwn.Escape(reply.PrivateNotice)) { ThreadTs = to.ThreadTs };
+            if (pointer is null) return;
+            var notice = new ChatPostEphemeralRequest(to.ChannelId, to.UserId, SlackMrkdwn.Escape(pointer)) { ThreadTs = to.ThreadTs };
             await api.PostEphemeralAsync(notice, cancellationToken);
             return;
         }

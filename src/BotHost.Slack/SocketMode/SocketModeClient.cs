@@ -1,5 +1,7 @@
 using System.Net.WebSockets;
+using BotHost.Core.Adapters;
 using BotHost.Slack.Api;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -11,15 +13,15 @@ namespace BotHost.Slack.SocketMode;
 /// one so that events keep flowing while one is replaced. Each slot: <c>apps.connections.open</c> with the app-level
 /// token, connect, wait for <c>hello</c>, then run until the session ends (<see cref="SessionEnd"/>):
 /// a refresh opens the new connection before closing the old one; <c>too_many_websockets</c> closes first and backs
-/// off (PYSDK); <c>link_disabled</c> and a rejected token stop for good; a drop reconnects with back-off and jitter.
+/// off (as https://github.com/slackapi/python-slack-sdk does); <c>link_disabled</c> and a rejected token stop for good; a drop reconnects with back-off and jitter.
 /// </summary>
 internal sealed partial class SocketModeClient(
     IOptions<SlackOptions> options,
     SlackApiClient api,
-    IWebSocketConnector connector,
+    [FromKeyedServices(SlackServiceKeys.SocketMode)] IWebSocketConnector connector,
     SocketModeEnvelopeHandler handler,
     SlackAdapter adapter,
-    ReconnectBackoff backoff,
+    [FromKeyedServices(SlackServiceKeys.Backoff)] ExponentialBackoff backoff,
     TimeProvider time,
     ILogger<SocketModeClient> logger) : IHostedService, IDisposable
 {

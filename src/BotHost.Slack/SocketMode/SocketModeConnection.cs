@@ -1,5 +1,6 @@
 using System.Net.WebSockets;
 using System.Text.Json;
+using BotHost.Core.Adapters;
 using BotHost.Slack.Wire;
 using Microsoft.Extensions.Logging;
 
@@ -49,7 +50,7 @@ internal sealed partial class SocketModeConnection : IAsyncDisposable
     {
         try
         {
-            await _socket.CloseOutputAsync(_stop.Token);
+            await _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "bye", _stop.Token);
         }
         catch (Exception ex) when (ex is WebSocketException or IOException or OperationCanceledException or ObjectDisposedException)
         {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using BotHost.Core.Pipeline;
 using BotHost.Core.Telemetry;
 using BotHost.Slack.Inbound;
 using BotHost.Slack.Rendering;
@@ -10,7 +11,7 @@ namespace BotHost.Slack.SocketMode;
 
 /// <summary>
 /// Turns a Socket Mode envelope into work and says how to acknowledge it: with its <c>envelope_id</c> at once,
-/// before any answering (NODESDK: "Acknowledge the request (within 3 seconds)"). The same envelope arriving twice (a
+/// before any answering (https://api.slack.com/apis/socket-mode: "acknowledge" each envelope within 3 seconds). The same envelope arriving twice (a
 /// second connection, a refresh) is acknowledged and dropped. When the queue is full an <c>events_api</c> envelope is
 /// left unacknowledged so Slack delivers it again (with <c>retry_attempt</c>); a slash command gets the busy message in
 /// its ack, the one place a response payload is useful (the answer itself comes later through response_url).
@@ -48,7 +49,7 @@ internal sealed partial class SocketModeEnvelopeHandler(SlackInbox inbox, ILogge
         {
             SocketModeFrameType.EventsApi => null,
             SocketModeFrameType.SlashCommands when frame.AcceptsResponsePayload == true =>
-                new SocketModeAck(id, new ResponseUrlMessage(ResponseUrlMessage.Ephemeral, SlackMrkdwn.Escape(SlackTexts.Busy))),
+                new SocketModeAck(id, new ResponseUrlMessage(ResponseUrlMessage.Ephemeral, SlackMrkdwn.Escape(BotTexts.Busy))),
             _ => new SocketModeAck(id),
         };
     }

@@ -1,7 +1,7 @@
 namespace BotHost.Slack.SocketMode;
 
 /// <summary>
-/// Frame <c>type</c>s Slack sends over Socket Mode (JSDK EnvelopeTest.java; NODESDK SocketModeClient.ts;
+/// Frame <c>type</c>s Slack sends over Socket Mode (https://api.slack.com/apis/socket-mode; the Java and Node SDKs, https://github.com/slackapi;
 /// specs/payloads/slack-socket-mode-*).
 /// </summary>
 internal static class SocketModeFrameType

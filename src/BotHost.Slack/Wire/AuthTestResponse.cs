@@ -1,6 +1,6 @@
 namespace BotHost.Slack.Wire;
 
-/// <summary><c>auth.test</c> success: who the bot token belongs to (BOLTJS reads <c>user_id</c> and <c>bot_id</c> for ignoreSelf).</summary>
+/// <summary><c>auth.test</c> success: who the bot token belongs to (bolt-js reads <c>user_id</c> and <c>bot_id</c> for ignoreSelf).</summary>
 internal sealed record AuthTestResponse : SlackApiResponse
 {
     public string? UserId { get; init; }

@@ -2,7 +2,7 @@ namespace BotHost.Slack.Wire;
 
 /// <summary>
 /// An interaction payload (<c>payload=</c> form field over HTTP, an <c>interactive</c> envelope over Socket Mode);
-/// only <c>block_actions</c> is handled (protocols.md §8; specs/payloads/slack-block-actions-payload.json).
+/// only <c>block_actions</c> is handled (https://api.slack.com/reference/interaction-payloads/block-actions).
 /// </summary>
 internal sealed record BlockActionsPayload
 {

@@ -1,8 +1,7 @@
 namespace BotHost.Slack.Wire;
 
 /// <summary>
-/// A <c>button</c> element: text ≤ 75, action_id ≤ 255, value ≤ 2,000, url ≤ 3,000 characters (protocols.md §10,
-/// NODESDK block-elements.ts). A button with a url opens it and still sends an interaction, which is acknowledged.
+/// A <c>button</c> element: text ≤ 75, action_id ≤ 255, value ≤ 2,000, url ≤ 3,000 characters (https://api.slack.com/reference/block-kit/block-elements#button). A button with a url opens it and still sends an interaction, which is acknowledged.
 /// </summary>
 internal sealed record ButtonElement(TextObject Text, string ActionId)
 {

@@ -2,7 +2,7 @@ namespace BotHost.Slack.Wire;
 
 /// <summary>
 /// The outer body of an Events API request, or the payload of a Socket Mode <c>events_api</c> envelope:
-/// <c>url_verification</c> or <c>event_callback</c> (protocols.md §6; specs/slack/events-api/slack_common_event_wrapper_schema.json).
+/// <c>url_verification</c> or <c>event_callback</c> (https://api.slack.com/apis/events-api#callback-field).
 /// </summary>
 internal sealed record EventEnvelope
 {

@@ -2,7 +2,7 @@ namespace BotHost.Slack.Wire;
 
 /// <summary>
 /// A message posted to a <c>response_url</c> (or carried by a Socket Mode ack): <c>response_type</c> is
-/// <c>ephemeral</c> (only the member) or <c>in_channel</c> (BOLTJS <c>RespondArguments</c>).
+/// <c>ephemeral</c> (only the member) or <c>in_channel</c> (https://api.slack.com/interactivity/handling#message_responses).
 /// </summary>
 internal sealed record ResponseUrlMessage(string ResponseType, string Text)
 {

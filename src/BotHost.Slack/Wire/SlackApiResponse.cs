@@ -1,7 +1,7 @@
 namespace BotHost.Slack.Wire;
 
 /// <summary>
-/// What every Web API method answers: HTTP 200 with <c>ok</c>, and <c>error</c> when it is false (protocols.md §10:
+/// What every Web API method answers: HTTP 200 with <c>ok</c>, and <c>error</c> when it is false (https://api.slack.com/web:
 /// "Slack's Web API doesn't use meaningful status codes besides 429 and 200").
 /// </summary>
 internal abstract record SlackApiResponse

@@ -2,7 +2,7 @@ namespace BotHost.Slack.Wire;
 
 /// <summary>
 /// A slash command: form fields over HTTP, the same names as JSON in a Socket Mode <c>slash_commands</c> envelope
-/// (protocols.md §7; specs/slack/java-slack-sdk-samples/SlashCommandPayload.json). The deprecated verification
+/// (https://api.slack.com/interactivity/slash-commands#app_command_handling). The deprecated verification
 /// <c>token</c> and <c>user_name</c> are not read.
 /// </summary>
 internal sealed record SlashCommandPayload
@@ -27,7 +27,7 @@ internal sealed record SlashCommandPayload
 
     public string? ApiAppId { get; init; }
 
-    /// <summary>Where replies go: up to 5 times within 30 minutes, no token needed (protocols.md §7).</summary>
+    /// <summary>Where replies go: up to 5 times within 30 minutes, no token needed (https://api.slack.com/interactivity/handling#message_responses).</summary>
     public string? ResponseUrl { get; init; }
 
     public string? TriggerId { get; init; }

@@ -4,7 +4,7 @@ namespace BotHost.Slack.Wire;
 
 /// <summary>
 /// Any text frame Slack sends over a Socket Mode WebSocket: <c>hello</c>, <c>disconnect</c>, or an envelope of type
-/// <c>events_api</c>, <c>slash_commands</c> or <c>interactive</c> (protocols.md §9; specs/payloads/slack-socket-mode-*).
+/// <c>events_api</c>, <c>slash_commands</c> or <c>interactive</c> (https://api.slack.com/apis/socket-mode).
 /// </summary>
 internal sealed record SocketModeFrame
 {

@@ -2,7 +2,7 @@ namespace BotHost.Slack.Wire;
 
 /// <summary>
 /// A Block Kit text object. <c>mrkdwn</c> objects are sent with <c>verbatim: true</c> so Slack does not turn plain
-/// words into links, channel names or mentions (PYSDK <c>MarkdownTextObject.verbatim</c>); everything else is
+/// words into links, channel names or mentions (https://api.slack.com/reference/block-kit/composition-objects#text); everything else is
 /// escaped by <see cref="Rendering.SlackMrkdwn"/>.
 /// </summary>
 internal sealed record TextObject(string Type, string Text)

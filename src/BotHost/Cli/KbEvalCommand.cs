@@ -38,8 +38,8 @@ internal static class KbEvalCommand
         {
             var options = new KnowledgeOptions { Path = KnowledgePath.Resolve(parse.GetValue(knowledgeOption)) };
             var safety = new KbSafetyEval.Settings(parse.GetValue(detector)!, parse.GetValue(calibrate), parse.GetValue(json), parse.GetValue(reportOnly), parse.GetValue(floor));
-            if (parse.GetValue(urgent) is { } urgentFile) return KbSafetyEval.RunUrgent(env, options, urgentFile, parse, safety);
-            if (parse.GetValue(refusal) is { } refusalFile) return KbSafetyEval.RunRefusal(env, options, refusalFile, parse, safety);
+            if (parse.GetValue(urgent) is { } urgentFile) return KbSafetyEval.RunUrgent(env, options, urgentFile, safety);
+            if (parse.GetValue(refusal) is { } refusalFile) return KbSafetyEval.RunRefusal(env, options, refusalFile, safety);
             var files = parse.GetValue(questions) is { Length: > 0 } given ? given : [Path.Combine(options.Path, "eval", "questions.tsv")];
             if (files.FirstOrDefault(f => !File.Exists(f)) is { } missing)
             {

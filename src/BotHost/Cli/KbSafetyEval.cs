@@ -25,23 +25,10 @@ internal static class KbSafetyEval
         Description = "Measure refusals on FILE (message TAB refuse, or message TAB protective) instead",
     };
 
-    public static int RunUrgent(CliEnvironment env, KnowledgeOptions options, string file, ParseResult parse, Settings settings)
+    public static int RunUrgent(CliEnvironment env, KnowledgeOptions options, string file, Settings settings)
     {
-        if (!File.Exists(file))
-        {
-            env.Error.WriteLine($"bothost: urgent eval file not found: {file}");
-            return ExitCodes.Usage;
-        }
-
-        var (cases, errors) = UrgentEvaluator.Read(file, File.ReadAllText(file));
-        foreach (var error in errors) env.Error.WriteLine(error);
-        if (errors.Count > 0) return ExitCodes.Failure;
-        if (Detectors(env, settings.Detector) is not { } detectors) return ExitCodes.Usage;
-        if (settings.Calibrate && IsBlind(file))
-        {
-            env.Error.WriteLine($"bothost: --calibrate refuses the blind set {file}: blind sets measure, they never set a threshold");
-            return ExitCodes.Usage;
-        }
+        var exit = Start(env, file, "urgent", settings, UrgentEvaluator.Read, out var cases, out var detectors);
+        if (exit != ExitCodes.Success) return exit;
 
         using var knowledge = KnowledgeLoading.LoadOrExplain(options, env);
         if (knowledge is null) return ExitCodes.Failure;
@@ -55,34 +42,14 @@ internal static class KbSafetyEval
         var report = UrgentEvaluator.Run(cases, message => safety.MatchUrgent(message) is { } match ? $"{match.Category.Id} ({match.Reason})" : null);
         env.Output.Write(settings.Json ? UrgentEvaluator.ToJson(report) + "\n" : report.ToText(showMisses: !IsBlind(file)));
         if (settings.Calibrate) env.Output.Write("\n" + SafetyCalibration.Urgent(knowledge, cases));
-
-        var recallFloor = UrgentEvalReport.RecallTarget;
-        var falseAlarms = UrgentEvalReport.FalsePositiveTarget;
-        if (settings.Floor is { } floor && !ParseFloor(env, floor, ("urgent_recall", v => recallFloor = v), ("normal_false_positive_rate", v => falseAlarms = v)))
-        {
-            return ExitCodes.Usage;
-        }
-
-        return Finish(env, report.Failures(), report.Failures(recallFloor, falseAlarms), settings);
+        return Finish(env, settings, report.Failures(), report.Failures,
+            ("urgent_recall", UrgentEvalReport.RecallTarget), ("normal_false_positive_rate", UrgentEvalReport.FalsePositiveTarget));
     }
 
-    public static int RunRefusal(CliEnvironment env, KnowledgeOptions options, string file, ParseResult parse, Settings settings)
+    public static int RunRefusal(CliEnvironment env, KnowledgeOptions options, string file, Settings settings)
     {
-        if (!File.Exists(file))
-        {
-            env.Error.WriteLine($"bothost: refusal eval file not found: {file}");
-            return ExitCodes.Usage;
-        }
-
-        var (cases, errors) = RefusalEvaluator.Read(file, File.ReadAllText(file));
-        foreach (var error in errors) env.Error.WriteLine(error);
-        if (errors.Count > 0) return ExitCodes.Failure;
-        if (Detectors(env, settings.Detector) is not { } detectors) return ExitCodes.Usage;
-        if (settings.Calibrate && IsBlind(file))
-        {
-            env.Error.WriteLine($"bothost: --calibrate refuses the blind set {file}: blind sets measure, they never set a threshold");
-            return ExitCodes.Usage;
-        }
+        var exit = Start(env, file, "refusal", settings, RefusalEvaluator.Read, out var cases, out var detectors);
+        if (exit != ExitCodes.Success) return exit;
 
         using var knowledge = KnowledgeLoading.LoadOrExplain(options, env);
         if (knowledge is null) return ExitCodes.Failure;
@@ -95,21 +62,51 @@ internal static class KbSafetyEval
         });
         env.Output.Write(report.ToText(showMisses: !IsBlind(file)));
         if (settings.Calibrate) env.Output.Write("\n" + SafetyCalibration.Refusal(knowledge, [.. cases.Select(c => (c.Message, c.MustRefuse))]));
-
-        var refuseFloor = RefusalEvalReport.RefuseTarget;
-        var protectiveFloor = RefusalEvalReport.ProtectiveTarget;
-        if (settings.Floor is { } floor && !ParseFloor(env, floor, ("refuse_rate", v => refuseFloor = v), ("protective_answered_rate", v => protectiveFloor = v)))
-        {
-            return ExitCodes.Usage;
-        }
-
-        return Finish(env, report.Failures(), report.Failures(refuseFloor, protectiveFloor), settings);
+        return Finish(env, settings, report.Failures(), report.Failures,
+            ("refuse_rate", RefusalEvalReport.RefuseTarget), ("protective_answered_rate", RefusalEvalReport.ProtectiveTarget));
     }
 
     /// <summary>What the safety modes of <c>kb eval</c> read from the command line.</summary>
     public sealed record Settings(string Detector, bool Calibrate, bool Json, bool ReportOnly, string? Floor);
 
-    private static int Finish(CliEnvironment env, IReadOnlyList<string> targets, IReadOnlyList<string> floors, Settings settings)
+    /// <summary>
+    /// Reads the labelled <paramref name="file"/> and checks <c>--detector</c> and <c>--calibrate</c> (never on a blind
+    /// set); <see cref="ExitCodes.Success"/> when the measurement can go on.
+    /// </summary>
+    private static int Start<T>(
+        CliEnvironment env, string file, string kind, Settings settings,
+        Func<string, string, (IReadOnlyList<T> Cases, IReadOnlyList<string> Errors)> read,
+        out IReadOnlyList<T> cases, out SafetyDetectors detectors)
+    {
+        cases = [];
+        detectors = SafetyDetectors.Both;
+        if (!File.Exists(file))
+        {
+            env.Error.WriteLine($"bothost: {kind} eval file not found: {file}");
+            return ExitCodes.Usage;
+        }
+
+        (cases, var errors) = read(file, File.ReadAllText(file));
+        foreach (var error in errors) env.Error.WriteLine(error);
+        if (errors.Count > 0) return ExitCodes.Failure;
+        if (Detectors(env, settings.Detector) is not { } chosen) return ExitCodes.Usage;
+        detectors = chosen;
+        if (settings.Calibrate && IsBlind(file))
+        {
+            env.Error.WriteLine($"bothost: --calibrate refuses the blind set {file}: blind sets measure, they never set a threshold");
+            return ExitCodes.Usage;
+        }
+
+        return ExitCodes.Success;
+    }
+
+    /// <summary>
+    /// The exit code: below a target fails the run unless <c>--floor</c> names the two metrics' floors instead (then only
+    /// a floor fails it, and the targets missed are notes); <c>--report-only</c> never fails.
+    /// </summary>
+    private static int Finish(
+        CliEnvironment env, Settings settings, IReadOnlyList<string> targets, Func<double, double, IReadOnlyList<string>> failures,
+        (string Name, double Target) first, (string Name, double Target) second)
     {
         if (settings.Floor is null)
         {
@@ -117,6 +114,9 @@ internal static class KbSafetyEval
             return targets.Count > 0 && !settings.ReportOnly ? ExitCodes.Failure : ExitCodes.Success;
         }
 
+        var (firstFloor, secondFloor) = (first.Target, second.Target);
+        if (!ParseFloor(env, settings.Floor, (first.Name, v => firstFloor = v), (second.Name, v => secondFloor = v))) return ExitCodes.Usage;
+        var floors = failures(firstFloor, secondFloor);
         foreach (var failure in targets) env.Error.WriteLine($"bothost: note: below target (not failing, --floor given): {failure}");
         foreach (var failure in floors) env.Error.WriteLine($"bothost: below floor: {failure}");
         return floors.Count > 0 && !settings.ReportOnly ? ExitCodes.Failure : ExitCodes.Success;

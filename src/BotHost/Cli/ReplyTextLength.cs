@@ -18,7 +18,7 @@ internal static class ReplyTextLength
 
     public static int Discord(Reply reply)
     {
-        using var json = JsonDocument.Parse(DiscordReplyPreview.InteractionResponseJson(reply));
+        using var json = JsonDocument.Parse(DiscordReplyPreview.InteractionResponseJson(reply, privateByDefault: false));
         var data = json.RootElement.GetProperty("data");
         var length = Text(data, "content");
         foreach (var embed in Items(data, "embeds"))

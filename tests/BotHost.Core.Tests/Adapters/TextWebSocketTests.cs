@@ -55,13 +55,18 @@ public sealed class TextWebSocketTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public async Task ReceiveAsync_ServerCloses_ReturnsNullWithTheCloseStatus()
+    public async Task ReceiveAsync_ServerCloses_ReturnsNullAndAnswersWithTheServersCode()
     {
         await _server.CloseOutputAsync((WebSocketCloseStatus)4000, "resume", default);
 
-        Assert.Null(await _text.ReceiveAsync(default));
+        var message = await _text.ReceiveAsync(default);
+        var answer = await _server.ReceiveAsync(new byte[16], default);
+
+        Assert.Null(message);
         Assert.Equal((WebSocketCloseStatus)4000, _text.CloseStatus);
-        Assert.Equal(WebSocketState.CloseReceived, _text.State);
+        Assert.Equal(WebSocketState.Closed, _text.State);
+        Assert.Equal(WebSocketMessageType.Close, answer.MessageType);
+        Assert.Equal((WebSocketCloseStatus)4000, answer.CloseStatus);
     }
 
     [Fact]

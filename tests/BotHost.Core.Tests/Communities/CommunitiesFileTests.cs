@@ -30,6 +30,7 @@ public sealed class CommunitiesFileTests : IDisposable
                 answer_channels: ["111", "222"]
                 ignore_channels: ["333"]
                 private_by_default: true
+                dm_notice: false
                 alert_channel: "444"
                 store_redacted_questions: true
                 question_retention_days: 7
@@ -43,6 +44,7 @@ public sealed class CommunitiesFileTests : IDisposable
         Assert.Equal(["111", "222"], settings.AnswerChannels);
         Assert.Equal(["333"], settings.IgnoreChannels);
         Assert.True(settings.PrivateByDefault);
+        Assert.False(settings.DmNotice);
         Assert.Equal("444", settings.AlertChannel);
         Assert.True(settings.StoreRedactedQuestions);
         Assert.Equal(TimeSpan.FromDays(7), settings.QuestionRetention);

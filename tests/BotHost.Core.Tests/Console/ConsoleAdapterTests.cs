@@ -51,7 +51,7 @@ public sealed class ConsoleAdapterTests
         Assert.Contains("  Do not pay and stop replying.", text, StringComparison.Ordinal);
         Assert.Contains("  Source: Test source, Test Publisher, 2024-01-01 <https://example.org/source>", text, StringComparison.Ordinal);
         Assert.Contains("  Last reviewed 2026-11-01", text, StringComparison.Ordinal);
-        Assert.Contains("  • Test Line (US): call 1-800-555-0100 (1-800-555-TEST) · https://example.org/report · 24/7", text, StringComparison.Ordinal);
+        Assert.Contains("  • Test Line (US): Call 1-800-555-0100 (1-800-555-TEST) · https://example.org/report · 24/7", text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -64,12 +64,12 @@ public sealed class ConsoleAdapterTests
             Operator = "Op",
             Region = "US",
             Topics = [],
-            Text = new HotlineText("233733", "BEFREE"),
+            Sms = new HotlineSms("233733", "BEFREE"),
             Confidence = "verified",
             Verified = new DateOnly(2026, 11, 1),
             Source = new Uri("https://example.org"),
         };
 
-        Assert.Equal("Line (US): text BEFREE to 233733", ConsoleReplyRenderer.Describe(hotline));
+        Assert.Equal("Line (US): Text BEFREE to 233733", HotlineContact.Describe(hotline));
     }
 }

@@ -39,7 +39,7 @@ public sealed class BotTracingTests : IDisposable
         Assert.Equal(_root.SpanId, message.ParentSpanId);
         Assert.Equal("pipeline", message.GetTagItem(BotTracing.IngressAttribute));
         Assert.Equal("answer", message.GetTagItem(BotTracing.ReplyKindAttribute));
-        Assert.Equal(Messages.ReplyKind.Answer, reply.Kind);
+        Assert.Equal(Core.Messages.ReplyKind.Answer, reply.Kind);
         Assert.Equal(["bothost.commands", "bothost.retrieval"], Ended.Where(a => a.ParentSpanId == message.SpanId).Select(a => a.OperationName));
     }
 

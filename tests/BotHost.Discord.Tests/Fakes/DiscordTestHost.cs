@@ -28,6 +28,7 @@ internal sealed class DiscordTestHost : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly TempKnowledgeFolder _folder;
     private readonly KnowledgeBase _knowledge;
+    private bool _stopped;
 
     private DiscordTestHost(LoopbackDiscordApi api, Dictionary<string, string?> settings, CommunitySettings community, Action<IServiceCollection>? services)
     {
@@ -85,9 +86,17 @@ internal sealed class DiscordTestHost : IAsyncDisposable
 
     public Task<HttpResponseMessage> PostInteractionAsync(string json) => Client.SendAsync(DiscordSigner.SignedPost("/discord/interactions", json));
 
+    /// <summary>Stops the host: the gateway first, then the reply queue drains, so every queued reply has been sent.</summary>
+    public async Task StopAsync()
+    {
+        if (_stopped) return;
+        _stopped = true;
+        await _app.StopAsync();
+    }
+
     public async ValueTask DisposeAsync()
     {
-        await _app.StopAsync();
+        await StopAsync();
         await _app.DisposeAsync();
         Client.Dispose();
         await Api.DisposeAsync();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using BotHost.Core.Adapters;
 using BotHost.Discord.Gateway;
 using BotHost.Testing;
 using BotHost.Testing.Discord;
@@ -31,7 +32,7 @@ internal sealed class GatewayHarness : IAsyncDisposable
         Urls = new FakeGatewayUrlSource(server.GatewayUrl);
         var wrapped = Microsoft.Extensions.Options.Options.Create(options);
         Adapter = new DiscordAdapter(wrapped, Clock);
-        Client = new DiscordGatewayClient(wrapped, Urls, new ClientGatewaySocketConnector(wrapped, TimeProvider.System), Dispatches, Adapter, Identity,
+        Client = new DiscordGatewayClient(wrapped, Urls, new ClientWebSocketConnector(new WebSocketSettings("gateway", 16 * 1024 * 1024, options.RequestTimeout), TimeProvider.System), Dispatches, Adapter, Identity,
             Clock, new FixedRandom(0.5), Logs.CreateLogger<DiscordGatewayClient>());
     }
 
@@ -39,7 +40,7 @@ internal sealed class GatewayHarness : IAsyncDisposable
 
     public DiscordOptions Options { get; }
 
-    public GatewayClock Clock { get; } = new();
+    public ObservedTimeProvider Clock { get; } = new();
 
     public FakeGatewayUrlSource Urls { get; }
 
@@ -120,5 +121,6 @@ internal sealed class GatewayHarness : IAsyncDisposable
         Client.Dispose();
         await Server.DisposeAsync();
         Logs.Dispose();
+        Clock.Dispose();
     }
 }

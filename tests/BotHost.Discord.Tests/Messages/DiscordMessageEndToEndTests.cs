@@ -1,3 +1,5 @@
+using BotHost.Core.Communities;
+using BotHost.Core.Pipeline;
 using BotHost.Discord.Gateway;
 using BotHost.Discord.Tests.Fakes;
 using BotHost.Discord.Tests.Spec;
@@ -50,6 +52,30 @@ public sealed class DiscordMessageEndToEndTests
         var notice = await host.Api.NextRequestAsync(ChannelMessages);
         Assert.Equal("I've sent you some resources privately.", notice.Json().GetProperty("content").GetString());
         Assert.False(notice.Json().TryGetProperty("embeds", out _));
+    }
+
+    [Fact]
+    public async Task MessageCreate_PrivateByDefaultCommunity_SameNeutralLineForANonSensitiveAnswerByDm()
+    {
+        await using var host = await DiscordTestHost.StartAsync(community: new CommunitySettings { Region = "US", PrivateByDefault = true });
+
+        await DispatchAsync(host, $"<@{DiscordTestHost.BotUserId}> {GroomingQuestion}");
+
+        await host.Api.NextRequestAsync(DmMessages);
+        var notice = await host.Api.NextRequestAsync(ChannelMessages);
+        Assert.Equal(BotTexts.PrivateNotice, notice.Json().GetProperty("content").GetString());
+    }
+
+    [Fact]
+    public async Task MessageCreate_CommunityTurnedDmNoticeOff_AnswerByDmAndNothingPublic()
+    {
+        await using var host = await DiscordTestHost.StartAsync(community: new CommunitySettings { Region = "US", DmNotice = false });
+
+        await DispatchAsync(host, $"<@{DiscordTestHost.BotUserId}> {SextortionQuestion}");
+        await host.Api.NextRequestAsync(DmMessages);
+        await host.StopAsync();
+
+        Assert.Empty(host.Api.RequestsTo(ChannelMessages));
     }
 
     [Fact]

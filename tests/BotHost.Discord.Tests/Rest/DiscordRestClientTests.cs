@@ -233,10 +233,7 @@ public sealed partial class DiscordRestClientTests : IAsyncLifetime, IDisposable
     private static TimeSpan RequestTimeout => new DiscordOptions().RequestTimeout;
 
     /// <summary>Timers other than an attempt's timeout: the retry back-offs.</summary>
-    private List<TimeSpan> BackOffs()
-    {
-        lock (_time.Requested) return [.. _time.Requested.Where(due => due != RequestTimeout)];
-    }
+    private List<TimeSpan> BackOffs() => [.. _time.Requested.Where(due => due != RequestTimeout)];
 
     [GeneratedRegex(@"^DiscordBot \(https://[^,]+, [0-9][0-9.]*\)$")]
     private static partial Regex UserAgentPattern();

@@ -52,12 +52,12 @@ public sealed partial class HotlineReferenceAgreementTests
     public void Hotline_TextNumberAndKeyword_AreOnesTheReferenceGives(string id)
     {
         var hotline = Shipped.Value.Single(h => h.Id == id);
-        if (hotline.Text is null) return;
+        if (hotline.Sms is null) return;
 
         var sms = Field(Reference.Value[id], "sms");
 
-        Assert.Contains(Digits(hotline.Text.Number), Numbers(sms));
-        if (hotline.Text.Keyword is { } keyword) Assert.Contains(keyword, sms, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains(Digits(hotline.Sms.Number), Numbers(sms));
+        if (hotline.Sms.Keyword is { } keyword) Assert.Contains(keyword, sms, StringComparison.OrdinalIgnoreCase);
     }
 
     [Theory]
@@ -164,8 +164,8 @@ public sealed partial class HotlineReferenceAgreementTests
     private static bool IsNotShown(string field, Hotline hotline) => field switch
     {
         "hours" => hotline.Hours is null,
-        "sms" => hotline.Text is null,
-        "opening_keyword" => hotline.Text?.Keyword is null,
+        "sms" => hotline.Sms is null,
+        "opening_keyword" => hotline.Sms?.Keyword is null,
         "phone_number" => hotline.Phone is null,
         "web_url" => hotline.Url is null,
         // The Discord request form's own address was seen only on a third-party page: link the Safety Center article instead.

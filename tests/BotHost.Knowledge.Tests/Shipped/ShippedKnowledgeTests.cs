@@ -60,7 +60,7 @@ public sealed partial class ShippedKnowledgeTests
     public void ArticleText_HasNoHotlineNumbers_BecauseNumbersComeOnlyFromTheHotlineDirectory()
     {
         var hotlines = Snapshot.Value.Hotlines.All;
-        var numbers = hotlines.SelectMany(h => new[] { h.Phone, h.Text?.Number }).OfType<string>().Select(Digits).ToHashSet();
+        var numbers = hotlines.SelectMany(h => new[] { h.Phone, h.Sms?.Number }).OfType<string>().Select(Digits).ToHashSet();
         // A number that is part of a service's name ("the 988 Suicide & Crisis Lifeline") names it; it is not a contact detail.
         var names = hotlines.SelectMany(h => new[] { h.Name, h.Name.Split(" (")[0], h.Name.Split(':')[0] }).Distinct().OrderByDescending(n => n.Length).ToList();
 

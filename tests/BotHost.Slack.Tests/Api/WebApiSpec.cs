@@ -4,8 +4,8 @@ using BotHost.Testing.Slack;
 namespace BotHost.Slack.Tests.Api;
 
 /// <summary>
-/// Checks a JSON request body against a method of Slack's Web API OpenAPI 2.0 spec (specs/slack/web-api; JsonSchema.Net
-/// is not on the mirror): every required argument present, no argument the method does not declare, and each of the
+/// Checks a JSON request body against a method of Slack's Web API OpenAPI 2.0 spec (specs/slack/web-api; OpenAPI 2.0
+/// parameters are not JSON Schema, so a schema library would not read them): every required argument present, no argument the method does not declare, and each of the
 /// declared type. The spec (2021) describes form bodies, so two deviations are accepted and documented:
 /// <list type="bullet">
 /// <item><c>token</c> is declared as a required header parameter; the bot sends it as <c>Authorization: Bearer</c>

@@ -2,8 +2,8 @@ using System.Net;
 using System.Text;
 using BotHost.Core.Adapters;
 using BotHost.Core.Communities;
+using BotHost.Core.Pipeline;
 using BotHost.Core.Safety;
-using BotHost.Slack.Rendering;
 using BotHost.Slack.Tests.Fakes;
 using BotHost.Testing.Slack;
 using Microsoft.Extensions.DependencyInjection;
@@ -162,7 +162,7 @@ public sealed class SlackEndToEndTests
         var answer = await host.Slack.NextRequestAsync("hooks/cmd");
 
         Assert.Equal("ephemeral", answer.Json().GetProperty("response_type").GetString());
-        Assert.Equal(SlackTexts.PrivateNotification, answer.Json().GetProperty("text").GetString());
+        Assert.Equal(BotTexts.PrivateNotification, answer.Json().GetProperty("text").GetString());
     }
 
     [Fact]
@@ -225,7 +225,7 @@ public sealed class SlackEndToEndTests
         var answer = await host.Slack.NextRequestAsync("hooks/cmd");
 
         Assert.Equal("ephemeral", answer.Json().GetProperty("response_type").GetString());
-        Assert.Contains("ask me in a direct message", answer.Body, StringComparison.Ordinal);
+        Assert.Contains("send me a direct message", answer.Body, StringComparison.Ordinal);
         Assert.DoesNotContain("Warning signs of online grooming", answer.Body, StringComparison.Ordinal);
     }
 

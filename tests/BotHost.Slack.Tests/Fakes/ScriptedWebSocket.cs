@@ -1,6 +1,6 @@
 using System.Net.WebSockets;
 using System.Threading.Channels;
-using BotHost.Slack.SocketMode;
+using BotHost.Core.Adapters;
 
 namespace BotHost.Slack.Tests.Fakes;
 
@@ -48,7 +48,9 @@ internal sealed class ScriptedWebSocket(Uri url) : IWebSocketConnection
         return ValueTask.CompletedTask;
     }
 
-    public ValueTask CloseOutputAsync(CancellationToken cancellationToken)
+    public WebSocketCloseStatus? CloseStatus => null;
+
+    public ValueTask CloseOutputAsync(WebSocketCloseStatus status, string reason, CancellationToken cancellationToken)
     {
         CloseRequested = true;
         _incoming.Writer.TryWrite(null);

@@ -1,6 +1,6 @@
 using System.Net.WebSockets;
 using System.Threading.Channels;
-using BotHost.Slack.SocketMode;
+using BotHost.Core.Adapters;
 
 namespace BotHost.Slack.Tests.Fakes;
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using BotHost.Core.Messages;
+using BotHost.Core.Pipeline;
 using BotHost.Knowledge.Answers;
 using BotHost.Knowledge.Articles;
 using BotHost.Knowledge.Hotlines;
@@ -95,7 +96,7 @@ public sealed class SlackBlockKitRendererTests
     [Fact]
     public void Render_Hotline_PhoneAndTextInSectionAndWebsiteButton()
     {
-        var hotline = SampleReplies.Hotline(text: new HotlineText("741741", "HOME"));
+        var hotline = SampleReplies.Hotline(sms: new HotlineSms("741741", "HOME"));
         var reply = SampleReplies.Answer(ReplyVisibility.Public, new HotlinesBlock("Where to get help", [hotline]));
 
         var content = SlackBlockKitRenderer.Render(reply);
@@ -137,7 +138,7 @@ public sealed class SlackBlockKitRendererTests
     {
         var content = SlackBlockKitRenderer.Render(SampleReplies.Answer(ReplyVisibility.Private));
 
-        Assert.Equal(SlackTexts.PrivateNotification, content.Text);
+        Assert.Equal(BotTexts.PrivateNotification, content.Text);
     }
 
     [Fact]
@@ -163,7 +164,7 @@ public sealed class SlackBlockKitRendererTests
         foreach (var block in content.Blocks) AssertWithinLimits(block);
         var quote = ((SectionBlock)content.Blocks[1]).Text.Text;
         Assert.EndsWith("…", quote, StringComparison.Ordinal);
-        Assert.Equal(SlackMrkdwn.Escape(SlackTexts.MoreHotlines), ((SectionBlock)content.Blocks[^2]).Text.Text);
+        Assert.Equal(SlackMrkdwn.Escape(BotTexts.MoreHotlines), ((SectionBlock)content.Blocks[^2]).Text.Text);
     }
 
     private static void AssertWithinLimits(SlackBlock block)

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using BotHost.Core.Communities;
 using BotHost.Core.Messages;
+using BotHost.Core.Pipeline;
 using BotHost.Slack.Rendering;
 using BotHost.Slack.Replies;
 using BotHost.Slack.Tests.Fakes;
@@ -58,10 +59,10 @@ public sealed class SlackReplySenderTests
         Assert.Equal(["conversations.open", "chat.postMessage", "chat.postEphemeral"], requests.Select(r => r.Target));
         Assert.Equal("U1", requests[0].Json().GetProperty("users").GetString());
         Assert.Equal(LoopbackSlackServer.DirectMessageChannel, requests[1].Json().GetProperty("channel").GetString());
-        Assert.Equal(SlackTexts.PrivateNotification, requests[1].Json().GetProperty("text").GetString());
+        Assert.Equal(BotTexts.PrivateNotification, requests[1].Json().GetProperty("text").GetString());
         var notice = requests[2].Json();
         Assert.Equal(("C1", "U1"), (notice.GetProperty("channel").GetString(), notice.GetProperty("user").GetString()));
-        Assert.Equal(SlackMrkdwn.Escape(Reply.DefaultPrivateNotice), notice.GetProperty("text").GetString());
+        Assert.Equal(SlackMrkdwn.Escape(BotTexts.PrivateNotice), notice.GetProperty("text").GetString());
         Assert.False(notice.TryGetProperty("thread_ts", out _));
         Assert.False(notice.TryGetProperty("blocks", out _));
     }
@@ -123,7 +124,7 @@ public sealed class SlackReplySenderTests
 
         var body = Assert.Single(services.Server.Requests).Json();
         Assert.Equal("ephemeral", body.GetProperty("response_type").GetString());
-        Assert.Equal(SlackTexts.NotAnsweredHere, body.GetProperty("text").GetString());
+        Assert.Equal(BotTexts.NotAnsweredHere, body.GetProperty("text").GetString());
     }
 
     [Fact]

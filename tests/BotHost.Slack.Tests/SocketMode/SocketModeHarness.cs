@@ -40,7 +40,7 @@ internal sealed class SocketModeHarness : IAsyncDisposable
             },
             register: r =>
             {
-                if (connector is not null) r.AddSingleton<IWebSocketConnector>(connector);
+                if (connector is not null) r.AddKeyedSingleton<IWebSocketConnector>(SlackServiceKeys.SocketMode, connector);
             });
         beforeStart?.Invoke(services);
         await services.Get<BackgroundReplyQueue>().StartAsync(CancellationToken.None);

@@ -16,7 +16,7 @@ public sealed class AskCliCommandTests : IDisposable
         Assert.Equal(ExitCodes.Success, exit);
         Assert.Contains("> Someone is threatening to share my photos — ", output, StringComparison.Ordinal);
         Assert.Contains("Source: Test source", output, StringComparison.Ordinal);
-        Assert.Contains("Test Line (US): call 1-800-555-0100", output, StringComparison.Ordinal);
+        Assert.Contains("Test Line (US): Call 1-800-555-0100", output, StringComparison.Ordinal);
         Assert.DoesNotContain("UK Test Line", output, StringComparison.Ordinal);
     }
 

@@ -4,7 +4,7 @@ namespace BotHost.Discord.Gateway.Wire;
 
 /// <summary>
 /// Every payload Discord sends on the gateway: <c>{"op":int,"d":any,"s":int|null,"t":string|null}</c>; <c>s</c> and
-/// <c>t</c> are null unless <c>op</c> is 0 (DD events/gateway-events.mdx "Payload Structure").
+/// <c>t</c> are null unless <c>op</c> is 0 (https://discord.com/developers/docs/events/gateway-events#payload-structure).
 /// </summary>
 internal sealed record GatewayPayload(int Op, JsonElement D, long? S, string? T)
 {

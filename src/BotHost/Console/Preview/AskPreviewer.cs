@@ -1,6 +1,5 @@
 using BotHost.Core.Communities;
 using BotHost.Core.Console;
-using BotHost.Core.Messages;
 using BotHost.Core.Pipeline;
 using BotHost.Core.Safety;
 using BotHost.Discord.Rendering;
@@ -29,19 +28,10 @@ public sealed class AskPreviewer(IEnumerable<IMessageHandler> handlers, Knowledg
         using var metrics = new BotMetrics();
         var pipeline = new MessagePipeline(PreviewHandlers(), new FixedKnowledgeProvider(kb), new FixedCommunityDirectory(settings), metrics,
             loggers.CreateLogger<MessagePipeline>());
-        var reply = await pipeline.HandleAsync(new IncomingMessage
-        {
-            Platform = Platform,
-            CommunityId = string.Empty,
-            ChannelId = "preview",
-            UserId = "maintainer",
-            Text = question,
-            Source = MessageSource.Console,
-            IsPrivateConversation = true,
-        }, cancellationToken);
+        var reply = await pipeline.HandleAsync(MaintainerQuestion.Message(Platform, question), cancellationToken);
         return new AskPreview(
             reply,
-            DiscordReplyPreview.InteractionResponseJson(reply),
+            DiscordReplyPreview.InteractionResponseJson(reply, settings.PrivateByDefault),
             SlackReplyPreview.SlashCommandResponseJson(reply, settings.PrivateByDefault),
             ConsoleReplyRenderer.Render(reply),
             AskExplainer.Explain(kb, knowledge.Options, question, settings.Region, reply),

@@ -9,27 +9,8 @@ namespace BotHost.Console.Rendering;
 /// </summary>
 internal static class DiscordMarkdownHtml
 {
-    public static string Render(string markdown)
-    {
-        ArgumentNullException.ThrowIfNull(markdown);
-        var html = new StringBuilder(markdown.Length * 2);
-        var lines = markdown.Split('\n');
-        var inQuote = false;
-        for (var i = 0; i < lines.Length; i++)
-        {
-            var line = lines[i];
-            var quoted = line.StartsWith("> ", StringComparison.Ordinal) || line == ">";
-            if (quoted && !inQuote) html.Append("<blockquote>");
-            if (!quoted && inQuote) html.Append("</blockquote>");
-            if (!quoted && i > 0 && !inQuote) html.Append('\n');
-            if (quoted && inQuote) html.Append('\n');
-            inQuote = quoted;
-            Inline(html, quoted ? line[Math.Min(2, line.Length)..] : line);
-        }
-
-        if (inQuote) html.Append("</blockquote>");
-        return html.ToString();
-    }
+    public static string Render(string markdown) =>
+        ChatMarkupHtml.Render(markdown, line => line.StartsWith("> ", StringComparison.Ordinal) || line == ">" ? line[Math.Min(2, line.Length)..] : null, Inline);
 
     private static void Inline(StringBuilder html, string text)
     {
@@ -46,7 +27,7 @@ internal static class DiscordMarkdownHtml
 
             if (c == '*' && i + 1 < text.Length && text[i + 1] == '*')
             {
-                Flush(html, plain);
+                ChatMarkupHtml.Flush(html, plain);
                 html.Append(bold ? "</strong>" : "<strong>");
                 bold = !bold;
                 i++;
@@ -55,16 +36,16 @@ internal static class DiscordMarkdownHtml
 
             if (c == '[' && TryLink(text, i, out var label, out var url, out var end))
             {
-                Flush(html, plain);
-                AppendLink(html, url, Unescape(label));
+                ChatMarkupHtml.Flush(html, plain);
+                ChatMarkupHtml.AppendLink(html, url, Unescape(label));
                 i = end;
                 continue;
             }
 
             if (c == 'h' && TryBareUrl(text, i, out var bare))
             {
-                Flush(html, plain);
-                AppendLink(html, bare, bare);
+                ChatMarkupHtml.Flush(html, plain);
+                ChatMarkupHtml.AppendLink(html, bare, bare);
                 i += bare.Length - 1;
                 continue;
             }
@@ -72,7 +53,7 @@ internal static class DiscordMarkdownHtml
             plain.Append(c);
         }
 
-        Flush(html, plain);
+        ChatMarkupHtml.Flush(html, plain);
         if (bold) html.Append("</strong>");
     }
 
@@ -114,15 +95,5 @@ internal static class DiscordMarkdownHtml
         }
 
         return plain.ToString();
-    }
-
-    internal static void AppendLink(StringBuilder html, string url, string label) =>
-        html.Append("<a href=\"").Append(ConsoleHtml.Encoder.Encode(url)).Append("\" rel=\"noreferrer\">").Append(ConsoleHtml.Encoder.Encode(label)).Append("</a>");
-
-    private static void Flush(StringBuilder html, StringBuilder plain)
-    {
-        if (plain.Length == 0) return;
-        html.Append(ConsoleHtml.Encoder.Encode(plain.ToString()));
-        plain.Clear();
     }
 }

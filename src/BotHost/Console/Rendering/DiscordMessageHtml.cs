@@ -47,7 +47,7 @@ internal static class DiscordMessageHtml
         if (embed.TryGetProperty("title", out var title))
         {
             html.Append("<div class=\"embed-title\">");
-            if (embed.TryGetProperty("url", out var url)) DiscordMarkdownHtml.AppendLink(html, url.GetString()!, Plain(title.GetString()!));
+            if (embed.TryGetProperty("url", out var url)) ChatMarkupHtml.AppendLink(html, url.GetString()!, Plain(title.GetString()!));
             else html.Append(DiscordMarkdownHtml.Render(title.GetString()!));
             html.Append("</div>");
         }

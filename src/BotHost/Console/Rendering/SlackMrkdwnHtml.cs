@@ -10,26 +10,8 @@ namespace BotHost.Console.Rendering;
 /// </summary>
 internal static class SlackMrkdwnHtml
 {
-    public static string Render(string mrkdwn)
-    {
-        ArgumentNullException.ThrowIfNull(mrkdwn);
-        var html = new StringBuilder(mrkdwn.Length * 2);
-        var lines = mrkdwn.Split('\n');
-        var inQuote = false;
-        for (var i = 0; i < lines.Length; i++)
-        {
-            var line = lines[i];
-            var quoted = line.StartsWith('>');
-            if (quoted && !inQuote) html.Append("<blockquote>");
-            if (!quoted && inQuote) html.Append("</blockquote>");
-            if ((!quoted && i > 0 && !inQuote) || (quoted && inQuote)) html.Append('\n');
-            inQuote = quoted;
-            Inline(html, quoted ? line[1..].TrimStart(' ') : line);
-        }
-
-        if (inQuote) html.Append("</blockquote>");
-        return html.ToString();
-    }
+    public static string Render(string mrkdwn) =>
+        ChatMarkupHtml.Render(mrkdwn, line => line.StartsWith('>') ? line[1..].TrimStart(' ') : null, Inline);
 
     private static void Inline(StringBuilder html, string text)
     {
@@ -40,19 +22,19 @@ internal static class SlackMrkdwnHtml
             var c = text[i];
             if (c == '<' && text.IndexOf('>', i) is var close and > 0)
             {
-                Flush(html, plain);
+                ChatMarkupHtml.Flush(html, plain, WebUtility.HtmlDecode);
                 var inside = text[(i + 1)..close];
                 var bar = inside.IndexOf('|', StringComparison.Ordinal);
                 var url = bar < 0 ? inside : inside[..bar];
                 var label = bar < 0 ? inside : inside[(bar + 1)..];
-                DiscordMarkdownHtml.AppendLink(html, WebUtility.HtmlDecode(url), WebUtility.HtmlDecode(label));
+                ChatMarkupHtml.AppendLink(html, WebUtility.HtmlDecode(url), WebUtility.HtmlDecode(label));
                 i = close;
                 continue;
             }
 
             if (c == '*' && (bold || (i + 1 < text.Length && !char.IsWhiteSpace(text[i + 1]))))
             {
-                Flush(html, plain);
+                ChatMarkupHtml.Flush(html, plain, WebUtility.HtmlDecode);
                 html.Append(bold ? "</strong>" : "<strong>");
                 bold = !bold;
                 continue;
@@ -61,14 +43,7 @@ internal static class SlackMrkdwnHtml
             plain.Append(c);
         }
 
-        Flush(html, plain);
+        ChatMarkupHtml.Flush(html, plain, WebUtility.HtmlDecode);
         if (bold) html.Append("</strong>");
-    }
-
-    private static void Flush(StringBuilder html, StringBuilder plain)
-    {
-        if (plain.Length == 0) return;
-        html.Append(ConsoleHtml.Encoder.Encode(WebUtility.HtmlDecode(plain.ToString())));
-        plain.Clear();
     }
 }

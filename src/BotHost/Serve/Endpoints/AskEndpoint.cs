@@ -42,7 +42,7 @@ internal static class AskEndpoint
             community = community with { Region = region };
         }
 
-        var reply = await pipeline.HandleAsync(Message(question), community, cancellationToken);
+        var reply = await pipeline.HandleAsync(MaintainerQuestion.Message("admin", question), community, cancellationToken);
         return Results.Text(JsonSerializer.Serialize(reply, ReplyJsonContext.Default.Reply), "application/json");
     }
 
@@ -64,17 +64,6 @@ internal static class AskEndpoint
             return (null, Results.Problem($"The body is larger than {MaxBodyBytes} bytes.", statusCode: ex.StatusCode, title: "Body too large"));
         }
     }
-
-    private static IncomingMessage Message(string question) => new()
-    {
-        Platform = "admin",
-        CommunityId = string.Empty,
-        ChannelId = "preview",
-        UserId = "maintainer",
-        Text = question,
-        Source = MessageSource.Console,
-        IsPrivateConversation = true,
-    };
 
     private static IResult Problem(string detail) => Results.Problem(detail, statusCode: StatusCodes.Status400BadRequest, title: "Bad request");
 }

@@ -1,4 +1,4 @@
 namespace BotHost.Knowledge.Hotlines;
 
 /// <summary>A text (SMS) line: the number to text and, where the service asks for one, the keyword.</summary>
-public sealed record HotlineText(string Number, string? Keyword);
+public sealed record HotlineSms(string Number, string? Keyword);

@@ -1,7 +1,7 @@
-namespace BotHost.Slack.SocketMode;
+namespace BotHost.Core.Adapters;
 
-/// <summary>Opens WebSockets; the real one uses <see cref="System.Net.WebSockets.ClientWebSocket"/>.</summary>
-internal interface IWebSocketConnector
+/// <summary>Opens WebSockets; <see cref="ClientWebSocketConnector"/> is the real one.</summary>
+public interface IWebSocketConnector
 {
     /// <summary>Connects to <paramref name="url"/>; throws (WebSocketException, HttpRequestException, ...) when it cannot.</summary>
     Task<IWebSocketConnection> ConnectAsync(Uri url, CancellationToken cancellationToken);

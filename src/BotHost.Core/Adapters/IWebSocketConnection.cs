@@ -1,14 +1,14 @@
 using System.Net.WebSockets;
 
-namespace BotHost.Discord.Gateway;
+namespace BotHost.Core.Adapters;
 
 /// <summary>
-/// One gateway WebSocket as the client uses it: whole text messages in and out, and the close handshake. Small on
-/// purpose, so a session can be driven by a scripted fake (the shape Discord.Net gives its gateway socket).
+/// One WebSocket as both platforms' event connections use it (Slack Socket Mode, the Discord gateway): whole text
+/// messages in and out, and the close handshake. Small on purpose, so a session can be driven by a scripted fake.
 /// </summary>
-public interface IGatewaySocket : IAsyncDisposable
+public interface IWebSocketConnection : IAsyncDisposable
 {
-    /// <summary>The close code Discord sent, once <see cref="ReceiveAsync"/> has returned null; null when there was none.</summary>
+    /// <summary>The close code the server sent, once <see cref="ReceiveAsync"/> has returned null; null when there was none.</summary>
     WebSocketCloseStatus? CloseStatus { get; }
 
     /// <summary>
@@ -20,7 +20,7 @@ public interface IGatewaySocket : IAsyncDisposable
     /// <summary>Sends one text message; safe to call while a receive is pending and from several callers.</summary>
     ValueTask SendAsync(string text, CancellationToken cancellationToken);
 
-    /// <summary>Sends the close frame with <paramref name="status"/>; <see cref="ReceiveAsync"/> returns null when the server answers.</summary>
+    /// <summary>Sends the close frame; <see cref="ReceiveAsync"/> keeps returning messages sent before the server's close, then null.</summary>
     ValueTask CloseOutputAsync(WebSocketCloseStatus status, string reason, CancellationToken cancellationToken);
 
     /// <summary>Drops the connection at once, without a close frame; pending calls fail.</summary>

@@ -1,7 +1,7 @@
-namespace BotHost.Discord.Tests.Gateway;
+namespace BotHost.Testing;
 
 /// <summary>Randomness that always returns the same fraction, so jittered delays are known in advance.</summary>
-internal sealed class FixedRandom(double value) : Random
+public sealed class FixedRandom(double value) : Random
 {
     public override double NextDouble() => value;
 

@@ -1,9 +1,0 @@
-namespace BotHost.Slack.Tests.Fakes;
-
-/// <summary>Randomness that always returns the same fraction, so jittered delays are known in advance.</summary>
-internal sealed class FixedRandom(double value) : Random
-{
-    public override double NextDouble() => value;
-
-    protected override double Sample() => value;
-}
