@@ -9,9 +9,10 @@ using Microsoft.Extensions.Options;
 namespace BotHost.Core.Pipeline;
 
 /// <summary>
-/// Runs a message through the handlers in order and returns the first reply. This is the only path from a member's
-/// message to a reply, for every platform including the console. It is a boundary: a handler's bug becomes an error
-/// reply and a log line (without the member's text), never a silent drop. Each handler runs as a stage of the
+/// Runs a message through the handlers in order and returns the first reply, fitted to a phone screen
+/// (<see cref="ReplyFit"/>). This is the only path from a member's message to a reply, for every platform including
+/// the console. It is a boundary: a handler's bug becomes an error reply and a log line (without the member's text),
+/// never a silent drop. Each handler runs as a stage of the
 /// message's span (<see cref="PipelineStages"/>); a message that arrives without one (the console, <c>/ask</c>) gets its own.
 /// </summary>
 public sealed partial class MessagePipeline
@@ -114,7 +115,7 @@ public sealed partial class MessagePipeline
         foreach (var handler in _handlers)
         {
             using var stage = _metrics.Stage(StageOf(handler), handler.GetType().Name);
-            if (await handler.HandleAsync(context, cancellationToken) is { } reply) return reply;
+            if (await handler.HandleAsync(context, cancellationToken) is { } reply) return ReplyFit.ToPhoneScreen(reply);
         }
 
         throw new InvalidOperationException("No handler replied; the Ask handler must always reply.");

@@ -1,11 +1,10 @@
 using System.CommandLine;
 using BotHost.Knowledge;
-using BotHost.Knowledge.Evaluation;
 
 namespace BotHost.Cli;
 
 /// <summary>
-/// <c>bothost kb lengths [-q FILE]...</c>: asks every eval question as <c>bothost ask</c> would and prints the median
+/// <c>bothost kb lengths [-q FILE]...</c>: asks every eval message as <c>bothost ask</c> would and prints the median
 /// and longest reply on the console, Discord and Slack; fails when a reply does not fit a phone screen
 /// (<see cref="ReplyLengthSurvey.PhoneScreen"/> characters).
 /// </summary>
@@ -13,14 +12,14 @@ internal static class KbLengthsCommand
 {
     public static Command Create(CliEnvironment env, Option<string?> knowledgeOption)
     {
-        var questions = new Option<string[]>("--questions", "-q") { Description = "Eval file (default: every question set in <knowledge>/eval); repeat it for several" };
+        var questions = new Option<string[]>("--questions", "-q") { Description = "Eval file (default: every set in <knowledge>/eval: questions, urgent and refusal); repeat it for several" };
         var reportOnly = new Option<bool>("--report-only") { Description = "Print the figures but do not fail on a reply that is too long" };
         var command = new Command("lengths", "Measure how long the replies to the eval questions are on the console, Discord and Slack") { questions, reportOnly };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var options = new KnowledgeOptions { Path = KnowledgePath.Resolve(parse.GetValue(knowledgeOption)) };
             var files = parse.GetValue(questions) is { Length: > 0 } given ? given : DefaultFiles(options.Path);
-            var cases = new List<EvalCase>();
+            var cases = new List<ReplyLengthSurvey.Case>();
             foreach (var file in files)
             {
                 if (!File.Exists(file))
@@ -29,10 +28,7 @@ internal static class KbLengthsCommand
                     return ExitCodes.Usage;
                 }
 
-                var read = EvalSetReader.Read(file, await File.ReadAllTextAsync(file, cancellationToken));
-                foreach (var error in read.Errors) await env.Error.WriteLineAsync(error);
-                if (read.Errors.Count > 0) return ExitCodes.Failure;
-                cases.AddRange(read.Cases);
+                cases.AddRange(ReplyLengthSurvey.Read(file, await File.ReadAllTextAsync(file, cancellationToken)));
             }
 
             using var knowledge = KnowledgeLoading.LoadOrExplain(options, env);
@@ -45,12 +41,12 @@ internal static class KbLengthsCommand
         return command;
     }
 
-    /// <summary>Every question set in the eval folder (questions, dev and blind; the urgent sets are scored elsewhere).</summary>
-    private static string[] DefaultFiles(string knowledgePath)
+    /// <summary>Every set in the eval folder: questions, urgent and refusal messages, tuned, dev and blind (measured only).</summary>
+    internal static string[] DefaultFiles(string knowledgePath)
     {
         var folder = Path.Combine(knowledgePath, "eval");
         return Directory.Exists(folder)
-            ? [.. Directory.GetFiles(folder, "*questions*.tsv").Order(StringComparer.Ordinal)]
+            ? [.. Directory.GetFiles(folder, "*.tsv").Order(StringComparer.Ordinal)]
             : [Path.Combine(folder, "questions.tsv")];
     }
 }

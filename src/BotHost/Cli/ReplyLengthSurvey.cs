@@ -3,28 +3,57 @@ using System.Text;
 using BotHost.Core.Console;
 using BotHost.Core.Messages;
 using BotHost.Knowledge;
-using BotHost.Knowledge.Evaluation;
 
 namespace BotHost.Cli;
 
 /// <summary>
-/// Runs eval questions through the same pipeline as <c>bothost ask</c> and measures each reply's text on the console,
-/// Discord and Slack (<see cref="ReplyTextLength"/>). Each question is asked in one region, taken in turn from
-/// <see cref="Regions"/>, so every region's hotline choice is measured without asking everything nine times.
+/// Runs eval messages through the same pipeline as <c>bothost ask</c> and measures each reply's text on the console,
+/// Discord and Slack (<see cref="ReplyTextLength"/>). Each message is asked in one region, taken in turn from
+/// <see cref="Regions"/>, so every region's hotline choice is measured without asking everything nine times. Every
+/// eval set can be measured (questions, urgent and refusal sets alike: only each line's first field, the message, is
+/// read); the messages of blind sets are never printed, only their file and line.
 /// </summary>
 internal static class ReplyLengthSurvey
 {
     /// <summary>What fits one phone screen (issue #15): every reply must stay below it on every rendering.</summary>
-    public const int PhoneScreen = 1200;
+    public const int PhoneScreen = ReplyFit.PhoneScreen;
+
+    /// <summary>One message of an eval set: the file it came from, its 1-based line and its text.</summary>
+    public sealed record Case(string File, int Line, string Message)
+    {
+        /// <summary>Blind sets are measured only: their rows are never shown (knowledge/README.md).</summary>
+        public bool Blind => System.IO.Path.GetFileName(File).StartsWith("blind-", StringComparison.Ordinal);
+    }
 
     public static readonly IReadOnlyList<string> Regions = ["US", "GB", "CA", "AU", "IE", "NZ", "IN", "EU", "INTL"];
 
-    public sealed record Measured(string Question, string Region, int Line, ReplyKind Kind, int Console, int Discord, int Slack)
+    public sealed record Measured(Case Case, string Region, ReplyKind Kind, int Console, int Discord, int Slack)
     {
+        /// <summary>Where the message is, and the message itself unless it comes from a blind set.</summary>
+        public string Describe() => Case.Blind
+            ? $"{System.IO.Path.GetFileName(Case.File)}:{Case.Line} (blind: not shown)"
+            : $"{System.IO.Path.GetFileName(Case.File)}:{Case.Line}: {Case.Message}";
+
         public int Longest => Math.Max(Console, Math.Max(Discord, Slack));
     }
 
-    public static async Task<IReadOnlyList<Measured>> RunAsync(KnowledgeBase knowledge, IReadOnlyList<EvalCase> cases, CliEnvironment env, CancellationToken cancellationToken)
+    /// <summary>The message (first tab-separated field) of every line that is not blank or a # comment.</summary>
+    public static IReadOnlyList<Case> Read(string file, string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var lines = text.ReplaceLineEndings("\n").Split('\n');
+        var cases = new List<Case>();
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (string.IsNullOrWhiteSpace(lines[i]) || lines[i].TrimStart().StartsWith('#')) continue;
+            var message = lines[i].Split('\t')[0].Trim();
+            if (message.Length > 0) cases.Add(new Case(file, i + 1, message));
+        }
+
+        return cases;
+    }
+
+    public static async Task<IReadOnlyList<Measured>> RunAsync(KnowledgeBase knowledge, IReadOnlyList<Case> cases, CliEnvironment env, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(knowledge);
         ArgumentNullException.ThrowIfNull(cases);
@@ -41,8 +70,8 @@ internal static class ReplyLengthSurvey
             for (var i = 0; i < cases.Count; i++)
             {
                 var region = Regions[i % Regions.Count];
-                var reply = await adapters[region].Adapter.AskAsync(cases[i].Question, cancellationToken);
-                measured.Add(new Measured(cases[i].Question, region, cases[i].Line, reply.Kind,
+                var reply = await adapters[region].Adapter.AskAsync(cases[i].Message, cancellationToken);
+                measured.Add(new Measured(cases[i], region, reply.Kind,
                     ReplyTextLength.Console(reply), ReplyTextLength.Discord(reply), ReplyTextLength.Slack(reply)));
             }
 
@@ -72,7 +101,7 @@ internal static class ReplyLengthSurvey
         var longest = measured.Where(m => m.Longest >= PhoneScreen).GroupBy(m => m.Kind).SelectMany(g => g.OrderByDescending(m => m.Longest).Take(5));
         foreach (var m in longest)
         {
-            text.Append(CultureInfo.InvariantCulture, $"  line {m.Line} [{m.Region}] {m.Kind}: console {m.Console}, discord {m.Discord}, slack {m.Slack}: {m.Question}\n");
+            text.Append(CultureInfo.InvariantCulture, $"  [{m.Region}] {m.Kind}: console {m.Console}, discord {m.Discord}, slack {m.Slack}: {m.Describe()}\n");
         }
 
         return text.ToString();

@@ -7,14 +7,15 @@ using BotHost.Slack.Rendering;
 namespace BotHost.Cli;
 
 /// <summary>
-/// How much text a member reads in a reply, per rendering: the console text as printed; on Discord the content, each
+/// How much text a member reads in a reply, per rendering: the console text as printed, less the console's note on where
+/// a private reply goes (the member reads the reply, not the note); on Discord the content, each
 /// embed's title, description, field names and values and footer, and the button labels; on Slack the text of every
 /// block (sections, context elements, buttons). Markup (link targets, bold marks, escapes) is counted too, so the
 /// figure is an upper bound of what a phone shows.
 /// </summary>
 internal static class ReplyTextLength
 {
-    public static int Console(Reply reply) => ConsoleReplyRenderer.Render(reply).TrimEnd().Length;
+    public static int Console(Reply reply) => ConsoleReplyRenderer.Render(reply with { Visibility = ReplyVisibility.Public }).TrimEnd().Length;
 
     public static int Discord(Reply reply)
     {

@@ -51,8 +51,10 @@ public sealed class SafetyHandlerTests : IDisposable
         // Three hotlines at most (issue #15): the emergency number, the report route, and someone to talk to now (issue #13).
         Assert.Equal(["us-emergency-911", "us-ncmec-cybertipline", "us-crisis-text-line"], hotlines);
         Assert.Equal(3, Assert.Single(reply.Blocks.OfType<StepsBlock>()).Steps.Count);
-        Assert.Equal("sextortion", Assert.Single(reply.Blocks.OfType<PassageBlock>()).Passage.ArticleId);
-        Assert.IsType<StepsBlock>(reply.Blocks[^2]);
+        // The sextortion passage follows the steps when the reply still fits one phone screen (ReplyFit, issue #15).
+        Assert.True(ReplyFit.Measure(reply) < ReplyFit.PhoneScreen);
+        Assert.All(reply.Blocks.OfType<PassageBlock>(), p => Assert.Equal("sextortion", p.Passage.ArticleId));
+        Assert.IsType<StepsBlock>(reply.Blocks.Last(b => b is not PassageBlock));
         Assert.DoesNotContain(reply.Blocks.OfType<TextBlock>(), b => b.Text.Contains(Marker, StringComparison.Ordinal));
     }
 
