@@ -23,6 +23,15 @@ public interface IAnalyticsStore : IDisposable
 
     /// <summary>Counts from <paramref name="since"/> on and the stored questions still kept at <paramref name="now"/>.</summary>
     GapReport Report(DateOnly since, DateTimeOffset now);
+
+    /// <summary>
+    /// The daily counts from <paramref name="since"/> on, for one community (<paramref name="platform"/> and
+    /// <paramref name="community"/>) or, both null, for all; by day, then platform, community, kind and key.
+    /// </summary>
+    IReadOnlyList<DailyCount> Counts(DateOnly since, string? platform, string? community);
+
+    /// <summary>One community's stored questions still kept at <paramref name="now"/>, newest first, at most <paramref name="limit"/>.</summary>
+    IReadOnlyList<GapQuestionRow> Questions(string platform, string community, DateTimeOffset now, int limit);
 }
 
 /// <summary>One daily count: <paramref name="Article"/> is empty for counts not about an article, <paramref name="Kind"/> is answered, declined, urgent, rate_limited, helpful or not_helpful.</summary>

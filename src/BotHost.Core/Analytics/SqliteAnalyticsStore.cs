@@ -109,6 +109,53 @@ public sealed class SqliteAnalyticsStore(IOptions<AnalyticsOptions> options) : I
         }
     }
 
+    public IReadOnlyList<DailyCount> Counts(DateOnly since, string? platform, string? community)
+    {
+        lock (_gate)
+        {
+            var counts = new List<DailyCount>();
+            if (_connection is null && !File.Exists(DatabasePath)) return counts;
+            using var command = Connection().CreateCommand();
+            command.CommandText = """
+                SELECT day, platform, community, article, kind, count FROM daily_counts
+                WHERE day >= $since AND ($platform IS NULL OR (platform = $platform AND community = $community))
+                ORDER BY day, platform, community, kind, article
+                """;
+            command.Parameters.AddWithValue("$since", Day(since));
+            command.Parameters.AddWithValue("$platform", (object?)platform ?? DBNull.Value);
+            command.Parameters.AddWithValue("$community", (object?)community ?? DBNull.Value);
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                counts.Add(new DailyCount(DateOnly.ParseExact(reader.GetString(0), "yyyy-MM-dd", CultureInfo.InvariantCulture), reader.GetString(1),
+                    reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetInt64(5)));
+            }
+
+            return counts;
+        }
+    }
+
+    public IReadOnlyList<GapQuestionRow> Questions(string platform, string community, DateTimeOffset now, int limit)
+    {
+        lock (_gate)
+        {
+            var questions = new List<GapQuestionRow>();
+            if (_connection is null && !File.Exists(DatabasePath)) return questions;
+            using var command = Connection().CreateCommand();
+            command.CommandText = """
+                SELECT at, platform, community, text FROM declined_questions
+                WHERE platform = $platform AND community = $community AND expires > $now ORDER BY at DESC LIMIT $limit
+                """;
+            command.Parameters.AddWithValue("$platform", platform);
+            command.Parameters.AddWithValue("$community", community);
+            command.Parameters.AddWithValue("$now", Stamp(now));
+            command.Parameters.AddWithValue("$limit", limit);
+            using var reader = command.ExecuteReader();
+            while (reader.Read()) questions.Add(new GapQuestionRow(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3)));
+            return questions;
+        }
+    }
+
     public void Dispose()
     {
         lock (_gate)

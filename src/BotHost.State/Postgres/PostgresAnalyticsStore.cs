@@ -159,6 +159,18 @@ public sealed partial class PostgresAnalyticsStore : IAnalyticsStore, IStateHeal
         return PostgresGapReport.Read(_database, since, now);
     }
 
+    public IReadOnlyList<DailyCount> Counts(DateOnly since, string? platform, string? community)
+    {
+        Flush();
+        return PostgresGapReport.Counts(_database, since, platform, community);
+    }
+
+    public IReadOnlyList<GapQuestionRow> Questions(string platform, string community, DateTimeOffset now, int limit)
+    {
+        Flush();
+        return PostgresGapReport.Questions(_database, platform, community, now, limit);
+    }
+
     public void Dispose()
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0) return;

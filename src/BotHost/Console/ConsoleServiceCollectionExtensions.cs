@@ -1,9 +1,11 @@
+using System.Data.Common;
 using BotHost.Console.Access;
 using BotHost.Console.Gaps;
 using BotHost.Console.Health;
 using BotHost.Console.Pages;
 using BotHost.Console.Preview;
 using BotHost.Console.Quality;
+using BotHost.Core.Analytics;
 using BotHost.Core.Communities;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -33,7 +35,7 @@ public static class ConsoleServiceCollectionExtensions
         services.TryAddSingleton<ConsoleMetrics>();
         services.TryAddSingleton<QualityHistory>();
         services.TryAddSingleton<QualityService>();
-        services.TryAddSingleton<IGapsReader, SqliteGapsReader>();
+        services.TryAddSingleton<IGapsReader, AnalyticsGapsReader>();
         services.AddHostedService<QualityMonitor>();
         services.AddRazorPages(options =>
             {
@@ -118,7 +120,17 @@ public static class ConsoleServiceCollectionExtensions
         var session = ConsoleAccessMiddleware.SessionOf(context) ?? throw new InvalidOperationException("no console session");
         var scope = GapsScope.For(session, community, days);
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        var view = new GapsView(reader.Counts(today.AddDays(-scope.Days + 1), scope.Platform, scope.Community), today, scope.Days);
+        IReadOnlyList<DailyCount> counts;
+        try
+        {
+            counts = reader.Counts(today.AddDays(-scope.Days + 1), scope.Platform, scope.Community);
+        }
+        catch (DbException)
+        {
+            return Results.Problem(GapsModel.UnavailableText, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Analytics unavailable");
+        }
+
+        var view = new GapsView(counts, today, scope.Days);
         var name = scope.IsOverall ? "all" : $"{scope.Platform}-{scope.Community}";
         context.Response.Headers.ContentDisposition = $"attachment; filename=\"bothost-gaps-{new string([.. name.Where(char.IsAsciiLetterOrDigit)])}-{scope.Days}d.csv\"";
         return Results.Text(view.ToCsv(), "text/csv; charset=utf-8");

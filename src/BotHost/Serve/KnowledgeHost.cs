@@ -24,6 +24,7 @@ public sealed class KnowledgeHost : IKnowledgeProvider, IDisposable
     private KnowledgeReload? _lastReload;
     private long _reloads;
     private long _failedReloads;
+    private TaskCompletionSource<KnowledgeReload> _nextReload = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private KnowledgeHost(KnowledgeOptions options, TimeProvider time, KnowledgeBase initial, IReadOnlyList<Diagnostic> diagnostics)
     {
@@ -54,6 +55,12 @@ public sealed class KnowledgeHost : IKnowledgeProvider, IDisposable
     /// <summary>The last reload, accepted or rejected (the web console shows it); null before the first one.</summary>
     public KnowledgeReload? LastReload => Volatile.Read(ref _lastReload);
 
+    /// <summary>
+    /// Completes when the next reload has finished, accepted or rejected, with its outcome: a caller (the file watcher's
+    /// tests, say) awaits a reload instead of polling for its effect. Read it before causing the reload.
+    /// </summary>
+    public Task<KnowledgeReload> NextReload => Volatile.Read(ref _nextReload).Task;
+
     /// <summary>Loads the first version; null (with the problems) when it has errors, so start-up stops.</summary>
     public static (KnowledgeHost? Host, IReadOnlyList<Diagnostic> Diagnostics) Start(KnowledgeOptions options, TimeProvider time)
     {
@@ -73,18 +80,26 @@ public sealed class KnowledgeHost : IKnowledgeProvider, IDisposable
                 Interlocked.Increment(ref _failedReloads);
                 var errors = result.Errors.ToList();
                 Volatile.Write(ref _lastErrors, errors);
-                Volatile.Write(ref _lastReload, new KnowledgeReload(_time.GetUtcNow(), Accepted: false, Current.Version, result.Diagnostics));
+                Finished(new KnowledgeReload(_time.GetUtcNow(), Accepted: false, Current.Version, result.Diagnostics));
                 return errors;
             }
 
             var old = Interlocked.Exchange(ref _current, result.Knowledge);
             Volatile.Write(ref _lastErrors, []);
             Volatile.Write(ref _diagnostics, result.Diagnostics);
-            Volatile.Write(ref _lastReload, new KnowledgeReload(_time.GetUtcNow(), Accepted: true, result.Knowledge.Version, result.Diagnostics));
             Interlocked.Increment(ref _reloads);
+            Finished(new KnowledgeReload(_time.GetUtcNow(), Accepted: true, result.Knowledge.Version, result.Diagnostics));
             Retire(old);
             return [];
         }
+    }
+
+    /// <summary>Records the reload, then completes <see cref="NextReload"/> and arms it for the one after (under the reload gate).</summary>
+    private void Finished(KnowledgeReload reload)
+    {
+        Volatile.Write(ref _lastReload, reload);
+        var done = Interlocked.Exchange(ref _nextReload, new TaskCompletionSource<KnowledgeReload>(TaskCreationOptions.RunContinuationsAsynchronously));
+        done.TrySetResult(reload);
     }
 
     private void Retire(KnowledgeBase old)

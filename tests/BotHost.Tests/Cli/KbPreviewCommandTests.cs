@@ -1,11 +1,17 @@
 using System.Net;
 using BotHost.Cli;
+using BotHost.Console;
+using BotHost.Serve;
 using BotHost.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace BotHost.Tests.Cli;
 
 public sealed class KbPreviewCommandTests : IDisposable
 {
+    /// <summary>The watcher hears of a save from the OS (real files, real clock: a half-second quiet period); a bound, not a pause.</summary>
+    private static readonly TimeSpan ReloadTimeout = TimeSpan.FromMinutes(1);
+
     private readonly TempKnowledgeFolder _folder = SampleKnowledge.Create();
 
     [Fact]
@@ -33,21 +39,26 @@ public sealed class KbPreviewCommandTests : IDisposable
     [Fact]
     public async Task KbPreview_FilesSaved_ShowsTheNewVersionThenARejectedBrokenSave()
     {
-        var output = new StringWriter();
-        var env = new CliEnvironment(TextWriter.Synchronized(output), new StringWriter(), TimeProvider.System, new StringReader(string.Empty));
-        using var stop = new CancellationTokenSource();
-        var run = BotHostCli.RunAsync(["kb", "preview", "--knowledge", _folder.Path, "--port", "0"], env, stop.Token);
-        var address = await AddressAsync(output, run);
+        var (app, problems) = ConsolePreviewHost.Build(_folder.Path, port: 0, TimeProvider.System);
+        Assert.Empty(problems);
+        await using var running = app!;
+        await running.StartAsync();
+        var knowledge = running.Services.GetRequiredService<KnowledgeHost>();
+        var address = running.Urls.First() + ConsolePaths.Root;
         using var http = new HttpClient();
 
+        var saved = knowledge.NextReload;
         _folder.WriteArticle(TempKnowledgeFolder.Article("saved-article", "A freshly saved article", ["what was just saved"], [("Intro", "Saved text.")]));
-        var added = await PageWhenAsync(http, address + "/knowledge", page => page.Contains("A freshly saved article", StringComparison.Ordinal));
+        Assert.True((await saved.WaitAsync(ReloadTimeout)).Accepted);
+        var added = await http.GetStringAsync(address + "/knowledge");
+        var broken = knowledge.NextReload;
         _folder.WriteFile("articles/saved-article.md", "---\nid: saved-article\ntitle: broken\n");
-        var rejected = await PageWhenAsync(http, address + "/knowledge", page => page.Contains("<span class=\"bad\">rejected</span>", StringComparison.Ordinal));
-        await stop.CancelAsync();
-        await run;
+        Assert.False((await broken.WaitAsync(ReloadTimeout)).Accepted);
+        var rejected = await http.GetStringAsync(address + "/knowledge");
+        await running.StopAsync();
 
         Assert.Contains("A freshly saved article", added, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"bad\">rejected</span>", rejected, StringComparison.Ordinal);
         Assert.Contains("saved-article.md:", rejected, StringComparison.Ordinal);
         Assert.Contains("A freshly saved article", rejected, StringComparison.Ordinal);
     }
@@ -62,18 +73,6 @@ public sealed class KbPreviewCommandTests : IDisposable
     }
 
     public void Dispose() => _folder.Dispose();
-
-    /// <summary>The page once the watcher (real files, real clock: a half-second quiet period) has reloaded and it shows what is awaited.</summary>
-    private static async Task<string> PageWhenAsync(HttpClient http, string url, Func<string, bool> shows)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
-        while (true)
-        {
-            var page = await http.GetStringAsync(url, timeout.Token);
-            if (shows(page)) return page;
-            await Task.Delay(100, timeout.Token);
-        }
-    }
 
     /// <summary>The console address the command prints once it listens (it prints nothing else on success).</summary>
     private static async Task<string> AddressAsync(StringWriter output, Task<int> run)

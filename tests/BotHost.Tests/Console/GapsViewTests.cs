@@ -1,5 +1,6 @@
 using BotHost.Console.Access;
 using BotHost.Console.Gaps;
+using BotHost.Core.Analytics;
 
 namespace BotHost.Tests.Console;
 

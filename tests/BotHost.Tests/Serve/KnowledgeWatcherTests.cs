@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using BotHost.Knowledge;
 using BotHost.Serve;
 using BotHost.Testing;
@@ -9,7 +8,7 @@ namespace BotHost.Tests.Serve;
 /// <summary>The knowledge watcher: debounced reloads on the fake clock, then the real thing with the OS's file events.</summary>
 public sealed class KnowledgeWatcherTests : IDisposable
 {
-    /// <summary>The OS delivers file events in its own time; this is the one place a test waits for real.</summary>
+    /// <summary>The OS delivers file events in its own time; this is the one place a test waits for real (bounded).</summary>
     private static readonly TimeSpan EventTimeout = TimeSpan.FromSeconds(10);
 
     private readonly TempKnowledgeFolder _folder = SampleKnowledge.Create();
@@ -44,6 +43,29 @@ public sealed class KnowledgeWatcherTests : IDisposable
     }
 
     [Fact]
+    public async Task NextReload_AcceptedThenRejected_CompletesWithEachOutcomeInTurn()
+    {
+        var time = new FakeTimeProvider(TestClock.Start);
+        using var knowledge = StartKnowledge(time);
+        var first = knowledge.NextReload;
+        _folder.WriteArticle(NewArticle("next-topic"));
+
+        Assert.False(first.IsCompleted);
+        knowledge.Reload();
+        var second = knowledge.NextReload;
+        _folder.WriteFile("articles/broken.md", "---\nid: broken\n---\n\nNot an article yet.\n");
+        knowledge.Reload();
+
+        var accepted = await first;
+        var rejected = await second;
+        Assert.True(accepted.Accepted);
+        Assert.Equal(knowledge.Current.Version, accepted.Version);
+        Assert.False(rejected.Accepted);
+        Assert.Equal(accepted.Version, rejected.Version);
+        Assert.False(knowledge.NextReload.IsCompleted);
+    }
+
+    [Fact]
     public void Notify_BrokenArticle_KeepsTheLastGoodVersionAndWarnsWithTheFirstError()
     {
         var time = new FakeTimeProvider(TestClock.Start);
@@ -70,31 +92,27 @@ public sealed class KnowledgeWatcherTests : IDisposable
         await watcher.StartAsync(CancellationToken.None);
         var first = knowledge.Current.Version;
 
+        var added = knowledge.NextReload;
         _folder.WriteArticle(NewArticle("watched-topic"));
-        await WaitUntilAsync(() => knowledge.Reloads >= 1);
+        var reload = await added.WaitAsync(EventTimeout);
         var second = knowledge.Current.Version;
 
+        Assert.True(reload.Accepted);
+        Assert.Equal(second, reload.Version);
         Assert.NotEqual(first, second);
         Assert.Contains(knowledge.Current.Articles, a => a.Id == "watched-topic");
         Assert.Empty(knowledge.LastErrors);
 
+        var broken = knowledge.NextReload;
         _folder.WriteFile("articles/broken.md", "---\nid: broken\n---\n\nNot an article yet.\n");
-        await WaitUntilAsync(() => knowledge.FailedReloads >= 1);
+        var rejected = await broken.WaitAsync(EventTimeout);
 
+        Assert.False(rejected.Accepted);
+        Assert.Equal(1, knowledge.FailedReloads);
         Assert.Equal(second, knowledge.Current.Version);
         Assert.Contains(knowledge.Current.Articles, a => a.Id == "watched-topic");
         Assert.NotEmpty(knowledge.LastErrors);
         await watcher.StopAsync(CancellationToken.None);
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        var clock = Stopwatch.StartNew();
-        while (!condition())
-        {
-            if (clock.Elapsed > EventTimeout) throw new TimeoutException($"no reload within {EventTimeout.TotalSeconds} s of the file change");
-            await Task.Delay(50);
-        }
     }
 
     public void Dispose()

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using BotHost.Console.Charts;
+using BotHost.Core.Analytics;
 
 namespace BotHost.Console.Gaps;
 

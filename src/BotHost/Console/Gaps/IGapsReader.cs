@@ -1,3 +1,5 @@
+using BotHost.Core.Analytics;
+
 namespace BotHost.Console.Gaps;
 
 /// <summary>Reads the gap analytics for the console: daily counts and, for a community's own moderators, its redacted declined questions.</summary>

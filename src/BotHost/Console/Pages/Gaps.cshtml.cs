@@ -1,5 +1,7 @@
+using System.Data.Common;
 using BotHost.Console.Gaps;
 using BotHost.Console.Preview;
+using BotHost.Core.Analytics;
 
 namespace BotHost.Console.Pages;
 
@@ -16,6 +18,9 @@ public sealed class GapsModel(IGapsReader reader, IConsoleCommunities communitie
 
     public IReadOnlyList<RedactedQuestion> Questions { get; private set; } = [];
 
+    /// <summary>Set when the analytics store cannot be read (PostgreSQL down, say): the page says so and shows no counts.</summary>
+    public string? Unavailable { get; private set; }
+
     /// <summary>Communities an admin can pick: those in communities.yaml and those with counts.</summary>
     public IReadOnlyList<string> CommunityChoices { get; private set; } = [];
 
@@ -24,10 +29,22 @@ public sealed class GapsModel(IGapsReader reader, IConsoleCommunities communitie
         Scope = GapsScope.For(Session, community, days);
         var now = time.GetUtcNow();
         var today = DateOnly.FromDateTime(now.UtcDateTime);
-        View = new GapsView(reader.Counts(today.AddDays(-Scope.Days + 1), Scope.Platform, Scope.Community), today, Scope.Days);
-        if (!Session.IsAdmin) Questions = reader.RedactedQuestions(Scope.Platform!, Scope.Community!, now);
+        IReadOnlyList<DailyCount> counts = [];
+        try
+        {
+            counts = reader.Counts(today.AddDays(-Scope.Days + 1), Scope.Platform, Scope.Community);
+            if (!Session.IsAdmin) Questions = reader.RedactedQuestions(Scope.Platform!, Scope.Community!, now);
+        }
+        catch (DbException)
+        {
+            Unavailable = UnavailableText;
+        }
+
+        View = new GapsView(counts, today, Scope.Days);
         CommunityChoices = [.. communities.All.Select(c => c.Key).Concat(View.Communities).Distinct().Order(StringComparer.Ordinal)];
     }
+
+    public const string UnavailableText = "The analytics store cannot be read right now (see /readyz); no counts are shown until it is back.";
 
     public string CsvHref => $"{ConsolePaths.GapsCsv}?community={Uri.EscapeDataString(Scope.Key)}&days={Scope.Days}";
 }

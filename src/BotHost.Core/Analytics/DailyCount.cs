@@ -1,4 +1,4 @@
-namespace BotHost.Console.Gaps;
+namespace BotHost.Core.Analytics;
 
 /// <summary>One daily count of the gap analytics: no member, no text; <paramref name="Key"/> is an article id or an urgent category.</summary>
 /// <param name="Kind">answered, declined, helpful, not_helpful, urgent or rate_limited.</param>
