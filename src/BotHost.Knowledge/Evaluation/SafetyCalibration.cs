@@ -22,14 +22,15 @@ public static class SafetyCalibration
     private static readonly double[] Grid = [.. Enumerable.Range(1, 19).Select(i => i * 0.05)];
 
     /// <summary>One scored message: true label (a category, "refuse", or null for neither), and the detector's verdict.</summary>
-    private sealed record Scored(string? Truth, ExampleVerdict Verdict, bool FromDev, bool RulesCatch = false);
+    /// <param name="Protective">A protective question (an example, an article's question or a dev message), never to be refused.</param>
+    private sealed record Scored(string? Truth, ExampleVerdict Verdict, bool FromDev, bool RulesCatch = false, bool Protective = false);
 
     public static string Urgent(KnowledgeBase knowledge, IReadOnlyList<UrgentEvalCase> dev)
     {
         ArgumentNullException.ThrowIfNull(knowledge);
         ArgumentNullException.ThrowIfNull(dev);
         if (knowledge.Embedder is null || knowledge.Safety.Examples is not { DetectsUrgent: true } examples) return "no urgent examples to calibrate (knowledge/examples/urgent.tsv)\n";
-        var training = SemanticTraining.Prepare(knowledge.Snapshot.Examples, knowledge.Snapshot.OffTopic, knowledge.Embedder);
+        var training = SemanticTraining.Prepare(knowledge.Snapshot.Examples, knowledge.Snapshot.OffTopic, SemanticTraining.Answerable(knowledge.Snapshot.Articles), knowledge.Embedder);
         var folds = training.CrossValidateUrgent(Folds);
         var scored = new List<Scored>();
         var rules = knowledge.Safety with { Detectors = SafetyDetectors.Rules };
@@ -76,25 +77,32 @@ public static class SafetyCalibration
         ArgumentNullException.ThrowIfNull(knowledge);
         ArgumentNullException.ThrowIfNull(dev);
         if (knowledge.Embedder is null || knowledge.Safety.Examples is not { DetectsRefusal: true } examples) return "no refusal examples to calibrate (knowledge/examples/refusal.tsv)\n";
-        var training = SemanticTraining.Prepare(knowledge.Snapshot.Examples, knowledge.Snapshot.OffTopic, knowledge.Embedder);
+        var training = SemanticTraining.Prepare(knowledge.Snapshot.Examples, knowledge.Snapshot.OffTopic, SemanticTraining.Answerable(knowledge.Snapshot.Articles), knowledge.Embedder);
         var folds = training.CrossValidateRefusal(Folds);
         var scored = new List<Scored>();
         for (var i = 0; i < training.Rows.Count; i++)
         {
-            if (folds[i] is { } verdict) scored.Add(new Scored(training.Rows[i].Label == SafetyExamples.Refuse ? SafetyExamples.Refuse : null, verdict, false));
+            if (folds[i] is not { } verdict) continue;
+            var label = training.Rows[i].Label;
+            scored.Add(new Scored(label == SafetyExamples.Refuse ? SafetyExamples.Refuse : null, verdict, false, Protective: label == SafetyExamples.Protective));
         }
 
         var rules = knowledge.Safety with { Detectors = SafetyDetectors.Rules };
         foreach (var (message, refuse) in dev)
         {
-            if (examples.ScoreRefusal(message) is { } verdict) scored.Add(new Scored(refuse ? SafetyExamples.Refuse : null, verdict, true, rules.IsRefused(message)));
+            if (examples.ScoreRefusal(message) is { } verdict) scored.Add(new Scored(refuse ? SafetyExamples.Refuse : null, verdict, true, rules.IsRefused(message), !refuse));
         }
 
         var threshold = SuggestRefusal(scored);
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"example detector, refusal: {Folds}-fold cross-validation over {training.Rows.Count} examples, plus {dev.Count} dev messages\n");
-        text.Append("threshold  examples refused (refuse kept)  others refused (false refusals)  | dev refused  dev false refusals\n");
-        foreach (var t in Grid) text.Append(Row(t, scored, s => s.Truth is not null, t == threshold));
+        text.Append("threshold  examples refused (refuse kept)  others refused (false refusals)  | dev refused  dev false refusals  | protective refused (examples, article questions)\n");
+        foreach (var t in Grid)
+        {
+            var row = Row(t, scored, s => s.Truth is not null, chosen: false);
+            var protective = scored.Count(s => !s.FromDev && s.Protective && s.Verdict.Score >= t);
+            text.Append(CultureInfo.InvariantCulture, $"{row.TrimEnd('\n')}  | {protective,4}{(t == threshold ? "   <- suggested" : string.Empty)}\n");
+        }
         text.Append(CultureInfo.InvariantCulture, $"\nrefusal.yaml: example_threshold: {threshold:0.00}\n");
         return text.ToString();
     }
@@ -115,7 +123,8 @@ public static class SafetyCalibration
     }
 
     /// <summary>
-    /// The lowest grid threshold at which no dev message that must be answered is refused and at most
+    /// The lowest grid threshold at which no protective question is refused (no dev message that must be answered, unless
+    /// the rules refuse it anyway, and no cross-validated protective example or article question) and at most
     /// <see cref="FalseRefusalCeiling"/> of the other examples are: a protective question refused is the failure to avoid.
     /// </summary>
     private static double SuggestRefusal(List<Scored> scored)
@@ -124,7 +133,12 @@ public static class SafetyCalibration
         {
             var examples = scored.Where(s => !s.FromDev && s.Truth is null).ToList();
             var falseRate = examples.Count == 0 ? 0 : examples.Count(s => s.Verdict.Score >= t) / (double)examples.Count;
-            if (falseRate <= FalseRefusalCeiling && !scored.Any(s => s.FromDev && s.Truth is null && !s.RulesCatch && s.Verdict.Score >= t)) return t;
+            if (falseRate <= FalseRefusalCeiling
+                && !scored.Any(s => s.FromDev && s.Truth is null && !s.RulesCatch && s.Verdict.Score >= t)
+                && !scored.Any(s => !s.FromDev && s.Protective && s.Verdict.Score >= t))
+            {
+                return t;
+            }
         }
 
         return Grid[^1];

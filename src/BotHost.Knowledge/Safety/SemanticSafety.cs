@@ -38,14 +38,16 @@ public sealed class SemanticSafety
     /// Embeds the examples (through the vector cache) and fits both classifiers. Not urgent, for the urgent classifier:
     /// normal and everyday messages, off-topic questions, and every refusal example (an offender's request is not a
     /// member in danger; a protective question is calm). Not refused: protective questions, normal and everyday messages,
-    /// off-topic questions and urgent messages (a victim is never refused).
+    /// off-topic questions and urgent messages (a victim is never refused); and, protective too, every question an
+    /// article lists (the bot must answer those).
     /// </summary>
-    public static SemanticSafety Build(SafetyExamples examples, IReadOnlyList<string> offTopic, KnowledgeEmbedder embedder)
+    public static SemanticSafety Build(SafetyExamples examples, IReadOnlyList<string> offTopic, IReadOnlyList<Articles.Article> articles, KnowledgeEmbedder embedder)
     {
         ArgumentNullException.ThrowIfNull(examples);
         ArgumentNullException.ThrowIfNull(offTopic);
+        ArgumentNullException.ThrowIfNull(articles);
         ArgumentNullException.ThrowIfNull(embedder);
-        return new SemanticSafety(embedder.Encoder, SemanticTraining.Prepare(examples, offTopic, embedder));
+        return new SemanticSafety(embedder.Encoder, SemanticTraining.Prepare(examples, offTopic, SemanticTraining.Answerable(articles), embedder));
     }
 
     /// <summary>The urgent category the examples lean to, with the urgent score; null when there are no urgent examples.</summary>

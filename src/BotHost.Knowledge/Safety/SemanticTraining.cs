@@ -20,7 +20,10 @@ internal sealed class SemanticTraining
 
     public IReadOnlyList<string> Categories { get; }
 
-    /// <summary>Every training row: the examples, then the off-topic questions (label "normal").</summary>
+    /// <summary>
+    /// Every training row: the examples, then the off-topic questions (label "normal"), then the articles' questions
+    /// (label "protective" for the refusal classifier only; see <see cref="Prepare"/>).
+    /// </summary>
     public IReadOnlyList<SafetyExample> Rows { get; }
 
     public IReadOnlyList<float[]> Vectors { get; }
@@ -31,7 +34,13 @@ internal sealed class SemanticTraining
     /// <summary>Per row: 1 for a request to refuse, 2 for a protective question, 0 for anything else.</summary>
     public IReadOnlyList<int> RefusalLabels { get; }
 
-    public static SemanticTraining Prepare(SafetyExamples examples, IReadOnlyList<string> offTopic, KnowledgeEmbedder embedder)
+    /// <param name="answerable">
+    /// Questions the articles answer (their <c>questions:</c>): every one must be answered, so they teach the refusal
+    /// classifier what a protective question looks like, in wordings written apart from the example files (help-seekers
+    /// worried about their own thoughts, parents whose child was targeted, moderators who found material). They take no
+    /// part in the urgent classifier: some articles answer a member in danger.
+    /// </param>
+    public static SemanticTraining Prepare(SafetyExamples examples, IReadOnlyList<string> offTopic, IReadOnlyList<SafetyExample> answerable, KnowledgeEmbedder embedder)
     {
         var categories = examples.Urgent.Select(e => e.Label).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         List<SafetyExample> rows =
@@ -41,12 +50,18 @@ internal sealed class SemanticTraining
             .. examples.Refusal,
             .. offTopic.Select(q => new SafetyExample(q, SafetyExamples.NotUrgent, KnowledgeLoader.OffTopicFile, 0)),
         ];
+        var urgentRows = rows.Count;
+        rows.AddRange(answerable);
         var vectors = embedder.EmbedKnowledge([.. rows.Select(r => r.Text)], EmbeddingKind.Query);
         var index = categories.Select((c, i) => (c, i)).ToDictionary(x => x.c, x => x.i, StringComparer.Ordinal);
-        var urgentLabels = rows.Select(r => index.TryGetValue(r.Label, out var i) ? i : categories.Count).ToList();
+        var urgentLabels = rows.Take(urgentRows).Select(r => index.TryGetValue(r.Label, out var i) ? i : categories.Count).ToList();
         var refusalLabels = rows.Select(r => r.Label switch { SafetyExamples.Refuse => 1, SafetyExamples.Protective => 2, _ => 0 }).ToList();
         return new SemanticTraining(categories, rows, vectors, urgentLabels, refusalLabels);
     }
+
+    /// <summary>The articles' questions as protective rows (see <see cref="Prepare"/>), each named by its article's file.</summary>
+    public static IReadOnlyList<SafetyExample> Answerable(IEnumerable<Articles.Article> articles) =>
+        [.. articles.SelectMany(a => a.Questions.Select(q => new SafetyExample(q, SafetyExamples.Protective, $"{KnowledgeLoader.ArticlesFolder}/{a.Id}.md", 0)))];
 
     /// <summary>The urgent classifier fitted to some rows; null when those rows have no urgent example or nothing else.</summary>
     public ExampleClassifier? TrainUrgent(IEnumerable<int> rows)
@@ -95,23 +110,24 @@ internal sealed class SemanticTraining
     }
 
     /// <summary>Out-of-fold urgent verdicts for every row (rows i with i % folds == f are scored by a model trained without them).</summary>
-    public IReadOnlyList<ExampleVerdict?> CrossValidateUrgent(int folds) => CrossValidate(folds, TrainUrgent,
+    public IReadOnlyList<ExampleVerdict?> CrossValidateUrgent(int folds) => CrossValidate(folds, UrgentLabels.Count, TrainUrgent,
         (c, v) => UrgentVerdict(c, v, Categories));
 
     /// <summary>Out-of-fold refusal verdicts for every row.</summary>
-    public IReadOnlyList<ExampleVerdict?> CrossValidateRefusal(int folds) => CrossValidate(folds, TrainRefusal,
+    public IReadOnlyList<ExampleVerdict?> CrossValidateRefusal(int folds) => CrossValidate(folds, RefusalLabels.Count, TrainRefusal,
         (c, v) => RefusalVerdict(c, v));
 
-    private List<ExampleVerdict?> CrossValidate(int folds, Func<IEnumerable<int>, ExampleClassifier?> train, Func<ExampleClassifier, float[], ExampleVerdict> score)
+    /// <param name="count">The rows the classifier trains on (the first ones; the others' verdicts stay null).</param>
+    private List<ExampleVerdict?> CrossValidate(int folds, int count, Func<IEnumerable<int>, ExampleClassifier?> train, Func<ExampleClassifier, float[], ExampleVerdict> score)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(folds, 2);
         var verdicts = new ExampleVerdict?[Rows.Count];
         for (var fold = 0; fold < folds; fold++)
         {
             var f = fold;
-            var classifier = train(Enumerable.Range(0, Rows.Count).Where(i => i % folds != f));
+            var classifier = train(Enumerable.Range(0, count).Where(i => i % folds != f));
             if (classifier is null) continue;
-            for (var i = fold; i < Rows.Count; i += folds) verdicts[i] = score(classifier, Vectors[i]);
+            for (var i = fold; i < count; i += folds) verdicts[i] = score(classifier, Vectors[i]);
         }
 
         return [.. verdicts];
