@@ -15,8 +15,11 @@ public sealed partial class ShippedKnowledgeTests
         "support-someone-who-discloses", "moderator-csam-response", "moderator-disclosure-response",
         "online-safety-basics", "crisis-support", "prevention-help-seeking", "ai-generated-abuse-images", "hotlines",
         "about-this-bot",
-        // issue #15 (the other ten new articles wait in knowledge/drafts, see its README)
+        // issue #15
         "sexual-assault", "self-harm", "friend-in-crisis", "cyberbullying", "stalking-doxxing", "violence-at-home",
+        "hacked-account", "unsolicited-sexual-images", "adult-image-abuse", "parent-child-saw-porn", "parent-teen-sexting",
+        "moderator-minors", "moderator-platform-reports", "moderator-evidence", "report-csam-by-country",
+        "moderator-self-harm-content",
     ];
 
     /// <summary>The latest review date of the shipped articles (the issue #15 articles were reviewed on this day).</summary>
