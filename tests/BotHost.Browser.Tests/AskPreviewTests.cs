@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Playwright;
 
 namespace BotHost.Browser.Tests;
@@ -36,6 +37,11 @@ public sealed class AskPreviewTests(BrowserFixture browser) : IAsyncLifetime
         Assert.Matches(@"urgent \(sextortion-threat\): rule at urgent\.yaml:\d+", await page.Locator("#why-urgent").InnerTextAsync());
         Assert.Contains("not refused", await page.Locator("#why-refusal").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains("sextortion", await page.Locator("#ranked tbody tr").First.InnerTextAsync(), StringComparison.Ordinal);
+        var top = page.Locator("#ranked tbody tr").First.Locator("td");
+        Assert.InRange(double.Parse(await top.Nth(10).InnerTextAsync(), CultureInfo.InvariantCulture), 0.001, 1);
+        Assert.Matches(@"^\d+$", await top.Nth(11).InnerTextAsync());
+        Assert.Matches(@"^\d+$", await top.Nth(12).InnerTextAsync());
+        Assert.Matches(@"nearest everyday example: cosine \d\.\d{3}", await page.Locator("#why").InnerTextAsync());
         Assert.Contains("\"type\":4", await page.Locator("#discord-json").TextContentAsync(), StringComparison.Ordinal);
         Assert.Contains("\"response_type\":\"ephemeral\"", await page.Locator("#slack-json").TextContentAsync(), StringComparison.Ordinal);
     }

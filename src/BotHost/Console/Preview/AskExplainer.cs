@@ -2,6 +2,7 @@ using System.Globalization;
 using BotHost.Core.Messages;
 using BotHost.Knowledge;
 using BotHost.Knowledge.Hotlines;
+using BotHost.Knowledge.Search;
 
 namespace BotHost.Console.Preview;
 
@@ -19,11 +20,14 @@ public static class AskExplainer
         ArgumentNullException.ThrowIfNull(question);
         ArgumentNullException.ThrowIfNull(reply);
         var search = knowledge.Search(question, RegionCode.Normalize(region) ?? RegionCode.International);
+        var semantic = search.Ranked.Any(r => r.Cosine != 0);
+        var byWords = Places(search.Ranked, r => r.Score);
+        var byMeaning = Places(search.Ranked, r => r.Cosine);
         var ranked = search.Ranked.Select((r, i) =>
         {
             var article = knowledge.Articles[r.Article];
             return new RankedRow(i + 1, article.Id, article.Title, article.Sections[r.Section].Heading, r.Score, r.Coverage, r.TopicCoverage,
-                r.QuestionScore, r.Anchor, r.OffTopicScore, r.Confidence);
+                r.QuestionScore, r.Anchor, r.OffTopicScore, r.Confidence, r.Cosine, byWords[i], semantic ? byMeaning[i] : null);
         }).ToList();
         var concepts = search.Query.Concepts.Select(c => new ConceptRow(c.Typed, [.. c.Alternatives.Select(a => a.ToString())], c.Known)).ToList();
         var top = ranked.Count > 0 ? ranked[0].Confidence : 0;
@@ -34,7 +38,17 @@ public static class AskExplainer
             concepts,
             [.. search.Query.Corrections.Select(c => $"{c.Typed} → {c.ReadAs}")],
             ranked,
-            new DecisionRow(search.Declined, top, options.DeclineThreshold, options.ConfidentThreshold, options.AmbiguityMargin, Reason(search.Declined, ranked, options)));
+            new DecisionRow(search.Declined, top, options.DeclineThreshold, options.ConfidentThreshold, options.AmbiguityMargin, Reason(search.Declined, ranked, options),
+                search.Ranked.Count > 0 ? search.Ranked[0].EverydayCosine : 0));
+    }
+
+    /// <summary>Each listed article's place (1 = first) when the list is ordered by <paramref name="feature"/>, highest first.</summary>
+    private static int[] Places(IReadOnlyList<RankedArticle> ranked, Func<RankedArticle, double> feature)
+    {
+        var places = new int[ranked.Count];
+        var order = Enumerable.Range(0, ranked.Count).OrderByDescending(i => feature(ranked[i])).ToList();
+        for (var place = 0; place < order.Count; place++) places[order[place]] = place + 1;
+        return places;
     }
 
     private static RuleVerdict? Refusal(KnowledgeBase knowledge, string question)

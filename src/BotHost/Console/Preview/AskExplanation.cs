@@ -19,7 +19,12 @@ public sealed record RuleVerdict(string? Category, string File, int Line);
 /// <summary>One concept of the analysed question: what was typed and the phrases searched for it.</summary>
 public sealed record ConceptRow(string Typed, IReadOnlyList<string> Alternatives, bool Known);
 
-/// <summary>One ranked article with the features the confidence model reads.</summary>
+/// <summary>
+/// One ranked article with the features the confidence model reads. <paramref name="Cosine"/> is the question's best
+/// cosine with the article's embedded texts (0 without the sentence-embedding model); <paramref name="WordsRank"/> and
+/// <paramref name="MeaningRank"/> are its places among the listed articles by bm25 and by cosine, the two rankings the
+/// hybrid search fuses (null when the model gave no cosines).
+/// </summary>
 public sealed record RankedRow(
     int Rank,
     string ArticleId,
@@ -31,7 +36,14 @@ public sealed record RankedRow(
     double QuestionScore,
     double Anchor,
     double OffTopicScore,
-    double Confidence);
+    double Confidence,
+    double Cosine = 0,
+    int? WordsRank = null,
+    int? MeaningRank = null);
 
-/// <summary>The answer-or-decline decision: the top confidence against the thresholds, in words.</summary>
-public sealed record DecisionRow(bool Declined, double TopConfidence, double DeclineThreshold, double ConfidentThreshold, double AmbiguityMargin, string Reason);
+/// <summary>
+/// The answer-or-decline decision: the top confidence against the thresholds, in words; <paramref name="EverydayCosine"/>
+/// is the question's best cosine with an everyday (off-topic) example, a feature of the confidence model (0 without the model).
+/// </summary>
+public sealed record DecisionRow(bool Declined, double TopConfidence, double DeclineThreshold, double ConfidentThreshold, double AmbiguityMargin, string Reason,
+    double EverydayCosine = 0);
