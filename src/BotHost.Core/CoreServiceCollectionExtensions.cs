@@ -41,6 +41,7 @@ public static class CoreServiceCollectionExtensions
         services.AddOptions<AnalyticsOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AnalyticsOptions>, AnalyticsOptionsValidator>());
         services.TryAddSingleton<IAnalyticsStore, SqliteAnalyticsStore>();
+        services.AddSingleton<IStateHealth>(sp => sp.GetRequiredService<IAnalyticsStore>());
         services.TryAddSingleton(sp => new GapAnalyticsStore(sp.GetRequiredService<IAnalyticsStore>(), sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<GapAnalyticsStore>>()));
         services.AddSingleton<IReplyObserver>(sp => sp.GetRequiredService<GapAnalyticsStore>());

@@ -82,7 +82,6 @@ public static class StateServiceCollectionExtensions
         services.TryAddSingleton(_ => NpgsqlDataSource.Create(connectionString));
         services.TryAddSingleton<PostgresAnalyticsStore>();
         services.Replace(ServiceDescriptor.Singleton<IAnalyticsStore>(sp => sp.GetRequiredService<PostgresAnalyticsStore>()));
-        services.AddSingleton<IStateHealth>(sp => sp.GetRequiredService<PostgresAnalyticsStore>());
         services.AddSingleton<IHostedService, PostgresMigrationService>();
     }
 

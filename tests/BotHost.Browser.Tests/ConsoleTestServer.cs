@@ -1,6 +1,7 @@
 using System.Text.Json;
 using BotHost.Console.Access;
 using BotHost.Console.Preview;
+using BotHost.Core.Analytics;
 using BotHost.Core.Communities;
 using BotHost.Core.Feedback;
 using BotHost.Core.Messages;
@@ -85,8 +86,10 @@ public sealed class ConsoleTestServer : IAsyncDisposable
     }
 
     /// <summary>A member's message through the real pipeline, as an adapter would send it (a mention in a channel).</summary>
-    public Task<Reply> SendAsync(ConsoleCommunity community, string text, string user = "member-1") =>
-        App.Services.GetRequiredService<MessagePipeline>().HandleAsync(new IncomingMessage
+    /// <summary>Sends one message through the pipeline; its counts are written at once (serve writes them within <see cref="SqliteAnalyticsStore.FlushInterval"/>).</summary>
+    public async Task<Reply> SendAsync(ConsoleCommunity community, string text, string user = "member-1")
+    {
+        var reply = await App.Services.GetRequiredService<MessagePipeline>().HandleAsync(new IncomingMessage
         {
             Platform = community.Platform,
             CommunityId = community.Id,
@@ -96,9 +99,17 @@ public sealed class ConsoleTestServer : IAsyncDisposable
             Source = MessageSource.Mention,
             ReceivedAt = Time.GetUtcNow(),
         }, CancellationToken.None);
+        FlushAnalytics();
+        return reply;
+    }
 
-    public Task ClickFeedbackAsync(ConsoleCommunity community, string article, bool helpful) =>
-        App.Services.GetRequiredService<IFeedbackRecorder>().RecordAsync(community.Platform, community.Id, article, helpful, CancellationToken.None);
+    public async Task ClickFeedbackAsync(ConsoleCommunity community, string article, bool helpful)
+    {
+        await App.Services.GetRequiredService<IFeedbackRecorder>().RecordAsync(community.Platform, community.Id, article, helpful, CancellationToken.None);
+        FlushAnalytics();
+    }
+
+    private void FlushAnalytics() => (App.Services.GetRequiredService<IAnalyticsStore>() as SqliteAnalyticsStore)?.Flush();
 
     public async ValueTask DisposeAsync()
     {

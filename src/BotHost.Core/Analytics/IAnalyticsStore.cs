@@ -1,3 +1,5 @@
+using BotHost.Core.State;
+
 namespace BotHost.Core.Analytics;
 
 /// <summary>
@@ -5,9 +7,9 @@ namespace BotHost.Core.Analytics;
 /// <c>Analytics__ConnectionString</c> is set, so every replica writes to one database. Only what
 /// <see cref="GapAnalyticsStore.StoredFields"/> lists is kept: counts, and the redacted text of declined questions where
 /// a community opted in. Writes may be buffered for a moment; a failure throws and is counted by the caller, never shown
-/// to a member.
+/// to a member. Its <see cref="IStateHealth.Health"/> is the <c>/readyz</c> line: degraded, with the reason, while writes fail.
 /// </summary>
-public interface IAnalyticsStore : IDisposable
+public interface IAnalyticsStore : IStateHealth, IDisposable
 {
     /// <summary>The engine, as <c>/readyz</c> and <c>kb gaps</c> name it: <c>sqlite</c> or <c>postgresql</c>.</summary>
     string Kind { get; }

@@ -1,5 +1,9 @@
 using System.Globalization;
+using BotHost.Core.Pipeline;
+using BotHost.Core.State;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace BotHost.Core.Analytics;
@@ -7,51 +11,129 @@ namespace BotHost.Core.Analytics;
 /// <summary>
 /// The embedded <see cref="IAnalyticsStore"/>: one SQLite file (<see cref="AnalyticsOptions.DatabasePath"/>), created on
 /// the first write, no server to install. One replica only: two processes would each need their own file.
+/// A reply never waits for the file: counts are added up in memory (at most <see cref="MaxPendingKeys"/> counts and
+/// <see cref="MaxPendingQuestions"/> questions; past that they are dropped and counted) and written once a
+/// <see cref="FlushInterval"/> in one transaction, on a connection opened for that write, so a file deleted or made
+/// read-only while serving is noticed at the next write. A failed write keeps the sums, counts the failure
+/// (<c>bothost_state_failures{store="sqlite"}</c>), logs once per outage and shows on <c>/readyz</c> as degraded with the
+/// reason; the next write tries again.
 /// </summary>
-public sealed class SqliteAnalyticsStore(IOptions<AnalyticsOptions> options) : IAnalyticsStore
+public sealed partial class SqliteAnalyticsStore : IAnalyticsStore
 {
+    public static readonly TimeSpan FlushInterval = TimeSpan.FromSeconds(1);
+
+    public const int MaxPendingKeys = 100_000;
+
+    public const int MaxPendingQuestions = 10_000;
+
+    private readonly IOptions<AnalyticsOptions> _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger<SqliteAnalyticsStore> _logger;
+    private readonly BotMetrics? _metrics;
+    private readonly Lock _buffer = new();
     private readonly Lock _gate = new();
-    private SqliteConnection? _connection;
+    private readonly ITimer _timer;
+    private Dictionary<DailyCountKey, long> _counts = [];
+    private List<StoredQuestion> _questions = [];
+    private bool _written;
+    private int _disposed;
+    private long _failures;
+    private long _dropped;
+    private DateTimeOffset? _downSince;
+    private string? _lastError;
+    private string? _lastIncident;
 
     static SqliteAnalyticsStore() => SQLitePCL.Batteries_V2.Init();
 
+    public SqliteAnalyticsStore(IOptions<AnalyticsOptions> options, TimeProvider? time = null, ILogger<SqliteAnalyticsStore>? logger = null,
+        BotMetrics? metrics = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options;
+        _time = time ?? TimeProvider.System;
+        _logger = logger ?? NullLogger<SqliteAnalyticsStore>.Instance;
+        _metrics = metrics;
+        _timer = _time.CreateTimer(_ => TryFlush(), null, FlushInterval, FlushInterval);
+    }
+
     public string Kind => "sqlite";
 
+    public StateHealthReport Health
+    {
+        get
+        {
+            lock (_buffer)
+            {
+                var pending = _counts.Count + _questions.Count;
+                if (_downSince is { } since)
+                {
+                    return new StateHealthReport("sqlite", false,
+                        $"degraded since {since.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC ({_lastError}); {pending} count(s) waiting, {_dropped} dropped");
+                }
+
+                return new StateHealthReport("sqlite", true, _lastIncident is null ? $"ok ({DatabasePath})" : $"ok ({DatabasePath}; {_lastIncident})");
+            }
+        }
+    }
+
     /// <summary>Read on first use, not in the constructor: the host validates the options on start, after building its services.</summary>
-    private string DatabasePath => options.Value.DatabasePath;
+    private string DatabasePath => _options.Value.DatabasePath;
 
     public void Increment(DailyCountKey key)
     {
         ArgumentNullException.ThrowIfNull(key);
-        lock (_gate)
+        lock (_buffer)
         {
-            using var command = Connection().CreateCommand();
-            command.CommandText = """
-                INSERT INTO daily_counts (day, platform, community, article, kind, count) VALUES ($day, $platform, $community, $article, $kind, 1)
-                ON CONFLICT (day, platform, community, article, kind) DO UPDATE SET count = count + 1
-                """;
-            command.Parameters.AddWithValue("$day", Day(key.Day));
-            command.Parameters.AddWithValue("$platform", key.Platform);
-            command.Parameters.AddWithValue("$community", key.Community);
-            command.Parameters.AddWithValue("$article", key.Article);
-            command.Parameters.AddWithValue("$kind", key.Kind);
-            command.ExecuteNonQuery();
+            if (_counts.TryGetValue(key, out var count))
+            {
+                _counts[key] = count + 1;
+                return;
+            }
+
+            if (_counts.Count < MaxPendingKeys)
+            {
+                _counts[key] = 1;
+                return;
+            }
+
+            _dropped++;
         }
+
+        _metrics?.StateFailed("sqlite", "buffer_full");
     }
 
     public void AddQuestion(StoredQuestion question)
     {
         ArgumentNullException.ThrowIfNull(question);
+        lock (_buffer)
+        {
+            if (_questions.Count < MaxPendingQuestions)
+            {
+                _questions.Add(question);
+                return;
+            }
+
+            _dropped++;
+        }
+
+        _metrics?.StateFailed("sqlite", "buffer_full");
+    }
+
+    /// <summary>Counts and questions waiting for the next write (bounded by <see cref="MaxPendingKeys"/> and <see cref="MaxPendingQuestions"/>).</summary>
+    public int Pending
+    {
+        get
+        {
+            lock (_buffer) return _counts.Count + _questions.Count;
+        }
+    }
+
+    /// <summary>Writes what is waiting now; throws when the file cannot take it (the sums are kept for the next write).</summary>
+    public void Flush()
+    {
         lock (_gate)
         {
-            using var command = Connection().CreateCommand();
-            command.CommandText = "INSERT INTO declined_questions (at, expires, platform, community, text) VALUES ($at, $expires, $platform, $community, $text)";
-            command.Parameters.AddWithValue("$at", Stamp(question.At));
-            command.Parameters.AddWithValue("$expires", Stamp(question.Expires));
-            command.Parameters.AddWithValue("$platform", question.Platform);
-            command.Parameters.AddWithValue("$community", question.Community);
-            command.Parameters.AddWithValue("$text", question.RedactedText);
-            command.ExecuteNonQuery();
+            if (FlushOnce() is { } failure) throw failure;
         }
     }
 
@@ -59,8 +141,10 @@ public sealed class SqliteAnalyticsStore(IOptions<AnalyticsOptions> options) : I
     {
         lock (_gate)
         {
-            if (_connection is null && !File.Exists(DatabasePath)) return 0;
-            using var command = Connection().CreateCommand();
+            if (FlushOnce() is { } failure) throw failure;
+            if (!File.Exists(DatabasePath)) return 0;
+            using var connection = Open();
+            using var command = connection.CreateCommand();
             command.CommandText = "DELETE FROM declined_questions WHERE expires <= $now";
             command.Parameters.AddWithValue("$now", Stamp(now));
             return command.ExecuteNonQuery();
@@ -71,11 +155,13 @@ public sealed class SqliteAnalyticsStore(IOptions<AnalyticsOptions> options) : I
     {
         lock (_gate)
         {
+            if (FlushOnce() is { } failure) throw failure;
             var articles = new List<GapArticleRow>();
             var declined = new List<GapDayRow>();
             var questions = new List<GapQuestionRow>();
-            if (_connection is null && !File.Exists(DatabasePath)) return new GapReport(articles, declined, questions);
-            using (var command = Connection().CreateCommand())
+            if (!File.Exists(DatabasePath)) return new GapReport(articles, declined, questions);
+            using var connection = Open();
+            using (var command = connection.CreateCommand())
             {
                 command.CommandText = """
                     SELECT article,
@@ -89,7 +175,7 @@ public sealed class SqliteAnalyticsStore(IOptions<AnalyticsOptions> options) : I
                 while (reader.Read()) articles.Add(new GapArticleRow(reader.GetString(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3)));
             }
 
-            using (var command = Connection().CreateCommand())
+            using (var command = connection.CreateCommand())
             {
                 command.CommandText = "SELECT day, SUM(count) FROM daily_counts WHERE day >= $since AND kind = 'declined' GROUP BY day ORDER BY day";
                 command.Parameters.AddWithValue("$since", Day(since));
@@ -97,7 +183,7 @@ public sealed class SqliteAnalyticsStore(IOptions<AnalyticsOptions> options) : I
                 while (reader.Read()) declined.Add(new GapDayRow(reader.GetString(0), reader.GetInt64(1)));
             }
 
-            using (var command = Connection().CreateCommand())
+            using (var command = connection.CreateCommand())
             {
                 command.CommandText = "SELECT at, platform, community, text FROM declined_questions WHERE expires > $now ORDER BY at DESC LIMIT 100";
                 command.Parameters.AddWithValue("$now", Stamp(now));
@@ -158,38 +244,188 @@ public sealed class SqliteAnalyticsStore(IOptions<AnalyticsOptions> options) : I
 
     public void Dispose()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
+        _timer.Dispose();
         lock (_gate)
         {
-            _connection?.Dispose();
-            _connection = null;
+            if (FlushOnce() is { } failure) LogLostAtShutdown(failure, Pending);
         }
     }
 
-    private SqliteConnection Connection()
+    /// <summary>The timer's write: a boundary, so a failure is counted and logged once per outage, never thrown.</summary>
+    private void TryFlush()
     {
-        if (_connection is not null) return _connection;
+        if (!_gate.TryEnter()) return;
+        try
+        {
+            FlushOnce();
+        }
+        finally
+        {
+            _gate.Exit();
+        }
+    }
+
+    /// <summary>One write of everything waiting; the failure (counted, logged once per outage) or null. Callers hold <see cref="_gate"/>.</summary>
+    private Exception? FlushOnce()
+    {
+        Dictionary<DailyCountKey, long> counts;
+        List<StoredQuestion> questions;
+        lock (_buffer)
+        {
+            if (_counts.Count == 0 && _questions.Count == 0 && _downSince is null) return null;
+            (counts, _counts) = (_counts, []);
+            (questions, _questions) = (_questions, []);
+        }
+
+        try
+        {
+            Write(counts, questions);
+            Succeeded();
+            return null;
+        }
+        catch (Exception ex) when (ex is SqliteException or IOException or UnauthorizedAccessException)
+        {
+            Restore(counts, questions);
+            Failed(ex);
+            return ex;
+        }
+    }
+
+    private void Write(Dictionary<DailyCountKey, long> counts, List<StoredQuestion> questions)
+    {
+        if (_written && !File.Exists(DatabasePath))
+        {
+            // Deleted while serving: say so before a new, empty file takes its place at the next write.
+            _written = false;
+            throw new FileNotFoundException("the database file was deleted while serving; a new one is created at the next write", DatabasePath);
+        }
+
+        using var connection = Open();
+        _written = true;
+        using var transaction = connection.BeginTransaction();
+        foreach (var (key, count) in counts)
+        {
+            using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = """
+                INSERT INTO daily_counts (day, platform, community, article, kind, count) VALUES ($day, $platform, $community, $article, $kind, $count)
+                ON CONFLICT (day, platform, community, article, kind) DO UPDATE SET count = count + excluded.count
+                """;
+            command.Parameters.AddWithValue("$day", Day(key.Day));
+            command.Parameters.AddWithValue("$platform", key.Platform);
+            command.Parameters.AddWithValue("$community", key.Community);
+            command.Parameters.AddWithValue("$article", key.Article);
+            command.Parameters.AddWithValue("$kind", key.Kind);
+            command.Parameters.AddWithValue("$count", count);
+            command.ExecuteNonQuery();
+        }
+
+        foreach (var question in questions)
+        {
+            using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = "INSERT INTO declined_questions (at, expires, platform, community, text) VALUES ($at, $expires, $platform, $community, $text)";
+            command.Parameters.AddWithValue("$at", Stamp(question.At));
+            command.Parameters.AddWithValue("$expires", Stamp(question.Expires));
+            command.Parameters.AddWithValue("$platform", question.Platform);
+            command.Parameters.AddWithValue("$community", question.Community);
+            command.Parameters.AddWithValue("$text", question.RedactedText);
+            command.ExecuteNonQuery();
+        }
+
+        transaction.Commit();
+    }
+
+    /// <summary>A connection for one write or read, closed after it (no pooling): the file is looked up again each time.</summary>
+    private SqliteConnection Open()
+    {
         var directory = Path.GetDirectoryName(Path.GetFullPath(DatabasePath));
         if (!string.IsNullOrEmpty(directory)) Directory.CreateDirectory(directory);
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = DatabasePath, Pooling = false }.ToString());
-        connection.Open();
-        using var command = connection.CreateCommand();
-        // WAL with synchronous=NORMAL: a count is a fast append, not an fsync per reply (measured: the fsync capped
-        // serve at ~650 answers/s); a power cut can lose the last few counts, never corrupt the file.
-        command.CommandText = """
-            PRAGMA journal_mode = WAL;
-            PRAGMA synchronous = NORMAL;
-            CREATE TABLE IF NOT EXISTS daily_counts (
-              day TEXT NOT NULL, platform TEXT NOT NULL, community TEXT NOT NULL, article TEXT NOT NULL, kind TEXT NOT NULL,
-              count INTEGER NOT NULL, PRIMARY KEY (day, platform, community, article, kind));
-            CREATE TABLE IF NOT EXISTS declined_questions (
-              at TEXT NOT NULL, expires TEXT NOT NULL, platform TEXT NOT NULL, community TEXT NOT NULL, text TEXT NOT NULL);
-            CREATE INDEX IF NOT EXISTS declined_questions_expires ON declined_questions (expires);
-            """;
-        command.ExecuteNonQuery();
-        return _connection = connection;
+        try
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            // WAL with synchronous=NORMAL: a write is a fast append, not an fsync per batch; a power cut can lose the
+            // last few counts, never corrupt the file.
+            command.CommandText = """
+                PRAGMA journal_mode = WAL;
+                PRAGMA synchronous = NORMAL;
+                CREATE TABLE IF NOT EXISTS daily_counts (
+                  day TEXT NOT NULL, platform TEXT NOT NULL, community TEXT NOT NULL, article TEXT NOT NULL, kind TEXT NOT NULL,
+                  count INTEGER NOT NULL, PRIMARY KEY (day, platform, community, article, kind));
+                CREATE TABLE IF NOT EXISTS declined_questions (
+                  at TEXT NOT NULL, expires TEXT NOT NULL, platform TEXT NOT NULL, community TEXT NOT NULL, text TEXT NOT NULL);
+                CREATE INDEX IF NOT EXISTS declined_questions_expires ON declined_questions (expires);
+                """;
+            command.ExecuteNonQuery();
+            return connection;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Puts unwritten sums back in front of what arrived meanwhile, within the same bounds.</summary>
+    private void Restore(Dictionary<DailyCountKey, long> counts, List<StoredQuestion> questions)
+    {
+        lock (_buffer)
+        {
+            foreach (var (key, count) in counts)
+            {
+                if (_counts.TryGetValue(key, out var newer)) _counts[key] = newer + count;
+                else if (_counts.Count < MaxPendingKeys) _counts[key] = count;
+                else _dropped++;
+            }
+
+            var room = Math.Max(0, MaxPendingQuestions - _questions.Count);
+            _dropped += Math.Max(0, questions.Count - room);
+            _questions.InsertRange(0, questions.Take(room));
+        }
+    }
+
+    private void Succeeded()
+    {
+        lock (_buffer)
+        {
+            if (_downSince is not { } since) return;
+            LogRecovered(_failures);
+            _lastIncident = $"last failure {since.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC: {_lastError}";
+            _downSince = null;
+        }
+    }
+
+    private void Failed(Exception exception)
+    {
+        _metrics?.StateFailed("sqlite", "flush");
+        lock (_buffer)
+        {
+            _failures++;
+            _lastError = exception switch
+            {
+                SqliteException sqlite => $"SQLite error {sqlite.SqliteErrorCode}: {sqlite.Message.Split('\n')[0]}",
+                FileNotFoundException => "the database file was deleted while serving; counts from before are gone",
+                _ => exception.Message,
+            };
+            if (_downSince is not null) return;
+            _downSince = _time.GetUtcNow();
+            LogDown(exception, DatabasePath);
+        }
     }
 
     private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static string Stamp(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The analytics database {Path} cannot be written; counts are kept in memory and written when it can be")]
+    private partial void LogDown(Exception exception, string path);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The analytics database is written again after {Failures} failed write(s); the kept counts are written")]
+    private partial void LogRecovered(long failures);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The analytics database could not be written at shutdown; {Pending} count(s) were lost")]
+    private partial void LogLostAtShutdown(Exception exception, int pending);
 }

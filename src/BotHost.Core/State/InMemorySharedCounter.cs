@@ -8,6 +8,9 @@ public sealed class InMemorySharedCounter(IOptions<StateOptions> options, TimePr
 {
     private readonly ConcurrentDictionary<string, Entry> _counts = new(StringComparer.Ordinal);
 
+    /// <summary>Keys counted now (at most <see cref="StateOptions.DeduplicationCapacity"/>).</summary>
+    public int Count => _counts.Count;
+
     public ValueTask IncrementAsync(string key, TimeSpan lifetime, CancellationToken cancellationToken)
     {
         Increment(key, lifetime);

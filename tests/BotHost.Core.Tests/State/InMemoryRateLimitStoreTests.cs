@@ -50,4 +50,15 @@ public sealed class InMemoryRateLimitStoreTests
 
         Assert.InRange(store.Count, 1, 100);
     }
+
+    [Fact]
+    public void TryAcquire_100000DistinctMembers_KeysStayUnderTheDefaultCapacity()
+    {
+        var state = new EmbeddedState(_time);
+        var store = state.Limits;
+
+        for (var i = 0; i < 100_000; i++) store.TryAcquire($"m{i}", 5, Minute);
+
+        Assert.InRange(store.Count, 1, state.Options.Value.DeduplicationCapacity);
+    }
 }

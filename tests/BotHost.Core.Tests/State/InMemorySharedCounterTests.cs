@@ -30,4 +30,15 @@ public sealed class InMemorySharedCounterTests
 
         Assert.Equal(0, counter.Take("k"));
     }
+
+    [Fact]
+    public void Increment_100000DistinctKeys_CountStaysUnderTheCapacity()
+    {
+        var state = new EmbeddedState(_time);
+        var counter = state.Counter;
+
+        for (var i = 0; i < 100_000; i++) counter.Increment($"alert-merged:m{i}", TimeSpan.FromDays(1));
+
+        Assert.InRange(counter.Count, 1, state.Options.Value.DeduplicationCapacity);
+    }
 }
