@@ -76,7 +76,7 @@ internal sealed class KnowledgeSearcher
             .Take(Candidates)
             .ToList();
         var candidates = semantic is null ? lexical : Fuse(lexical, matches, semantic, include);
-        var confidence = semantic is null ? _parameters.Confidence : _parameters.HybridConfidence;
+        var confidence = semantic is { HasEveryday: true } ? _parameters.HybridConfidence : _parameters.Confidence;
         var ranked = candidates
             .Select(m =>
             {

@@ -74,6 +74,7 @@ internal sealed class SemanticIndex
         var headings = new double[_sectionCounts.Length][];
         for (var a = 0; a < headings.Length; a++) headings[a] = new double[_sectionCounts[a]];
         var everyday = -1.0;
+        var hasEveryday = false;
         for (var i = 0; i < _articles.Length; i++)
         {
             double cosine = TensorPrimitives.Dot(query, _vectors.AsSpan(i * _dimensions, _dimensions));
@@ -81,6 +82,7 @@ internal sealed class SemanticIndex
             if (article == Everyday)
             {
                 everyday = Math.Max(everyday, cosine);
+                hasEveryday = true;
                 continue;
             }
 
@@ -94,12 +96,16 @@ internal sealed class SemanticIndex
             if (_sections[i] >= 0) sections[article][_sections[i]] = cosine;
         }
 
-        return new SemanticScores(articles, sections, Math.Max(0, everyday)) { Headings = headings };
+        return new SemanticScores(articles, sections, Math.Max(0, everyday), hasEveryday) { Headings = headings };
     }
 }
 
 /// <summary>How close a question is to each article (its best question, title and summary, or section), to each section, and to the nearest everyday example.</summary>
-internal sealed record SemanticScores(double[] Articles, double[][] Sections, double Everyday)
+/// <param name="HasEveryday">
+/// Whether the knowledge base has everyday examples at all; without them the margin over the nearest one means nothing
+/// (every question would look far from everyday talk), so confidence falls back to the model without semantic features.
+/// </param>
+internal sealed record SemanticScores(double[] Articles, double[][] Sections, double Everyday, bool HasEveryday = true)
 {
     /// <summary>How close the question is to each section's heading alone.</summary>
     public double[][]? Headings { get; init; }

@@ -6,7 +6,7 @@ namespace BotHost.Cli;
 public static class BotHostCli
 {
     public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, TimeProvider time, CancellationToken cancellationToken) =>
-        RunAsync(args, new CliEnvironment(output, error, time, System.Console.In), cancellationToken);
+        RunAsync(args, new CliEnvironment(output, error, time, System.Console.In, CliStyleDetector.ForConsole()), cancellationToken);
 
     public static async Task<int> RunAsync(string[] args, CliEnvironment env, CancellationToken cancellationToken)
     {

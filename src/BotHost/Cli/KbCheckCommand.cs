@@ -1,16 +1,19 @@
 using System.CommandLine;
-using System.Globalization;
 using BotHost.Knowledge;
 
 namespace BotHost.Cli;
 
-/// <summary><c>bothost kb check [DIR]</c>: every problem as <c>file:line: error|warning: message</c>; non-zero on any error.</summary>
+/// <summary>
+/// <c>bothost kb check [DIR] [--json]</c>: every problem as <c>file:line: error|warning: message</c> (grouped by file,
+/// in colour, at a terminal; JSON with <c>--json</c>); non-zero on any error.
+/// </summary>
 internal static class KbCheckCommand
 {
     public static Command Create(CliEnvironment env, Option<string?> knowledgeOption)
     {
         var directory = new Argument<string?>("dir") { Description = "Knowledge folder to check (default: knowledge/)", Arity = ArgumentArity.ZeroOrOne };
-        var command = new Command("check", "Validate the knowledge base: front matter, hotlines, synonyms, review dates") { directory };
+        var json = CommonOptions.Json();
+        var command = new Command("check", "Validate the knowledge base: front matter, hotlines, synonyms, review dates") { directory, json };
         command.SetAction(parse =>
         {
             var path = KnowledgePath.Resolve(parse.GetValue(directory) ?? parse.GetValue(knowledgeOption));
@@ -22,19 +25,11 @@ internal static class KbCheckCommand
 
             var today = DateOnly.FromDateTime(env.Time.GetUtcNow().UtcDateTime);
             var (snapshot, diagnostics) = KnowledgeLoader.Load(path, today);
-            foreach (var diagnostic in diagnostics) env.Output.WriteLine(diagnostic.ToString());
-            var errors = diagnostics.Count(d => d.IsError);
-            var warnings = diagnostics.Count - errors;
-            if (snapshot is null)
-            {
-                env.Output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{path}: {errors} error(s), {warnings} warning(s)"));
-                return ExitCodes.Failure;
-            }
-
-            env.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{path}: OK, {snapshot.Articles.Count} articles, {snapshot.Articles.Sum(a => a.Sections.Count)} sections, " +
-                $"{snapshot.Hotlines.All.Count} hotlines, {snapshot.Synonyms.Groups.Count} synonym groups, {snapshot.OffTopic.Count} off-topic questions, {warnings} warning(s); version {snapshot.Version}"));
-            return ExitCodes.Success;
+            var report = new KbCheckReport(path, snapshot, diagnostics);
+            if (parse.GetValue(json)) report.WriteJson(env.Output);
+            else if (env.Style == CliStyle.Rich) report.WriteRich(SpectreOutput.Create(env.Output));
+            else report.WritePlain(env.Output);
+            return snapshot is null ? ExitCodes.Failure : ExitCodes.Success;
         });
         return command;
     }

@@ -73,7 +73,7 @@ public sealed class KbCommandTests : IDisposable
 
         var (_, output, _) = await CliRunner.RunAsync("kb", "eval", "--calibrate", "--report-only", "-k", _folder.Path);
 
-        Assert.Matches(@"calibrated: intercept=\S+ coverage=\S+ strength=\S+ anchor=\S+ topic=\S+ off_topic=\S+ \(n=\d+\)", output);
+        Assert.Matches(@"calibrated: intercept=\S+ coverage=\S+ strength=\S+ anchor=\S+ topic=\S+ off_topic=\S+ cosine=\S+ margin=\S+ \(n=\d+\)", output);
     }
 
     [Fact]
@@ -98,7 +98,8 @@ public sealed class KbCommandTests : IDisposable
         var (reportOnlyExit, _, _) = await CliRunner.RunAsync("kb", "eval", "--report-only", "-k", _folder.Path);
 
         Assert.Equal(ExitCodes.Failure, exit);
-        Assert.Contains("miss line 1 rank=-\twhat is sextortion\texpected=grooming-signs\tgot=sextortion", output, StringComparison.Ordinal);
+        // rank: where the semantic ranking places the expected article among all of them (- without the sentence encoder).
+        Assert.Matches(@"miss line 1 rank=(\d+|-)\twhat is sextortion\texpected=grooming-signs\tgot=sextortion", output);
         Assert.Contains("bothost: below target: recall_at_1 0.000 < 0.900", error, StringComparison.Ordinal);
         Assert.Equal(ExitCodes.Success, reportOnlyExit);
     }
