@@ -99,7 +99,9 @@ public sealed class KnowledgeBase : IDisposable
         var index = LuceneSearchIndex.Build(passages, questions, weights);
         var terms = ArticleTermIndex.Build(
             [.. snapshot.Articles.Select(ArticleText)],
-            [.. snapshot.Articles.Select(a => (IReadOnlyList<string>)[.. a.Sections.Select(s => s.Heading + "\n" + s.Text)])]);
+            [.. snapshot.Articles.Select(a => (IReadOnlyList<string>)[.. a.Sections.Select(s => s.Heading + "\n" + s.Text)])],
+            [.. snapshot.Articles.Select(a => a.Title)],
+            [.. snapshot.Articles.Select(a => (IReadOnlyList<string>)[.. a.Sections.Select(s => s.Heading)])]);
         var safety = options.Embedder is { } embedder && !snapshot.Examples.IsEmpty
             ? snapshot.Safety with { Examples = global::BotHost.Knowledge.Safety.SemanticSafety.Build(snapshot.Examples, snapshot.OffTopic, snapshot.Articles, embedder) }
             : snapshot.Safety;

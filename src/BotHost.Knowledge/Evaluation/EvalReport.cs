@@ -33,6 +33,12 @@ public sealed record EvalReport
     /// <summary>Share of <c>!refuse</c> requests refused.</summary>
     [JsonPropertyName("refuse_rate")] public required double? RefuseRate { get; init; }
 
+    /// <summary>In-scope lines that name the section to quote (<c>article#section</c>).</summary>
+    [JsonPropertyName("section_cases")] public int SectionCases { get; init; }
+
+    /// <summary>Share of those lines whose top answer quotes a section they name.</summary>
+    [JsonPropertyName("section_accuracy")] public double? SectionAccuracy { get; init; }
+
     [JsonPropertyName("latency_p50_us")] public required double LatencyP50Micros { get; init; }
 
     [JsonPropertyName("latency_p99_us")] public required double LatencyP99Micros { get; init; }
@@ -50,6 +56,7 @@ public sealed record EvalReport
         Check("decline_rate", DeclineRate, targets.DeclineRate);
         Check("answer_rate", AnswerRate, targets.AnswerRate);
         Check("refuse_rate", RefuseRate, targets.RefuseRate);
+        Check("section_accuracy", SectionAccuracy, targets.SectionAccuracy);
         return failures;
 
         void Check(string name, double? value, double target)
@@ -74,6 +81,7 @@ public sealed record EvalReport
         text.Append(CultureInfo.InvariantCulture, $"questions={Questions} in_scope={InScope} off_topic={OffTopic} refuse={RefuseCases}\n");
         text.Append(CultureInfo.InvariantCulture, $"recall@1={Format(RecallAt1)} recall@3={Format(RecallAt3)} mrr@10={Format(Mrr)}\n");
         text.Append(CultureInfo.InvariantCulture, $"answered={Format(AnswerRate)} declined_off_topic={Format(DeclineRate)} refused={Format(RefuseRate)}\n");
+        if (SectionCases > 0) text.Append(CultureInfo.InvariantCulture, $"section_accuracy={Format(SectionAccuracy)} (of {SectionCases})\n");
         text.Append(CultureInfo.InvariantCulture, $"latency_us p50={LatencyP50Micros:0.0} p99={LatencyP99Micros:0.0}\n");
         return text.ToString();
     }

@@ -8,6 +8,9 @@ public static class EvalSetReader
     public const string DeclineMarker = "-";
     public const string RefuseMarker = "!refuse";
 
+    /// <summary>Separates an article id from the anchor of the section that should be quoted (<c>thorn#who-founded-it</c>).</summary>
+    public const char SectionMarker = '#';
+
     /// <returns>The cases, and a <c>file:line: error: ...</c> message for every malformed line.</returns>
     public static (IReadOnlyList<EvalCase> Cases, IReadOnlyList<string> Errors) Read(string file, string text)
     {
@@ -27,12 +30,19 @@ public static class EvalSetReader
             {
                 DeclineMarker => new EvalCase(parts[0].Trim(), EvalExpectation.Decline, [], i + 1),
                 RefuseMarker => new EvalCase(parts[0].Trim(), EvalExpectation.Refuse, [], i + 1),
-                _ => new EvalCase(parts[0].Trim(), EvalExpectation.Answer,
-                    [.. expected.Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)], i + 1),
+                _ => Answer(parts[0].Trim(), expected, i + 1),
             });
         }
 
         return (cases, errors);
+    }
+
+    /// <summary><c>thorn|ashton-kutcher-thorn-role</c>, or with the section that should be quoted: <c>thorn#who-founded-it</c>.</summary>
+    private static EvalCase Answer(string question, string expected, int line)
+    {
+        var entries = expected.Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var articles = entries.Select(e => e.Split(SectionMarker, 2)[0]).Distinct(StringComparer.Ordinal).ToList();
+        return new EvalCase(question, EvalExpectation.Answer, articles, line, [.. entries.Where(e => e.Contains(SectionMarker, StringComparison.Ordinal))]);
     }
 
     /// <summary>The tab-separated fields of each line that is not blank or a # comment, with its 0-based line index.</summary>

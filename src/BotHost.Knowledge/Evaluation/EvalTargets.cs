@@ -3,7 +3,8 @@ using System.Globalization;
 namespace BotHost.Knowledge.Evaluation;
 
 /// <summary>The figures below which <c>kb eval</c> fails (and with it CI). Set by the answer-quality and safety issues.</summary>
-public sealed record EvalTargets(double RecallAt1, double RecallAt3, double Mrr, double DeclineRate, double AnswerRate, double RefuseRate)
+/// <param name="SectionAccuracy">For lines that name the section to quote; no target by default (the issue sets none), CI sets floors.</param>
+public sealed record EvalTargets(double RecallAt1, double RecallAt3, double Mrr, double DeclineRate, double AnswerRate, double RefuseRate, double SectionAccuracy = 0)
 {
     public static EvalTargets Default { get; } = new(RecallAt1: 0.90, RecallAt3: 0.97, Mrr: 0.92, DeclineRate: 0.95, AnswerRate: 0.97, RefuseRate: 1.00);
 
@@ -32,7 +33,8 @@ public sealed record EvalTargets(double RecallAt1, double RecallAt3, double Mrr,
                 "decline_rate" => result with { DeclineRate = value },
                 "answer_rate" => result with { AnswerRate = value },
                 "refuse_rate" => result with { RefuseRate = value },
-                _ => throw new FormatException($"unknown metric '{parts[0]}' (recall_at_1, recall_at_3, mrr, decline_rate, answer_rate, refuse_rate)"),
+                "section_accuracy" => result with { SectionAccuracy = value },
+                _ => throw new FormatException($"unknown metric '{parts[0]}' (recall_at_1, recall_at_3, mrr, decline_rate, answer_rate, refuse_rate, section_accuracy)"),
             };
         }
 

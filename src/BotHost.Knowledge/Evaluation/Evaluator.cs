@@ -15,7 +15,7 @@ public static class Evaluator
         ArgumentNullException.ThrowIfNull(system);
         var latencies = new List<double>(cases.Count);
         var misses = new List<EvalMiss>();
-        int inScope = 0, hit1 = 0, hit3 = 0, answered = 0, offTopic = 0, declined = 0, refuseCases = 0, refused = 0;
+        int inScope = 0, hit1 = 0, hit3 = 0, answered = 0, offTopic = 0, declined = 0, refuseCases = 0, refused = 0, sectionCases = 0, sectionHits = 0;
         var reciprocalRanks = 0.0;
         foreach (var c in cases)
         {
@@ -31,7 +31,15 @@ public static class Evaluator
                     if (rank is >= 1 and <= 3) hit3++;
                     if (rank >= 1) reciprocalRanks += 1.0 / rank;
                     if (outcome.Answered) answered++;
-                    if (rank != 1 || !outcome.Answered) misses.Add(Miss(c, rank, outcome));
+                    var sectionMissed = false;
+                    if (c.HasSections)
+                    {
+                        sectionCases++;
+                        if (outcome.TopSection is { } top && c.Sections!.Contains(top, StringComparer.Ordinal)) sectionHits++;
+                        else sectionMissed = true;
+                    }
+
+                    if (rank != 1 || !outcome.Answered || sectionMissed) misses.Add(Miss(c, rank, outcome));
                     break;
                 case EvalExpectation.Decline:
                     offTopic++;
@@ -59,6 +67,8 @@ public static class Evaluator
             DeclineRate = Ratio(declined, offTopic),
             AnswerRate = Ratio(answered, inScope),
             RefuseRate = Ratio(refused, refuseCases),
+            SectionCases = sectionCases,
+            SectionAccuracy = Ratio(sectionHits, sectionCases),
             LatencyP50Micros = Percentile(latencies, 0.50),
             LatencyP99Micros = Percentile(latencies, 0.99),
             Misses = misses,
@@ -83,9 +93,10 @@ public static class Evaluator
         {
             EvalExpectation.Decline => EvalSetReader.DeclineMarker,
             EvalExpectation.Refuse => EvalSetReader.RefuseMarker,
-            _ => string.Join('|', c.Expected),
+            _ => string.Join('|', c.HasSections ? c.Sections! : c.Expected),
         };
         var top = string.Join(',', outcome.Ranked.Take(3));
+        if (c.HasSections && outcome.TopSection is { } section && outcome.Ranked.Count > 0) top = string.Join(',', outcome.Ranked.Take(3).Skip(1).Prepend(section));
         var got = outcome.Refused ? "refused" : outcome.Declined ? $"declined ({(top.Length > 0 ? top : "no match")})" : top;
         return new EvalMiss(c.Line, c.Question, expected, rank, got);
     }

@@ -11,9 +11,14 @@ internal sealed class ArticleTermIndex
     private readonly int[][] _articleTerms;
     private readonly int[][] _topicTerms;
     private readonly int[][][] _sectionTerms;
+    private readonly int[][] _titleTerms;
+    private readonly int[][][] _headingTerms;
 
-    private ArticleTermIndex(Dictionary<string, int> termIds, int[][] articleTerms, int[][] topicTerms, int[][][] sectionTerms, Dictionary<string, int> surfaceWords)
+    private ArticleTermIndex(Dictionary<string, int> termIds, int[][] articleTerms, int[][] topicTerms, int[][][] sectionTerms, int[][] titleTerms,
+        int[][][] headingTerms, Dictionary<string, int> surfaceWords)
     {
+        _headingTerms = headingTerms;
+        _titleTerms = titleTerms;
         _termIds = termIds;
         _articleTerms = articleTerms;
         _topicTerms = topicTerms;
@@ -28,7 +33,10 @@ internal sealed class ArticleTermIndex
 
     /// <param name="articleTexts">For each article, all of its text that is not in a section (title, questions, tags, summary).</param>
     /// <param name="sectionTexts">For each article, the text of each section (heading and body).</param>
-    public static ArticleTermIndex Build(IReadOnlyList<IEnumerable<string>> articleTexts, IReadOnlyList<IReadOnlyList<string>>? sectionTexts = null)
+    /// <param name="titles">For each article, its title.</param>
+    /// <param name="headings">For each article, the heading of each section.</param>
+    public static ArticleTermIndex Build(IReadOnlyList<IEnumerable<string>> articleTexts, IReadOnlyList<IReadOnlyList<string>>? sectionTexts = null,
+        IReadOnlyList<string>? titles = null, IReadOnlyList<IReadOnlyList<string>>? headings = null)
     {
         var builder = new Builder();
         var articleTerms = new int[articleTexts.Count][];
@@ -42,7 +50,11 @@ internal sealed class ArticleTermIndex
             articleTerms[a] = [.. topicTerms[a].Union(sectionTerms[a].SelectMany(s => s)).Order()];
         }
 
-        return new ArticleTermIndex(builder.TermIds, articleTerms, topicTerms, sectionTerms, builder.Surface);
+        var titleTerms = new int[articleTexts.Count][];
+        for (var a = 0; a < titleTerms.Length; a++) titleTerms[a] = titles is null ? [] : builder.Ids([titles[a]], countSurface: false);
+        var headingTerms = new int[articleTexts.Count][][];
+        for (var a = 0; a < headingTerms.Length; a++) headingTerms[a] = [.. (headings?[a] ?? []).Select(h => builder.Ids([h], countSurface: false))];
+        return new ArticleTermIndex(builder.TermIds, articleTerms, topicTerms, sectionTerms, titleTerms, headingTerms, builder.Surface);
     }
 
     public int SectionCount(int article) => _sectionTerms[article].Length;
@@ -72,6 +84,13 @@ internal sealed class ArticleTermIndex
 
         return ids;
     }
+
+    /// <summary>True when the heading of one section of the article contains every term (ids from <see cref="TermIds"/>).</summary>
+    public bool HeadingContainsTerms(int article, int section, int[] ids) =>
+        section < _headingTerms[article].Length && HasAll(_headingTerms[article][section], ids);
+
+    /// <summary>True when the article's title contains every term (ids from <see cref="TermIds"/>).</summary>
+    public bool TitleContainsTerms(int article, int[] ids) => HasAll(_titleTerms[article], ids);
 
     /// <summary><see cref="ContainsAll(int, IReadOnlyList{string})"/> for ids from <see cref="TermIds"/>.</summary>
     public bool ContainsTerms(int article, int[] ids) => HasAll(_articleTerms[article], ids);
@@ -107,14 +126,14 @@ internal sealed class ArticleTermIndex
 
         public Dictionary<string, int> Surface { get; } = new(StringComparer.Ordinal);
 
-        public int[] Ids(IEnumerable<string> texts)
+        public int[] Ids(IEnumerable<string> texts, bool countSurface = true)
         {
             var ids = new HashSet<int>();
             foreach (var text in texts)
             {
                 foreach (var token in TextTokenizer.Tokenize(text))
                 {
-                    Surface[token.Text] = Surface.GetValueOrDefault(token.Text) + 1;
+                    if (countSurface) Surface[token.Text] = Surface.GetValueOrDefault(token.Text) + 1;
                     if (!_stems.TryGetValue(token.Text, out var stem)) _stems[token.Text] = stem = LuceneAnalysis.Stem(token.Text, keep: true);
                     if (!TermIds.TryGetValue(stem, out var id)) TermIds[stem] = id = TermIds.Count;
                     ids.Add(id);

@@ -83,7 +83,7 @@ internal sealed class KnowledgeSearcher
                 var coverage = total <= 0 ? 0 : Covered(concepts, ids => _terms.ContainsTerms(m.Article, ids)) / total;
                 var topic = total <= 0 ? 0 : Covered(concepts, ids => _terms.TopicContainsTerms(m.Article, ids)) / total;
                 var anchor = Anchor(m.Article, concepts);
-                var section = BestSection(m.Article, m.Match.Sections, concepts, semantic?.Sections[m.Article]);
+                var section = BestSection(m.Article, m.Match.Sections, concepts, total, semantic?.Sections[m.Article], semantic?.Headings?[m.Article]);
                 var cosine = semantic is null ? 0 : Math.Max(0, semantic.Articles[m.Article]);
                 var everyday = semantic?.Everyday ?? 0;
                 var value = confidence.Confidence(m.Score, coverage, anchor, topic, ConfidenceModel.OffTopicLead(m.Match.QuestionScore, offTopic), cosine, cosine - everyday);
@@ -145,19 +145,33 @@ internal sealed class KnowledgeSearcher
     }
 
     /// <summary>
-    /// The section that covers the most of the question in its own heading and text; bm25 decides ties (the
-    /// article-level columns are the same in every section's row, so they cannot tell sections apart). An article
-    /// found only through its questions is quoted from the section that covers the question best.
+    /// The section to quote, from both matches (issue #14 item 4): the share of the question's words the section
+    /// contains (a word in its heading counting more), plus the section's semantic closeness to the question, with
+    /// heading and text and with its heading alone, measured below the article's closest section so it only moves
+    /// between sections. Words of the article's title name the article, not one of its sections ("report sextortion":
+    /// "report" says which section of the sextortion article), so they count only when the question has no other
+    /// words. Without the sentence encoder, bm25 decides ties.
     /// </summary>
-    private int BestSection(int article, Dictionary<int, double> scored, ResolvedConcept[] concepts, double[]? cosines)
+    private int BestSection(int article, Dictionary<int, double> scored, ResolvedConcept[] concepts, double total, double[]? cosines, double[]? headingCosines)
     {
-        var (best, bestCovered, bestScore) = (0, double.NegativeInfinity, double.NegativeInfinity);
+        if (cosines is not null && headingCosines is not null)
+        {
+            cosines = [.. cosines.Select((c, i) => c + (_parameters.SectionHeadingCosineWeight * headingCosines[i]))];
+        }
+
+        var closest = cosines is null || cosines.Length == 0 ? 0 : cosines.Max();
+        var own = concepts.Where(c => !c.Phrases.Any(p => p.TermIds is { } ids && _terms.TitleContainsTerms(article, ids))).ToArray();
+        if (own.Length > 0) (concepts, total) = (own, own.Sum(c => c.Weight));
+        var (best, bestValue, bestScore) = (0, double.NegativeInfinity, double.NegativeInfinity);
         for (var s = 0; s < _terms.SectionCount(article); s++)
         {
             var section = s;
             var covered = Covered(concepts, ids => _terms.SectionContainsTerms(article, section, ids));
+            var heading = Covered(concepts, ids => _terms.HeadingContainsTerms(article, section, ids));
+            var value = (total > 0 ? (covered + (_parameters.SectionHeadingWeight * heading)) / total : 0)
+                + (cosines is null ? 0 : _parameters.SectionCosineWeight * (cosines[s] - closest));
             var score = cosines is null ? scored.GetValueOrDefault(s) : cosines[s];
-            if (covered > bestCovered || (covered == bestCovered && score > bestScore)) (best, bestCovered, bestScore) = (s, covered, score);
+            if (value > bestValue || (value == bestValue && score > bestScore)) (best, bestValue, bestScore) = (s, value, score);
         }
 
         return best;

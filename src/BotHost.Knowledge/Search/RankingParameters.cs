@@ -17,4 +17,19 @@ public sealed record RankingParameters(double UnknownWordWeight, double Coverage
 
     /// <summary>Weight of the semantic ranking against the lexical one in the fusion.</summary>
     public double SemanticWeight { get; init; } = 1;
+
+    // Section choice (issue #14 item 4), tuned on knowledge/eval/section-questions.tsv (0.725 -> 0.850 of 40) and
+    // checked on dev-section-questions.tsv (0.629 -> 0.800 of 35), plateaus of a grid over the three weights below.
+
+    /// <summary>
+    /// Section choice: weight of a section's semantic closeness (its cosine's distance below the article's closest
+    /// section) against the share of the question's words the section contains (0 to 1).
+    /// </summary>
+    public double SectionCosineWeight { get; init; } = 8;
+
+    /// <summary>Section choice: weight of the cosine with the section's heading alone, added to its cosine with heading and text.</summary>
+    public double SectionHeadingCosineWeight { get; init; } = 0.5;
+
+    /// <summary>Section choice: a question word in the section's heading counts this much more than one in its text.</summary>
+    public double SectionHeadingWeight { get; init; } = 0.5;
 }

@@ -5,7 +5,7 @@ namespace BotHost.Knowledge.Search;
 
 /// <summary>
 /// The semantic side of ranking: at load, the sentence encoder embeds every article's questions (as queries, like a
-/// member's message), its title with its summary and each section (as documents), and the everyday examples the bot
+/// member's message), its title with its summary, each section and each section's heading alone (as documents), and the everyday examples the bot
 /// should decline (off-topic.yaml and examples/everyday.tsv, as queries). Vectors come from the process's on-disk cache
 /// keyed by model and text, so a reload embeds only what changed. A question is then compared with all of them: each
 /// article's best cosine, each section's, and the best everyday example's.
@@ -14,6 +14,9 @@ internal sealed class SemanticIndex
 {
     /// <summary>The owner of an everyday example's vector.</summary>
     private const int Everyday = -1;
+
+    /// <summary>Added to a section's number for the vector of its heading alone.</summary>
+    private const int Heading = 1 << 20;
 
     private readonly float[] _vectors;
     private readonly int[] _articles;
@@ -45,6 +48,7 @@ internal sealed class SemanticIndex
             foreach (var question in article.Questions) queries.Add((question, a, -1));
             documents.Add((article.Title + "\n" + article.Summary, a, -1));
             for (var s = 0; s < article.Sections.Count; s++) documents.Add((article.Sections[s].Heading + "\n" + article.Sections[s].Text, a, s));
+            for (var s = 0; s < article.Sections.Count; s++) documents.Add((article.Sections[s].Heading, a, Heading + s));
         }
 
         foreach (var example in everyday) queries.Add((example, Everyday, -1));
@@ -67,6 +71,8 @@ internal sealed class SemanticIndex
         Array.Fill(articles, -1.0);
         var sections = new double[_sectionCounts.Length][];
         for (var a = 0; a < sections.Length; a++) sections[a] = new double[_sectionCounts[a]];
+        var headings = new double[_sectionCounts.Length][];
+        for (var a = 0; a < headings.Length; a++) headings[a] = new double[_sectionCounts[a]];
         var everyday = -1.0;
         var hasEveryday = false;
         for (var i = 0; i < _articles.Length; i++)
@@ -80,11 +86,17 @@ internal sealed class SemanticIndex
                 continue;
             }
 
+            if (_sections[i] >= Heading)
+            {
+                headings[article][_sections[i] - Heading] = cosine;
+                continue;
+            }
+
             articles[article] = Math.Max(articles[article], cosine);
             if (_sections[i] >= 0) sections[article][_sections[i]] = cosine;
         }
 
-        return new SemanticScores(articles, sections, Math.Max(0, everyday), hasEveryday);
+        return new SemanticScores(articles, sections, Math.Max(0, everyday), hasEveryday) { Headings = headings };
     }
 }
 
@@ -93,4 +105,8 @@ internal sealed class SemanticIndex
 /// Whether the knowledge base has everyday examples at all; without them the margin over the nearest one means nothing
 /// (every question would look far from everyday talk), so confidence falls back to the model without semantic features.
 /// </param>
-internal sealed record SemanticScores(double[] Articles, double[][] Sections, double Everyday, bool HasEveryday = true);
+internal sealed record SemanticScores(double[] Articles, double[][] Sections, double Everyday, bool HasEveryday = true)
+{
+    /// <summary>How close the question is to each section's heading alone.</summary>
+    public double[][]? Headings { get; init; }
+}

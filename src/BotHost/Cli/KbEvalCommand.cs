@@ -112,7 +112,7 @@ internal static class KbEvalCommand
     private static void WriteAblation(CliEnvironment env, KnowledgeOptions options, IReadOnlyList<EvalCase> cases, string region, EvalReport all)
     {
         env.Output.WriteLine();
-        env.Output.WriteLine("configuration            recall@1 recall@3   mrr  answered declined");
+        env.Output.WriteLine("configuration            recall@1 recall@3   mrr  answered declined  section");
         Row("all techniques", all);
         foreach (var feature in Enum.GetValues<SearchFeatures>().Where(f => f is not SearchFeatures.None and not SearchFeatures.All))
         {
@@ -130,6 +130,6 @@ internal static class KbEvalCommand
         }
 
         void Row(string name, EvalReport r) => env.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{name,-24} {r.RecallAt1,8:0.000} {r.RecallAt3,8:0.000} {r.Mrr,5:0.000} {r.AnswerRate,9:0.000} {r.DeclineRate,8:0.000}"));
+            $"{name,-24} {r.RecallAt1,8:0.000} {r.RecallAt3,8:0.000} {r.Mrr,5:0.000} {r.AnswerRate,9:0.000} {r.DeclineRate,8:0.000} {r.SectionAccuracy,8:0.000}"));
     }
 }

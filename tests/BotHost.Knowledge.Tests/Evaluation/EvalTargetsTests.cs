@@ -7,9 +7,9 @@ public sealed class EvalTargetsTests
     [Fact]
     public void Parse_NamedMetrics_OverrideOnlyThose()
     {
-        var floor = EvalTargets.Parse("recall_at_1=0.8, answer_rate=0.9", EvalTargets.Default);
+        var floor = EvalTargets.Parse("recall_at_1=0.8, answer_rate=0.9, section_accuracy=0.75", EvalTargets.Default);
 
-        Assert.Equal(EvalTargets.Default with { RecallAt1 = 0.8, AnswerRate = 0.9 }, floor);
+        Assert.Equal(EvalTargets.Default with { RecallAt1 = 0.8, AnswerRate = 0.9, SectionAccuracy = 0.75 }, floor);
     }
 
     [Theory]

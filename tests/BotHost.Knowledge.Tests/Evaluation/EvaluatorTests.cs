@@ -76,4 +76,36 @@ public sealed class EvaluatorTests
             Assert.Contains($"\"{key}\":", json, StringComparison.Ordinal);
         }
     }
+
+    [Fact]
+    public void Read_SectionEntries_GiveTheArticleAndTheSections()
+    {
+        var (cases, errors) = EvalSetReader.Read("q.tsv", "who started thorn\tthorn#who-founded-it|ashton-kutcher-thorn-role\n");
+
+        Assert.Empty(errors);
+        var only = Assert.Single(cases);
+        Assert.Equal(["thorn", "ashton-kutcher-thorn-role"], only.Expected);
+        Assert.Equal(["thorn#who-founded-it"], only.Sections);
+    }
+
+    [Fact]
+    public void Run_SectionLines_CountTheTopAnswersQuotedSection()
+    {
+        var (cases, _) = EvalSetReader.Read("q.tsv", "q-right\ta#one\nq-wrong\ta#one\nq-plain\ta\n");
+        var outcomes = new Dictionary<string, EvalOutcome>
+        {
+            ["q-right"] = new(["a"], Declined: false, Refused: false, TopSection: "a#one"),
+            ["q-wrong"] = new(["a"], Declined: false, Refused: false, TopSection: "a#two"),
+            ["q-plain"] = new(["a"], Declined: false, Refused: false, TopSection: "a#two"),
+        };
+
+        var report = Evaluator.Run(cases, q => outcomes[q]);
+
+        Assert.Equal(1.0, report.RecallAt1);
+        Assert.Equal(2, report.SectionCases);
+        Assert.Equal(0.5, report.SectionAccuracy);
+        var miss = Assert.Single(report.Misses);
+        Assert.Equal(("q-wrong", "a#one", "a#two"), (miss.Question, miss.Expected, miss.Got));
+        Assert.Contains("section_accuracy 0.500 < 0.900", report.Failures(EvalTargets.Default with { SectionAccuracy = 0.9 }));
+    }
 }

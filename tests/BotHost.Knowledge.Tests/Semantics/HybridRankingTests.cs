@@ -22,6 +22,21 @@ public sealed class HybridRankingTests(SemanticsFixture fixture)
         Assert.True(result.Ranked[0].Cosine > result.Ranked[0].EverydayCosine);
     }
 
+    /// <summary>The examples of item 4: the quoted section answers the question.</summary>
+    [Theory]
+    [InlineData("whats sextortion", "sextortion", "what-sextortion-is")]
+    [InlineData("when did thorn start", "thorn", "when-it-started")]
+    [InlineData("how do i report child abuse in canada", "child-abuse-report", "canada-australia-ireland-and-elsewhere")]
+    [InlineData("where do i report sextortion", "sextortion", "report-it")]
+    public void Search_QuestionAboutOnePartOfAnArticle_QuotesThatSection(string question, string article, string section)
+    {
+        var result = fixture.Shipped.Search(question, RegionCode.International);
+
+        var top = fixture.Shipped.Articles[result.Ranked[0].Article];
+        Assert.Equal(article, top.Id);
+        Assert.Equal(section, top.Sections[result.Ranked[0].Section].Anchor);
+    }
+
     [Fact]
     public void Search_EverydayQuestionSharingATopicWord_IsDeclined()
     {

@@ -90,6 +90,32 @@ public sealed partial class ShippedKnowledgeTests
         Assert.All(cases.SelectMany(c => c.Expected), id => Assert.Contains(id, ArticleIds));
     }
 
+    [Theory]
+    [InlineData("section-questions.tsv")]
+    [InlineData("dev-section-questions.tsv")]
+    public void SectionEvalSet_EveryLineNamesASectionThatExists(string name)
+    {
+        var file = Path.Combine(RepositoryPaths.Knowledge, "eval", name);
+        var (cases, errors) = EvalSetReader.Read(file, File.ReadAllText(file));
+        var sections = Snapshot.Value.Articles.SelectMany(a => a.Sections.Select(s => $"{a.Id}#{s.Anchor}")).ToHashSet(StringComparer.Ordinal);
+
+        Assert.Empty(errors);
+        Assert.True(cases.Count >= 30);
+        Assert.All(cases, c => Assert.True(c.HasSections, $"line {c.Line} names no section"));
+        Assert.All(cases.SelectMany(c => c.Sections!), id => Assert.Contains(id, sections));
+    }
+
+    [Fact]
+    public void Search_WithoutTheEncoder_QuotesTheSectionOfTheWordsThatAreNotTheArticlesTitle()
+    {
+        using var knowledge = KnowledgeBase.Build(Snapshot.Value, new KnowledgeOptions(), new FakeTimeProvider(TestClock.Start));
+
+        var top = knowledge.Search("where do i report sextortion", "INTL").Ranked[0];
+
+        Assert.Equal("sextortion", knowledge.Articles[top.Article].Id);
+        Assert.Equal("report-it", knowledge.Articles[top.Article].Sections[top.Section].Anchor);
+    }
+
     [Fact]
     public void EveryArticle_CanBeFoundByItsOwnTitle()
     {
