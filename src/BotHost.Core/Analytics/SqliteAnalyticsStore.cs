@@ -200,8 +200,10 @@ public sealed partial class SqliteAnalyticsStore : IAnalyticsStore
         lock (_gate)
         {
             var counts = new List<DailyCount>();
-            if (_connection is null && !File.Exists(DatabasePath)) return counts;
-            using var command = Connection().CreateCommand();
+            if (FlushOnce() is { } failure) throw failure;
+            if (!File.Exists(DatabasePath)) return counts;
+            using var connection = Open();
+            using var command = connection.CreateCommand();
             command.CommandText = """
                 SELECT day, platform, community, article, kind, count FROM daily_counts
                 WHERE day >= $since AND ($platform IS NULL OR (platform = $platform AND community = $community))
@@ -226,8 +228,10 @@ public sealed partial class SqliteAnalyticsStore : IAnalyticsStore
         lock (_gate)
         {
             var questions = new List<GapQuestionRow>();
-            if (_connection is null && !File.Exists(DatabasePath)) return questions;
-            using var command = Connection().CreateCommand();
+            if (FlushOnce() is { } failure) throw failure;
+            if (!File.Exists(DatabasePath)) return questions;
+            using var connection = Open();
+            using var command = connection.CreateCommand();
             command.CommandText = """
                 SELECT at, platform, community, text FROM declined_questions
                 WHERE platform = $platform AND community = $community AND expires > $now ORDER BY at DESC LIMIT $limit
