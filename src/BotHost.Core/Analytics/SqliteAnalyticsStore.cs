@@ -32,7 +32,7 @@ public sealed partial class SqliteAnalyticsStore : IAnalyticsStore
     private readonly BotMetrics? _metrics;
     private readonly Lock _buffer = new();
     private readonly Lock _gate = new();
-    private readonly ITimer _timer;
+    private ITimer? _timer;
     private Dictionary<DailyCountKey, long> _counts = [];
     private List<StoredQuestion> _questions = [];
     private bool _written;
@@ -53,7 +53,15 @@ public sealed partial class SqliteAnalyticsStore : IAnalyticsStore
         _time = time ?? TimeProvider.System;
         _logger = logger ?? NullLogger<SqliteAnalyticsStore>.Instance;
         _metrics = metrics;
-        _timer = _time.CreateTimer(_ => TryFlush(), null, FlushInterval, FlushInterval);
+    }
+
+    /// <summary>
+    /// Starts the once-a-second write with the first count, not in the constructor: a process (or a test host) that never
+    /// counts anything never wakes up for it. Called under the buffer's lock.
+    /// </summary>
+    private void EnsureTimer()
+    {
+        if (_timer is null && _disposed == 0) _timer = _time.CreateTimer(_ => TryFlush(), null, FlushInterval, FlushInterval);
     }
 
     public string Kind => "sqlite";
@@ -84,6 +92,7 @@ public sealed partial class SqliteAnalyticsStore : IAnalyticsStore
         ArgumentNullException.ThrowIfNull(key);
         lock (_buffer)
         {
+            EnsureTimer();
             if (_counts.TryGetValue(key, out var count))
             {
                 _counts[key] = count + 1;
@@ -107,6 +116,7 @@ public sealed partial class SqliteAnalyticsStore : IAnalyticsStore
         ArgumentNullException.ThrowIfNull(question);
         lock (_buffer)
         {
+            EnsureTimer();
             if (_questions.Count < MaxPendingQuestions)
             {
                 _questions.Add(question);
@@ -249,7 +259,7 @@ public sealed partial class SqliteAnalyticsStore : IAnalyticsStore
     public void Dispose()
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
-        _timer.Dispose();
+        lock (_buffer) _timer?.Dispose();
         lock (_gate)
         {
             if (FlushOnce() is { } failure) LogLostAtShutdown(failure, Pending);
