@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Unicode;
 using BotHost.Core.Adapters;
 using BotHost.Core.Pipeline;
 using BotHost.Core.Telemetry;
@@ -38,14 +39,15 @@ internal sealed partial class DiscordInteractionsEndpoint(
             return;
         }
 
-        Interaction? interaction;
+        Interaction? interaction = null;
         try
         {
-            interaction = JsonSerializer.Deserialize(body, DiscordJsonContext.Default.Interaction);
+            // System.Text.Json checks UTF-8 only when it turns a string into .NET text, and then throws
+            // InvalidOperationException, not JsonException: a body that is not UTF-8 is refused before it is read.
+            if (Utf8.IsValid(body)) interaction = JsonSerializer.Deserialize(body, DiscordJsonContext.Default.Interaction);
         }
         catch (JsonException)
         {
-            interaction = null;
         }
 
         if (interaction is null || await handler.HandleAsync(interaction, context.RequestAborted) is not { } outcome)

@@ -73,4 +73,29 @@ public sealed class ConsoleSessionStoreTests
         Assert.NotEqual(a.Id, b.Id);
         Assert.True(a.Id.Length >= 43);
     }
+
+    [Fact]
+    public void Create_100000SignInsForDistinctCommunities_CountStaysAtCapacity()
+    {
+        var max = 0;
+        for (var i = 0; i < 100_000; i++)
+        {
+            _store.Create(ConsoleRole.Moderator, "discord", $"guild-{i}");
+            if (i % 1_000 == 0) _time.Advance(TimeSpan.FromSeconds(1));
+            max = Math.Max(max, _store.Count);
+        }
+
+        Assert.Equal(ConsoleSessionStore.Capacity, max);
+    }
+
+    [Fact]
+    public void Touch_100000DistinctUnknownCookieValues_HoldsNothing()
+    {
+        var session = _store.Create(ConsoleRole.Admin);
+
+        for (var i = 0; i < 100_000; i++) Assert.Null(_store.Touch($"forged-{i}"));
+
+        Assert.Equal(1, _store.Count);
+        Assert.Same(session, _store.Touch(session.Id));
+    }
 }
