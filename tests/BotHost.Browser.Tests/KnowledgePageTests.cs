@@ -44,7 +44,7 @@ public sealed class KnowledgePageTests(BrowserFixture browser) : IAsyncLifetime
         await page.Locator("details").First.Locator("summary").ClickAsync();
         await ConsoleBrowser.ScreenshotAsync(page, "knowledge");
 
-        var reviewBy = await page.Locator("table tbody tr td:nth-child(2)").AllInnerTextsAsync();
+        var reviewBy = await page.Locator("#articles tbody tr td:nth-child(2)").AllInnerTextsAsync();
         Assert.Equal(reviewBy.Order(StringComparer.Ordinal), reviewBy);
         Assert.True(await page.Locator("details").First.Locator("h3", new() { HasText = "Hotlines it can show" }).IsVisibleAsync());
     }

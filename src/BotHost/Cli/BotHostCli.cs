@@ -38,6 +38,7 @@ public static class BotHostCli
             KbGapsCommand.Create(env),
             KbPreviewCommand.Create(env, knowledge),
             KbLengthsCommand.Create(env, knowledge),
+            KbCoverageCommand.Create(env, knowledge),
         };
         return new RootCommand("BotHost answers questions about child online safety from vetted articles, with sources and hotlines.")
         {

@@ -1,11 +1,13 @@
 using System.CommandLine;
 using BotHost.Knowledge;
+using BotHost.Knowledge.Coverage;
 
 namespace BotHost.Cli;
 
 /// <summary>
 /// <c>bothost kb check [DIR] [--json]</c>: every problem as <c>file:line: error|warning: message</c> (grouped by file,
-/// in colour, at a terminal; JSON with <c>--json</c>); non-zero on any error.
+/// in colour, at a terminal; JSON with <c>--json</c>), with the holes of the coverage matrix (<c>kb coverage</c>);
+/// non-zero on any error.
 /// </summary>
 internal static class KbCheckCommand
 {
@@ -25,11 +27,14 @@ internal static class KbCheckCommand
 
             var today = DateOnly.FromDateTime(env.Time.GetUtcNow().UtcDateTime);
             var (snapshot, diagnostics) = KnowledgeLoader.Load(path, today);
+
+            // The holes of knowledge/coverage.yaml's matrix (kb coverage) are problems of the knowledge base too.
+            if (snapshot is not null) diagnostics = [.. diagnostics, .. CoverageLoader.Load(path, snapshot).Diagnostics];
             var report = new KbCheckReport(path, snapshot, diagnostics);
             if (parse.GetValue(json)) report.WriteJson(env.Output);
             else if (env.Style == CliStyle.Rich) report.WriteRich(SpectreOutput.Create(env.Output));
             else report.WritePlain(env.Output);
-            return snapshot is null ? ExitCodes.Failure : ExitCodes.Success;
+            return report.Failed ? ExitCodes.Failure : ExitCodes.Success;
         });
         return command;
     }

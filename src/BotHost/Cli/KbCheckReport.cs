@@ -16,6 +16,9 @@ internal sealed record KbCheckReport(string Path, KnowledgeSnapshot? Snapshot, I
 
     public int Warnings => Diagnostics.Count - Errors;
 
+    /// <summary>The folder does not load, or a check past loading (a safety-critical coverage hole) found an error.</summary>
+    public bool Failed => Snapshot is null || Errors > 0;
+
     public void WritePlain(TextWriter output)
     {
         foreach (var diagnostic in Diagnostics) output.WriteLine(diagnostic.ToString());
@@ -38,7 +41,7 @@ internal sealed record KbCheckReport(string Path, KnowledgeSnapshot? Snapshot, I
             console.WriteLine();
         }
 
-        console.MarkupLine(Snapshot is null ? $"[red bold]{Markup.Escape(Summary())}[/]" : $"[green]{Markup.Escape(Summary())}[/]");
+        console.MarkupLine(Failed ? $"[red bold]{Markup.Escape(Summary())}[/]" : $"[green]{Markup.Escape(Summary())}[/]");
     }
 
     public void WriteJson(TextWriter output)
@@ -48,7 +51,7 @@ internal sealed record KbCheckReport(string Path, KnowledgeSnapshot? Snapshot, I
         {
             json.WriteStartObject();
             json.WriteString("path", Path);
-            json.WriteBoolean("ok", Snapshot is not null);
+            json.WriteBoolean("ok", !Failed);
             json.WriteNumber("errors", Errors);
             json.WriteNumber("warnings", Warnings);
             if (Snapshot is { } s)
@@ -77,7 +80,7 @@ internal sealed record KbCheckReport(string Path, KnowledgeSnapshot? Snapshot, I
         output.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
     }
 
-    private string Summary() => Snapshot is not { } s
+    private string Summary() => Snapshot is not { } s || Errors > 0
         ? string.Create(CultureInfo.InvariantCulture, $"{Path}: {Errors} error(s), {Warnings} warning(s)")
         : string.Create(CultureInfo.InvariantCulture,
             $"{Path}: OK, {s.Articles.Count} articles, {s.Articles.Sum(a => a.Sections.Count)} sections, " +

@@ -1,4 +1,5 @@
 using BotHost.Knowledge.Articles;
+using BotHost.Knowledge.Coverage;
 using BotHost.Knowledge.Hotlines;
 using BotHost.Knowledge.Validation;
 using BotHost.Serve;
@@ -8,11 +9,13 @@ namespace BotHost.Console.Pages;
 
 /// <summary>
 /// The knowledge base as loaded: every article with its review date (overdue and due soon first), its sections,
-/// questions, sources and hotlines; the problems <c>kb check</c> reports with file:line; the served version and the
-/// last reload; a reload button for admins.
+/// questions, sources and hotlines; the problems <c>kb check</c> reports with file:line; the <c>kb coverage</c> matrix
+/// of topics x regions; the served version and the last reload; a reload button for admins.
 /// </summary>
 public sealed class KnowledgeModel(KnowledgeHost knowledge, TimeProvider time) : ConsolePageModel
 {
+    private (CoverageMatrix? Matrix, IReadOnlyList<Diagnostic> Diagnostics)? _coverage;
+
     /// <summary>Articles due for review within this many days are listed with the overdue ones.</summary>
     public const int DueSoonDays = 30;
 
@@ -27,9 +30,19 @@ public sealed class KnowledgeModel(KnowledgeHost knowledge, TimeProvider time) :
 
     public IReadOnlyList<Article> ArticlesByReview => [.. knowledge.Current.Articles.OrderBy(a => a.ReviewBy).ThenBy(a => a.Id, StringComparer.Ordinal)];
 
-    /// <summary>The problems to show: the rejected reload's errors first (they are what a maintainer must fix), then the served version's warnings.</summary>
+    /// <summary>
+    /// The problems to show: the rejected reload's errors first (they are what a maintainer must fix), then the served
+    /// version's warnings, then coverage.yaml's problems and holes (as <c>kb check</c> prints them).
+    /// </summary>
     public IReadOnlyList<Diagnostic> Problems =>
-        [.. (knowledge.LastReload is { Accepted: false } rejected ? rejected.Diagnostics.Where(d => d.IsError) : []), .. knowledge.Diagnostics];
+        [.. (knowledge.LastReload is { Accepted: false } rejected ? rejected.Diagnostics.Where(d => d.IsError) : []), .. knowledge.Diagnostics, .. Coverage.Diagnostics];
+
+    /// <summary>
+    /// The <c>kb coverage</c> matrix of the served version against the folder's coverage.yaml (read once per request:
+    /// the file is small); no matrix when the folder has no coverage.yaml or it has errors (they are in <see cref="Problems"/>).
+    /// </summary>
+    public (CoverageMatrix? Matrix, IReadOnlyList<Diagnostic> Diagnostics) Coverage =>
+        _coverage ??= CoverageLoader.Load(knowledge.FolderPath, knowledge.Current.Snapshot);
 
     public void OnGet()
     {
@@ -57,6 +70,13 @@ public sealed class KnowledgeModel(KnowledgeHost knowledge, TimeProvider time) :
             <= DueSoonDays => $"due in {days} day(s)",
             _ => "current",
         };
+    }
+
+    /// <summary>The class of a coverage cell: bad for an error hole, warn for a warning hole, good otherwise.</summary>
+    public static string CellClass(CoverageCell cell)
+    {
+        ArgumentNullException.ThrowIfNull(cell);
+        return cell.Worst switch { HoleSeverity.Error => "bad", HoleSeverity.Warning => "warn", _ => "good" };
     }
 
     public string ReviewClass(Article article)
