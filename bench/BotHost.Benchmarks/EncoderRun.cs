@@ -15,8 +15,8 @@ internal static class EncoderRun
 
     public static void Run(TextWriter output)
     {
-        // One core, as the budget is stated: the process may run only on CPU 0.
-        if (OperatingSystem.IsLinux() || OperatingSystem.IsWindows()) Process.GetCurrentProcess().ProcessorAffinity = 1;
+        // One core, as the budget is stated: pin the process from outside (`taskset -c 1`), or to CPU 0 here.
+        PinToOneCore();
         var rssBefore = Rss();
         var started = Stopwatch.GetTimestamp();
         using var encoder = ArcticXsEncoder.Load(new SentenceEncoderOptions());
@@ -49,6 +49,15 @@ internal static class EncoderRun
             $"encode_ms p50={P(samples, 0.50):0.00} p90={P(samples, 0.90):0.00} p99={P(samples, 0.99):0.00} max={samples[^1]:0.00} (n={Calls}, {messages.Length} eval messages, mean {messages.Average(m => m.Length):0} chars) " +
             $"longest20_ms max={longSamples[^1]:0.00} ({longest[0].Length} chars) " +
             $"batch_texts_per_s={messages.Length / batch.TotalSeconds:0} rss_mb before={rssBefore:0} with_model={Rss():0}"));
+    }
+
+    /// <summary>Keeps the process on one CPU: the one it was pinned to by taskset when that is a single CPU, else CPU 0.</summary>
+    internal static void PinToOneCore()
+    {
+        if (!OperatingSystem.IsLinux() && !OperatingSystem.IsWindows()) return;
+        using var process = Process.GetCurrentProcess();
+        var mask = (long)process.ProcessorAffinity;
+        if ((mask & (mask - 1)) != 0) process.ProcessorAffinity = 1;
     }
 
     private static double Rss()

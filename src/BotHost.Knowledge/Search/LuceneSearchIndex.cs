@@ -65,7 +65,7 @@ public sealed class LuceneSearchIndex : ISearchIndex
         ArgumentNullException.ThrowIfNull(passages);
         ArgumentNullException.ThrowIfNull(questions);
         ArgumentNullException.ThrowIfNull(weights);
-        var passageSide = Side.Create(passages.Count, (document, i) =>
+        var passageSide = Side.Create(passages.Count, Fields, (document, i) =>
         {
             var p = passages[i];
             string[] values = [p.Title, p.Questions, p.Tags, p.Summary, p.Heading, p.Body];
@@ -79,7 +79,7 @@ public sealed class LuceneSearchIndex : ISearchIndex
             document.Add(new NumericDocValuesField(Length, length));
             document.Add(new Field(All, string.Join('\n', values), Unscored));
         });
-        var questionSide = Side.Create(questions.Count, (document, i) =>
+        var questionSide = Side.Create(questions.Count, [Question], (document, i) =>
         {
             document.Add(new TextField(Question, questions[i], Field.Store.NO));
             document.Add(new NumericDocValuesField(Length, LuceneAnalysis.Terms(questions[i]).Count));
@@ -102,11 +102,15 @@ public sealed class LuceneSearchIndex : ISearchIndex
 
     /// <summary>
     /// Scores every document that matches any phrase with bm25 over weighted fields (BM25F): for each phrase,
-    /// its weighted frequency f = sum over fields of weight × occurrences (Lucene's postings, through
-    /// <see cref="WeightedFrequency"/>), then idf × f(k1 + 1) / (f + k1(1 - b + b |D| / avgdl)) with |D| the
-    /// document's length over all its fields, summed over the phrases. Saturating the fields' sum, rather than each
-    /// field on its own as a Boolean query of per-field BM25 clauses would, keeps an article that repeats its topic
-    /// word in title, tags, summary and questions from winning on that alone.
+    /// its weighted frequency f = sum over fields of weight × occurrences, then
+    /// idf × f(k1 + 1) / (f + k1(1 - b + b |D| / avgdl)) with |D| the document's length over all its fields, summed
+    /// over the phrases. Saturating the fields' sum, rather than each field on its own as a Boolean query of per-field
+    /// BM25 clauses would, keeps an article that repeats its topic word in title, tags, summary and questions from
+    /// winning on that alone. The occurrences are read from Lucene's postings directly (a word's documents and
+    /// frequencies; a phrase's through its words' positions, counted where they follow each other as a
+    /// <see cref="PhraseQuery"/> with no slop counts them), through enumerators and arrays reused from one question to
+    /// the next (<see cref="Postings"/>): built as queries, each phrase and field allocated its own weights, scorers and
+    /// block buffers, a few hundred KB per question.
     /// </summary>
     private List<PassageHit> Run(LexicalQuery query, int limit, bool questions)
     {
@@ -114,68 +118,45 @@ public sealed class LuceneSearchIndex : ISearchIndex
         var side = questions ? _questions : _passages;
         if (side.Count == 0) return [];
         Rent();
+        var postings = side.RentPostings();
         try
         {
-            var scores = new Dictionary<int, double>();
-            var matches = new PhraseMatches();
             foreach (var phrase in query.Phrases)
             {
-                var terms = phrase.Stems;
-                Query lucene;
+                postings.StartPhrase();
                 if (questions)
                 {
-                    lucene = Match(Question, terms, 1f);
+                    postings.Collect(0, phrase.Stems, 1f);
                 }
                 else
                 {
-                    var fields = new BooleanQuery(disableCoord: true);
-                    for (var f = 0; f < Fields.Length; f++) fields.Add(Match(Fields[f], terms, _boosts[f]), Occur.SHOULD);
-                    lucene = fields;
+                    for (var f = 0; f < Fields.Length; f++) postings.Collect(f, phrase.Stems, _boosts[f]);
                 }
 
-                matches.Clear();
-                side.Searcher.Search(lucene, matches);
-                if (matches.Count == 0) continue;
+                var matched = postings.Matched;
+                if (matched.Count == 0) continue;
                 // Robertson-Sparck Jones idf, log((N - n + 0.5) / (n + 0.5)), kept above 0 (the engine this index replaced
                 // used it, and the ranking's parameters were tuned with it; Lucene's BM25Similarity adds 1 inside the log).
-                var idf = Math.Max(1e-6, Math.Log((side.Count - matches.Count + 0.5) / (matches.Count + 0.5)));
-                for (var i = 0; i < matches.Count; i++)
+                var idf = Math.Max(1e-6, Math.Log((side.Count - matched.Count + 0.5) / (matched.Count + 0.5)));
+                foreach (var doc in matched)
                 {
-                    var (doc, frequency) = matches[i];
+                    var frequency = postings.Frequency(doc);
                     var norm = K1 * (1 - B + (B * side.Lengths[doc] / side.AverageLength));
-                    ref var score = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(scores, side.Rows[doc], out _);
-                    score += idf * (frequency * (K1 + 1)) / (frequency + norm);
+                    postings.AddScore(doc, idf * (frequency * (K1 + 1)) / (frequency + norm));
                 }
             }
 
-            var hits = new List<PassageHit>(scores.Count);
-            foreach (var (row, score) in scores) hits.Add(new PassageHit(row, score));
+            var hits = new List<PassageHit>(postings.Scored.Count);
+            foreach (var doc in postings.Scored) hits.Add(new PassageHit(side.Rows[doc], postings.Score(doc)));
             hits.Sort(static (a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : a.Passage.CompareTo(b.Passage));
             if (hits.Count > limit) hits.RemoveRange(limit, hits.Count - limit);
             return hits;
         }
         finally
         {
+            side.ReturnPostings(postings);
             Return();
         }
-    }
-
-    private static Query Match(string field, IReadOnlyList<string> terms, float boost)
-    {
-        Query query;
-        if (terms.Count == 1)
-        {
-            query = new TermQuery(new Term(field, terms[0]));
-        }
-        else
-        {
-            var phrase = new PhraseQuery();
-            foreach (var term in terms) phrase.Add(new Term(field, term));
-            query = phrase;
-        }
-
-        query.Boost = boost;
-        return query;
     }
 
     private void Rent()
@@ -225,18 +206,22 @@ public sealed class LuceneSearchIndex : ISearchIndex
         private readonly LuceneDirectory _directory;
         private readonly DirectoryReader _reader;
 
-        private Side(LuceneDirectory directory, DirectoryReader reader, int[] rows, float[] lengths, int count)
+        /// <summary>Postings readers kept for reuse at most: more than the questions ever searched at once.</summary>
+        private static readonly int MaxPooled = Environment.ProcessorCount * 4;
+
+        private readonly System.Collections.Concurrent.ConcurrentBag<Postings> _pool = [];
+        private readonly string[] _fields;
+
+        private Side(LuceneDirectory directory, DirectoryReader reader, int[] rows, float[] lengths, int count, string[] fields)
         {
             _directory = directory;
             _reader = reader;
+            _fields = fields;
             Rows = rows;
             Lengths = lengths;
             Count = count;
             AverageLength = count == 0 ? 1 : Math.Max(1e-6, lengths.Sum(l => (double)l) / count);
-            Searcher = new IndexSearcher(reader) { Similarity = WeightedFrequency.Instance };
         }
-
-        public IndexSearcher Searcher { get; }
 
         /// <summary>For each Lucene document id, the row it was built from.</summary>
         public int[] Rows { get; }
@@ -248,7 +233,24 @@ public sealed class LuceneSearchIndex : ISearchIndex
 
         public int Count { get; }
 
-        public static Side Create(int count, Action<Document, int> fill)
+        /// <summary>Postings readers for one question: a pooled one, or a new one when every pooled one is in use.</summary>
+        public Postings RentPostings()
+        {
+            if (_pool.TryTake(out var postings)) return postings;
+            var leaf = _reader.Leaves.Count == 1 ? _reader.Leaves[0].AtomicReader
+                : throw new InvalidOperationException($"the index has {_reader.Leaves.Count} segments; it is merged into one when built");
+            return new Postings(leaf, _fields);
+        }
+
+        /// <summary>Clears the readers' per-question state and keeps them for the next question (up to <see cref="MaxPooled"/>).</summary>
+        public void ReturnPostings(Postings postings)
+        {
+            postings.Reset();
+            if (_pool.Count < MaxPooled) _pool.Add(postings);
+        }
+
+        /// <param name="fields">The scored fields, in the order <see cref="Postings.Collect"/> numbers them.</param>
+        public static Side Create(int count, string[] fields, Action<Document, int> fill)
         {
 #pragma warning disable CA2000 // owned by the Side, disposed with it
             var directory = new RAMDirectory();
@@ -288,7 +290,7 @@ public sealed class LuceneSearchIndex : ISearchIndex
                     }
                 }
 
-                return new Side(directory, reader, rows, lengths, count);
+                return new Side(directory, reader, rows, lengths, count, fields);
             }
             catch
             {
@@ -317,59 +319,183 @@ public sealed class LuceneSearchIndex : ISearchIndex
 }
 
 /// <summary>
-/// A Lucene similarity whose score is the boosted raw frequency (occurrences of the term or phrase × the query's
-/// boost), so a Boolean query over boosted fields adds up BM25F's weighted frequency; <see cref="LuceneSearchIndex"/>
-/// saturates it. No norms are read (lengths come from doc values) and query normalisation is off.
+/// Reads one question's phrases from the postings of an index of one segment: for each field, a word's documents and
+/// frequencies, or a phrase's documents and the number of places its words follow each other; each field's count
+/// times the field's weight is added to the document's weighted frequency for the phrase, and <see cref="Matched"/>
+/// lists the documents the phrase occurs in (any field). Enumerators and per-document arrays are reused from one
+/// question to the next (Lucene's reuse arguments), so a question allocates almost nothing here. Not thread-safe:
+/// one per question in flight, pooled by the index.
 /// </summary>
-internal sealed class WeightedFrequency : Similarity
+internal sealed class Postings
 {
-    public static WeightedFrequency Instance { get; } = new();
+    private readonly Terms?[] _terms;
+    private readonly TermsEnum?[] _termsEnums;
+    private readonly DocsEnum?[] _docs;
+    private readonly List<DocsAndPositionsEnum?>[] _positions;
+    private readonly float[] _frequencies;
+    private readonly int[] _phraseOf;
+    private readonly double[] _scores;
+    private readonly bool[] _isScored;
+    private readonly List<int> _matched = [];
+    private readonly List<int> _scored = [];
+    private readonly List<DocsAndPositionsEnum> _phraseTerms = [];
+    private readonly BytesRef _term = new();
+    private int[][] _termPositions = [];
+    private int _phrase;
 
-    private static readonly BM25Similarity Indexing = new();
-
-    public override long ComputeNorm(FieldInvertState state) => Indexing.ComputeNorm(state);
-
-    public override SimWeight ComputeWeight(float queryBoost, CollectionStatistics collectionStats, params TermStatistics[] termStats) => new Boost(queryBoost);
-
-    public override SimScorer GetSimScorer(SimWeight weight, AtomicReaderContext context) => new Scorer(((Boost)weight).Value);
-
-    private sealed class Boost(float value) : SimWeight
+    public Postings(AtomicReader reader, string[] fields)
     {
-        public float Value { get; private set; } = value;
-
-        public override float GetValueForNormalization() => 1f;
-
-        public override void Normalize(float queryNorm, float topLevelBoost) => Value *= topLevelBoost;
+        _terms = [.. fields.Select(reader.GetTerms)];
+        _termsEnums = new TermsEnum?[fields.Length];
+        _docs = new DocsEnum?[fields.Length];
+        _positions = [.. fields.Select(_ => new List<DocsAndPositionsEnum?>())];
+        _frequencies = new float[reader.MaxDoc];
+        _phraseOf = new int[reader.MaxDoc];
+        _scores = new double[reader.MaxDoc];
+        _isScored = new bool[reader.MaxDoc];
     }
 
-    private sealed class Scorer(float boost) : SimScorer
+    /// <summary>Documents the current phrase occurs in, in the order first seen.</summary>
+    public List<int> Matched => _matched;
+
+    /// <summary>Documents given a score by <see cref="AddScore"/> since the last <see cref="Reset"/>.</summary>
+    public List<int> Scored => _scored;
+
+    /// <summary>The current phrase's weighted frequency in a document of <see cref="Matched"/>.</summary>
+    public float Frequency(int doc) => _frequencies[doc];
+
+    public double Score(int doc) => _scores[doc];
+
+    public void StartPhrase()
     {
-        public override float Score(int doc, float freq) => boost * freq;
-
-        public override float ComputeSlopFactor(int distance) => 1f / (distance + 1);
-
-        public override float ComputePayloadFactor(int doc, int start, int end, BytesRef payload) => 1f;
+        _phrase++;
+        _matched.Clear();
     }
-}
 
-/// <summary>Every document a query matches and its score, in the order Lucene visits them (reused between phrases).</summary>
-internal sealed class PhraseMatches : ICollector
-{
-    private readonly List<(int Doc, float Score)> _matches = [];
-    private Lucene.Net.Search.Scorer? _scorer;
-    private int _docBase;
+    public void AddScore(int doc, double score)
+    {
+        if (!_isScored[doc])
+        {
+            _isScored[doc] = true;
+            _scores[doc] = 0;
+            _scored.Add(doc);
+        }
 
-    public int Count => _matches.Count;
+        _scores[doc] += score;
+    }
 
-    public (int Doc, float Score) this[int index] => _matches[index];
+    /// <summary>Clears the scores (the per-phrase state is cleared by <see cref="StartPhrase"/>).</summary>
+    public void Reset()
+    {
+        foreach (var doc in _scored) _isScored[doc] = false;
+        _scored.Clear();
+        _matched.Clear();
+    }
 
-    public bool AcceptsDocsOutOfOrder => true;
+    /// <summary>Adds <paramref name="weight"/> × the phrase's occurrences in field <paramref name="field"/> of each document.</summary>
+    public void Collect(int field, IReadOnlyList<string> stems, float weight)
+    {
+        if (_terms[field] is not { } terms || stems.Count == 0) return;
+        // Kept and sought again: the block tree's GetEnumerator ignores its reuse argument and builds a new enumerator.
+        var termsEnum = _termsEnums[field] ??= terms.GetEnumerator();
+        if (stems.Count == 1)
+        {
+            if (!Seek(termsEnum, stems[0])) return;
+            var docs = _docs[field] = termsEnum.Docs(null, _docs[field], DocsFlags.FREQS);
+            for (var doc = docs.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.NextDoc()) Add(doc, weight * docs.Freq);
+            return;
+        }
 
-    public void Clear() => _matches.Clear();
+        var reuse = _positions[field];
+        while (reuse.Count < stems.Count) reuse.Add(null);
+        _phraseTerms.Clear();
+        for (var i = 0; i < stems.Count; i++)
+        {
+            if (!Seek(termsEnum, stems[i])) return;
+            var positions = reuse[i] = termsEnum.DocsAndPositions(null, reuse[i], DocsAndPositionsFlags.NONE);
+            if (positions is null) return; // the field has no positions (never: text fields keep them)
+            _phraseTerms.Add(positions);
+        }
 
-    public void SetScorer(Lucene.Net.Search.Scorer scorer) => _scorer = scorer;
+        CollectPhrase(weight);
+    }
 
-    public void SetNextReader(AtomicReaderContext context) => _docBase = context.DocBase;
+    /// <summary>Documents where every word occurs (leapfrogging their postings), then the places the words follow each other.</summary>
+    private void CollectPhrase(float weight)
+    {
+        var lead = _phraseTerms[0];
+        var doc = lead.NextDoc();
+        while (doc != DocIdSetIterator.NO_MORE_DOCS)
+        {
+            var next = doc;
+            for (var i = 1; i < _phraseTerms.Count && next == doc; i++)
+            {
+                var other = _phraseTerms[i];
+                if (other.DocID < doc) next = other.Advance(doc);
+                else next = other.DocID;
+            }
 
-    public void Collect(int doc) => _matches.Add((_docBase + doc, _scorer!.GetScore()));
+            if (next == DocIdSetIterator.NO_MORE_DOCS) return;
+            if (next != doc)
+            {
+                doc = lead.Advance(next);
+                continue;
+            }
+
+            var count = Adjacent();
+            if (count > 0) Add(doc, weight * count);
+            doc = lead.NextDoc();
+        }
+    }
+
+    /// <summary>How many positions p of the first word have word i at p + i, for every word of the phrase.</summary>
+    private int Adjacent()
+    {
+        if (_termPositions.Length < _phraseTerms.Count) Array.Resize(ref _termPositions, _phraseTerms.Count);
+        for (var i = 0; i < _phraseTerms.Count; i++)
+        {
+            var term = _phraseTerms[i];
+            var frequency = term.Freq;
+            if (_termPositions[i] is not { } buffer || buffer.Length < frequency) _termPositions[i] = buffer = new int[Math.Max(16, frequency * 2)];
+            for (var k = 0; k < frequency; k++) buffer[k] = term.NextPosition();
+        }
+
+        var count = 0;
+        var cursors = (Span<int>)stackalloc int[_phraseTerms.Count];
+        cursors.Clear();
+        for (var k = 0; k < _phraseTerms[0].Freq; k++)
+        {
+            var start = _termPositions[0][k];
+            var all = true;
+            for (var i = 1; i < _phraseTerms.Count && all; i++)
+            {
+                var positions = _termPositions[i];
+                var frequency = _phraseTerms[i].Freq;
+                while (cursors[i] < frequency && positions[cursors[i]] < start + i) cursors[i]++;
+                all = cursors[i] < frequency && positions[cursors[i]] == start + i;
+            }
+
+            if (all) count++;
+        }
+
+        return count;
+    }
+
+    private bool Seek(TermsEnum termsEnum, string stem)
+    {
+        _term.CopyChars(stem);
+        return termsEnum.SeekExact(_term);
+    }
+
+    private void Add(int doc, float frequency)
+    {
+        if (_phraseOf[doc] != _phrase)
+        {
+            _phraseOf[doc] = _phrase;
+            _frequencies[doc] = 0;
+            _matched.Add(doc);
+        }
+
+        _frequencies[doc] += frequency;
+    }
 }

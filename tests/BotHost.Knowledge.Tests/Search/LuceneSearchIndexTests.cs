@@ -38,6 +38,53 @@ public sealed class LuceneSearchIndexTests
     }
 
     [Fact]
+    public void Search_PhraseTwiceInOneText_ScoresAboveOnce()
+    {
+        IndexedPassage[] passages =
+        [
+            new("One", "", "", "", "", "intimate images here and intimate pictures there"),
+            new("Two", "", "", "", "", "intimate images here and intimate images there"),
+        ];
+        using var index = LuceneSearchIndex.Build(passages, [], SearchWeights.Default);
+
+        var hits = index.Search(LexicalQuery.AnyOf([["intimate", "images"]]), 10);
+
+        Assert.Equal([1, 0], hits.Select(h => h.Passage));
+        Assert.True(hits[0].Score > hits[1].Score);
+    }
+
+    [Fact]
+    public void Search_ThreeWordPhrase_MatchesOnlyTheWordsInThatOrder()
+    {
+        IndexedPassage[] passages =
+        [
+            new("One", "", "", "", "", "report to police now"),
+            new("Two", "", "", "", "", "police report to now"),
+            new("Three", "", "", "", "", "report police to now"),
+        ];
+        using var index = LuceneSearchIndex.Build(passages, [], SearchWeights.Default);
+
+        var hits = index.Search(LexicalQuery.AnyOf([["report", "to", "police"]]), 10);
+
+        Assert.Equal([0], hits.Select(h => h.Passage));
+    }
+
+    [Fact]
+    public void Search_OneQuestionAfterAnother_EachScoredAsIfAskedAlone()
+    {
+        using var index = LuceneSearchIndex.Build(Passages, [], SearchWeights.Default);
+        using var fresh = LuceneSearchIndex.Build(Passages, [], SearchWeights.Default);
+        var first = LexicalQuery.AnyOf([["sextortion"], ["images"], ["share", "images"]]);
+        var second = LexicalQuery.AnyOf([["grooming"], ["report"]]);
+
+        index.Search(first, 10);
+        var after = index.Search(second, 10);
+        var alone = fresh.Search(second, 10);
+
+        Assert.Equal(alone, after);
+    }
+
+    [Fact]
     public void Search_HeavierWeightOnTitle_RanksTitleMatchAboveBodyMatch()
     {
         IndexedPassage[] passages =
