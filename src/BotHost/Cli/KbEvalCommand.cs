@@ -62,7 +62,9 @@ internal static class KbEvalCommand
             using var knowledge = KnowledgeLoading.LoadOrExplain(options, env);
             if (knowledge is null) return ExitCodes.Failure;
             var report = Evaluator.Run(cases, KnowledgeEvalSystem.Create(knowledge, parse.GetValue(region)!));
-            env.Output.Write(parse.GetValue(json) ? Evaluator.ToJson(report) + "\n" : report.ToText());
+            if (parse.GetValue(json)) env.Output.Write(Evaluator.ToJson(report) + "\n");
+            else if (env.Style == CliStyle.Rich) KbEvalRichReport.Write(SpectreOutput.Create(env.Output), report, EvalTargets.Default);
+            else env.Output.Write(report.ToText());
             if (parse.GetValue(ablation)) WriteAblation(env, options, cases, parse.GetValue(region)!, report);
             if (parse.GetValue(calibrate)) WriteCalibration(env, knowledge, cases, parse.GetValue(region)!);
 

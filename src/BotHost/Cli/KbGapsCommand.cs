@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using BotHost.Core.Analytics;
 using BotHost.State.Postgres;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -39,25 +38,8 @@ internal static class KbGapsCommand
 
             using var store = new GapAnalyticsStore(Store(path, postgres, env.Time), env.Time, NullLogger<GapAnalyticsStore>.Instance);
             var report = store.Report(window);
-            var o = env.Output;
-            o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Answers by article, last {window} day(s):"));
-            o.WriteLine("  article                              answered  helpful  not helpful");
-            foreach (var row in report.Articles)
-            {
-                o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {row.Article,-36} {row.Answered,8} {row.Helpful,8} {row.NotHelpful,12}"));
-            }
-
-            if (report.Articles.Count == 0) o.WriteLine("  (none)");
-            o.WriteLine();
-            o.WriteLine("Declined questions per day:");
-            foreach (var row in report.DeclinedByDay) o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {row.Day}  {row.Declined}"));
-            if (report.DeclinedByDay.Count == 0) o.WriteLine("  (none)");
-            if (report.RecentQuestions.Count > 0)
-            {
-                o.WriteLine();
-                o.WriteLine("Recent declined questions (redacted; only from communities that opted in):");
-                foreach (var row in report.RecentQuestions) o.WriteLine($"  {row.At}  {row.Platform}/{row.Community}  {row.RedactedText}");
-            }
+            if (env.Style == CliStyle.Rich) KbGapsReport.WriteRich(SpectreOutput.Create(env.Output), report, window);
+            else KbGapsReport.WritePlain(env.Output, report, window);
 
             return ExitCodes.Success;
         });
