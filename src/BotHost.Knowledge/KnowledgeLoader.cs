@@ -120,7 +120,10 @@ public static class KnowledgeLoader
         return new SafetyRules(urgent, refusal);
     }
 
-    /// <summary>knowledge/examples/*.tsv; each file is optional. Urgent examples must name a category of urgent.yaml.</summary>
+    /// <summary>
+    /// knowledge/examples/*.tsv; each file is optional, and each kind may have more files named after the first
+    /// (refusal-2.tsv beside refusal.tsv). Urgent examples must name a category of urgent.yaml.
+    /// </summary>
     private static SafetyExamples LoadExamples(string directory, UrgentRules? urgent, DiagnosticBag diagnostics, SortedDictionary<string, string> contents)
     {
         var folder = Path.Combine(directory, SafetyExamples.Folder);
@@ -137,11 +140,28 @@ public static class KnowledgeLoader
             return text;
         }
 
-        var urgentExamples = Read(SafetyExamples.UrgentFile, out var urgentPath) is { } u ? SafetyExamplesParser.ParseUrgent(urgentPath, u, categories, diagnostics) : [];
+        // Each kind of example may be split over several files (urgent.tsv, urgent-2.tsv, ...), read in name order.
+        IEnumerable<string> Files(string name) =>
+            Directory.EnumerateFiles(folder, $"{Path.GetFileNameWithoutExtension(name)}*.tsv").Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal);
+
+        var urgentExamples = new List<SafetyExample>();
+        foreach (var file in Files(SafetyExamples.UrgentFile))
+        {
+            if (Read(file, out var path) is { } u) urgentExamples.AddRange(SafetyExamplesParser.ParseUrgent(path, u, categories, diagnostics));
+        }
+
         var normal = new List<SafetyExample>();
-        if (Read(SafetyExamples.NormalFile, out var normalPath) is { } n) normal.AddRange(SafetyExamplesParser.ParseNormal(normalPath, n, diagnostics));
-        if (Read(SafetyExamples.EverydayFile, out var everydayPath) is { } e) normal.AddRange(SafetyExamplesParser.ParseNormal(everydayPath, e, diagnostics));
-        var refusal = Read(SafetyExamples.RefusalFile, out var refusalPath) is { } r ? SafetyExamplesParser.ParseRefusal(refusalPath, r, diagnostics) : [];
+        foreach (var file in Files(SafetyExamples.NormalFile).Concat(Files(SafetyExamples.EverydayFile)))
+        {
+            if (Read(file, out var path) is { } n) normal.AddRange(SafetyExamplesParser.ParseNormal(path, n, diagnostics));
+        }
+
+        var refusal = new List<SafetyExample>();
+        foreach (var file in Files(SafetyExamples.RefusalFile))
+        {
+            if (Read(file, out var path) is { } r) refusal.AddRange(SafetyExamplesParser.ParseRefusal(path, r, diagnostics));
+        }
+
         return new SafetyExamples(urgentExamples, normal, refusal);
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using BotHost.Knowledge.Safety;
+using BotHost.Knowledge.Semantics;
 
 namespace BotHost.Knowledge.Evaluation;
 
@@ -23,7 +24,8 @@ public static class SafetyCalibration
 
     /// <summary>One scored message: true label (a category, "refuse", or null for neither), and the detector's verdict.</summary>
     /// <param name="Protective">A protective question (an example, an article's question or a dev message), never to be refused.</param>
-    private sealed record Scored(string? Truth, ExampleVerdict Verdict, bool FromDev, bool RulesCatch = false, bool Protective = false);
+    /// <param name="Where">The example's file and line, or the dev set's line.</param>
+    private sealed record Scored(string? Truth, ExampleVerdict Verdict, bool FromDev, bool RulesCatch = false, bool Protective = false, string Where = "");
 
     public static string Urgent(KnowledgeBase knowledge, IReadOnlyList<UrgentEvalCase> dev)
     {
@@ -72,39 +74,105 @@ public static class SafetyCalibration
         return text.ToString();
     }
 
+    /// <summary>
+    /// The refusal detector's settings that <c>kb eval --refusal --calibrate</c> compares (kernel width, cost, weight of a
+    /// protective question); the detector uses <see cref="SemanticTraining.RefusalSettings"/>.
+    /// </summary>
+    private static readonly (float Gamma, float Cost, float Text)[] RefusalGrid =
+        [.. from gamma in new[] { 1f } from text in new[] { 0f, 0.5f, 1f, 2f } from cost in new[] { 4f, 16f } select (gamma, cost, text)];
+
     public static string Refusal(KnowledgeBase knowledge, IReadOnlyList<(string Message, bool Refuse)> dev)
     {
         ArgumentNullException.ThrowIfNull(knowledge);
         ArgumentNullException.ThrowIfNull(dev);
         if (knowledge.Embedder is null || knowledge.Safety.Examples is not { DetectsRefusal: true } examples) return "no refusal examples to calibrate (knowledge/examples/refusal.tsv)\n";
         var training = SemanticTraining.Prepare(knowledge.Snapshot.Examples, knowledge.Snapshot.OffTopic, SemanticTraining.Answerable(knowledge.Snapshot.Articles), knowledge.Embedder);
-        var folds = training.CrossValidateRefusal(Folds);
+        var rules = knowledge.Safety with { Detectors = SafetyDetectors.Rules };
+        var devRules = dev.Select(d => rules.IsRefused(d.Message)).ToList();
+        var devVectors = dev.Select(d => MessageEmbedding.For(knowledge.Embedder.Encoder, d.Message).Vector.ToArray()).ToList();
+        var text = new StringBuilder();
+        text.Append(CultureInfo.InvariantCulture, $"example detector, refusal: {Folds}-fold cross-validation over {training.Rows.Count} examples, plus {dev.Count} dev messages\n");
+        text.Append("settings (kernel gamma, cost, weight of the word features): at the strictest threshold refusing no protective example, article question or dev\n");
+        text.Append("protective question the rules answer (and at most 1% of the other examples): refuse examples kept (cross-validated), dev requests refused (with the rules)\n");
+        var devTexts = dev.Select(d => training.Text.Vectorize(d.Message)).ToList();
+        var protective = SemanticTraining.ProtectiveWeight;
+        foreach (var (gamma, cost, textWeight) in RefusalGrid)
+        {
+            var settings = new KernelMachine.Settings(gamma, cost, textWeight);
+            var scored = ScoreRefusal(training, settings, protective, dev, devRules,
+                training.TrainRefusal(Enumerable.Range(0, training.RefusalLabels.Count), settings, protective) is { } model
+                    ? [.. devVectors.Select((v, d) => SemanticTraining.RefusalVerdict(model, v, devTexts[d]))]
+                    : []);
+            var threshold = StrictestRefusal(scored);
+            var examplesKept = Share(scored.Where(s => !s.FromDev && s.Truth is not null), s => s.Verdict.Score >= threshold);
+            var devKept = Share(scored.Where(s => s.FromDev && s.Truth is not null), s => s.RulesCatch || s.Verdict.Score >= threshold);
+            var chosen = settings == SemanticTraining.RefusalSettings;
+            text.Append(CultureInfo.InvariantCulture,
+                $"  gamma {gamma,4:0.#} cost {cost,4:0.#} words {textWeight,3:0.#}: threshold {threshold:0.000}  examples refused {examplesKept:0.000}  dev refused {devKept:0.000}{(chosen ? "   <- in use" : string.Empty)}\n");
+        }
+
+        var inUse = ScoreRefusal(training, SemanticTraining.RefusalSettings, SemanticTraining.ProtectiveWeight, dev, devRules,
+            [.. dev.Select(d => examples.ScoreRefusal(d.Message))]);
+        var suggested = StrictestRefusal(inUse);
+        text.Append("\nwith the settings in use: threshold  examples refused (refuse kept)  others refused (false refusals)  | dev refused  dev false refusals  | protective refused (examples, article questions)\n");
+        foreach (var t in Grid.Append(suggested).Order())
+        {
+            var row = Row(t, inUse, s => s.Truth is not null, chosen: false);
+            var protectiveRefused = inUse.Count(s => !s.FromDev && s.Protective && s.Verdict.Score >= t);
+            text.Append(CultureInfo.InvariantCulture, $"{row.TrimEnd('\n')}  | {protectiveRefused,4}{(t == suggested ? "   <- suggested" : string.Empty)}\n");
+        }
+
+        text.Append("\nthe protective questions closest to a refusal (they set the threshold):\n");
+        foreach (var s in inUse.Where(s => s.FromDev ? s.Truth is null && !s.RulesCatch : s.Protective).OrderByDescending(s => s.Verdict.Score).Take(8))
+        {
+            text.Append(CultureInfo.InvariantCulture, $"  {s.Verdict.Score:0.000}  {s.Where}\n");
+        }
+
+        text.Append(CultureInfo.InvariantCulture, $"\nrefusal.yaml: example_threshold: {suggested:0.000}\n");
+        return text.ToString();
+    }
+
+    /// <summary>Cross-validated verdicts on the examples and the given verdicts on the dev messages, as <see cref="Scored"/> rows.</summary>
+    private static List<Scored> ScoreRefusal(SemanticTraining training, KernelMachine.Settings settings, float protective,
+        IReadOnlyList<(string Message, bool Refuse)> dev, List<bool> devRules, IReadOnlyList<ExampleVerdict?> devVerdicts)
+    {
+        var folds = training.CrossValidateRefusal(Folds, settings, protective);
         var scored = new List<Scored>();
         for (var i = 0; i < training.Rows.Count; i++)
         {
             if (folds[i] is not { } verdict) continue;
             var label = training.Rows[i].Label;
-            scored.Add(new Scored(label == SafetyExamples.Refuse ? SafetyExamples.Refuse : null, verdict, false, Protective: label == SafetyExamples.Protective));
+            scored.Add(new Scored(label == SafetyExamples.Refuse ? SafetyExamples.Refuse : null, verdict, false, Protective: label == SafetyExamples.Protective,
+                Where: training.Rows[i].Line > 0 ? training.Rows[i].Location : $"{training.Rows[i].File}: {training.Rows[i].Text}"));
         }
 
-        var rules = knowledge.Safety with { Detectors = SafetyDetectors.Rules };
-        foreach (var (message, refuse) in dev)
+        for (var d = 0; d < devVerdicts.Count; d++)
         {
-            if (examples.ScoreRefusal(message) is { } verdict) scored.Add(new Scored(refuse ? SafetyExamples.Refuse : null, verdict, true, rules.IsRefused(message), !refuse));
+            if (devVerdicts[d] is { } verdict) scored.Add(new Scored(dev[d].Refuse ? SafetyExamples.Refuse : null, verdict, true, devRules[d], !dev[d].Refuse, $"dev: {dev[d].Message}"));
         }
 
-        var threshold = SuggestRefusal(scored);
-        var text = new StringBuilder();
-        text.Append(CultureInfo.InvariantCulture, $"example detector, refusal: {Folds}-fold cross-validation over {training.Rows.Count} examples, plus {dev.Count} dev messages\n");
-        text.Append("threshold  examples refused (refuse kept)  others refused (false refusals)  | dev refused  dev false refusals  | protective refused (examples, article questions)\n");
-        foreach (var t in Grid)
-        {
-            var row = Row(t, scored, s => s.Truth is not null, chosen: false);
-            var protective = scored.Count(s => !s.FromDev && s.Protective && s.Verdict.Score >= t);
-            text.Append(CultureInfo.InvariantCulture, $"{row.TrimEnd('\n')}  | {protective,4}{(t == threshold ? "   <- suggested" : string.Empty)}\n");
-        }
-        text.Append(CultureInfo.InvariantCulture, $"\nrefusal.yaml: example_threshold: {threshold:0.00}\n");
-        return text.ToString();
+        return scored;
+    }
+
+    private static double Share(IEnumerable<Scored> rows, Func<Scored, bool> kept)
+    {
+        var list = rows.ToList();
+        return list.Count == 0 ? double.NaN : list.Count(kept) / (double)list.Count;
+    }
+
+    /// <summary>
+    /// The lowest threshold (in steps of 0.001) at which no protective question is refused (no dev message that must be
+    /// answered, unless the rules refuse it anyway, and no cross-validated protective example or article question) and at
+    /// most <see cref="FalseRefusalCeiling"/> of the other examples are: a protective question refused is the failure to avoid.
+    /// </summary>
+    private static double StrictestRefusal(List<Scored> scored)
+    {
+        var protective = scored.Where(s => (s.FromDev ? s.Truth is null && !s.RulesCatch : s.Protective)).Select(s => s.Verdict.Score).DefaultIfEmpty(0).Max();
+        var others = scored.Where(s => !s.FromDev && s.Truth is null).Select(s => s.Verdict.Score).OrderDescending().ToList();
+        var allowed = (int)Math.Floor(others.Count * FalseRefusalCeiling);
+        var ceiling = allowed < others.Count ? others[allowed] : 0;
+        var threshold = Math.Floor(Math.Max(protective, ceiling) * 1000 + 1) / 1000;
+        return Math.Min(threshold, 0.999);
     }
 
     /// <summary>The highest grid threshold keeping <see cref="TargetRecall"/> of the positive examples and all positive dev messages.</summary>
@@ -120,28 +188,6 @@ public static class SafetyCalibration
         }
 
         return best;
-    }
-
-    /// <summary>
-    /// The lowest grid threshold at which no protective question is refused (no dev message that must be answered, unless
-    /// the rules refuse it anyway, and no cross-validated protective example or article question) and at most
-    /// <see cref="FalseRefusalCeiling"/> of the other examples are: a protective question refused is the failure to avoid.
-    /// </summary>
-    private static double SuggestRefusal(List<Scored> scored)
-    {
-        foreach (var t in Grid)
-        {
-            var examples = scored.Where(s => !s.FromDev && s.Truth is null).ToList();
-            var falseRate = examples.Count == 0 ? 0 : examples.Count(s => s.Verdict.Score >= t) / (double)examples.Count;
-            if (falseRate <= FalseRefusalCeiling
-                && !scored.Any(s => s.FromDev && s.Truth is null && !s.RulesCatch && s.Verdict.Score >= t)
-                && !scored.Any(s => !s.FromDev && s.Protective && s.Verdict.Score >= t))
-            {
-                return t;
-            }
-        }
-
-        return Grid[^1];
     }
 
     /// <summary>Share of cross-validated examples that must be answered which a suggested refusal threshold may refuse.</summary>

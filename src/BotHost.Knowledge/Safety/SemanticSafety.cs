@@ -4,8 +4,8 @@ namespace BotHost.Knowledge.Safety;
 
 /// <summary>
 /// The second, independent safety detector: the sentence encoder places a message among the labelled examples of
-/// knowledge/examples/, and <see cref="ExampleClassifier"/>s read off how urgent it is (and of which category) and whether
-/// it asks for something the bot refuses. It generalises to wordings no rule names; <see cref="SafetyRules"/>
+/// knowledge/examples/; an <see cref="ExampleClassifier"/> reads off how urgent it is (and of which category) and a
+/// <see cref="KernelClassifier"/> whether it asks for something the bot refuses. It generalises to wordings no rule names; <see cref="SafetyRules"/>
 /// OR-combines it with the rules, each category with its own threshold from urgent.yaml. The message's vector is the one
 /// shared <see cref="MessageEmbedding"/> of the message (retrieval reuses it) and is never stored.
 /// </summary>
@@ -16,13 +16,15 @@ public sealed class SemanticSafety
 
     private readonly ISentenceEncoder _encoder;
     private readonly ExampleClassifier? _urgent;
-    private readonly ExampleClassifier? _refusal;
+    private readonly KernelClassifier? _refusal;
     private readonly IReadOnlyList<string> _categories;
+    private readonly TextFeatures _text;
 
     private SemanticSafety(ISentenceEncoder encoder, SemanticTraining training)
     {
         _encoder = encoder;
         _categories = training.Categories;
+        _text = training.Text;
         _urgent = training.TrainUrgent(Enumerable.Range(0, training.UrgentLabels.Count));
         _refusal = training.TrainRefusal(Enumerable.Range(0, training.RefusalLabels.Count));
     }
@@ -65,6 +67,6 @@ public sealed class SemanticSafety
         ArgumentNullException.ThrowIfNull(message);
         if (_refusal is null) return null;
         var vector = MessageEmbedding.For(_encoder, message).Vector;
-        return SemanticTraining.RefusalVerdict(_refusal, vector);
+        return SemanticTraining.RefusalVerdict(_refusal, vector, _refusal.UsesText ? _text.Vectorize(message) : default);
     }
 }

@@ -14,6 +14,8 @@ internal sealed class SemanticTraining
         Categories = categories;
         Rows = rows;
         Vectors = vectors;
+        Text = TextFeatures.Fit([.. rows.Select(r => r.Text)]);
+        Texts = [.. rows.Select(r => Text.Vectorize(r.Text))];
         UrgentLabels = urgentLabels;
         RefusalLabels = refusalLabels;
     }
@@ -27,6 +29,12 @@ internal sealed class SemanticTraining
     public IReadOnlyList<SafetyExample> Rows { get; }
 
     public IReadOnlyList<float[]> Vectors { get; }
+
+    /// <summary>The word features' vocabulary (every row's words), for the detectors' word features of a message.</summary>
+    public TextFeatures Text { get; }
+
+    /// <summary>Per row: its word features.</summary>
+    public IReadOnlyList<SparseVector> Texts { get; }
 
     /// <summary>Per row: the category's index in <see cref="Categories"/>, or <c>Categories.Count</c> for "not urgent".</summary>
     public IReadOnlyList<int> UrgentLabels { get; }
@@ -75,16 +83,46 @@ internal sealed class SemanticTraining
     }
 
     /// <summary>
-    /// The refusal classifier fitted to some rows; null without requests to refuse. Protective questions are a class of
-    /// their own (not lumped in with everyday messages), so the model learns what separates a parent's or moderator's
-    /// question from an offender's request on the same topic.
+    /// The refusal detector's settings, chosen with <c>bothost kb eval --refusal knowledge/eval/dev-refusal.tsv --calibrate</c>
+    /// (its table of settings: refuse examples kept, cross-validated, and dev requests refused, at the strictest threshold
+    /// that refuses no protective example, article question or dev protective question).
     /// </summary>
-    public ExampleClassifier? TrainRefusal(IEnumerable<int> rows)
+    public static KernelMachine.Settings RefusalSettings { get; } = new(Gamma: 1f, Cost: 16f);
+
+    /// <summary>
+    /// How much more a protective question's mistakes cost than an everyday message's, in the refusal detector: a parent's
+    /// or moderator's question refused is the failure to avoid, and they share their topic with the requests.
+    /// </summary>
+    public const float ProtectiveWeight = 3f;
+
+    /// <summary>
+    /// The Gram matrix of every row (cosines of all pairs), computed on first use and shared by the detectors and the
+    /// trainings of a cross-validation.
+    /// </summary>
+    public KernelMachine.Gram Gram => _gram ??= new KernelMachine.Gram(Vectors, Texts);
+
+    private KernelMachine.Gram? _gram;
+
+    /// <summary>
+    /// The refusal detector fitted to some rows: requests to refuse against everything else; null without both. The
+    /// requests weigh as much in total as the rest, and among the rest a protective question weighs
+    /// <paramref name="protectiveWeight"/> times an everyday message.
+    /// </summary>
+    public KernelClassifier? TrainRefusal(IEnumerable<int> rows, KernelMachine.Settings? settings = null, float protectiveWeight = ProtectiveWeight)
     {
         var chosen = rows.ToList();
-        if (!chosen.Exists(i => RefusalLabels[i] == 1) || !chosen.Exists(i => RefusalLabels[i] == 0)) return null;
-        return ExampleClassifier.Train([.. chosen.Select(i => Vectors[i])], [.. chosen.Select(i => RefusalLabels[i])], [.. chosen.Select(i => Rows[i])], 3,
-            [1f, 1f, 1f]);
+        var positive = RefusalLabels.Select(l => l == 1).ToList();
+        var refuse = chosen.Count(i => positive[i]);
+        var protective = chosen.Count(i => RefusalLabels[i] == 2);
+        var others = chosen.Count - refuse - protective;
+        var weights = new float[Rows.Count];
+        var otherWeight = chosen.Count / (2f * Math.Max(1f, others + (protectiveWeight * protective)));
+        foreach (var i in chosen)
+        {
+            weights[i] = positive[i] ? chosen.Count / (2f * Math.Max(1, refuse)) : RefusalLabels[i] == 2 ? protectiveWeight * otherWeight : otherWeight;
+        }
+
+        return KernelClassifier.Train(Gram, chosen, positive, weights, Rows, settings ?? RefusalSettings);
     }
 
     /// <summary>
@@ -103,22 +141,20 @@ internal sealed class SemanticTraining
         return new ExampleVerdict(categories[best], 1 - scores[categories.Count], classifier.NearestOf(vector, best));
     }
 
-    public static ExampleVerdict RefusalVerdict(ExampleClassifier classifier, ReadOnlySpan<float> vector)
-    {
-        var scores = classifier.Score(vector);
-        return new ExampleVerdict(SafetyExamples.Refuse, scores[1], classifier.NearestOf(vector, 1));
-    }
+    public static ExampleVerdict RefusalVerdict(KernelClassifier classifier, ReadOnlySpan<float> vector, SparseVector text) =>
+        new(SafetyExamples.Refuse, classifier.Score(vector, text), classifier.Nearest(vector));
 
     /// <summary>Out-of-fold urgent verdicts for every row (rows i with i % folds == f are scored by a model trained without them).</summary>
     public IReadOnlyList<ExampleVerdict?> CrossValidateUrgent(int folds) => CrossValidate(folds, UrgentLabels.Count, TrainUrgent,
-        (c, v) => UrgentVerdict(c, v, Categories));
+        (c, i) => UrgentVerdict(c, Vectors[i], Categories));
 
     /// <summary>Out-of-fold refusal verdicts for every row.</summary>
-    public IReadOnlyList<ExampleVerdict?> CrossValidateRefusal(int folds) => CrossValidate(folds, RefusalLabels.Count, TrainRefusal,
-        (c, v) => RefusalVerdict(c, v));
+    public IReadOnlyList<ExampleVerdict?> CrossValidateRefusal(int folds, KernelMachine.Settings? settings = null, float protectiveWeight = ProtectiveWeight) =>
+        CrossValidate(folds, RefusalLabels.Count, rows => TrainRefusal(rows, settings, protectiveWeight), (c, i) => RefusalVerdict(c, Vectors[i], Texts[i]));
 
     /// <param name="count">The rows the classifier trains on (the first ones; the others' verdicts stay null).</param>
-    private List<ExampleVerdict?> CrossValidate(int folds, int count, Func<IEnumerable<int>, ExampleClassifier?> train, Func<ExampleClassifier, float[], ExampleVerdict> score)
+    private List<ExampleVerdict?> CrossValidate<T>(int folds, int count, Func<IEnumerable<int>, T?> train, Func<T, int, ExampleVerdict> score)
+        where T : class
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(folds, 2);
         var verdicts = new ExampleVerdict?[Rows.Count];
@@ -127,7 +163,7 @@ internal sealed class SemanticTraining
             var f = fold;
             var classifier = train(Enumerable.Range(0, count).Where(i => i % folds != f));
             if (classifier is null) continue;
-            for (var i = fold; i < count; i += folds) verdicts[i] = score(classifier, Vectors[i]);
+            for (var i = fold; i < count; i += folds) verdicts[i] = score(classifier, i);
         }
 
         return [.. verdicts];

@@ -1,0 +1,107 @@
+using BotHost.Knowledge.Safety;
+
+namespace BotHost.Knowledge.Tests.Safety;
+
+public sealed class KernelMachineTests
+{
+    /// <summary>Unit vectors of 8 dimensions scattered around the given axes (a negative axis number is the axis flipped).</summary>
+    private static List<float[]> Around(int seed, int count, params int[] axes)
+    {
+        var random = new Random(seed);
+        var vectors = new List<float[]>();
+        foreach (var axis in axes)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                var v = new float[8];
+                for (var j = 0; j < v.Length; j++) v[j] = (float)(random.NextDouble() - 0.5) * 0.4f;
+                v[Math.Abs(axis) - 1] += Math.Sign(axis);
+                vectors.Add(Unit(v));
+            }
+        }
+
+        return vectors;
+    }
+
+    private static float[] Unit(float[] v)
+    {
+        var norm = MathF.Sqrt(v.Sum(x => x * x));
+        return [.. v.Select(x => x / norm)];
+    }
+
+    private static KernelMachine Train(List<float[]> positives, List<float[]> negatives, float negativeWeight = 1, KernelMachine.Settings? settings = null)
+    {
+        var vectors = positives.Concat(negatives).ToList();
+        var positive = vectors.Select((_, i) => i < positives.Count).ToList();
+        var weights = positive.Select(p => p ? 1f : negativeWeight).ToList();
+        return KernelMachine.Train(new KernelMachine.Gram(vectors), [.. Enumerable.Range(0, vectors.Count)], positive, weights, settings ?? new KernelMachine.Settings());
+    }
+
+    [Fact]
+    public void Decision_TwoSeparateClusters_PositiveOnlyNearThePositiveOne()
+    {
+        var machine = Train(Around(1, 20, 1), Around(2, 20, 2));
+
+        Assert.True(machine.Decision(Unit([1, 0.1f, 0, 0, 0, 0, 0, 0])) > 0);
+        Assert.True(machine.Decision(Unit([0.1f, 1, 0, 0, 0, 0, 0, 0])) < 0);
+        Assert.True(machine.Score(Unit([1, 0.1f, 0, 0, 0, 0, 0, 0])) > 0.5);
+    }
+
+    [Fact]
+    public void Decision_PositivesOnOppositeSides_SeparatesThemFromTheNegativesBetween()
+    {
+        // Positives around +x and -x, negatives around +y and -y: no flat boundary separates them (the positives' mean is
+        // the negatives' mean), a kernel one does.
+        var machine = Train(Around(3, 20, 1, -1), Around(4, 20, 2, -2), settings: new KernelMachine.Settings(Gamma: 2, Cost: 10));
+
+        Assert.True(machine.Decision(Unit([1, 0.2f, 0, 0, 0, 0, 0, 0])) > 0);
+        Assert.True(machine.Decision(Unit([-1, 0.2f, 0, 0, 0, 0, 0, 0])) > 0);
+        Assert.True(machine.Decision(Unit([0.2f, 1, 0, 0, 0, 0, 0, 0])) < 0);
+        Assert.True(machine.Decision(Unit([0.2f, -1, 0, 0, 0, 0, 0, 0])) < 0);
+    }
+
+    [Fact]
+    public void Train_SameRowsTwice_GivesTheSameDecisions()
+    {
+        var probe = Unit([0.6f, 0.5f, 0.1f, 0, 0, 0, 0, 0]);
+
+        var first = Train(Around(5, 30, 1, 3), Around(6, 30, 2));
+        var second = Train(Around(5, 30, 1, 3), Around(6, 30, 2));
+
+        Assert.Equal(first.Decision(probe), second.Decision(probe));
+        Assert.Equal(first.SupportVectors, second.SupportVectors);
+    }
+
+    [Fact]
+    public void Train_HeavierNegatives_MovesTheBoundaryTowardThePositives()
+    {
+        // A small cost keeps every row's coefficient at its bound (a soft margin), so a message between the clusters leans
+        // to the class whose mistakes cost more.
+        var positives = Around(7, 30, 1);
+        var negatives = Around(8, 30, 2);
+        var between = Unit([1, 0.9f, 0, 0, 0, 0, 0, 0]);
+        var soft = new KernelMachine.Settings(Cost: 0.01f);
+
+        var even = Train(positives, negatives, settings: soft).Decision(between);
+        var heavy = Train(positives, negatives, negativeWeight: 5, settings: soft).Decision(between);
+
+        Assert.True(heavy < even, $"even {even}, heavy {heavy}");
+    }
+
+    [Fact]
+    public void Train_SomeRowsOfTheGram_IgnoresTheOthers()
+    {
+        // Rows left out (a cross-validation fold) take no part: the machine trained on rows 0-39 of a larger Gram matrix
+        // decides as one trained on those rows alone.
+        var vectors = Around(9, 20, 1).Concat(Around(10, 20, 2)).Concat(Around(11, 20, 1)).ToList();
+        var positive = vectors.Select((_, i) => i < 20).ToList();
+        var weights = vectors.Select(_ => 1f).ToList();
+        var probe = Unit([1, 0.3f, 0, 0, 0, 0, 0, 0]);
+
+        var part = KernelMachine.Train(new KernelMachine.Gram(vectors), [.. Enumerable.Range(0, 40)], positive, weights, new KernelMachine.Settings());
+        var alone = KernelMachine.Train(new KernelMachine.Gram(vectors.GetRange(0, 40)), [.. Enumerable.Range(0, 40)], positive.GetRange(0, 40), weights, new KernelMachine.Settings());
+
+        Assert.Equal(alone.Decision(probe), part.Decision(probe), 6);
+        Assert.True(part.Decision(probe) > 0);
+    }
+}
