@@ -1,3 +1,5 @@
+using BotHost.Core.Analytics;
+
 namespace BotHost.Console.Quality;
 
 /// <summary>What the quality page shows for the served version.</summary>

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using BotHost.Core.Analytics;
 using BotHost.Knowledge;
 using BotHost.Serve;
 
@@ -7,9 +8,9 @@ namespace BotHost.Console.Quality;
 /// <summary>
 /// Measures every eval file of the knowledge folder on the served version, once per version (off the request path:
 /// the first page view after a reload waits for it), records the figures and per-line outcomes in
-/// <see cref="QualityHistory"/>, and compares them with the previous recorded version.
+/// <see cref="SqliteQualityHistory"/>, and compares them with the previous recorded version.
 /// </summary>
-public sealed class QualityService(KnowledgeHost knowledge, QualityHistory history, TimeProvider time)
+public sealed class QualityService(KnowledgeHost knowledge, SqliteQualityHistory history, TimeProvider time)
 {
     /// <summary>Versions charted on the quality page.</summary>
     public const int ChartedVersions = 12;

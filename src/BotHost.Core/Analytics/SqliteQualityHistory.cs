@@ -1,23 +1,22 @@
 using System.Globalization;
-using BotHost.Core.Analytics;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 
-namespace BotHost.Console.Quality;
+namespace BotHost.Core.Analytics;
 
 /// <summary>
 /// The eval figures and per-line outcomes of the last <see cref="KeptVersions"/> knowledge versions, kept in the
 /// analytics database (its own tables beside the gap counts), so the quality page can chart the figures over versions
 /// and show which eval answers a change moved. Eval lines are maintainers' test questions, never member text.
 /// </summary>
-public sealed class QualityHistory(IOptions<AnalyticsOptions> options) : IDisposable
+public sealed class SqliteQualityHistory(IOptions<AnalyticsOptions> options) : IDisposable
 {
     public const int KeptVersions = 30;
 
     private readonly Lock _gate = new();
     private SqliteConnection? _connection;
 
-    static QualityHistory() => SQLitePCL.Batteries_V2.Init();
+    static SqliteQualityHistory() => SQLitePCL.Batteries_V2.Init();
 
     /// <summary>Records a version's results once (a version measured again, after a restart, keeps its first record).</summary>
     public void Record(string version, DateTimeOffset at, IReadOnlyList<EvalSetResult> sets)
@@ -139,11 +138,4 @@ public sealed class QualityHistory(IOptions<AnalyticsOptions> options) : IDispos
     }
 
     private static string Stamp(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
-}
-
-/// <summary>One recorded version with its figures, per eval set.</summary>
-public sealed record VersionFigures(string Version, DateTimeOffset At, IReadOnlyList<(string Set, EvalFigure Figure)> Figures)
-{
-    public double? Value(string set, string figure) =>
-        Figures.Where(f => f.Set == set && f.Figure.Name == figure).Select(f => (double?)f.Figure.Value).FirstOrDefault();
 }
