@@ -38,11 +38,11 @@ public sealed class SqliteQualityHistoryTests : IDisposable
     [Fact]
     public void Record_MoreThanTheKeptVersions_ForgetsTheOldest()
     {
-        for (var i = 0; i <= SqliteQualityHistory.KeptVersions; i++) _history.Record($"v{i}", TestClock.Start.AddMinutes(i), [Set(0.5, "declined")]);
+        for (var i = 0; i <= IQualityHistory.KeptVersions; i++) _history.Record($"v{i}", TestClock.Start.AddMinutes(i), [Set(0.5, "declined")]);
 
         var versions = _history.Versions(100);
 
-        Assert.Equal(SqliteQualityHistory.KeptVersions, versions.Count);
+        Assert.Equal(IQualityHistory.KeptVersions, versions.Count);
         Assert.Equal("v1", versions[0].Version);
         Assert.Empty(_history.Outcomes("v0"));
     }
