@@ -12,8 +12,9 @@ namespace BotHost.State;
 
 /// <summary>
 /// Selects the shared state stores by settings: <c>State__Redis</c> puts de-duplication, rate limits and alert merging
-/// on Redis; <c>Analytics__ConnectionString</c> puts the analytics on PostgreSQL. Without them nothing is registered
-/// and Core's embedded stores stay. Call <see cref="Problems"/> first: it reports unreadable settings in one line each.
+/// on Redis; <c>Analytics__ConnectionString</c> puts the analytics (gap counts and the console's quality history) on
+/// PostgreSQL. Without them nothing is registered and Core's embedded stores stay. Call <see cref="Problems"/> first: it
+/// reports unreadable settings in one line each.
 /// </summary>
 public static class StateServiceCollectionExtensions
 {
@@ -82,6 +83,7 @@ public static class StateServiceCollectionExtensions
         services.TryAddSingleton(_ => NpgsqlDataSource.Create(connectionString));
         services.TryAddSingleton<PostgresAnalyticsStore>();
         services.Replace(ServiceDescriptor.Singleton<IAnalyticsStore>(sp => sp.GetRequiredService<PostgresAnalyticsStore>()));
+        services.Replace(ServiceDescriptor.Singleton<IQualityHistory, PostgresQualityHistory>());
         services.AddSingleton<IHostedService, PostgresMigrationService>();
     }
 

@@ -112,10 +112,5 @@ public sealed class PostgresAnalyticsStore : IAnalyticsStore
         return read();
     });
 
-    private void EnsureMigrated()
-    {
-        if (Volatile.Read(ref _migrated)) return;
-        PostgresMigrations.ApplyAsync(_database, CancellationToken.None).GetAwaiter().GetResult();
-        Volatile.Write(ref _migrated, true);
-    }
+    private void EnsureMigrated() => PostgresMigrations.Ensure(_database, ref _migrated);
 }

@@ -54,6 +54,17 @@ public static class PostgresMigrations
         return names;
     }
 
+    /// <summary>
+    /// Applies the migrations once per <paramref name="migrated"/> flag (a store's own), before its first read or write:
+    /// a store may be used before the start-up migration has run (tests, <c>kb</c> commands).
+    /// </summary>
+    public static void Ensure(NpgsqlDataSource database, ref bool migrated)
+    {
+        if (Volatile.Read(ref migrated)) return;
+        ApplyAsync(database, CancellationToken.None).GetAwaiter().GetResult();
+        Volatile.Write(ref migrated, true);
+    }
+
     private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(sql, connection);

@@ -33,7 +33,7 @@ public static class ConsoleServiceCollectionExtensions
         services.TryAddSingleton<IConsoleCommunities, NoConsoleCommunities>();
         services.TryAddSingleton<AskPreviewer>();
         services.TryAddSingleton<ConsoleMetrics>();
-        services.TryAddSingleton<QualityHistory>();
+        services.TryAddSingleton<IQualityHistory, SqliteQualityHistory>();
         services.TryAddSingleton<QualityService>();
         services.TryAddSingleton<IGapsReader, AnalyticsGapsReader>();
         services.AddHostedService<QualityMonitor>();

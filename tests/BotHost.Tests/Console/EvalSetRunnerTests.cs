@@ -1,4 +1,5 @@
 using BotHost.Console.Quality;
+using BotHost.Core.Analytics;
 
 namespace BotHost.Tests.Console;
 

@@ -1,5 +1,6 @@
 using BotHost.Console.Charts;
 using BotHost.Console.Quality;
+using BotHost.Core.Analytics;
 
 namespace BotHost.Console.Pages;
 

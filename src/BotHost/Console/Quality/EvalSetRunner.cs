@@ -1,4 +1,5 @@
 using System.Globalization;
+using BotHost.Core.Analytics;
 using BotHost.Knowledge;
 using BotHost.Knowledge.Evaluation;
 using BotHost.Knowledge.Hotlines;

@@ -35,7 +35,7 @@ internal sealed partial class QualityMonitor(KnowledgeHost knowledge, QualitySer
             var report = await quality.CurrentAsync();
             if (report.Version == knowledge.Current.Version) LogMeasured(report.Version, report.Took.TotalSeconds);
         }
-        catch (Exception ex) when (ex is IOException or InvalidOperationException or Microsoft.Data.Sqlite.SqliteException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is IOException or InvalidOperationException or System.Data.Common.DbException or UnauthorizedAccessException)
         {
             LogFailed(ex, knowledge.Current.Version);
         }

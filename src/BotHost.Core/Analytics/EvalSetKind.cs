@@ -1,4 +1,4 @@
-namespace BotHost.Console.Quality;
+namespace BotHost.Core.Analytics;
 
 /// <summary>What an eval file measures, told by its second column (knowledge/README.md describes each format).</summary>
 public enum EvalSetKind

@@ -1,16 +1,15 @@
-using BotHost.Console.Quality;
 using BotHost.Core.Analytics;
 using BotHost.Testing;
 using Microsoft.Extensions.Options;
 
-namespace BotHost.Tests.Console;
+namespace BotHost.Core.Tests.Analytics;
 
-public sealed class QualityHistoryTests : IDisposable
+public sealed class SqliteQualityHistoryTests : IDisposable
 {
     private readonly string _database = Path.Combine(Path.GetTempPath(), $"bothost-quality-{Guid.NewGuid():N}.db");
-    private readonly QualityHistory _history;
+    private readonly SqliteQualityHistory _history;
 
-    public QualityHistoryTests() => _history = new QualityHistory(Options.Create(new AnalyticsOptions { DatabasePath = _database }));
+    public SqliteQualityHistoryTests() => _history = new SqliteQualityHistory(Options.Create(new AnalyticsOptions { DatabasePath = _database }));
 
     [Fact]
     public void Record_TwoVersions_GivesTheirFiguresOldestFirstAndEachOnesOutcomes()
@@ -39,11 +38,11 @@ public sealed class QualityHistoryTests : IDisposable
     [Fact]
     public void Record_MoreThanTheKeptVersions_ForgetsTheOldest()
     {
-        for (var i = 0; i <= QualityHistory.KeptVersions; i++) _history.Record($"v{i}", TestClock.Start.AddMinutes(i), [Set(0.5, "declined")]);
+        for (var i = 0; i <= IQualityHistory.KeptVersions; i++) _history.Record($"v{i}", TestClock.Start.AddMinutes(i), [Set(0.5, "declined")]);
 
         var versions = _history.Versions(100);
 
-        Assert.Equal(QualityHistory.KeptVersions, versions.Count);
+        Assert.Equal(IQualityHistory.KeptVersions, versions.Count);
         Assert.Equal("v1", versions[0].Version);
         Assert.Empty(_history.Outcomes("v0"));
     }

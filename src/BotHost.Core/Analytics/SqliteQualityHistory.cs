@@ -1,25 +1,20 @@
 using System.Globalization;
-using BotHost.Core.Analytics;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 
-namespace BotHost.Console.Quality;
+namespace BotHost.Core.Analytics;
 
 /// <summary>
-/// The eval figures and per-line outcomes of the last <see cref="KeptVersions"/> knowledge versions, kept in the
-/// analytics database (its own tables beside the gap counts), so the quality page can chart the figures over versions
-/// and show which eval answers a change moved. Eval lines are maintainers' test questions, never member text.
+/// The embedded <see cref="IQualityHistory"/>: tables of its own in the analytics SQLite file
+/// (<see cref="AnalyticsOptions.DatabasePath"/>), beside the gap counts.
 /// </summary>
-public sealed class QualityHistory(IOptions<AnalyticsOptions> options) : IDisposable
+public sealed class SqliteQualityHistory(IOptions<AnalyticsOptions> options) : IQualityHistory, IDisposable
 {
-    public const int KeptVersions = 30;
-
     private readonly Lock _gate = new();
     private SqliteConnection? _connection;
 
-    static QualityHistory() => SQLitePCL.Batteries_V2.Init();
+    static SqliteQualityHistory() => SQLitePCL.Batteries_V2.Init();
 
-    /// <summary>Records a version's results once (a version measured again, after a restart, keeps its first record).</summary>
     public void Record(string version, DateTimeOffset at, IReadOnlyList<EvalSetResult> sets)
     {
         ArgumentNullException.ThrowIfNull(version);
@@ -45,15 +40,14 @@ public sealed class QualityHistory(IOptions<AnalyticsOptions> options) : IDispos
             }
 
             Execute(connection, transaction, $"""
-                DELETE FROM eval_figures WHERE version NOT IN (SELECT version FROM eval_versions ORDER BY at DESC LIMIT {KeptVersions});
-                DELETE FROM eval_outcomes WHERE version NOT IN (SELECT version FROM eval_versions ORDER BY at DESC LIMIT {KeptVersions});
-                DELETE FROM eval_versions WHERE version NOT IN (SELECT version FROM eval_versions ORDER BY at DESC LIMIT {KeptVersions});
+                DELETE FROM eval_figures WHERE version NOT IN (SELECT version FROM eval_versions ORDER BY at DESC LIMIT {IQualityHistory.KeptVersions});
+                DELETE FROM eval_outcomes WHERE version NOT IN (SELECT version FROM eval_versions ORDER BY at DESC LIMIT {IQualityHistory.KeptVersions});
+                DELETE FROM eval_versions WHERE version NOT IN (SELECT version FROM eval_versions ORDER BY at DESC LIMIT {IQualityHistory.KeptVersions});
                 """);
             transaction.Commit();
         }
     }
 
-    /// <summary>The recorded versions, oldest first, each with its figures per set.</summary>
     public IReadOnlyList<VersionFigures> Versions(int count)
     {
         lock (_gate)
@@ -85,7 +79,6 @@ public sealed class QualityHistory(IOptions<AnalyticsOptions> options) : IDispos
         }
     }
 
-    /// <summary>The outcomes recorded for a version, keyed by set and line.</summary>
     public IReadOnlyDictionary<(string Set, int Line), EvalLineOutcome> Outcomes(string version)
     {
         lock (_gate)
@@ -139,11 +132,4 @@ public sealed class QualityHistory(IOptions<AnalyticsOptions> options) : IDispos
     }
 
     private static string Stamp(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
-}
-
-/// <summary>One recorded version with its figures, per eval set.</summary>
-public sealed record VersionFigures(string Version, DateTimeOffset At, IReadOnlyList<(string Set, EvalFigure Figure)> Figures)
-{
-    public double? Value(string set, string figure) =>
-        Figures.Where(f => f.Set == set && f.Figure.Name == figure).Select(f => (double?)f.Figure.Value).FirstOrDefault();
 }

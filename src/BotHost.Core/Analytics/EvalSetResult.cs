@@ -1,4 +1,4 @@
-namespace BotHost.Console.Quality;
+namespace BotHost.Core.Analytics;
 
 /// <summary>One eval file measured on one knowledge version.</summary>
 /// <param name="Name">The file name ("questions.tsv").</param>
