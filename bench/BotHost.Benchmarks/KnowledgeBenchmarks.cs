@@ -23,10 +23,10 @@ public class KnowledgeBenchmarks
     public void Setup()
     {
         var path = RepositoryPaths.Knowledge();
-        var shipped = KnowledgeBase.Load(new KnowledgeOptions { Path = path }, TimeProvider.System).Knowledge
+        var shipped = KnowledgeBase.Load(new KnowledgeOptions { Path = path, AnswerCacheSize = 0 }, TimeProvider.System).Knowledge
                       ?? throw new InvalidOperationException("the shipped knowledge base has errors; run bothost kb check");
         _snapshot = GeneratedArticles == 0 ? shipped.Snapshot : GeneratedKnowledge.Create(shipped.Snapshot, GeneratedArticles);
-        _knowledge = KnowledgeBase.Build(_snapshot, new KnowledgeOptions { Path = path }, TimeProvider.System);
+        _knowledge = KnowledgeBase.Build(_snapshot, new KnowledgeOptions { Path = path, AnswerCacheSize = 0 }, TimeProvider.System);
         _questions = BenchmarkQuestions.Load(path);
     }
 
@@ -40,6 +40,6 @@ public class KnowledgeBenchmarks
     [Benchmark]
     public void BuildIndex()
     {
-        using var knowledge = KnowledgeBase.Build(_snapshot, new KnowledgeOptions(), TimeProvider.System);
+        using var knowledge = KnowledgeBase.Build(_snapshot, new KnowledgeOptions { AnswerCacheSize = 0 }, TimeProvider.System);
     }
 }

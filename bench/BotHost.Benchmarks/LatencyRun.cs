@@ -7,7 +7,8 @@ namespace BotHost.Benchmarks;
 
 /// <summary>
 /// Per-call latency percentiles of <c>Ask</c> (BenchmarkDotNet reports means of iterations, not single calls), and
-/// index build time. Run: <c>dotnet run -c Release --project bench/BotHost.Benchmarks -- latency [articles]</c>.
+/// index build time, without the sentence encoder (words only; <see cref="AnswerRun"/> times the whole answer) and
+/// without the answer cache (repeats would measure it). Run: <c>dotnet run -c Release --project bench/BotHost.Benchmarks -- latency [articles]</c>.
 /// </summary>
 internal static class LatencyRun
 {
@@ -17,7 +18,7 @@ internal static class LatencyRun
     {
         var path = RepositoryPaths.Knowledge();
         var loadStarted = Stopwatch.GetTimestamp();
-        using var shipped = KnowledgeBase.Load(new KnowledgeOptions { Path = path }, TimeProvider.System).Knowledge
+        using var shipped = KnowledgeBase.Load(new KnowledgeOptions { Path = path, AnswerCacheSize = 0 }, TimeProvider.System).Knowledge
                             ?? throw new InvalidOperationException("the shipped knowledge base has errors; run bothost kb check");
         var loadTime = Stopwatch.GetElapsedTime(loadStarted);
         var questions = BenchmarkQuestions.Load(path);
@@ -28,7 +29,7 @@ internal static class LatencyRun
 
         var snapshot = GeneratedKnowledge.Create(shipped.Snapshot, generatedArticles);
         var buildStarted = Stopwatch.GetTimestamp();
-        using var generated = KnowledgeBase.Build(snapshot, new KnowledgeOptions { Path = path }, TimeProvider.System);
+        using var generated = KnowledgeBase.Build(snapshot, new KnowledgeOptions { Path = path, AnswerCacheSize = 0 }, TimeProvider.System);
         Report(output, $"generated {generatedArticles:N0}", generated, Stopwatch.GetElapsedTime(buildStarted), questions);
     }
 
@@ -67,13 +68,13 @@ internal static class LatencyRun
     {
         var context = new AskContext("US");
         var unseen = questions.Concat(BenchmarkQuestions.Load(path, "blind-questions.tsv")).ToArray();
-        using (var warmed = KnowledgeBase.Load(new KnowledgeOptions { Path = path }, TimeProvider.System).Knowledge!)
+        using (var warmed = KnowledgeBase.Load(new KnowledgeOptions { Path = path, AnswerCacheSize = 0 }, TimeProvider.System).Knowledge!)
         {
             foreach (var question in BenchmarkQuestions.Load(path, "dev-questions.tsv")) warmed.Ask(question, context);
             Once(output, "shipped unseen", warmed, unseen, context);
         }
 
-        using var cold = KnowledgeBase.Load(new KnowledgeOptions { Path = path }, TimeProvider.System).Knowledge!;
+        using var cold = KnowledgeBase.Load(new KnowledgeOptions { Path = path, AnswerCacheSize = 0 }, TimeProvider.System).Knowledge!;
         Once(output, "shipped cold", cold, questions, context);
     }
 

@@ -22,10 +22,14 @@ public sealed class KnowledgeBase : IDisposable
     private readonly Safety.SafetyRules _safety;
     private readonly SemanticIndex? _semantic;
 
+    /// <summary>Answers to recent questions, by <see cref="MessageKey"/> and region; null when the cache is off.</summary>
+    private readonly BoundedCache<(UInt128 Question, string Region), Answer>? _answers;
+
     private KnowledgeBase(KnowledgeSnapshot snapshot, KnowledgeOptions options, LuceneSearchIndex index, ArticleTermIndex terms,
         IReadOnlyList<PassageRef> passages, IReadOnlyList<int> questionArticles, SemanticIndex? semantic, DateTimeOffset loadedAt, TimeSpan buildTime, Safety.SafetyRules safety)
     {
         _semantic = semantic;
+        _answers = options.AnswerCacheSize >= 2 ? new BoundedCache<(UInt128, string), Answer>(options.AnswerCacheSize) : null;
         Snapshot = snapshot;
         _options = options;
         _safety = safety;
@@ -125,12 +129,28 @@ public sealed class KnowledgeBase : IDisposable
         foreach (var question in Articles.SelectMany(a => a.Questions).Take(WarmUpQuestions)) Search(question, RegionCode.International);
     }
 
-    /// <summary>Answers a question: never throws for any text, however odd; declines instead of guessing.</summary>
+    /// <summary>
+    /// Answers a question: never throws for any text, however odd; declines instead of guessing. A question asked again
+    /// (case and spacing aside) from the same region gets the answer already given, while this knowledge version is loaded.
+    /// </summary>
     public Answer Ask(string question, AskContext context)
     {
         ArgumentNullException.ThrowIfNull(question);
         ArgumentNullException.ThrowIfNull(context);
         var region = RegionCode.Normalize(context.Region) ?? RegionCode.International;
+        if (_answers is null) return Compute(question, region);
+        var key = (MessageKey.Of(question), region);
+        if (_answers.TryGet(key, out var cached)) return cached;
+        var answer = Compute(question, region);
+        _answers.Add(key, answer);
+        return answer;
+    }
+
+    /// <summary>Answers kept for repeated questions now (for tests and diagnostics).</summary>
+    internal int CachedAnswers => _answers?.Count ?? 0;
+
+    private Answer Compute(string question, string region)
+    {
         var result = Search(question, region);
         if (result.Declined) return Declined(result, region);
 

@@ -22,6 +22,9 @@ public static class KnowledgeLoader
     public const string OffTopicFile = "off-topic.yaml";
     public const string EverydayFile = "examples/everyday.tsv";
 
+    /// <summary>A second set of everyday messages, written blind from the categories only (issue #14: declining).</summary>
+    public const string EverydaySecondFile = "examples/everyday-2.tsv";
+
     /// <param name="directory">The knowledge folder, as the user gave it (paths in messages start with it).</param>
     /// <param name="today">Date review deadlines are checked against.</param>
     /// <returns>The snapshot (null when there are errors) and every diagnostic, sorted.</returns>
@@ -72,14 +75,20 @@ public static class KnowledgeLoader
         return OffTopicParser.Parse(Display(path), text, diagnostics);
     }
 
-    /// <summary>One message a line; lines starting with '#' and blank lines are left out.</summary>
+    /// <summary>One message a line, from each everyday file present; lines starting with '#' and blank lines are left out.</summary>
     private static IReadOnlyList<string> LoadEveryday(string directory, SortedDictionary<string, string> contents)
     {
-        var path = Path.Combine(directory, EverydayFile);
-        if (!File.Exists(path)) return [];
-        var text = File.ReadAllText(path);
-        contents[EverydayFile] = text;
-        return [.. text.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#')).Distinct(StringComparer.Ordinal)];
+        var messages = new List<string>();
+        foreach (var file in new[] { EverydayFile, EverydaySecondFile })
+        {
+            var path = Path.Combine(directory, file);
+            if (!File.Exists(path)) continue;
+            var text = File.ReadAllText(path);
+            contents[file] = text;
+            messages.AddRange(text.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#')));
+        }
+
+        return [.. messages.Distinct(StringComparer.Ordinal)];
     }
 
     private static SynonymSet LoadSynonyms(string directory, DiagnosticBag diagnostics, SortedDictionary<string, string> contents)

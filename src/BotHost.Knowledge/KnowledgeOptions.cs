@@ -48,6 +48,12 @@ public sealed class KnowledgeOptions
     public SearchFeatures Features { get; set; } = SearchFeatures.All;
 
     /// <summary>
+    /// Answers kept for repeated questions (the same words, case and spacing aside, from the same region), per loaded
+    /// knowledge version: a reload starts with none. 0 turns the cache off (evaluation and benchmarks of first answers).
+    /// </summary>
+    public int AnswerCacheSize { get; set; } = 2_048;
+
+    /// <summary>
     /// The sentence encoder and vector cache (one per process, see <see cref="Semantics.KnowledgeEmbedder.Load"/>); null
     /// when the knowledge base runs without the embedding model (rules and keyword search only).
     /// </summary>

@@ -26,6 +26,52 @@ public sealed class KnowledgeBaseTests : IDisposable
     }
 
     [Fact]
+    public void Ask_SameQuestionAgainInOtherCase_GivesTheAnswerAlreadyGiven()
+    {
+        var first = _knowledge.Ask("what is sextortion", new AskContext("US"));
+
+        var again = _knowledge.Ask("What is  Sextortion", new AskContext("us"));
+
+        Assert.Same(first, again);
+    }
+
+    [Fact]
+    public void Ask_SameQuestionFromAnotherRegion_AnsweredForThatRegion()
+    {
+        var us = _knowledge.Ask("what is sextortion", new AskContext("US"));
+
+        var gb = _knowledge.Ask("what is sextortion", new AskContext("GB"));
+
+        Assert.NotSame(us, gb);
+        Assert.Equal("GB", gb.Region);
+    }
+
+    [Fact]
+    public void Ask_ManyDistinctQuestions_KeepsAtMostTheCacheSize()
+    {
+        using var folder = SampleKnowledge.Create();
+        using var knowledge = KnowledgeBase.Load(new KnowledgeOptions { Path = folder.Path, AnswerCacheSize = 50 }, new FakeTimeProvider(TestClock.Start)).Knowledge!;
+
+        for (var i = 0; i < 500; i++) knowledge.Ask($"what is sextortion {i}", AskContext.International);
+
+        Assert.InRange(knowledge.CachedAnswers, 1, 50);
+    }
+
+    [Fact]
+    public void Ask_CacheOff_AnswersAgainEachTime()
+    {
+        using var folder = SampleKnowledge.Create();
+        using var knowledge = KnowledgeBase.Load(new KnowledgeOptions { Path = folder.Path, AnswerCacheSize = 0 }, new FakeTimeProvider(TestClock.Start)).Knowledge!;
+
+        var first = knowledge.Ask("what is sextortion", AskContext.International);
+        var again = knowledge.Ask("what is sextortion", AskContext.International);
+
+        Assert.NotSame(first, again);
+        Assert.Equal(first.Passages[0].ArticleId, again.Passages[0].ArticleId);
+        Assert.Equal(0, knowledge.CachedAnswers);
+    }
+
+    [Fact]
     public void Ask_RegionUS_ListsUsAndInternationalHotlinesOnly()
     {
         var answer = _knowledge.Ask("what is sextortion", new AskContext("US"));

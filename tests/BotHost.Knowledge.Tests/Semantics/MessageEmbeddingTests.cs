@@ -23,6 +23,18 @@ public sealed class MessageEmbeddingTests
     }
 
     [Fact]
+    public void Vector_SameMessageSentAgainAsANewText_IsNotEmbeddedAgain()
+    {
+        var encoder = new CountingEncoder(SharedEncoder.Encoder);
+        var first = MessageEmbedding.For(encoder, new string("how do i report a fake account".AsSpan())).Vector.ToArray();
+
+        var again = MessageEmbedding.For(encoder, new string("How do I report a fake account".AsSpan()));
+
+        Assert.Equal(first, again.Vector.ToArray());
+        Assert.Equal(1, encoder.Texts);
+    }
+
+    [Fact]
     public void Vector_ReadFromManyThreadsAtOnce_IsEmbeddedOnce()
     {
         var encoder = new CountingEncoder(SharedEncoder.Encoder);
