@@ -19,5 +19,8 @@ public sealed record CoverageCell(
     public HoleSeverity Worst => Holes.Count == 0 ? HoleSeverity.Off : Holes.Max(h => h.Severity);
 
     /// <summary>Short text for one cell of a plain table: counts of lines to talk to, report routes and sections, then ! for an error hole and ? for a warning.</summary>
-    public string Summary => $"T{Talk.Count} R{Report.Count} S{Sections.Count}{Worst switch { HoleSeverity.Error => "!", HoleSeverity.Warning => "?", _ => "" }}";
+    public string Summary => $"T{Talk.Count} R{Report.Count} S{Sections.Count}{Mark}";
+
+    /// <summary>! for an error hole, ? for a warning hole, nothing when the cell has no hole.</summary>
+    public string Mark => Worst switch { HoleSeverity.Error => "!", HoleSeverity.Warning => "?", _ => string.Empty };
 }

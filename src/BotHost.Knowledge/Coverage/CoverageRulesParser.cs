@@ -102,6 +102,13 @@ public static class CoverageRulesParser
             topics.Add(topic);
         }
 
+        // An urgent category no topic names would have its lines checked nowhere: the replies that matter most.
+        var named = topics.SelectMany(t => t.Urgent).ToHashSet(StringComparer.Ordinal);
+        foreach (var category in snapshot.Safety.Urgent?.Categories ?? [])
+        {
+            if (!named.Contains(category.Id)) document.Warning("topics", $"urgent.yaml category '{category.Id}' is in no topic's 'urgent:' list, so the lines its replies show are not checked");
+        }
+
         return topics;
     }
 

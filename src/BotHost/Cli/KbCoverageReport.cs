@@ -15,6 +15,8 @@ internal sealed record KbCoverageReport(CoverageMatrix? Matrix, IReadOnlyList<Di
 {
     private const string Legend = "cell: T = lines to talk to, R = routes to report to, S = sections naming the region; ! error hole, ? warning hole";
 
+    private const string CompactLegend = "cell: talk/report/sections; ! error hole, ? warning hole";
+
     public bool Failed => Matrix is null || Diagnostics.Any(d => d.IsError);
 
     public void WritePlain(TextWriter output)
@@ -47,8 +49,10 @@ internal sealed record KbCoverageReport(CoverageMatrix? Matrix, IReadOnlyList<Di
         ArgumentNullException.ThrowIfNull(console);
         if (Matrix is { } matrix)
         {
-            var table = new Table().Border(TableBorder.Rounded).Title("[bold]Coverage: topics x regions[/]").Caption(Markup.Escape(Legend));
-            table.AddColumn("topic");
+            // "T2 R0 S1" cells need about 125 columns; a narrower terminal gets "2/0/1" so the table does not wrap.
+            var compact = console.Profile.Width < 125;
+            var table = new Table().Border(TableBorder.Rounded).Title("[bold]Coverage: topics x regions[/]").Caption(Markup.Escape(compact ? CompactLegend : Legend));
+            table.AddColumn(new TableColumn("topic").NoWrap());
             foreach (var region in matrix.Rules.Regions) table.AddColumn(new TableColumn(region.Code).Centered());
             foreach (var topic in matrix.Rules.Topics)
             {
@@ -57,7 +61,8 @@ internal sealed record KbCoverageReport(CoverageMatrix? Matrix, IReadOnlyList<Di
                 {
                     var cell = matrix.Cell(topic.Id, region.Code);
                     var colour = cell.Worst switch { HoleSeverity.Error => "red bold", HoleSeverity.Warning => "yellow", _ => "green" };
-                    row.Add(new Markup($"[{colour}]{Markup.Escape(cell.Summary)}[/]"));
+                    var text = compact ? $"{cell.Talk.Count}/{cell.Report.Count}/{cell.Sections.Count}{cell.Mark}" : cell.Summary;
+                    row.Add(new Markup($"[{colour}]{Markup.Escape(text)}[/]"));
                 }
 
                 table.AddRow(row);

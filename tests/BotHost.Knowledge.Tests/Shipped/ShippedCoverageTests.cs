@@ -43,6 +43,43 @@ public sealed class ShippedCoverageTests
     }
 
     [Fact]
+    public void Load_ShippedCoverage_EveryUrgentCategoryIsInATopic()
+    {
+        var warnings = Coverage.Value.Diagnostics.Where(d => d.Message.Contains("is in no topic's 'urgent:' list", StringComparison.Ordinal));
+
+        Assert.Empty(warnings);
+    }
+
+    [Fact]
+    public void Load_UrgentCategoryLeftOutOfEveryTopic_WarnsAtTopics()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "bothost-coverage-" + Guid.NewGuid().ToString("N")[..12]);
+        try
+        {
+            foreach (var file in Directory.GetFiles(RepositoryPaths.Knowledge, "*", SearchOption.AllDirectories))
+            {
+                var target = Path.Combine(folder, Path.GetRelativePath(RepositoryPaths.Knowledge, file));
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                File.Copy(file, target);
+            }
+
+            var coverage = Path.Combine(folder, CoverageRules.FileName);
+            File.WriteAllText(coverage, File.ReadAllText(coverage).Replace(", someone-else-in-danger]", "]", StringComparison.Ordinal));
+            var (snapshot, _) = KnowledgeLoader.Load(folder, new DateOnly(2026, 12, 6));
+
+            var (_, diagnostics) = CoverageLoader.Load(folder, snapshot!);
+
+            var warning = Assert.Single(diagnostics, d => d.Message.Contains("'someone-else-in-danger' is in no topic", StringComparison.Ordinal));
+            Assert.False(warning.IsError);
+            Assert.Equal(Array.FindIndex(File.ReadAllLines(coverage), l => l.StartsWith("topics:", StringComparison.Ordinal)) + 1, warning.Line);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public void Load_ShippedCoverage_EveryRegionHasARouteToReportAbuseMaterial()
     {
         var matrix = Assert.IsType<CoverageMatrix>(Coverage.Value.Matrix);

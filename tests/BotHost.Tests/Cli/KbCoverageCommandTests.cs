@@ -72,6 +72,23 @@ public sealed class KbCoverageCommandTests : IDisposable
         Assert.Contains(Escape, output);
         Assert.Contains("Coverage: topics x regions", output, StringComparison.Ordinal);
         Assert.Contains('╭', output);
+        Assert.Contains("T0 R0 S0!", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Coverage_RichStyleOnANarrowTerminal_CompactCells()
+    {
+        _folder.WriteFile("coverage.yaml", Coverage);
+        var output = new StringWriter();
+        var console = SpectreOutput.Create(output);
+        console.Profile.Width = 80;
+        var (snapshot, _) = BotHost.Knowledge.KnowledgeLoader.Load(_folder.Path, new DateOnly(2026, 12, 6));
+        var (matrix, diagnostics) = BotHost.Knowledge.Coverage.CoverageLoader.Load(_folder.Path, snapshot!);
+
+        new KbCoverageReport(matrix, diagnostics).WriteRich(console);
+
+        Assert.Contains("0/0/0!", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("cell: talk/report/sections", output.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
