@@ -4,7 +4,11 @@ using BotHost.Knowledge;
 
 namespace BotHost.Cli;
 
-/// <summary><c>bothost chat</c>: the console adapter, a question-and-answer loop on stdin and stdout.</summary>
+/// <summary>
+/// <c>bothost chat</c>: the console adapter, a question-and-answer loop on stdin and stdout with the session's questions
+/// recallable ("history", "!N"). Replies are laid out by <see cref="ChatReplyLayout"/> at a terminal and as plain text when
+/// stdout is redirected or NO_COLOR is set (<see cref="CliStyleDetector"/>).
+/// </summary>
 internal static class ChatCliCommand
 {
     public static Command Create(CliEnvironment env, Option<string?> knowledgeOption)
@@ -17,7 +21,21 @@ internal static class ChatCliCommand
             using var knowledge = KnowledgeLoading.LoadOrExplain(options, env);
             if (knowledge is null) return ExitCodes.Failure;
             await using var services = ConsoleServices.Build(knowledge, parse.GetValue(region)!, env);
-            await services.GetRequiredService<ConsoleAdapter>().RunAsync(env.Input, env.Output, cancellationToken);
+            var adapter = services.GetRequiredService<ConsoleAdapter>();
+            if (env.Style == CliStyle.Rich)
+            {
+                var console = SpectreOutput.Create(env.Output);
+                await adapter.RunAsync(env.Input, env.Output, new ChatHistory(), (reply, _) =>
+                {
+                    ChatReplyLayout.Write(console, reply);
+                    return Task.CompletedTask;
+                }, cancellationToken);
+            }
+            else
+            {
+                await adapter.RunAsync(env.Input, env.Output, cancellationToken);
+            }
+
             return ExitCodes.Success;
         });
         return command;
