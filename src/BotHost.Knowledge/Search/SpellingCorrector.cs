@@ -4,7 +4,7 @@ namespace BotHost.Knowledge.Search;
 /// Corrects misspelt words against the knowledge base's own vocabulary, with Meilisearch's budget: no correction
 /// under 5 letters, one edit from 5 letters, two from 9 (an edit is an insertion, deletion, substitution or swap of
 /// neighbouring letters, counted by Lucene's Levenshtein automata, see <see cref="Typos"/>). A word that exists is never "corrected". Candidates must share the first letter (or
-/// swap the first two), which is how people mistype and keeps the search to a few hundred words.
+/// swap the first two, never merely drop the first: "stalking" is not "talking"), which is how people mistype and keeps the search to a few hundred words.
 /// </summary>
 public sealed class SpellingCorrector
 {
@@ -65,7 +65,13 @@ public sealed class SpellingCorrector
             for (var length = word.Length - budget; length <= word.Length + budget; length++)
             {
                 if (!_buckets.TryGetValue((first, length), out var list)) continue;
-                foreach (var candidate in list) yield return candidate;
+                foreach (var candidate in list)
+                {
+                    // The second letter's bucket is there for a swap of the first two letters ("tsalking"); a word
+                    // that only drops the first letter is another word ("stalking" is not a typo of "talking").
+                    if (first != word[0] && (candidate.Length < 2 || candidate[1] != word[0])) continue;
+                    yield return candidate;
+                }
             }
         }
     }

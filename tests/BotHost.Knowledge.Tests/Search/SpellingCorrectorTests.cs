@@ -15,7 +15,10 @@ public sealed class SpellingCorrectorTests
         ["blackmail"] = 4,
         ["images"] = 9,
         ["imagine"] = 1,
+        ["stalking"] = 2,
     });
+
+    private static readonly SpellingCorrector WithoutStalking = new(new Dictionary<string, int> { ["talking"] = 30, ["taking"] = 12 });
 
     [Theory]
     [InlineData("sextrotion", "sextortion")]
@@ -48,4 +51,10 @@ public sealed class SpellingCorrectorTests
     [InlineData(8, 1)]
     [InlineData(9, 2)]
     public void AllowedTypos_ByLength_FollowsMeilisearch(int length, int typos) => Assert.Equal(typos, SpellingCorrector.AllowedTypos(length));
+
+    [Fact]
+    public void Correct_WordThatOnlyAddsAFirstLetter_ReturnsNull() => Assert.Null(WithoutStalking.Correct("stalking"));
+
+    [Fact]
+    public void Correct_FirstTwoLettersSwapped_FindsTheKnownWord() => Assert.Equal("stalking", Corrector.Correct("tsalking"));
 }
