@@ -86,7 +86,7 @@ public sealed class ConsoleTestServer : IAsyncDisposable
     }
 
     /// <summary>A member's message through the real pipeline, as an adapter would send it (a mention in a channel).</summary>
-    /// <summary>Sends one message through the pipeline; its counts are written at once (serve writes them within <see cref="SqliteAnalyticsStore.FlushInterval"/>).</summary>
+    /// <summary>Sends one message through the pipeline; its counts are written at once (serve writes them within <see cref="AnalyticsWriteBuffer.FlushInterval"/>).</summary>
     public async Task<Reply> SendAsync(ConsoleCommunity community, string text, string user = "member-1")
     {
         var reply = await App.Services.GetRequiredService<MessagePipeline>().HandleAsync(new IncomingMessage

@@ -11,37 +11,16 @@ namespace BotHost.Core.Analytics;
 /// <summary>
 /// The embedded <see cref="IAnalyticsStore"/>: one SQLite file (<see cref="AnalyticsOptions.DatabasePath"/>), created on
 /// the first write, no server to install. One replica only: two processes would each need their own file.
-/// A reply never waits for the file: counts are added up in memory (at most <see cref="MaxPendingKeys"/> counts and
-/// <see cref="MaxPendingQuestions"/> questions; past that they are dropped and counted) and written once a
-/// <see cref="FlushInterval"/> in one transaction, on a connection opened for that write, so a file deleted or made
-/// read-only while serving is noticed at the next write. A failed write keeps the sums, counts the failure
-/// (<c>bothost_state_failures{store="sqlite"}</c>), logs once per outage and shows on <c>/readyz</c> as degraded with the
-/// reason; the next write tries again.
+/// A reply never waits for the file: counts wait in an <see cref="AnalyticsWriteBuffer"/> (bounded, written once a
+/// second, failures counted as <c>bothost_state_failures{store="sqlite"}</c>, logged once per outage and shown on
+/// <c>/readyz</c>) and are written in one transaction on a connection opened for that write, so a file deleted or made
+/// read-only while serving is noticed at the next write.
 /// </summary>
-public sealed partial class SqliteAnalyticsStore : IAnalyticsStore
+public sealed class SqliteAnalyticsStore : IAnalyticsStore
 {
-    public static readonly TimeSpan FlushInterval = TimeSpan.FromSeconds(1);
-
-    public const int MaxPendingKeys = 100_000;
-
-    public const int MaxPendingQuestions = 10_000;
-
     private readonly IOptions<AnalyticsOptions> _options;
-    private readonly TimeProvider _time;
-    private readonly ILogger<SqliteAnalyticsStore> _logger;
-    private readonly BotMetrics? _metrics;
-    private readonly Lock _buffer = new();
-    private readonly Lock _gate = new();
-    private ITimer? _timer;
-    private Dictionary<DailyCountKey, long> _counts = [];
-    private List<StoredQuestion> _questions = [];
+    private readonly AnalyticsWriteBuffer _writes;
     private bool _written;
-    private int _disposed;
-    private long _failures;
-    private long _dropped;
-    private DateTimeOffset? _downSince;
-    private string? _lastError;
-    private string? _lastIncident;
 
     static SqliteAnalyticsStore() => SQLitePCL.Batteries_V2.Init();
 
@@ -50,263 +29,132 @@ public sealed partial class SqliteAnalyticsStore : IAnalyticsStore
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options;
-        _time = time ?? TimeProvider.System;
-        _logger = logger ?? NullLogger<SqliteAnalyticsStore>.Instance;
-        _metrics = metrics;
-    }
-
-    /// <summary>
-    /// Starts the once-a-second write with the first count, not in the constructor: a process (or a test host) that never
-    /// counts anything never wakes up for it. Called under the buffer's lock.
-    /// </summary>
-    private void EnsureTimer()
-    {
-        if (_timer is null && _disposed == 0) _timer = _time.CreateTimer(_ => TryFlush(), null, FlushInterval, FlushInterval);
+        _writes = new AnalyticsWriteBuffer("sqlite", () => DatabasePath, Write, FailureReason, time ?? TimeProvider.System,
+            logger ?? (ILogger)NullLogger<SqliteAnalyticsStore>.Instance, metrics);
     }
 
     public string Kind => "sqlite";
 
-    public StateHealthReport Health
-    {
-        get
-        {
-            lock (_buffer)
-            {
-                var pending = _counts.Count + _questions.Count;
-                if (_downSince is { } since)
-                {
-                    return new StateHealthReport("sqlite", false,
-                        $"degraded since {since.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC ({_lastError}); {pending} count(s) waiting, {_dropped} dropped");
-                }
-
-                return new StateHealthReport("sqlite", true, _lastIncident is null ? $"ok ({DatabasePath})" : $"ok ({DatabasePath}; {_lastIncident})");
-            }
-        }
-    }
+    public StateHealthReport Health => _writes.Health;
 
     /// <summary>Read on first use, not in the constructor: the host validates the options on start, after building its services.</summary>
     private string DatabasePath => _options.Value.DatabasePath;
 
-    public void Increment(DailyCountKey key)
-    {
-        ArgumentNullException.ThrowIfNull(key);
-        lock (_buffer)
-        {
-            EnsureTimer();
-            if (_counts.TryGetValue(key, out var count))
-            {
-                _counts[key] = count + 1;
-                return;
-            }
+    public void Increment(DailyCountKey key) => _writes.Increment(key);
 
-            if (_counts.Count < MaxPendingKeys)
-            {
-                _counts[key] = 1;
-                return;
-            }
+    public void AddQuestion(StoredQuestion question) => _writes.AddQuestion(question);
 
-            _dropped++;
-        }
-
-        _metrics?.StateFailed("sqlite", "buffer_full");
-    }
-
-    public void AddQuestion(StoredQuestion question)
-    {
-        ArgumentNullException.ThrowIfNull(question);
-        lock (_buffer)
-        {
-            EnsureTimer();
-            if (_questions.Count < MaxPendingQuestions)
-            {
-                _questions.Add(question);
-                return;
-            }
-
-            _dropped++;
-        }
-
-        _metrics?.StateFailed("sqlite", "buffer_full");
-    }
-
-    /// <summary>Counts and questions waiting for the next write (bounded by <see cref="MaxPendingKeys"/> and <see cref="MaxPendingQuestions"/>).</summary>
-    public int Pending
-    {
-        get
-        {
-            lock (_buffer) return _counts.Count + _questions.Count;
-        }
-    }
+    /// <summary>Counts and questions waiting for the next write (bounded; see <see cref="AnalyticsWriteBuffer"/>).</summary>
+    public int Pending => _writes.Pending;
 
     /// <summary>Writes what is waiting now; throws when the file cannot take it (the sums are kept for the next write).</summary>
-    public void Flush()
+    public void Flush() => _writes.Flush();
+
+    public int DeleteExpired(DateTimeOffset now) => _writes.FlushThen(() =>
     {
-        lock (_gate)
-        {
-            if (FlushOnce() is { } failure) throw failure;
-        }
-    }
+        if (!File.Exists(DatabasePath)) return 0;
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "DELETE FROM declined_questions WHERE expires <= $now";
+        command.Parameters.AddWithValue("$now", Stamp(now));
+        return command.ExecuteNonQuery();
+    });
 
-    public int DeleteExpired(DateTimeOffset now)
+    public GapReport Report(DateOnly since, DateTimeOffset now) => _writes.FlushThen(() =>
     {
-        lock (_gate)
+        var articles = new List<GapArticleRow>();
+        var declined = new List<GapDayRow>();
+        var questions = new List<GapQuestionRow>();
+        if (!File.Exists(DatabasePath)) return new GapReport(articles, declined, questions);
+        using var connection = Open();
+        using (var command = connection.CreateCommand())
         {
-            if (FlushOnce() is { } failure) throw failure;
-            if (!File.Exists(DatabasePath)) return 0;
-            using var connection = Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = "DELETE FROM declined_questions WHERE expires <= $now";
-            command.Parameters.AddWithValue("$now", Stamp(now));
-            return command.ExecuteNonQuery();
-        }
-    }
-
-    public GapReport Report(DateOnly since, DateTimeOffset now)
-    {
-        lock (_gate)
-        {
-            if (FlushOnce() is { } failure) throw failure;
-            var articles = new List<GapArticleRow>();
-            var declined = new List<GapDayRow>();
-            var questions = new List<GapQuestionRow>();
-            if (!File.Exists(DatabasePath)) return new GapReport(articles, declined, questions);
-            using var connection = Open();
-            using (var command = connection.CreateCommand())
-            {
-                command.CommandText = """
-                    SELECT article,
-                           SUM(CASE kind WHEN 'answered' THEN count ELSE 0 END),
-                           SUM(CASE kind WHEN 'helpful' THEN count ELSE 0 END),
-                           SUM(CASE kind WHEN 'not_helpful' THEN count ELSE 0 END)
-                    FROM daily_counts WHERE day >= $since AND article <> '' GROUP BY article ORDER BY 2 DESC, article
-                    """;
-                command.Parameters.AddWithValue("$since", Day(since));
-                using var reader = command.ExecuteReader();
-                while (reader.Read()) articles.Add(new GapArticleRow(reader.GetString(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3)));
-            }
-
-            using (var command = connection.CreateCommand())
-            {
-                command.CommandText = "SELECT day, SUM(count) FROM daily_counts WHERE day >= $since AND kind = 'declined' GROUP BY day ORDER BY day";
-                command.Parameters.AddWithValue("$since", Day(since));
-                using var reader = command.ExecuteReader();
-                while (reader.Read()) declined.Add(new GapDayRow(reader.GetString(0), reader.GetInt64(1)));
-            }
-
-            using (var command = connection.CreateCommand())
-            {
-                command.CommandText = "SELECT at, platform, community, text FROM declined_questions WHERE expires > $now ORDER BY at DESC LIMIT 100";
-                command.Parameters.AddWithValue("$now", Stamp(now));
-                using var reader = command.ExecuteReader();
-                while (reader.Read()) questions.Add(new GapQuestionRow(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3)));
-            }
-
-            return new GapReport(articles, declined, questions);
-        }
-    }
-
-    public IReadOnlyList<DailyCount> Counts(DateOnly since, string? platform, string? community)
-    {
-        lock (_gate)
-        {
-            var counts = new List<DailyCount>();
-            if (FlushOnce() is { } failure) throw failure;
-            if (!File.Exists(DatabasePath)) return counts;
-            using var connection = Open();
-            using var command = connection.CreateCommand();
             command.CommandText = """
-                SELECT day, platform, community, article, kind, count FROM daily_counts
-                WHERE day >= $since AND ($platform IS NULL OR (platform = $platform AND community = $community))
-                ORDER BY day, platform, community, kind, article
+                SELECT article,
+                       SUM(CASE kind WHEN 'answered' THEN count ELSE 0 END),
+                       SUM(CASE kind WHEN 'helpful' THEN count ELSE 0 END),
+                       SUM(CASE kind WHEN 'not_helpful' THEN count ELSE 0 END)
+                FROM daily_counts WHERE day >= $since AND article <> '' GROUP BY article ORDER BY 2 DESC, article
                 """;
             command.Parameters.AddWithValue("$since", Day(since));
-            command.Parameters.AddWithValue("$platform", (object?)platform ?? DBNull.Value);
-            command.Parameters.AddWithValue("$community", (object?)community ?? DBNull.Value);
             using var reader = command.ExecuteReader();
-            while (reader.Read())
-            {
-                counts.Add(new DailyCount(DateOnly.ParseExact(reader.GetString(0), "yyyy-MM-dd", CultureInfo.InvariantCulture), reader.GetString(1),
-                    reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetInt64(5)));
-            }
-
-            return counts;
+            while (reader.Read()) articles.Add(new GapArticleRow(reader.GetString(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3)));
         }
-    }
 
-    public IReadOnlyList<GapQuestionRow> Questions(string platform, string community, DateTimeOffset now, int limit)
-    {
-        lock (_gate)
+        using (var command = connection.CreateCommand())
         {
-            var questions = new List<GapQuestionRow>();
-            if (FlushOnce() is { } failure) throw failure;
-            if (!File.Exists(DatabasePath)) return questions;
-            using var connection = Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = """
-                SELECT at, platform, community, text FROM declined_questions
-                WHERE platform = $platform AND community = $community AND expires > $now ORDER BY at DESC LIMIT $limit
-                """;
-            command.Parameters.AddWithValue("$platform", platform);
-            command.Parameters.AddWithValue("$community", community);
+            command.CommandText = "SELECT day, SUM(count) FROM daily_counts WHERE day >= $since AND kind = 'declined' GROUP BY day ORDER BY day";
+            command.Parameters.AddWithValue("$since", Day(since));
+            using var reader = command.ExecuteReader();
+            while (reader.Read()) declined.Add(new GapDayRow(reader.GetString(0), reader.GetInt64(1)));
+        }
+
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "SELECT at, platform, community, text FROM declined_questions WHERE expires > $now ORDER BY at DESC LIMIT 100";
             command.Parameters.AddWithValue("$now", Stamp(now));
-            command.Parameters.AddWithValue("$limit", limit);
             using var reader = command.ExecuteReader();
             while (reader.Read()) questions.Add(new GapQuestionRow(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3)));
-            return questions;
         }
-    }
 
-    public void Dispose()
+        return new GapReport(articles, declined, questions);
+    });
+
+    public IReadOnlyList<DailyCount> Counts(DateOnly since, string? platform, string? community) => _writes.FlushThen(() =>
     {
-        if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
-        lock (_buffer) _timer?.Dispose();
-        lock (_gate)
+        var counts = new List<DailyCount>();
+        if (!File.Exists(DatabasePath)) return counts;
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT day, platform, community, article, kind, count FROM daily_counts
+            WHERE day >= $since AND ($platform IS NULL OR (platform = $platform AND community = $community))
+            ORDER BY day, platform, community, kind, article
+            """;
+        command.Parameters.AddWithValue("$since", Day(since));
+        command.Parameters.AddWithValue("$platform", (object?)platform ?? DBNull.Value);
+        command.Parameters.AddWithValue("$community", (object?)community ?? DBNull.Value);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
         {
-            if (FlushOnce() is { } failure) LogLostAtShutdown(failure, Pending);
+            counts.Add(new DailyCount(DateOnly.ParseExact(reader.GetString(0), "yyyy-MM-dd", CultureInfo.InvariantCulture), reader.GetString(1),
+                reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetInt64(5)));
         }
-    }
 
-    /// <summary>The timer's write: a boundary, so a failure is counted and logged once per outage, never thrown.</summary>
-    private void TryFlush()
+        return counts;
+    });
+
+    public IReadOnlyList<GapQuestionRow> Questions(string platform, string community, DateTimeOffset now, int limit) => _writes.FlushThen(() =>
     {
-        if (!_gate.TryEnter()) return;
-        try
-        {
-            FlushOnce();
-        }
-        finally
-        {
-            _gate.Exit();
-        }
-    }
+        var questions = new List<GapQuestionRow>();
+        if (!File.Exists(DatabasePath)) return questions;
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT at, platform, community, text FROM declined_questions
+            WHERE platform = $platform AND community = $community AND expires > $now ORDER BY at DESC LIMIT $limit
+            """;
+        command.Parameters.AddWithValue("$platform", platform);
+        command.Parameters.AddWithValue("$community", community);
+        command.Parameters.AddWithValue("$now", Stamp(now));
+        command.Parameters.AddWithValue("$limit", limit);
+        using var reader = command.ExecuteReader();
+        while (reader.Read()) questions.Add(new GapQuestionRow(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3)));
+        return questions;
+    });
 
-    /// <summary>One write of everything waiting; the failure (counted, logged once per outage) or null. Callers hold <see cref="_gate"/>.</summary>
-    private Exception? FlushOnce()
+    public void Dispose() => _writes.Dispose();
+
+    /// <summary>What the store cannot be written for (kept for the next write), or null for a bug.</summary>
+    private static string? FailureReason(Exception exception) => exception switch
     {
-        Dictionary<DailyCountKey, long> counts;
-        List<StoredQuestion> questions;
-        lock (_buffer)
-        {
-            if (_counts.Count == 0 && _questions.Count == 0 && _downSince is null) return null;
-            (counts, _counts) = (_counts, []);
-            (questions, _questions) = (_questions, []);
-        }
+        SqliteException sqlite => $"SQLite error {sqlite.SqliteErrorCode}: {sqlite.Message.Split('\n')[0]}",
+        FileNotFoundException => "the database file was deleted while serving; counts from before are gone",
+        IOException or UnauthorizedAccessException => exception.Message,
+        _ => null,
+    };
 
-        try
-        {
-            Write(counts, questions);
-            Succeeded();
-            return null;
-        }
-        catch (Exception ex) when (ex is SqliteException or IOException or UnauthorizedAccessException)
-        {
-            Restore(counts, questions);
-            Failed(ex);
-            return ex;
-        }
-    }
-
-    private void Write(Dictionary<DailyCountKey, long> counts, List<StoredQuestion> questions)
+    private void Write(IReadOnlyDictionary<DailyCountKey, long> counts, IReadOnlyList<StoredQuestion> questions)
     {
         if (_written && !File.Exists(DatabasePath))
         {
@@ -383,63 +231,7 @@ public sealed partial class SqliteAnalyticsStore : IAnalyticsStore
         }
     }
 
-    /// <summary>Puts unwritten sums back in front of what arrived meanwhile, within the same bounds.</summary>
-    private void Restore(Dictionary<DailyCountKey, long> counts, List<StoredQuestion> questions)
-    {
-        lock (_buffer)
-        {
-            foreach (var (key, count) in counts)
-            {
-                if (_counts.TryGetValue(key, out var newer)) _counts[key] = newer + count;
-                else if (_counts.Count < MaxPendingKeys) _counts[key] = count;
-                else _dropped++;
-            }
-
-            var room = Math.Max(0, MaxPendingQuestions - _questions.Count);
-            _dropped += Math.Max(0, questions.Count - room);
-            _questions.InsertRange(0, questions.Take(room));
-        }
-    }
-
-    private void Succeeded()
-    {
-        lock (_buffer)
-        {
-            if (_downSince is not { } since) return;
-            LogRecovered(_failures);
-            _lastIncident = $"last failure {since.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC: {_lastError}";
-            _downSince = null;
-        }
-    }
-
-    private void Failed(Exception exception)
-    {
-        _metrics?.StateFailed("sqlite", "flush");
-        lock (_buffer)
-        {
-            _failures++;
-            _lastError = exception switch
-            {
-                SqliteException sqlite => $"SQLite error {sqlite.SqliteErrorCode}: {sqlite.Message.Split('\n')[0]}",
-                FileNotFoundException => "the database file was deleted while serving; counts from before are gone",
-                _ => exception.Message,
-            };
-            if (_downSince is not null) return;
-            _downSince = _time.GetUtcNow();
-            LogDown(exception, DatabasePath);
-        }
-    }
-
     private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static string Stamp(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "The analytics database {Path} cannot be written; counts are kept in memory and written when it can be")]
-    private partial void LogDown(Exception exception, string path);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The analytics database is written again after {Failures} failed write(s); the kept counts are written")]
-    private partial void LogRecovered(long failures);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "The analytics database could not be written at shutdown; {Pending} count(s) were lost")]
-    private partial void LogLostAtShutdown(Exception exception, int pending);
 }

@@ -71,7 +71,7 @@ public sealed class PostgresAnalyticsStoreTests
 
         store.Increment(new DailyCountKey(Today, "discord", "G1", string.Empty, "declined"));
         var before = await db.ScalarAsync("SELECT count(*) FROM daily_counts");
-        _time.Advance(PostgresAnalyticsStore.FlushInterval);
+        _time.Advance(AnalyticsWriteBuffer.FlushInterval);
 
         Assert.Equal(0, before);
         Assert.Equal(1, await db.ScalarAsync("SELECT count(*) FROM daily_counts"));

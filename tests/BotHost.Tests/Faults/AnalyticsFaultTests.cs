@@ -70,7 +70,7 @@ public sealed class AnalyticsFaultTests : IDisposable
 
         Assert.False(File.Exists(DbPath));
         Assert.Equal(1, sqlite.Pending);
-        _time.Advance(SqliteAnalyticsStore.FlushInterval);
+        _time.Advance(AnalyticsWriteBuffer.FlushInterval);
         Assert.True(File.Exists(DbPath));
         Assert.Equal(0, sqlite.Pending);
         Assert.Equal(2, Assert.Single(gaps.Report(1).Articles).Answered);
@@ -82,12 +82,12 @@ public sealed class AnalyticsFaultTests : IDisposable
         using var sqlite = Sqlite();
         using var gaps = new GapAnalyticsStore(sqlite, _time, _logs.CreateLogger<GapAnalyticsStore>());
         Answer(gaps);
-        _time.Advance(SqliteAnalyticsStore.FlushInterval);
+        _time.Advance(AnalyticsWriteBuffer.FlushInterval);
 
         File.Delete(DbPath);
         Answer(gaps);
         Answer(gaps);
-        _time.Advance(SqliteAnalyticsStore.FlushInterval);
+        _time.Advance(AnalyticsWriteBuffer.FlushInterval);
 
         var down = sqlite.Health;
         Assert.False(down.Healthy);
@@ -96,7 +96,7 @@ public sealed class AnalyticsFaultTests : IDisposable
         Assert.Single(Errors);
         Assert.Equal(["flush"], _failures);
 
-        _time.Advance(SqliteAnalyticsStore.FlushInterval);
+        _time.Advance(AnalyticsWriteBuffer.FlushInterval);
 
         var up = sqlite.Health;
         Assert.True(up.Healthy);
@@ -112,7 +112,7 @@ public sealed class AnalyticsFaultTests : IDisposable
         using var sqlite = Sqlite();
         using var gaps = new GapAnalyticsStore(sqlite, _time, _logs.CreateLogger<GapAnalyticsStore>());
         Answer(gaps);
-        _time.Advance(SqliteAnalyticsStore.FlushInterval);
+        _time.Advance(AnalyticsWriteBuffer.FlushInterval);
 
         await MakeReadOnlyAsync(DbPath);
         try
@@ -121,7 +121,7 @@ public sealed class AnalyticsFaultTests : IDisposable
             {
                 Answer(gaps);
                 await gaps.RecordAsync("discord", "G1", "grooming-signs", helpful: true, CancellationToken.None);
-                _time.Advance(SqliteAnalyticsStore.FlushInterval);
+                _time.Advance(AnalyticsWriteBuffer.FlushInterval);
             }
 
             var down = sqlite.Health;
@@ -135,7 +135,7 @@ public sealed class AnalyticsFaultTests : IDisposable
             await MakeWritableAsync(DbPath);
         }
 
-        _time.Advance(SqliteAnalyticsStore.FlushInterval);
+        _time.Advance(AnalyticsWriteBuffer.FlushInterval);
 
         Assert.True(sqlite.Health.Healthy);
         var row = Assert.Single(gaps.Report(1).Articles);
@@ -153,7 +153,7 @@ public sealed class AnalyticsFaultTests : IDisposable
         for (var i = 0; i < 100_000; i++)
         {
             sqlite.Increment(new DailyCountKey(DateOnly.FromDateTime(TestClock.Start.UtcDateTime), "discord", $"G{i}", $"article-{i}", "answered"));
-            if (i % 20_000 == 0) _time.Advance(SqliteAnalyticsStore.FlushInterval);
+            if (i % 20_000 == 0) _time.Advance(AnalyticsWriteBuffer.FlushInterval);
         }
 
         for (var i = 0; i < 20_000; i++)
@@ -161,7 +161,7 @@ public sealed class AnalyticsFaultTests : IDisposable
             sqlite.AddQuestion(new StoredQuestion(TestClock.Start, TestClock.Start.AddDays(1), "discord", $"G{i}", "question"));
         }
 
-        Assert.True(sqlite.Pending <= SqliteAnalyticsStore.MaxPendingKeys + SqliteAnalyticsStore.MaxPendingQuestions, $"{sqlite.Pending} pending");
+        Assert.True(sqlite.Pending <= AnalyticsWriteBuffer.MaxPendingKeys + AnalyticsWriteBuffer.MaxPendingQuestions, $"{sqlite.Pending} pending");
         Assert.False(sqlite.Health.Healthy);
         Assert.Contains("dropped", sqlite.Health.Detail, StringComparison.Ordinal);
         Assert.Contains("buffer_full", _failures);
@@ -186,7 +186,7 @@ public sealed class AnalyticsFaultTests : IDisposable
         for (var i = 0; i < 3; i++)
         {
             await feedback.RecordAsync("discord", "G1", "grooming-signs", helpful: false, CancellationToken.None);
-            _time.Advance(SqliteAnalyticsStore.FlushInterval);
+            _time.Advance(AnalyticsWriteBuffer.FlushInterval);
         }
 
         using var response = await http.GetAsync(new Uri("/readyz", UriKind.Relative));
