@@ -33,23 +33,26 @@ public static class SafetyCalibration
         ArgumentNullException.ThrowIfNull(dev);
         if (knowledge.Embedder is null || knowledge.Safety.Examples is not { DetectsUrgent: true } examples) return "no urgent examples to calibrate (knowledge/examples/urgent.tsv)\n";
         var training = SemanticTraining.Prepare(knowledge.Snapshot.Examples, knowledge.Snapshot.OffTopic, SemanticTraining.Answerable(knowledge.Snapshot.Articles), knowledge.Embedder);
-        var folds = training.CrossValidateUrgent(Folds);
-        var scored = new List<Scored>();
         var rules = knowledge.Safety with { Detectors = SafetyDetectors.Rules };
-        for (var i = 0; i < training.Rows.Count; i++)
-        {
-            if (folds[i] is not { } verdict) continue;
-            var label = training.Rows[i].Label;
-            scored.Add(new Scored(training.Categories.Contains(label) ? label : null, verdict, false, rules.MatchUrgent(training.Rows[i].Text) is not null));
-        }
-
-        foreach (var c in dev)
-        {
-            if (examples.ScoreUrgent(c.Message) is { } verdict) scored.Add(new Scored(c.Category, verdict, true, rules.MatchUrgent(c.Message) is not null));
-        }
-
+        var rowRules = training.Rows.Take(training.UrgentLabels.Count).Select(r => rules.MatchUrgent(r.Text) is not null).ToList();
+        var devRules = dev.Select(c => rules.MatchUrgent(c.Message) is not null).ToList();
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"example detector, urgent: {Folds}-fold cross-validation over {training.Rows.Count} examples, plus {dev.Count} dev messages\n");
+        text.Append("settings of the urgency score (kernel gamma and cost, or the category classifier's blend), each with its suggested thresholds, OR-combined with the rules:\n");
+        var devVectors = dev.Select(c => MessageEmbedding.For(knowledge.Embedder.Encoder, c.Message).Vector.ToArray()).ToList();
+        foreach (var settings in UrgentGrid)
+        {
+            var model = training.TrainUrgent(Enumerable.Range(0, training.UrgentLabels.Count), settings);
+            var candidate = ScoreUrgent(training, settings, dev, rowRules, devRules,
+                model is null ? [] : [.. devVectors.Select(v => SemanticTraining.UrgentVerdict(model, v, training.Categories))]);
+            var thresholds = training.Categories.ToDictionary(c => c, c => Suggest([.. candidate.Where(s => s.Verdict.Label == c)], s => s.Truth is not null), StringComparer.Ordinal);
+            var name = settings is null ? "blend" : string.Create(CultureInfo.InvariantCulture, $"gamma {settings.Gamma:0.#} cost {settings.Cost:0.#}");
+            text.Append(CultureInfo.InvariantCulture, $"  {name,-20}{(settings == SemanticTraining.UrgentSettings ? " (in use)" : string.Empty)}");
+            text.Append(Totals(candidate, s => s.Truth is not null, s => s.RulesCatch || s.Verdict.Score >= thresholds[s.Verdict.Label]));
+        }
+
+        var scored = ScoreUrgent(training, SemanticTraining.UrgentSettings, dev, rowRules, devRules, [.. dev.Select(c => examples.ScoreUrgent(c.Message))]);
+        text.Append('\n');
         text.Append("per predicted category: threshold  examples recall (urgent kept / predicted here)  normal false alarms  | dev recall  dev false alarms\n");
         var suggested = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var category in training.Categories)
@@ -130,6 +133,31 @@ public static class SafetyCalibration
 
         text.Append(CultureInfo.InvariantCulture, $"\nrefusal.yaml: example_threshold: {suggested:0.000}\n");
         return text.ToString();
+    }
+
+    /// <summary>The urgency scores <c>kb eval --urgent --calibrate</c> compares: the category classifier's blend, and kernel machines.</summary>
+    private static readonly KernelMachine.Settings?[] UrgentGrid =
+        [null, new(Gamma: 1f, Cost: 4f), new(Gamma: 1f, Cost: 16f), new(Gamma: 2f, Cost: 16f)];
+
+    /// <summary>Cross-validated urgent verdicts on the examples and the given verdicts on the dev messages.</summary>
+    private static List<Scored> ScoreUrgent(SemanticTraining training, KernelMachine.Settings? settings, IReadOnlyList<UrgentEvalCase> dev,
+        List<bool> rowRules, List<bool> devRules, IReadOnlyList<ExampleVerdict?> devVerdicts)
+    {
+        var folds = training.CrossValidateUrgent(Folds, settings);
+        var scored = new List<Scored>();
+        for (var i = 0; i < training.UrgentLabels.Count; i++)
+        {
+            if (folds[i] is not { } verdict) continue;
+            var label = training.Rows[i].Label;
+            scored.Add(new Scored(training.Categories.Contains(label) ? label : null, verdict, false, rowRules[i]));
+        }
+
+        for (var d = 0; d < devVerdicts.Count; d++)
+        {
+            if (devVerdicts[d] is { } verdict) scored.Add(new Scored(dev[d].Category, verdict, true, devRules[d]));
+        }
+
+        return scored;
     }
 
     /// <summary>Cross-validated verdicts on the examples and the given verdicts on the dev messages, as <see cref="Scored"/> rows.</summary>

@@ -15,7 +15,7 @@ public sealed class SemanticSafety
     public const double DefaultThreshold = 0.5;
 
     private readonly ISentenceEncoder _encoder;
-    private readonly ExampleClassifier? _urgent;
+    private readonly UrgentModel? _urgent;
     private readonly KernelClassifier? _refusal;
     private readonly IReadOnlyList<string> _categories;
     private readonly TextFeatures _text;
@@ -25,7 +25,7 @@ public sealed class SemanticSafety
         _encoder = encoder;
         _categories = training.Categories;
         _text = training.Text;
-        _urgent = training.TrainUrgent(Enumerable.Range(0, training.UrgentLabels.Count));
+        _urgent = training.TrainUrgent(Enumerable.Range(0, training.UrgentLabels.Count), SemanticTraining.UrgentSettings);
         _refusal = training.TrainRefusal(Enumerable.Range(0, training.RefusalLabels.Count));
     }
 

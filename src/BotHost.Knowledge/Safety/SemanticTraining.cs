@@ -71,15 +71,35 @@ internal sealed class SemanticTraining
     public static IReadOnlyList<SafetyExample> Answerable(IEnumerable<Articles.Article> articles) =>
         [.. articles.SelectMany(a => a.Questions.Select(q => new SafetyExample(q, SafetyExamples.Protective, $"{KnowledgeLoader.ArticlesFolder}/{a.Id}.md", 0)))];
 
-    /// <summary>The urgent classifier fitted to some rows; null when those rows have no urgent example or nothing else.</summary>
-    public ExampleClassifier? TrainUrgent(IEnumerable<int> rows)
+    /// <summary>
+    /// The urgency detector's settings (urgent against not urgent), chosen with <c>bothost kb eval --urgent
+    /// knowledge/eval/dev-urgent.tsv --calibrate</c> (its table of settings: false alarms at the thresholds that keep the
+    /// urgent examples and dev messages); null scores urgency with the category classifier's blend instead. Null: with
+    /// the example files of 2026-12-06 the blend raised fewer false alarms at the same recall (cross-validated 0.060
+    /// against 0.076 to 0.085 for the kernel machines; dev-urgent 0.196 against 0.250 to 0.286).
+    /// </summary>
+    public static KernelMachine.Settings? UrgentSettings { get; }
+
+    /// <summary>
+    /// The urgent classifier fitted to some rows; null when those rows have no urgent example or nothing else. The category
+    /// comes from an <see cref="ExampleClassifier"/> over every class; how urgent the message is, from a
+    /// <see cref="KernelClassifier"/> of all urgent examples against everything else (each side weighing the same in
+    /// total) when <paramref name="settings"/> are given.
+    /// </summary>
+    public UrgentModel? TrainUrgent(IEnumerable<int> rows, KernelMachine.Settings? settings)
     {
         var chosen = rows.ToList();
         if (Categories.Count == 0 || !chosen.Exists(i => UrgentLabels[i] == Categories.Count)) return null;
         // "Not urgent" weighs as much as all categories together, so urgent and not urgent are equally likely a priori.
         float[] weights = [.. Categories.Select(_ => 1f), Categories.Count];
-        return ExampleClassifier.Train([.. chosen.Select(i => Vectors[i])], [.. chosen.Select(i => UrgentLabels[i])], [.. chosen.Select(i => Rows[i])],
+        var categories = ExampleClassifier.Train([.. chosen.Select(i => Vectors[i])], [.. chosen.Select(i => UrgentLabels[i])], [.. chosen.Select(i => Rows[i])],
             Categories.Count + 1, weights);
+        if (settings is null) return new UrgentModel(categories, null);
+        var positive = Enumerable.Range(0, Rows.Count).Select(i => i < UrgentLabels.Count && UrgentLabels[i] < Categories.Count).ToList();
+        var urgent = chosen.Count(i => positive[i]);
+        var rowWeights = new float[Rows.Count];
+        foreach (var i in chosen) rowWeights[i] = chosen.Count / (2f * (positive[i] ? urgent : chosen.Count - urgent));
+        return new UrgentModel(categories, KernelClassifier.Train(Gram, chosen, positive, rowWeights, Rows, settings));
     }
 
     /// <summary>
@@ -129,8 +149,9 @@ internal sealed class SemanticTraining
     /// The urgent score is everything but "not urgent" (so a message between two categories still counts in full);
     /// the category is the urgent class with the highest score.
     /// </summary>
-    public static ExampleVerdict UrgentVerdict(ExampleClassifier classifier, ReadOnlySpan<float> vector, IReadOnlyList<string> categories)
+    public static ExampleVerdict UrgentVerdict(UrgentModel model, ReadOnlySpan<float> vector, IReadOnlyList<string> categories)
     {
+        var classifier = model.Categories;
         var scores = classifier.Score(vector);
         var best = 0;
         for (var k = 1; k < categories.Count; k++)
@@ -138,15 +159,16 @@ internal sealed class SemanticTraining
             if (scores[k] > scores[best]) best = k;
         }
 
-        return new ExampleVerdict(categories[best], 1 - scores[categories.Count], classifier.NearestOf(vector, best));
+        var urgency = model.Urgency is { } kernel ? kernel.Score(vector) : 1 - scores[categories.Count];
+        return new ExampleVerdict(categories[best], urgency, classifier.NearestOf(vector, best));
     }
 
     public static ExampleVerdict RefusalVerdict(KernelClassifier classifier, ReadOnlySpan<float> vector, SparseVector text) =>
         new(SafetyExamples.Refuse, classifier.Score(vector, text), classifier.Nearest(vector));
 
     /// <summary>Out-of-fold urgent verdicts for every row (rows i with i % folds == f are scored by a model trained without them).</summary>
-    public IReadOnlyList<ExampleVerdict?> CrossValidateUrgent(int folds) => CrossValidate(folds, UrgentLabels.Count, TrainUrgent,
-        (c, i) => UrgentVerdict(c, Vectors[i], Categories));
+    public IReadOnlyList<ExampleVerdict?> CrossValidateUrgent(int folds, KernelMachine.Settings? settings) =>
+        CrossValidate(folds, UrgentLabels.Count, rows => TrainUrgent(rows, settings), (c, i) => UrgentVerdict(c, Vectors[i], Categories));
 
     /// <summary>Out-of-fold refusal verdicts for every row.</summary>
     public IReadOnlyList<ExampleVerdict?> CrossValidateRefusal(int folds, KernelMachine.Settings? settings = null, float protectiveWeight = ProtectiveWeight) =>
@@ -169,3 +191,6 @@ internal sealed class SemanticTraining
         return [.. verdicts];
     }
 }
+
+/// <summary>The urgent detector: the category classifier, and the urgency machine when there is one.</summary>
+internal sealed record UrgentModel(ExampleClassifier Categories, KernelClassifier? Urgency);
