@@ -110,7 +110,7 @@ public static class KnowledgeLoader
             var text = File.ReadAllText(urgentPath);
             contents[UrgentFile] = text;
             Func<string, bool>? isKnownHotline = hotlines is null ? null : id => hotlines.TryGet(id, out _);
-            urgent = SafetyRulesParser.ParseUrgent(Display(urgentPath), text, today, isKnownHotline, diagnostics);
+            urgent = SafetyRulesParser.ParseUrgent(Display(urgentPath), text, today, isKnownHotline, diagnostics, hotlines);
         }
 
         RefusalRules? refusal = null;

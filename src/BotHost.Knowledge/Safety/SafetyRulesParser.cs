@@ -1,5 +1,6 @@
 using System.Globalization;
 using BotHost.Knowledge.Articles;
+using BotHost.Knowledge.Hotlines;
 using BotHost.Knowledge.Validation;
 using BotHost.Knowledge.Yaml;
 using YamlDotNet.RepresentationModel;
@@ -19,7 +20,9 @@ internal static class SafetyRulesParser
     private static readonly string[] ReviewFields = ["reviewed", "reviewed_by", "review_by"];
     private static readonly string[] LexiconFields = ["shorthand", "negators", "not_negating", "idioms", "jokes"];
 
-    public static UrgentRules? ParseUrgent(string file, string text, DateOnly today, Func<string, bool>? isKnownHotline, DiagnosticBag diagnostics)
+    /// <param name="directory">The hotline directory, to check that every category has someone to talk to in every supported region.</param>
+    public static UrgentRules? ParseUrgent(string file, string text, DateOnly today, Func<string, bool>? isKnownHotline, DiagnosticBag diagnostics,
+        HotlineDirectory? directory = null)
     {
         var root = YamlDocumentLoader.LoadMapping(text, file, 0, diagnostics);
         if (root is null) return null;
@@ -51,7 +54,7 @@ internal static class SafetyRulesParser
             var message = category.String("message", required: true);
             var steps = category.StringList("steps", required: true);
             if (steps is not null && steps.Count != 3) category.Error("steps", $"an urgent reply has exactly 3 steps, not {steps.Count}");
-            var hotlines = ReadHotlines(category, isKnownHotline, diagnostics, file);
+            var hotlines = ReadHotlines(category, isKnownHotline, diagnostics, file, id, directory);
             var threshold = Threshold(category, "threshold");
             var rules = ReadRules(category, file, lexicon.Shorthand, diagnostics);
             if (id is null || message is null || steps is null || hotlines is null) continue;
@@ -111,7 +114,8 @@ internal static class SafetyRulesParser
         return reviewed;
     }
 
-    private static IReadOnlyList<string>? ReadHotlines(YamlFieldReader category, Func<string, bool>? isKnownHotline, DiagnosticBag diagnostics, string file)
+    private static IReadOnlyList<string>? ReadHotlines(YamlFieldReader category, Func<string, bool>? isKnownHotline, DiagnosticBag diagnostics, string file,
+        string? id, HotlineDirectory? directory)
     {
         var items = category.StringItems("hotlines", required: true);
         if (items is null) return null;
@@ -120,7 +124,67 @@ internal static class SafetyRulesParser
             diagnostics.Error(file, item.Line, $"unknown hotline id '{item.Value}' (not in hotlines.yaml)");
         }
 
+        if (id is not null && directory is not null && items.Count > 0) CheckTalkTo(id, items, directory, diagnostics, file);
         return [.. items.Select(i => i.Value)];
+    }
+
+    /// <summary>The regions in which every urgent category must offer someone to talk to (issue #13).</summary>
+    public static IReadOnlyList<string> SupportedRegions { get; } = ["US", "GB", "CA", "AU", "IE", "NZ", "IN", RegionCode.EuropeanUnion, RegionCode.International];
+
+    /// <summary>
+    /// The topic of Child Helpline International in hotlines.yaml: not a helpline itself but the directory of every
+    /// country's child helpline, the fallback where the directory has no service of a region.
+    /// </summary>
+    public const string HelplineDirectoryTopic = "child-helplines-directory";
+
+    /// <summary>A service a member can talk to: a phone or text line that is not the emergency number.</summary>
+    public static bool IsTalkTo(Hotline hotline)
+    {
+        ArgumentNullException.ThrowIfNull(hotline);
+        return !hotline.Emergency && (hotline.Phone is not null || hotline.Sms is not null);
+    }
+
+    /// <summary>
+    /// Every supported region needs a service of its own to talk to among the category's hotlines; only where
+    /// hotlines.yaml has none of that region may an international one (Child Helpline International) stand in, and
+    /// kb check says so.
+    /// </summary>
+    private static void CheckTalkTo(string id, IReadOnlyList<YamlItem> items, HotlineDirectory directory, DiagnosticBag diagnostics, string file)
+    {
+        var line = items[0].Line;
+        var services = items.Select(i => directory.TryGet(i.Value, out var h) ? h : null).OfType<Hotline>().ToList();
+        var listed = services.Where(IsTalkTo).ToList();
+        var international = listed.Find(h => h.Region == RegionCode.International)
+            ?? services.Find(h => h.Region == RegionCode.International && h.Topics.Contains(HelplineDirectoryTopic, StringComparer.Ordinal));
+        var missing = new List<string>();
+        var fallback = new List<string>();
+        var uncovered = new List<string>();
+        foreach (var region in SupportedRegions)
+        {
+            // INTL has no country of its own: the international services (the helplines' directory) are its own.
+            if (listed.Exists(h => h.Region == region) || (region == RegionCode.International && international is not null)) continue;
+            var own = directory.All.Where(h => IsTalkTo(h) && h.Region == region).Select(h => h.Id).ToList();
+            if (own.Count > 0) missing.Add($"{region} (hotlines.yaml has: {string.Join(", ", own)})");
+            else if (international is not null) fallback.Add(region);
+            else uncovered.Add(region);
+        }
+
+        if (missing.Count > 0)
+        {
+            diagnostics.Error(file, line, $"urgent category '{id}' has no service to talk to (a phone or text line of the region) in {string.Join("; ", missing)}");
+        }
+
+        if (uncovered.Count > 0)
+        {
+            diagnostics.Error(file, line,
+                $"urgent category '{id}' has no service to talk to in {string.Join(", ", uncovered)}, and hotlines.yaml has none of its own there: list an international one (intl-child-helpline-international)");
+        }
+
+        if (fallback.Count > 0)
+        {
+            diagnostics.Warning(file, line,
+                $"urgent category '{id}': in {string.Join(", ", fallback)} the reply falls back to {international!.Name} ({international.Id}): hotlines.yaml has no service of its own there to talk to");
+        }
     }
 
     private static SafetyLexicon ReadLexicon(YamlFieldReader fields, string file, DiagnosticBag diagnostics)
