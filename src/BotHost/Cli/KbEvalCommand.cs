@@ -62,9 +62,13 @@ internal static class KbEvalCommand
             using var knowledge = KnowledgeLoading.LoadOrExplain(options, env);
             if (knowledge is null) return ExitCodes.Failure;
             var report = Evaluator.Run(cases, KnowledgeEvalSystem.Create(knowledge, parse.GetValue(region)!));
+            // A blind set measures and is never read to tune: its misses are counted, never printed (as with --urgent/--refusal).
+            var hiddenMisses = files.Any(KbSafetyEval.IsBlind) ? report.Misses.Count : 0;
+            if (hiddenMisses > 0) report = report with { Misses = [] };
             if (parse.GetValue(json)) env.Output.Write(Evaluator.ToJson(report) + "\n");
             else if (env.Style == CliStyle.Rich) KbEvalRichReport.Write(SpectreOutput.Create(env.Output), report, EvalTargets.Default);
             else env.Output.Write(report.ToText());
+            if (hiddenMisses > 0 && !parse.GetValue(json)) env.Output.Write($"{hiddenMisses} misses (not shown: a blind set is measured, never read to tune)\n");
             if (parse.GetValue(ablation)) WriteAblation(env, options, cases, parse.GetValue(region)!, report);
             if (parse.GetValue(calibrate)) WriteCalibration(env, knowledge, cases, parse.GetValue(region)!);
 

@@ -122,7 +122,7 @@ internal static class KbSafetyEval
         return floors.Count > 0 && !settings.ReportOnly ? ExitCodes.Failure : ExitCodes.Success;
     }
 
-    private static bool IsBlind(string file) => Path.GetFileName(file).StartsWith("blind-", StringComparison.Ordinal);
+    internal static bool IsBlind(string file) => Path.GetFileName(file).StartsWith("blind-", StringComparison.Ordinal);
 
     private static SafetyDetectors? Detectors(CliEnvironment env, string name)
     {

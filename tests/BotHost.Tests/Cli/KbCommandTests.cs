@@ -105,6 +105,20 @@ public sealed class KbCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Eval_BlindSetWithMisses_CountsThemWithoutPrintingTheQuestions()
+    {
+        _folder.WriteFile("eval/blind-x.tsv", "what is sextortion\tgrooming-signs\n");
+
+        var (_, output, _) = await CliRunner.RunAsync("kb", "eval", "--report-only", "-k", _folder.Path, "-q", Path.Combine(_folder.Path, "eval", "blind-x.tsv"));
+        var (_, json, _) = await CliRunner.RunAsync("kb", "eval", "--report-only", "--json", "-k", _folder.Path, "-q", Path.Combine(_folder.Path, "eval", "blind-x.tsv"));
+
+        Assert.DoesNotContain("what is sextortion", output, StringComparison.Ordinal);
+        Assert.Contains("1 misses (not shown: a blind set is measured, never read to tune)", output, StringComparison.Ordinal);
+        Assert.Contains("recall@1=0.000", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("what is sextortion", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Eval_MissingFile_ExitsWithUsageError()
     {
         var (exit, _, error) = await CliRunner.RunAsync("kb", "eval", "-k", _folder.Path, "--questions", "/no/file.tsv");
