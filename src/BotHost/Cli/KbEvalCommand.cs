@@ -61,7 +61,11 @@ internal static class KbEvalCommand
 
             using var knowledge = KnowledgeLoading.LoadOrExplain(options, env);
             if (knowledge is null) return ExitCodes.Failure;
-            var report = Evaluator.Run(cases, KnowledgeEvalSystem.Create(knowledge, parse.GetValue(region)!));
+            var system = KnowledgeEvalSystem.Create(knowledge, parse.GetValue(region)!);
+            var report = files.Length > 1 || parse.GetValue(calibrate)
+                ? CliProgress.Run(env, parse.GetValue(json), $"kb eval: {cases.Count} questions from {files.Length} file(s)", cases.Count,
+                    step => Evaluator.Run(cases, question => Stepped(system(question), step)))
+                : Evaluator.Run(cases, system);
             // A blind set measures and is never read to tune: its misses are counted, never printed (as with --urgent/--refusal).
             var hiddenMisses = files.Any(KbSafetyEval.IsBlind) ? report.Misses.Count : 0;
             if (hiddenMisses > 0) report = report with { Misses = [] };
@@ -70,7 +74,7 @@ internal static class KbEvalCommand
             else env.Output.Write(report.ToText());
             if (hiddenMisses > 0 && !parse.GetValue(json)) env.Output.Write($"{hiddenMisses} misses (not shown: a blind set is measured, never read to tune)\n");
             if (parse.GetValue(ablation)) WriteAblation(env, options, cases, parse.GetValue(region)!, report);
-            if (parse.GetValue(calibrate)) WriteCalibration(env, knowledge, cases, parse.GetValue(region)!);
+            if (parse.GetValue(calibrate)) WriteCalibration(env, knowledge, cases, parse.GetValue(region)!, parse.GetValue(json));
 
             var targets = report.Failures(EvalTargets.Default);
             if (parse.GetValue(floor) is not { } floorText)
@@ -98,11 +102,18 @@ internal static class KbEvalCommand
         return command;
     }
 
-    private static void WriteCalibration(CliEnvironment env, KnowledgeBase knowledge, IReadOnlyList<EvalCase> cases, string region)
+    private static T Stepped<T>(T value, Action step)
     {
-        var samples = cases
-            .Where(c => c.Expectation != EvalExpectation.Refuse)
-            .Select(c => (Case: c, Ranked: knowledge.Search(c.Question, region).Ranked))
+        step();
+        return value;
+    }
+
+    private static void WriteCalibration(CliEnvironment env, KnowledgeBase knowledge, IReadOnlyList<EvalCase> cases, string region, bool json)
+    {
+        var fitted = cases.Where(c => c.Expectation != EvalExpectation.Refuse).ToList();
+        var searched = CliProgress.Run(env, json, $"calibrate: {fitted.Count} questions", fitted.Count, step =>
+            fitted.Select(c => (Case: c, Ranked: Stepped(knowledge.Search(c.Question, region).Ranked, step))).ToList());
+        var samples = searched
             .Where(x => x.Ranked.Count > 0) // nothing matched: declined whatever the model says, so it teaches the model nothing
             .Select(x => (x.Case, Top: x.Ranked[0]))
             .Select(x => new CalibrationSample(x.Top.Coverage, x.Top.Score, x.Case.Expectation == EvalExpectation.Answer, x.Top.Anchor,

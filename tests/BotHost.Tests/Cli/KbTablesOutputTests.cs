@@ -93,13 +93,98 @@ public sealed partial class KbTablesOutputTests : IDisposable
         return database;
     }
 
+    [Fact]
+    public async Task Eval_SeveralFilesRedirected_SameStdoutAndNoProgress()
+    {
+        var (first, second) = WriteTwoEvalFiles();
+
+        var (exit, output, error) = await RunWithErrorAsync(CliStyle.Plain, "kb", "eval", "-k", _folder.Path, "-q", first, "-q", second);
+        var (_, alone, _) = await RunWithErrorAsync(CliStyle.Plain, "kb", "eval", "-k", _folder.Path, "-q", Path.Combine(_folder.Path, "eval", "both.tsv"));
+
+        Assert.Equal(ExitCodes.Success, exit);
+        Assert.Equal(WithoutLatency(alone), WithoutLatency(output)); // the only line that differs between two runs
+        Assert.DoesNotContain(Escape, output);
+        Assert.DoesNotContain(Escape, error);
+        Assert.DoesNotContain("kb eval:", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Eval_SeveralFilesAtATerminal_ProgressOnStderrOnly()
+    {
+        var (first, second) = WriteTwoEvalFiles();
+
+        var (exit, output, error) = await RunWithErrorAsync(CliStyle.Rich, "kb", "eval", "-k", _folder.Path, "-q", first, "-q", second);
+
+        Assert.Equal(ExitCodes.Success, exit);
+        Assert.Contains("kb eval: 2 questions from 2 file(s)", error, StringComparison.Ordinal);
+        Assert.Contains(Escape, error);
+        Assert.DoesNotContain("kb eval:", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Eval_SeveralFilesJsonAtATerminal_NoProgressAndPlainJson()
+    {
+        var (first, second) = WriteTwoEvalFiles();
+
+        var (_, output, error) = await RunWithErrorAsync(CliStyle.Rich, "kb", "eval", "--json", "-k", _folder.Path, "-q", first, "-q", second);
+
+        Assert.DoesNotContain(Escape, output);
+        Assert.DoesNotContain(Escape, error);
+        Assert.StartsWith("{", output.TrimStart(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Eval_CalibrateAtATerminal_ProgressOnStderr()
+    {
+        _folder.WriteFile("eval/questions.tsv", "what is sextortion\tsextortion\nsigns of grooming online\tgrooming-signs\n");
+
+        var (_, output, error) = await RunWithErrorAsync(CliStyle.Rich, "kb", "eval", "--calibrate", "--report-only", "-k", _folder.Path);
+
+        Assert.Contains("calibrate: 2 questions", error, StringComparison.Ordinal);
+        Assert.Contains("calibrated: intercept=", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("calibrate: 2 questions", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Eval_CalibrateRedirected_NoEscapeCodesAnywhere()
+    {
+        _folder.WriteFile("eval/questions.tsv", "what is sextortion\tsextortion\nsigns of grooming online\tgrooming-signs\n");
+
+        var (_, output, error) = await RunWithErrorAsync(CliStyle.Plain, "kb", "eval", "--calibrate", "--report-only", "-k", _folder.Path);
+
+        Assert.Contains("calibrated: intercept=", output, StringComparison.Ordinal);
+        Assert.DoesNotContain(Escape, output);
+        Assert.DoesNotContain(Escape, error);
+        Assert.DoesNotContain("calibrate:", error, StringComparison.Ordinal);
+    }
+
+    private (string First, string Second) WriteTwoEvalFiles()
+    {
+        _folder.WriteFile("eval/first.tsv", "what is sextortion\tsextortion\n");
+        _folder.WriteFile("eval/second.tsv", "signs of grooming online\tgrooming-signs\n");
+        _folder.WriteFile("eval/both.tsv", "what is sextortion\tsextortion\nsigns of grooming online\tgrooming-signs\n");
+        return (Path.Combine(_folder.Path, "eval", "first.tsv"), Path.Combine(_folder.Path, "eval", "second.tsv"));
+    }
+
     private static async Task<(int Exit, string Output)> RunAsync(CliStyle style, params string[] args)
     {
-        var output = new StringWriter();
-        var env = new CliEnvironment(output, new StringWriter(), new FakeTimeProvider(TestClock.Start), new StringReader(string.Empty), style);
-        var exit = await BotHostCli.RunAsync(args, env, CancellationToken.None);
-        return (exit, output.ToString().ReplaceLineEndings("\n"));
+        var (exit, output, _) = await RunWithErrorAsync(style, args);
+        return (exit, output);
     }
+
+    private static async Task<(int Exit, string Output, string Error)> RunWithErrorAsync(CliStyle style, params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var env = new CliEnvironment(output, error, new FakeTimeProvider(TestClock.Start), new StringReader(string.Empty), style);
+        var exit = await BotHostCli.RunAsync(args, env, CancellationToken.None);
+        return (exit, output.ToString().ReplaceLineEndings("\n"), error.ToString());
+    }
+
+    private static string WithoutLatency(string text) => LatencyLine().Replace(text, string.Empty);
+
+    [GeneratedRegex(@"^latency_us .*\n", RegexOptions.Multiline)]
+    private static partial Regex LatencyLine();
 
     private static string StripAnsi(string text) => AnsiCodes().Replace(text, string.Empty);
 
