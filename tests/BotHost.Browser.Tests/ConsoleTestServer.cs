@@ -48,8 +48,11 @@ public sealed class ConsoleTestServer : IAsyncDisposable
 
     public string Url(string path) => App.Urls.First() + path;
 
-    /// <summary>Starts <c>bothost serve</c> (<see cref="ServeHost.Build"/>) with the console on and a communities.yaml giving both communities a moderator token.</summary>
-    public static async Task<ConsoleTestServer> StartAsync()
+    /// <summary>
+    /// Starts <c>bothost serve</c> (<see cref="ServeHost.Build"/>) with the console on and a communities.yaml giving both
+    /// communities a moderator token; <paramref name="extraSettings"/> adds top-level sections to the settings file.
+    /// </summary>
+    public static async Task<ConsoleTestServer> StartAsync(IReadOnlyDictionary<string, object>? extraSettings = null)
     {
         var knowledge = new KnowledgeCopy();
         var database = Path.Combine(knowledge.Root, "analytics.db");
@@ -68,14 +71,16 @@ public sealed class ConsoleTestServer : IAsyncDisposable
                 console_token_sha256: "{HashedModeratorTokens.Hash(OtherModeratorToken)}"
             """);
         var config = Path.Combine(knowledge.Root, "serve.json");
-        await File.WriteAllTextAsync(config, JsonSerializer.Serialize(new Dictionary<string, object>
+        var settings = new Dictionary<string, object>
         {
             ["Admin"] = new Dictionary<string, string> { ["Token"] = AdminToken },
             ["Analytics"] = new Dictionary<string, string> { ["DatabasePath"] = database },
             ["Console"] = new Dictionary<string, string> { ["Enabled"] = "true" },
             ["Knowledge"] = new Dictionary<string, string> { ["Watch"] = "false" },
             ["Logging"] = new Dictionary<string, object> { ["LogLevel"] = new Dictionary<string, string> { ["Default"] = "Trace" } },
-        }));
+        };
+        foreach (var (section, value) in extraSettings ?? new Dictionary<string, object>()) settings[section] = value;
+        await File.WriteAllTextAsync(config, JsonSerializer.Serialize(settings));
         var time = new FakeTimeProvider(TestClock.Start);
         var (app, problems) = ServeHost.Build(new ServeSettings("http://127.0.0.1:0", knowledge.Path, config, communities), time);
         if (app is null) throw new InvalidOperationException(string.Join('\n', problems));

@@ -33,6 +33,7 @@ public static class ConsoleServiceCollectionExtensions
         services.TryAddSingleton<IConsoleCommunities, NoConsoleCommunities>();
         services.TryAddSingleton<AskPreviewer>();
         services.TryAddSingleton<ConsoleMetrics>();
+        services.AddHostedService<ConsoleMetricsStartup>();
         services.TryAddSingleton<IQualityHistory, SqliteQualityHistory>();
         services.TryAddSingleton<QualityService>();
         services.TryAddSingleton<IGapsReader, AnalyticsGapsReader>();

@@ -56,13 +56,13 @@ public static class AskExplainer
         if (knowledge.Safety.RefusalReason(question) is not { } reason) return null;
         return reason.Rule is { } rule
             ? new RuleVerdict(null, "refusal.yaml", rule.Line)
-            : new RuleVerdict(null, reason.Examples?.Nearest?.File ?? "examples", reason.Examples?.Nearest?.Line ?? 0);
+            : new RuleVerdict(null, reason.Examples?.Nearest?.File ?? "examples", reason.Examples?.Nearest?.Line ?? 0, reason.Examples?.Score ?? 0);
     }
 
     private static RuleVerdict? Urgent(KnowledgeBase knowledge, string question) => knowledge.Safety.MatchUrgent(question) switch
     {
         { Rule: { } rule } match => new RuleVerdict(match.Category.Id, "urgent.yaml", rule.Line),
-        { } match => new RuleVerdict(match.Category.Id, match.Examples?.Nearest?.File ?? "examples", match.Examples?.Nearest?.Line ?? 0),
+        { } match => new RuleVerdict(match.Category.Id, match.Examples?.Nearest?.File ?? "examples", match.Examples?.Nearest?.Line ?? 0, match.Examples?.Score ?? 0),
         null => null,
     };
 

@@ -13,8 +13,17 @@ public sealed record AskExplanation(
     IReadOnlyList<RankedRow> Ranked,
     DecisionRow Decision);
 
-/// <summary>A safety rule that fired: its category (urgent only) and where it is written.</summary>
-public sealed record RuleVerdict(string? Category, string File, int Line);
+/// <summary>
+/// A safety verdict: its category (urgent only) and where it comes from: the rule that fired, or, when
+/// <paramref name="ExampleScore"/> is set, the examples classifier's score and its nearest labelled example.
+/// </summary>
+public sealed record RuleVerdict(string? Category, string File, int Line, double? ExampleScore = null)
+{
+    /// <summary>"rule at refusal.yaml:12", or "examples classifier (score 0.712), nearest example at refusal.tsv:40".</summary>
+    public string Source => ExampleScore is { } score
+        ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"examples classifier (score {score:0.000}), nearest example at {File}:{Line}")
+        : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"rule at {File}:{Line}");
+}
 
 /// <summary>One concept of the analysed question: what was typed and the phrases searched for it.</summary>
 public sealed record ConceptRow(string Typed, IReadOnlyList<string> Alternatives, bool Known);
