@@ -102,15 +102,26 @@ public sealed class KnowledgeBaseTests : IDisposable
     [InlineData("")]
     [InlineData("   ")]
     [InlineData("\"")]
-    [InlineData("NEAR(report images, 2)")]
-    [InlineData("report* OR ^grooming AND (((")]
-    [InlineData("title:report - \"unbalanced")]
     [InlineData("😭😭😭")]
-    public void Ask_HostileOrEmptyInput_AnswersOrDeclinesWithoutThrowing(string question)
+    public void Ask_NoWordsAtAll_DeclinesWithoutAPassage(string question)
     {
         var answer = _knowledge.Ask(question, AskContext.International);
 
-        Assert.True(answer.Kind is AnswerKind.Answered or AnswerKind.Declined);
+        Assert.Equal(AnswerKind.Declined, answer.Kind);
+        Assert.Empty(answer.Passages);
+    }
+
+    [Theory]
+    [InlineData("NEAR(report images, 2)", "near report images 2")]
+    [InlineData("report* OR ^grooming AND (((", "report or grooming and")]
+    [InlineData("how do i report - \"unbalanced", "how do i report unbalanced")]
+    public void Ask_QuerySyntaxCharacters_AreReadAsPlainWords(string hostile, string plain)
+    {
+        var answer = _knowledge.Ask(hostile, AskContext.International);
+        var expected = _knowledge.Ask(plain, AskContext.International);
+
+        Assert.Equal(expected.Kind, answer.Kind);
+        Assert.Equal(expected.Passages.Select(p => p.ArticleId), answer.Passages.Select(p => p.ArticleId));
     }
 
     [Fact]
