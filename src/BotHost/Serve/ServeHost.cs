@@ -7,7 +7,6 @@ using BotHost.Core.Pipeline;
 using BotHost.Core.Safety;
 using BotHost.Core.State;
 using BotHost.Discord;
-using BotHost.Knowledge;
 using BotHost.Knowledge.Semantics;
 using BotHost.Semantics;
 using BotHost.Serve.Endpoints;
@@ -52,8 +51,9 @@ public static class ServeHost
         var (embedder, embedderProblem) = Embedder(builder.Configuration, time);
         if (embedder is null) return (null, [embedderProblem!]);
         var console = ConsoleServiceCollectionExtensions.ConsoleSwitch(builder.Configuration);
-        var (knowledge, diagnostics) = KnowledgeHost.Start(new KnowledgeOptions { Path = settings.KnowledgePath, Embedder = embedder }, time);
-        List<string> problems = [.. diagnostics.Where(d => d.IsError).Select(d => d.ToString()), .. communities.Errors, .. watch.Problems, .. console.Problems,
+        var (knowledgeOptions, knowledgeProblems) = KnowledgeSettings.Read(builder.Configuration, settings.KnowledgePath, embedder);
+        var (knowledge, diagnostics) = knowledgeProblems.Count == 0 ? KnowledgeHost.Start(knowledgeOptions, time) : (null, []);
+        List<string> problems = [.. diagnostics.Where(d => d.IsError).Select(d => d.ToString()), .. knowledgeProblems, .. communities.Errors, .. watch.Problems, .. console.Problems,
             .. StateServiceCollectionExtensions.Problems(builder.Configuration)];
         if (knowledge is null || problems.Count > 0)
         {

@@ -1,6 +1,7 @@
 using BotHost.Core.Analytics;
 using BotHost.Core.Communities;
 using BotHost.Core.Messages;
+using BotHost.Knowledge.Answers;
 using BotHost.Serve;
 using BotHost.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -181,6 +182,57 @@ public sealed class ServeHostStartupTests : IDisposable
 
         Assert.Null(app);
         Assert.Equal(["Knowledge__Watch: 'sometimes' is not true or false"], problems);
+    }
+
+    [Theory]
+    [InlineData("0", false)]
+    [InlineData("1", false)]
+    [InlineData("64", true)]
+    [InlineData(null, true)]
+    public async Task Build_KnowledgeAnswerCacheSize_RepeatedQuestionsAreServedFromTheCacheOnlyWhenOn(string? size, bool cached)
+    {
+        var config = Config(size is null ? """{ "Knowledge": { "Watch": false } }""" : $$"""{ "Knowledge": { "Watch": false, "AnswerCacheSize": {{size}} } }""");
+
+        var (app, problems) = ServeHost.Build(new ServeSettings("http://127.0.0.1:0", _folder.Path, config), _time);
+        await using var running = app;
+
+        Assert.Empty(problems);
+        var knowledge = app!.Services.GetRequiredService<KnowledgeHost>().Current;
+        var first = knowledge.Ask("what is sextortion", new AskContext("US"));
+        var again = knowledge.Ask("What is  sextortion", new AskContext("US"));
+        Assert.Equal(first.Passages.Select(p => p.ArticleId), again.Passages.Select(p => p.ArticleId));
+        Assert.Equal(cached, ReferenceEquals(first, again));
+    }
+
+    [Fact]
+    public async Task Build_KnowledgePresentationSettings_ShapeTheAnswers()
+    {
+        var config = Config("""{ "Knowledge": { "Watch": false, "MaxSources": 1, "MaxHotlines": 1, "ArticleBaseUrl": "https://example.org/kb" } }""");
+
+        var (app, problems) = ServeHost.Build(new ServeSettings("http://127.0.0.1:0", _folder.Path, config), _time);
+        await using var running = app;
+
+        Assert.Empty(problems);
+        var answer = app!.Services.GetRequiredService<KnowledgeHost>().Current.Ask("what is sextortion", new AskContext("US"));
+        var passage = Assert.Single(answer.Passages);
+        Assert.Single(passage.Sources);
+        Assert.Single(answer.Hotlines);
+        Assert.StartsWith("https://example.org/kb/", passage.Link!.AbsoluteUri, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("AnswerCacheSize", "\"-1\"", "Knowledge__AnswerCacheSize: '-1' is not a whole number of at least 0")]
+    [InlineData("AnswerCacheSize", "\"lots\"", "Knowledge__AnswerCacheSize: 'lots' is not a whole number of at least 0")]
+    [InlineData("MaxHotlines", "\"0\"", "Knowledge__MaxHotlines: '0' is not a whole number of at least 1")]
+    [InlineData("ArticleBaseUrl", "\"kb/articles\"", "Knowledge__ArticleBaseUrl: 'kb/articles' is not an absolute http or https address")]
+    public void Build_KnowledgeSettingInvalid_DoesNotBuildAndNamesTheSetting(string key, string value, string problem)
+    {
+        var config = Config($$"""{ "Knowledge": { "{{key}}": {{value}} } }""");
+
+        var (app, problems) = ServeHost.Build(new ServeSettings("http://127.0.0.1:0", _folder.Path, config), _time);
+
+        Assert.Null(app);
+        Assert.Equal([problem], problems);
     }
 
     [Fact]
