@@ -139,14 +139,20 @@ internal static partial class ArticleParser
         var audiences = new List<Audience>();
         foreach (var item in items)
         {
-            if (Enum.TryParse<Audience>(item.Value, ignoreCase: true, out var audience) && !int.TryParse(item.Value, out _))
+            if (AudienceNames.Parse(item.Value) is { } audience)
             {
                 audiences.Add(audience);
             }
             else
             {
-                fields.Error("audience", $"unknown audience '{item.Value}' (expected youth, parents, moderators, adults or all)");
+                fields.Error("audience", $"unknown audience '{item.Value}' (expected {AudienceNames.Expected})");
             }
+        }
+
+        // The answer step keeps these articles from members who read as victims (AudienceGuard); 'all' would say otherwise.
+        if (audiences.Contains(Audience.OwnThoughts) && audiences.Contains(Audience.All))
+        {
+            fields.Error("audience", $"audience '{AudienceNames.Name(Audience.OwnThoughts)}' is not for everyone: drop 'all' (name who else it serves, e.g. adults)");
         }
 
         return audiences;
