@@ -24,8 +24,13 @@ cleanup() {
 }
 trap cleanup EXIT
 
-echo "== publish (Release, as the Dockerfile does)"
-dotnet publish src/BotHost/BotHost.csproj -c Release -o "$work/app" > "$work/publish.log"
+app=${PUBLISHED:-$work/app}
+if [ -z "${PUBLISHED:-}" ]; then
+  echo "== publish (Release, as the Dockerfile does)"
+  dotnet publish src/BotHost/BotHost.csproj -c Release -o "$app" > "$work/publish.log"
+else
+  echo "== the app published in $app"
+fi
 
 # The signed interactions and the wrk script that sends them and counts what came back (WrkScriptRun.cs): MODE=distinct
 # (the default) sends DISTINCT (4,096) different questions in turn, more than the answer cache and the message-vector
@@ -51,7 +56,7 @@ for r in $(seq 1 "$replicas"); do
   env Discord__PublicKey=$public_key Discord__ApplicationId=775799577604522054 Safety__QuestionsPerMinute="${QUESTIONS_PER_MINUTE:-0}" \
     Analytics__DatabasePath="$work/analytics-$r.db" Logging__LogLevel__Default=Warning "${state[@]}" \
     DOTNET_GCgen0size="${DOTNET_GCgen0size-0x4000000}" \
-    dotnet "$work/app/bothost.dll" serve --urls "http://127.0.0.1:$port" --knowledge knowledge > "$work/serve-$r.log" 2>&1 &
+    dotnet "$app/bothost.dll" serve --urls "http://127.0.0.1:$port" --knowledge knowledge > "$work/serve-$r.log" 2>&1 &
   serve_pids+=($!)
   for _ in $(seq 1 90); do curl -fsS "http://127.0.0.1:$port/healthz" > /dev/null 2>&1 && break; sleep 1; done
   urls+=("http://127.0.0.1:$port/discord/interactions")
