@@ -26,6 +26,12 @@ if (args.Length > 0 && args[0] == "answer")
     return;
 }
 
+if (args.Length > 2 && args[0] == "wrk-script")
+{
+    WrkScriptRun.Run(Console.Out, args[1], args[2], args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 4_096);
+    return;
+}
+
 if (args.Length > 0 && args[0] == "tune")
 {
     TuningRun.Run(Console.Out);

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Load test of `bothost serve` (issue #6): wrk on loopback against POST /discord/interactions with signed /ask
 # interactions, the full work of answering (Ed25519 verification, parsing, safety rules, retrieval, rendering).
-# Prints wrk's latency distribution and the server's memory (RSS now and peak). Needs wrk and openssl
-# (apt-get install -y wrk). Usage: bench/load/run.sh [DURATION=30s] [CONNECTIONS=32] [THREADS=1]
+# Prints the mode, the load average, wrk's latency distribution with how many responses were answers inline (not
+# deferrals), the server's CPU time per request over the measured run (the figure that holds on a busy machine) and its
+# memory (RSS now and peak). Needs wrk (apt-get install -y wrk).
+# Usage: bench/load/run.sh [MODE=distinct|repeated] [DISTINCT=4096] [DURATION=30s] [CONNECTIONS=32] [THREADS=1]
 # Shared state (issue #18): STATE_REDIS=host:port and ANALYTICS_POSTGRES='Host=...' put the replicas' state on Redis
 # and PostgreSQL; QUESTIONS_PER_MINUTE (default 0, off) > 0 makes every message take the member rate limit, the call
 # that goes to Redis; REPLICAS=2 starts two serve processes sharing that state and loads each with its own wrk
@@ -22,55 +24,25 @@ cleanup() {
 }
 trap cleanup EXIT
 
-echo "== publish (Release, as the Dockerfile does)"
-dotnet publish src/BotHost/BotHost.csproj -c Release -o "$work/app" > "$work/publish.log"
+app=${PUBLISHED:-$work/app}
+if [ -z "${PUBLISHED:-}" ]; then
+  echo "== publish (Release, as the Dockerfile does)"
+  dotnet publish src/BotHost/BotHost.csproj -c Release -o "$app" > "$work/publish.log"
+else
+  echo "== the app published in $app"
+fi
 
-# The RFC 8032 section 7.1 TEST 1 key (also in ../shared/specs/payloads/discord-signature-test-vector.GENERATED.json)
-# stands in for the application's key: Discord signs timestamp + body with its private key.
-seed=9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60
+# The signed interactions and the wrk script that sends them and counts what came back (WrkScriptRun.cs): MODE=distinct
+# (the default) sends DISTINCT (4,096) different questions in turn, more than the answer cache and the message-vector
+# cache hold (2,048 each), so every request is a first answer, embedded and answered; MODE=repeated sends the eight
+# questions this bench used before, answered from the answer cache after the first round.
+mode=${MODE:-distinct}
+distinct=${DISTINCT:-4096}
 public_key=d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a
-echo "302e020100300506032b657004220420$seed" | xxd -r -p | openssl pkey -inform DER -out "$work/key.pem"
 timestamp=1700000000
-
-questions=(
-  "someone is threatening to post my pics unless i pay"
-  "how do i report csam"
-  "how can i tell if someone is grooming my child"
-  "what is sextortion"
-  "how do i get an image of me taken down"
-  "what are signs of human trafficking"
-  "how do i fix a flat tyre"
-  "who can i talk to if i feel unsafe online"
-)
-{
-  echo "local bodies = {"
-  i=0
-  for q in "${questions[@]}"; do
-    i=$((i + 1))
-    body="{\"id\":\"78600872971521233$i\",\"application_id\":\"775799577604522054\",\"type\":2,\"token\":\"load-token-$i\",\"version\":1,\"guild_id\":\"290926798626357999\",\"channel_id\":\"645027906669510667\",\"member\":{\"user\":{\"id\":\"5390823250618368$i\",\"username\":\"member$i\"}},\"data\":{\"id\":\"771825006014889984\",\"name\":\"ask\",\"type\":1,\"options\":[{\"type\":3,\"name\":\"question\",\"value\":\"$q\"}]}}"
-    printf '%s%s' "$timestamp" "$body" > "$work/message.bin"
-    signature=$(openssl pkeyutl -sign -inkey "$work/key.pem" -rawin -in "$work/message.bin" | xxd -p -c 256)
-    echo "  { body = [[$body]], signature = \"$signature\" },"
-  done
-  echo "}"
-  cat <<'LUA'
-local requests = {}
-local next = 0
-init = function(args)
-  for i, b in ipairs(bodies) do
-    requests[i] = wrk.format("POST", nil, {
-      ["Content-Type"] = "application/json",
-      ["X-Signature-Ed25519"] = b.signature,
-      ["X-Signature-Timestamp"] = "1700000000",
-    }, b.body)
-  end
-end
-request = function()
-  next = next % #requests + 1
-  return requests[next]
-end
-LUA
-} > "$work/discord.lua"
+echo "== wrk script ($mode)"
+dotnet build bench/BotHost.Benchmarks/BotHost.Benchmarks.csproj -c Release > "$work/bench-build.log"
+dotnet bench/BotHost.Benchmarks/bin/Release/net10.0/BotHost.Benchmarks.dll wrk-script "$work/discord.lua" "$mode" "$distinct"
 
 state=()
 [ -n "${STATE_REDIS:-}" ] && state+=("State__Redis=$STATE_REDIS" "State__KeyPrefix=load-$$-$RANDOM:")
@@ -84,7 +56,7 @@ for r in $(seq 1 "$replicas"); do
   env Discord__PublicKey=$public_key Discord__ApplicationId=775799577604522054 Safety__QuestionsPerMinute="${QUESTIONS_PER_MINUTE:-0}" \
     Analytics__DatabasePath="$work/analytics-$r.db" Logging__LogLevel__Default=Warning "${state[@]}" \
     DOTNET_GCgen0size="${DOTNET_GCgen0size-0x4000000}" \
-    dotnet "$work/app/bothost.dll" serve --urls "http://127.0.0.1:$port" --knowledge knowledge > "$work/serve-$r.log" 2>&1 &
+    dotnet "$app/bothost.dll" serve --urls "http://127.0.0.1:$port" --knowledge knowledge > "$work/serve-$r.log" 2>&1 &
   serve_pids+=($!)
   for _ in $(seq 1 90); do curl -fsS "http://127.0.0.1:$port/healthz" > /dev/null 2>&1 && break; sleep 1; done
   urls+=("http://127.0.0.1:$port/discord/interactions")
@@ -94,20 +66,27 @@ url=${urls[0]}
 echo "== one request, to show what is measured"
 head -c 300 <(curl -fsS "$url" -H "Content-Type: application/json" -H "X-Signature-Timestamp: $timestamp" \
   -H "X-Signature-Ed25519: $(sed -n 's/.*signature = "\([0-9a-f]*\)".*/\1/p' "$work/discord.lua" | head -1)" \
-  --data-binary "$(sed -n 's/.*body = \[\[\(.*\)\]\].*/\1/p' "$work/discord.lua" | head -1)"); echo " ..."
+  --data-binary "$(sed -n 's/.*body = \[=*\[\(.*\)\]=*\].*/\1/p' "$work/discord.lua" | head -1)"); echo " ..."
 
 echo "== warm-up (10 s)"
 warm_pids=()
 for u in "${urls[@]}"; do
-  wrk -t"$threads" -c"$connections" -d10s -s "$work/discord.lua" "$u" > /dev/null &
+  wrk -t"$threads" -c"$connections" -d10s -s "$work/discord.lua" "$u" -- 0 "$threads" > "$work/warm-${#warm_pids[@]}.txt" &
   warm_pids+=($!)
 done
 for pid in "${warm_pids[@]}"; do wait "$pid"; done
 
-echo "== wrk -t$threads -c$connections -d$duration --latency (signed /ask interactions, 8 questions in turn), $replicas replica(s)"
+# CPU time of each server (user + system, clock ticks) before and after the measured run.
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+declare -A cpu_before
+for pid in "${serve_pids[@]}"; do cpu_before[$pid]=$(cpu_ticks "$pid"); done
+echo "== mode $mode; load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "== wrk -t$threads -c$connections -d$duration --latency (signed /ask interactions, $mode), $replicas replica(s)"
 wrk_pids=()
 for i in "${!urls[@]}"; do
-  wrk -t"$threads" -c"$connections" -d"$duration" --latency -s "$work/discord.lua" "${urls[$i]}" > "$work/wrk-$i.txt" &
+  # Start where the warm-up stopped: in the distinct mode no question is asked twice within the caches' reach.
+  warmed=$(sed -n 's/^ *\([0-9]*\) requests in .*/\1/p' "$work/warm-$i.txt")
+  wrk -t"$threads" -c"$connections" -d"$duration" --latency -s "$work/discord.lua" "${urls[$i]}" -- "${warmed:-0}" "$threads" > "$work/wrk-$i.txt" &
   wrk_pids+=($!)
 done
 for pid in "${wrk_pids[@]}"; do wait "$pid"; done
@@ -119,6 +98,17 @@ for i in "${!urls[@]}"; do
   total=$(awk -v a="$total" -v b="$rate" 'BEGIN { printf "%.2f", a + b }')
 done
 [ "$replicas" -gt 1 ] && echo "== all replicas together: $total requests/s"
+echo "== load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+echo "== server CPU time over the measured run (user + system)"
+ticks=$(getconf CLK_TCK)
+for i in "${!serve_pids[@]}"; do
+  pid=${serve_pids[$i]}
+  used=$(( $(cpu_ticks "$pid") - ${cpu_before[$pid]} ))
+  sent=$(sed -n 's/^ *\([0-9]*\) requests in .*/\1/p' "$work/wrk-$i.txt")
+  awk -v t="$used" -v hz="$ticks" -v n="$sent" -v r="$((i + 1))" \
+    'BEGIN { printf "replica %d: %.1f s CPU for %d requests: %.2f ms CPU per request\n", r, t / hz, n, (n > 0 ? 1000 * t / hz / n : 0) }'
+done
 
 echo "== server memory"
 for pid in "${serve_pids[@]}"; do grep -E '^(VmRSS|VmHWM)' "/proc/$pid/status"; done
