@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Threading.Channels;
+using BotHost.Core.Pipeline;
 using BotHost.Core.Telemetry;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -10,8 +11,8 @@ namespace BotHost.Core.Adapters;
 /// <summary>
 /// The bounded queue between acknowledging a platform (Slack's 3-second deadline, Discord's interaction deadline, the
 /// gateway's receive loop) and answering, for both adapters. <see cref="ReplyQueueOptions.Workers"/> workers answer in
-/// parallel. When the queue is full, work is refused and the adapter tells its platform, instead of waiting without
-/// bound. On shutdown no new work is taken and queued work is answered for up to
+/// parallel. When the queue is full, work is refused (a log line and <c>bothost_replies_shed</c>) and the adapter tells
+/// its platform, instead of waiting without bound. On shutdown no new work is taken and queued work is answered for up to
 /// <see cref="ReplyQueueOptions.DrainTimeout"/>, then cancelled.
 /// </summary>
 [SuppressMessage("Naming", "CA1711:Identifiers should not have incorrect suffix", Justification = "It is a queue: bounded, first in, first out.")]
@@ -22,14 +23,17 @@ public sealed partial class BackgroundReplyQueue : IReplyQueue, IHostedService, 
     private readonly IOptions<ReplyQueueOptions> _options;
     private readonly TimeProvider _time;
     private readonly ILogger<BackgroundReplyQueue> _logger;
+    private readonly BotMetrics _metrics;
     private Task[] _workers = [];
+    private volatile bool _stopping;
 
-    public BackgroundReplyQueue(IOptions<ReplyQueueOptions> options, TimeProvider time, ILogger<BackgroundReplyQueue> logger)
+    public BackgroundReplyQueue(IOptions<ReplyQueueOptions> options, TimeProvider time, ILogger<BackgroundReplyQueue> logger, BotMetrics metrics)
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options;
         _time = time;
         _logger = logger;
+        _metrics = metrics;
         _channel = Channel.CreateBounded<QueuedReply>(new BoundedChannelOptions(options.Value.Capacity)
         {
             FullMode = BoundedChannelFullMode.Wait,
@@ -42,17 +46,17 @@ public sealed partial class BackgroundReplyQueue : IReplyQueue, IHostedService, 
 
     public CancellationToken Stopping => _abort.Token;
 
-    public bool TryEnqueue(string kind, Func<CancellationToken, Task> work)
+    public bool TryEnqueue(string platform, string kind, Func<CancellationToken, Task> work)
     {
         var trace = QueuedTrace.Capture();
-        if (Write(kind, work, trace)) return true;
+        if (Write(platform, kind, work, trace)) return true;
         trace.Cancel();
         return false;
     }
 
-    public bool TryEnqueue(string kind, Func<CancellationToken, Task> work, QueuedTrace trace)
+    public bool TryEnqueue(string platform, string kind, Func<CancellationToken, Task> work, QueuedTrace trace)
     {
-        if (Write(kind, work, trace)) return true;
+        if (Write(platform, kind, work, trace)) return true;
         trace.Resume().Dispose();
         return false;
     }
@@ -65,6 +69,7 @@ public sealed partial class BackgroundReplyQueue : IReplyQueue, IHostedService, 
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        _stopping = true;
         _channel.Writer.TryComplete();
         var pending = Pending;
         if (pending > 0) LogDraining(pending);
@@ -84,16 +89,20 @@ public sealed partial class BackgroundReplyQueue : IReplyQueue, IHostedService, 
 
     public void Dispose()
     {
+        _stopping = true;
         _channel.Writer.TryComplete();
         _abort.Dispose();
     }
 
-    private bool Write(string kind, Func<CancellationToken, Task> work, QueuedTrace trace)
+    private bool Write(string platform, string kind, Func<CancellationToken, Task> work, QueuedTrace trace)
     {
+        ArgumentNullException.ThrowIfNull(platform);
         ArgumentNullException.ThrowIfNull(kind);
         ArgumentNullException.ThrowIfNull(work);
         if (_channel.Writer.TryWrite(new QueuedReply(kind, work, trace))) return true;
-        LogRejected(kind);
+        var reason = _stopping ? BotMetrics.ShedStopping : BotMetrics.ShedFull;
+        LogRejected(platform, kind, reason);
+        _metrics.ReplyShed(platform, reason);
         return false;
     }
 
@@ -118,8 +127,8 @@ public sealed partial class BackgroundReplyQueue : IReplyQueue, IHostedService, 
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The reply queue is full or stopping; a {Kind} was not accepted")]
-    private partial void LogRejected(string kind);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The reply queue is full or stopping ({Reason}); a {Platform} {Kind} was shed")]
+    private partial void LogRejected(string platform, string kind, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Stopping: answering {Count} queued replies first")]
     private partial void LogDraining(int count);

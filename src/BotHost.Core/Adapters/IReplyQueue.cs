@@ -6,7 +6,7 @@ namespace BotHost.Core.Adapters;
 /// <summary>
 /// Work that outlives the request or dispatch that started it (answering a message after the platform was
 /// acknowledged, editing a deferred response), run by a few workers. Bounded: when full or stopping, work is refused
-/// and the adapter says so to its platform. The implementation is <see cref="BackgroundReplyQueue"/>.
+/// (logged, and counted in <c>bothost_replies_shed</c>) and the adapter says so to its platform. The implementation is <see cref="BackgroundReplyQueue"/>.
 /// </summary>
 [SuppressMessage("Naming", "CA1711:Identifiers should not have incorrect suffix", Justification = "It is a queue: bounded, first in, first out.")]
 public interface IReplyQueue
@@ -19,14 +19,14 @@ public interface IReplyQueue
 
     /// <summary>
     /// Queues <paramref name="work"/> inside the current trace (the message span is then ended by the worker); false when
-    /// the queue is full or stopping, and the trace stays with the caller. <paramref name="kind"/> names the work in logs
-    /// (never member text).
+    /// the queue is full or stopping, and the trace stays with the caller. <paramref name="platform"/> tags the refusal in
+    /// <c>bothost_replies_shed</c>; <paramref name="kind"/> names the work in logs (never member text).
     /// </summary>
-    bool TryEnqueue(string kind, Func<CancellationToken, Task> work);
+    bool TryEnqueue(string platform, string kind, Func<CancellationToken, Task> work);
 
     /// <summary>
     /// Queues <paramref name="work"/> inside <paramref name="trace"/>, captured earlier by the caller; when refused, the
     /// trace is ended here.
     /// </summary>
-    bool TryEnqueue(string kind, Func<CancellationToken, Task> work, QueuedTrace trace);
+    bool TryEnqueue(string platform, string kind, Func<CancellationToken, Task> work, QueuedTrace trace);
 }

@@ -28,6 +28,11 @@ public sealed class BotMetrics : IDisposable
 
     public const string AlertFailed = "failed";
 
+    /// <summary>Reasons of <see cref="ReplyShed"/>: the reply queue was full, or the host was shutting down.</summary>
+    public const string ShedFull = "full";
+
+    public const string ShedStopping = "stopping";
+
     private readonly Meter _meter;
     private readonly Counter<long> _messages;
     private readonly Counter<long> _replies;
@@ -38,6 +43,7 @@ public sealed class BotMetrics : IDisposable
     private readonly Counter<long> _alerts;
     private readonly Counter<long> _analyticsFailures;
     private readonly Counter<long> _stateFailures;
+    private readonly Counter<long> _repliesShed;
 
     public BotMetrics(IMeterFactory? meterFactory = null)
     {
@@ -55,6 +61,8 @@ public sealed class BotMetrics : IDisposable
             description: "Analytics writes that failed (the member's reply is unaffected)");
         _stateFailures = _meter.CreateCounter<long>("bothost_state_failures",
             description: "Calls to a shared store (redis, postgresql) that failed and fell back to this replica's memory");
+        _repliesShed = _meter.CreateCounter<long>("bothost_replies_shed",
+            description: "Work the reply queue refused (full or stopping): Slack was told busy or left to redeliver, a Discord dispatch or edit was dropped");
     }
 
     public Meter Meter => _meter;
@@ -94,6 +102,10 @@ public sealed class BotMetrics : IDisposable
     /// <summary>A shared store (<paramref name="store"/>: redis, postgresql) failed an <paramref name="operation"/> and the replica fell back.</summary>
     public void StateFailed(string store, string operation) =>
         _stateFailures.Add(1, new TagList { { "store", store }, { "operation", operation } });
+
+    /// <summary>The reply queue refused work for <paramref name="platform"/> (<paramref name="reason"/>: <see cref="ShedFull"/> or <see cref="ShedStopping"/>).</summary>
+    public void ReplyShed(string platform, string reason) =>
+        _repliesShed.Add(1, new TagList { { "platform", platform }, { "reason", reason } });
 
     public void Dispose() => _meter.Dispose();
 

@@ -42,8 +42,11 @@ internal sealed partial class DiscordDispatchHandler(
         return ValueTask.CompletedTask;
     }
 
-    /// <summary>The receive loop must not wait: when the queue is full the dispatch is dropped (the queue logs it).</summary>
-    private void Queue(string kind, Func<CancellationToken, Task> work) => queue.TryEnqueue(kind, work, default);
+    /// <summary>
+    /// The receive loop must not wait: when the queue is full the dispatch is dropped (the queue logs it and counts it in
+    /// <c>bothost_replies_shed</c>). The gateway has no way to tell Discord to redeliver.
+    /// </summary>
+    private void Queue(string kind, Func<CancellationToken, Task> work) => queue.TryEnqueue(DiscordAdapter.PlatformName, kind, work, default);
 
     private async Task ProcessAsync(DiscordMessage message, CancellationToken cancellationToken)
     {

@@ -62,7 +62,7 @@ internal sealed partial class DiscordInteractionsEndpoint(
             var trace = QueuedTrace.Capture();
             context.Response.OnCompleted(() =>
             {
-                queue.TryEnqueue("Discord deferred response edit", after, trace);
+                queue.TryEnqueue(DiscordAdapter.PlatformName, "Discord deferred response edit", after, trace);
                 return Task.CompletedTask;
             });
         }

@@ -39,7 +39,7 @@ internal sealed partial class SlackInbox(
 
         if (retryNum > 0) LogFirstSeenRetry(envelope.EventId ?? "(none)", retryNum, retryReason ?? "none");
         var receivedAt = time.GetUtcNow();
-        if (queue.TryEnqueue("event", ct => events.ProcessAsync(envelope, receivedAt, ct))) return InboxResult.Accepted;
+        if (queue.TryEnqueue(SlackAdapter.PlatformName, "event", ct => events.ProcessAsync(envelope, receivedAt, ct))) return InboxResult.Accepted;
         if (key is not null) await deduplicator.ReleaseAsync(key, cancellationToken);
         return InboxResult.Busy;
     }
@@ -48,14 +48,14 @@ internal sealed partial class SlackInbox(
     {
         ArgumentNullException.ThrowIfNull(payload);
         if (SlashCommandMapper.Map(payload, time.GetUtcNow()) is not { } inbound) return InboxResult.Malformed;
-        return queue.TryEnqueue("slash command", ct => commands.ProcessAsync(inbound, ct)) ? InboxResult.Accepted : InboxResult.Busy;
+        return queue.TryEnqueue(SlackAdapter.PlatformName, "slash command", ct => commands.ProcessAsync(inbound, ct)) ? InboxResult.Accepted : InboxResult.Busy;
     }
 
     public InboxResult AcceptInteraction(BlockActionsPayload payload)
     {
         ArgumentNullException.ThrowIfNull(payload);
         if (payload.Type != SlackInteractionProcessor.BlockActions || payload.Actions is not { Count: > 0 }) return InboxResult.Ignored;
-        return queue.TryEnqueue("button click", ct => interactions.ProcessAsync(payload, ct)) ? InboxResult.Accepted : InboxResult.Busy;
+        return queue.TryEnqueue(SlackAdapter.PlatformName, "button click", ct => interactions.ProcessAsync(payload, ct)) ? InboxResult.Accepted : InboxResult.Busy;
     }
 
     /// <summary>False when this Socket Mode envelope was already received (on this or another connection).</summary>

@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using BotHost.Core.Adapters;
+using BotHost.Core.Pipeline;
 using BotHost.Core.Telemetry;
 using BotHost.Testing;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -9,7 +11,10 @@ namespace BotHost.Core.Tests.Adapters;
 
 public sealed class BackgroundReplyQueueTests : IDisposable
 {
+    private const string Platform = "test";
+
     private readonly RecordingLoggerProvider _logs = new();
+    private readonly BotMetrics _metrics = new();
 
     [Fact]
     public async Task StopAsync_QueuedWork_AnsweredBeforeStoppingAndNewWorkRefused()
@@ -19,15 +24,15 @@ public sealed class BackgroundReplyQueueTests : IDisposable
         await queue.StartAsync(CancellationToken.None);
         var gate = new TaskCompletionSource();
         var done = 0;
-        queue.TryEnqueue("first", async _ =>
+        queue.TryEnqueue(Platform, "first", async _ =>
         {
             await gate.Task;
             Interlocked.Increment(ref done);
         });
-        for (var i = 0; i < 3; i++) queue.TryEnqueue("more", _ => Task.FromResult(Interlocked.Increment(ref done)));
+        for (var i = 0; i < 3; i++) queue.TryEnqueue(Platform, "more", _ => Task.FromResult(Interlocked.Increment(ref done)));
 
         var stopping = queue.StopAsync(CancellationToken.None);
-        var refused = !queue.TryEnqueue("late", _ => Task.CompletedTask);
+        var refused = !queue.TryEnqueue(Platform, "late", _ => Task.CompletedTask);
         gate.SetResult();
         await stopping.WaitAsync(TimeSpan.FromSeconds(20));
 
@@ -41,7 +46,7 @@ public sealed class BackgroundReplyQueueTests : IDisposable
         using var time = new ObservedTimeProvider();
         using var queue = Create(time, workers: 1);
         await queue.StartAsync(CancellationToken.None);
-        queue.TryEnqueue("stuck", ct => Task.Delay(Timeout.Infinite, ct));
+        queue.TryEnqueue(Platform, "stuck", ct => Task.Delay(Timeout.Infinite, ct));
 
         var stopping = queue.StopAsync(CancellationToken.None);
         await time.WaitForTimerAsync();
@@ -53,15 +58,52 @@ public sealed class BackgroundReplyQueueTests : IDisposable
     }
 
     [Fact]
-    public void TryEnqueue_QueueFull_False()
+    public void TryEnqueue_QueueFull_FalseLoggedAndCountedAsShedBecauseFull()
     {
+        using var shed = new MetricCollector<long>(_metrics.Meter, "bothost_replies_shed");
         using var time = new ObservedTimeProvider();
         using var queue = Create(time, workers: 1, capacity: 2);
 
-        var accepted = Enumerable.Range(0, 3).Select(_ => queue.TryEnqueue("event", _ => Task.CompletedTask)).ToList();
+        var accepted = Enumerable.Range(0, 3).Select(_ => queue.TryEnqueue(Platform, "event", _ => Task.CompletedTask)).ToList();
 
         Assert.Equal([true, true, false], accepted);
         Assert.Single(_logs.Containing("queue is full", LogLevel.Warning));
+        var measurement = Assert.Single(shed.GetMeasurementSnapshot());
+        Assert.Equal(1, measurement.Value);
+        Assert.Equal(Platform, measurement.Tags["platform"]);
+        Assert.Equal(BotMetrics.ShedFull, measurement.Tags["reason"]);
+    }
+
+    [Fact]
+    public async Task TryEnqueue_AfterStopping_FalseAndCountedAsShedBecauseStopping()
+    {
+        using var shed = new MetricCollector<long>(_metrics.Meter, "bothost_replies_shed");
+        using var time = new ObservedTimeProvider();
+        using var queue = Create(time, workers: 1);
+        await queue.StartAsync(CancellationToken.None);
+        await queue.StopAsync(CancellationToken.None);
+
+        var accepted = queue.TryEnqueue("discord", "late edit", _ => Task.CompletedTask);
+
+        Assert.False(accepted);
+        var measurement = Assert.Single(shed.GetMeasurementSnapshot());
+        Assert.Equal("discord", measurement.Tags["platform"]);
+        Assert.Equal(BotMetrics.ShedStopping, measurement.Tags["reason"]);
+    }
+
+    [Fact]
+    public async Task TryEnqueue_Accepted_NothingCountedAsShed()
+    {
+        using var shed = new MetricCollector<long>(_metrics.Meter, "bothost_replies_shed");
+        using var time = new ObservedTimeProvider();
+        using var queue = Create(time, workers: 1);
+        await queue.StartAsync(CancellationToken.None);
+
+        var accepted = queue.TryEnqueue(Platform, "event", _ => Task.CompletedTask);
+        await queue.StopAsync(CancellationToken.None);
+
+        Assert.True(accepted);
+        Assert.Empty(shed.GetMeasurementSnapshot());
     }
 
     [Fact]
@@ -72,8 +114,8 @@ public sealed class BackgroundReplyQueueTests : IDisposable
         await queue.StartAsync(CancellationToken.None);
         var next = new TaskCompletionSource();
 
-        queue.TryEnqueue("broken", _ => throw new InvalidOperationException("bug"));
-        queue.TryEnqueue("fine", _ =>
+        queue.TryEnqueue(Platform, "broken", _ => throw new InvalidOperationException("bug"));
+        queue.TryEnqueue(Platform, "fine", _ =>
         {
             next.SetResult();
             return Task.CompletedTask;
@@ -89,14 +131,14 @@ public sealed class BackgroundReplyQueueTests : IDisposable
     {
         using var time = new ObservedTimeProvider();
         using var queue = Create(time, workers: 1, capacity: 1);
-        queue.TryEnqueue("first", _ => Task.CompletedTask);
+        queue.TryEnqueue(Platform, "first", _ => Task.CompletedTask);
         using var listener = ListenToTheBot();
         var span = BotTracing.StartMessage("test", "ingress");
         var trace = QueuedTrace.Capture();
         span.Dispose();
         var handedOver = !span.Activity!.IsStopped;
 
-        var accepted = queue.TryEnqueue("second", _ => Task.CompletedTask, trace);
+        var accepted = queue.TryEnqueue(Platform, "second", _ => Task.CompletedTask, trace);
 
         Assert.True(handedOver);
         Assert.False(accepted);
@@ -104,7 +146,11 @@ public sealed class BackgroundReplyQueueTests : IDisposable
         await queue.StopAsync(CancellationToken.None);
     }
 
-    public void Dispose() => _logs.Dispose();
+    public void Dispose()
+    {
+        _metrics.Dispose();
+        _logs.Dispose();
+    }
 
     private static ActivityListener ListenToTheBot()
     {
@@ -118,5 +164,5 @@ public sealed class BackgroundReplyQueueTests : IDisposable
     }
 
     private BackgroundReplyQueue Create(TimeProvider time, int workers, int capacity = 100) =>
-        new(Options.Create(new ReplyQueueOptions { Workers = workers, Capacity = capacity }), time, _logs.CreateLogger<BackgroundReplyQueue>());
+        new(Options.Create(new ReplyQueueOptions { Workers = workers, Capacity = capacity }), time, _logs.CreateLogger<BackgroundReplyQueue>(), _metrics);
 }

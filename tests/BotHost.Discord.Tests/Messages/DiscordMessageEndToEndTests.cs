@@ -1,3 +1,4 @@
+using BotHost.Core.Adapters;
 using BotHost.Core.Communities;
 using BotHost.Core.Pipeline;
 using BotHost.Discord.Gateway;
@@ -5,6 +6,7 @@ using BotHost.Discord.Tests.Fakes;
 using BotHost.Discord.Tests.Spec;
 using BotHost.Testing.Discord;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 
 namespace BotHost.Discord.Tests.Messages;
 
@@ -75,6 +77,37 @@ public sealed class DiscordMessageEndToEndTests
         await host.Api.NextRequestAsync(DmMessages);
         await host.StopAsync();
 
+        Assert.Empty(host.Api.RequestsTo(ChannelMessages));
+    }
+
+    [Fact]
+    public async Task MessageCreate_ReplyQueueFull_DroppedLoggedAndCountedAsShed()
+    {
+        await using var host = await DiscordTestHost.StartAsync(services: s => s.Configure<ReplyQueueOptions>(o =>
+        {
+            o.Capacity = 1;
+            o.Workers = 1;
+        }));
+        using var shed = new MetricCollector<long>(host.Services.GetRequiredService<BotMetrics>().Meter, "bothost_replies_shed");
+        var queue = host.Services.GetRequiredService<IReplyQueue>();
+        var started = new TaskCompletionSource();
+        var gate = new TaskCompletionSource();
+        Assert.True(queue.TryEnqueue("test", "blocker", async _ =>
+        {
+            started.SetResult();
+            await gate.Task;
+        }));
+        await started.Task.WaitAsync(TimeSpan.FromSeconds(20));
+        Assert.True(queue.TryEnqueue("test", "filler", _ => Task.CompletedTask));
+
+        await DispatchAsync(host, $"<@{DiscordTestHost.BotUserId}> {GroomingQuestion}");
+        gate.SetResult();
+        await host.StopAsync();
+
+        var measurement = Assert.Single(shed.GetMeasurementSnapshot());
+        Assert.Equal("discord", measurement.Tags["platform"]);
+        Assert.Equal(BotMetrics.ShedFull, measurement.Tags["reason"]);
+        Assert.Single(host.Logs.Containing("Discord gateway message was shed", Microsoft.Extensions.Logging.LogLevel.Warning));
         Assert.Empty(host.Api.RequestsTo(ChannelMessages));
     }
 

@@ -1,7 +1,9 @@
+using BotHost.Core.Pipeline;
 using BotHost.Core.State;
 using BotHost.Slack.Inbound;
 using BotHost.Slack.Tests.Fakes;
 using BotHost.Slack.Wire;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 
 namespace BotHost.Slack.Tests.Inbound;
 
@@ -22,6 +24,7 @@ public sealed class SlackInboxTests
     public async Task AcceptEvent_QueueFull_BusyAndTheIdForgottenSoSlacksRetryIsAnswered()
     {
         await using var services = await SlackTestServices.StartAsync(s => s["ReplyQueue:Capacity"] = "1");
+        using var shed = new MetricCollector<long>(services.Get<BotMetrics>().Meter, "bothost_replies_shed");
         var inbox = services.Get<SlackInbox>();
         await Accept(inbox, "Ev1");
 
@@ -29,6 +32,27 @@ public sealed class SlackInboxTests
 
         Assert.Equal(InboxResult.Busy, result);
         Assert.True(await services.Get<IEventDeduplicator>().TryClaimAsync("slack:event:Ev2", TimeSpan.FromMinutes(1), CancellationToken.None));
+        var measurement = Assert.Single(shed.GetMeasurementSnapshot());
+        Assert.Equal("slack", measurement.Tags["platform"]);
+        Assert.Equal(BotMetrics.ShedFull, measurement.Tags["reason"]);
+    }
+
+    [Fact]
+    public async Task AcceptCommandAndInteraction_QueueFull_BusyAndEachCountedAsShed()
+    {
+        await using var services = await SlackTestServices.StartAsync(s => s["ReplyQueue:Capacity"] = "1");
+        using var shed = new MetricCollector<long>(services.Get<BotMetrics>().Meter, "bothost_replies_shed");
+        var inbox = services.Get<SlackInbox>();
+        await Accept(inbox, "Ev1");
+
+        var results = new[]
+        {
+            inbox.AcceptCommand(new SlashCommandPayload { Command = "/ask", Text = "what is grooming", UserId = "U1", ChannelId = "C1", TeamId = "T1" }),
+            inbox.AcceptInteraction(new BlockActionsPayload { Type = "block_actions", Actions = [new BlockAction()] }),
+        };
+
+        Assert.Equal([InboxResult.Busy, InboxResult.Busy], results);
+        Assert.Equal(2, shed.GetMeasurementSnapshot().Count(m => (string?)m.Tags["platform"] == "slack" && (string?)m.Tags["reason"] == BotMetrics.ShedFull));
     }
 
     [Fact]

@@ -169,9 +169,9 @@ public sealed class SocketModeClientTests
         socket.PushHello();
         var queue = harness.Services.Get<BotHost.Core.Adapters.BackgroundReplyQueue>();
         var gate = new TaskCompletionSource();
-        Assert.True(queue.TryEnqueue("blocker", _ => gate.Task));
+        Assert.True(queue.TryEnqueue("slack", "blocker", _ => gate.Task));
         await Eventually.TrueAsync(() => queue.Pending == 0, "the only worker is busy");
-        Assert.True(queue.TryEnqueue("filler", _ => Task.CompletedTask));
+        Assert.True(queue.TryEnqueue("slack", "filler", _ => Task.CompletedTask));
 
         socket.Push(MentionEnvelope);
         socket.Push(harness.CommandEnvelope("cmd-1"));
