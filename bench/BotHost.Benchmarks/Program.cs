@@ -26,6 +26,12 @@ if (args.Length > 0 && args[0] == "answer")
     return;
 }
 
+if (args.Length > 0 && args[0] == "safety")
+{
+    SafetyRun.Run(Console.Out);
+    return;
+}
+
 if (args.Length > 0 && args[0] == "tune")
 {
     TuningRun.Run(Console.Out);
