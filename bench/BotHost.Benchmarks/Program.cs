@@ -32,6 +32,12 @@ if (args.Length > 2 && args[0] == "wrk-script")
     return;
 }
 
+if (args.Length > 0 && args[0] == "safety")
+{
+    SafetyRun.Run(Console.Out);
+    return;
+}
+
 if (args.Length > 0 && args[0] == "tune")
 {
     TuningRun.Run(Console.Out);

@@ -42,7 +42,7 @@ public static class SafetyCalibration
         var devVectors = dev.Select(c => MessageEmbedding.For(knowledge.Embedder.Encoder, c.Message).Vector.ToArray()).ToList();
         foreach (var settings in UrgentGrid)
         {
-            var model = training.TrainUrgent(Enumerable.Range(0, training.UrgentLabels.Count), settings);
+            var model = training.TrainUrgent(Enumerable.Range(0, training.UrgentLabels.Count), settings, shareGram: true);
             var candidate = ScoreUrgent(training, settings, dev, rowRules, devRules,
                 model is null ? [] : [.. devVectors.Select(v => SemanticTraining.UrgentVerdict(model, v, training.Categories))]);
             var thresholds = training.Categories.ToDictionary(c => c, c => Suggest([.. candidate.Where(s => s.Verdict.Label == c)], s => s.Truth is not null), StringComparer.Ordinal);
@@ -103,7 +103,7 @@ public static class SafetyCalibration
         {
             var settings = new KernelMachine.Settings(gamma, cost, textWeight);
             var scored = ScoreRefusal(training, settings, protective, dev, devRules,
-                training.TrainRefusal(Enumerable.Range(0, training.RefusalLabels.Count), settings, protective) is { } model
+                training.TrainRefusal(Enumerable.Range(0, training.RefusalLabels.Count), settings, protective, shareGram: true) is { } model
                     ? [.. devVectors.Select((v, d) => SemanticTraining.RefusalVerdict(model, v, devTexts[d]))]
                     : []);
             var threshold = StrictestRefusal(scored);

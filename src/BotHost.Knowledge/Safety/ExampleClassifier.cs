@@ -51,12 +51,26 @@ internal sealed class ExampleClassifier
         ArgumentNullException.ThrowIfNull(vectors);
         ArgumentNullException.ThrowIfNull(labels);
         ArgumentNullException.ThrowIfNull(examples);
+        var model = SoftmaxRegression.Train(vectors, labels, classes, new SoftmaxRegression.Settings(), classWeights);
+        return Restore(vectors, labels, examples, model);
+    }
+
+    /// <summary>The classifier of <see cref="Train"/> with its linear model already fitted (read back from the trained-model cache).</summary>
+    public static ExampleClassifier Restore(IReadOnlyList<float[]> vectors, IReadOnlyList<int> labels, IReadOnlyList<SafetyExample> examples, SoftmaxRegression model)
+    {
+        ArgumentNullException.ThrowIfNull(vectors);
+        ArgumentNullException.ThrowIfNull(labels);
+        ArgumentNullException.ThrowIfNull(examples);
+        ArgumentNullException.ThrowIfNull(model);
         var dimensions = vectors[0].Length;
+        if (model.Dimensions != dimensions) throw new ArgumentException($"the model reads vectors of {model.Dimensions} numbers, not {dimensions}", nameof(model));
         var matrix = new float[vectors.Count * dimensions];
         for (var i = 0; i < vectors.Count; i++) vectors[i].CopyTo(matrix, i * dimensions);
-        var model = SoftmaxRegression.Train(vectors, labels, classes, new SoftmaxRegression.Settings(), classWeights);
-        return new ExampleClassifier(matrix, [.. labels], [.. examples], dimensions, classes, model);
+        return new ExampleClassifier(matrix, [.. labels], [.. examples], dimensions, model.Classes, model);
     }
+
+    /// <summary>The linear model (for the trained-model cache).</summary>
+    public SoftmaxRegression Model => _model;
 
     /// <summary>Blended score per class (they sum to 1).</summary>
     public float[] Score(ReadOnlySpan<float> vector)

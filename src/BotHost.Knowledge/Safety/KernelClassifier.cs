@@ -34,12 +34,43 @@ internal sealed class KernelClassifier
         ArgumentNullException.ThrowIfNull(examples);
         var positives = rows.Where(r => positive[r]).ToList();
         if (positives.Count == 0 || positives.Count == rows.Count) return null;
-        var machine = KernelMachine.Train(gram, rows, positive, weights, settings);
-        var dimensions = gram.Vectors[0].Length;
+        return Restore(KernelMachine.Train(gram, rows, positive, weights, settings), gram.Vectors, positives, examples);
+    }
+
+    /// <summary>
+    /// As <see cref="Train(KernelMachine.Gram, IReadOnlyList{int}, IReadOnlyList{bool}, IReadOnlyList{float}, IReadOnlyList{SafetyExample}, KernelMachine.Settings)"/>
+    /// without a Gram matrix of all rows (one training, as a knowledge load does).
+    /// </summary>
+    /// <param name="texts">Per row: its word features (read when the settings weigh them).</param>
+    public static KernelClassifier? Train(IReadOnlyList<float[]> vectors, IReadOnlyList<SparseVector>? texts, IReadOnlyList<int> rows, IReadOnlyList<bool> positive,
+        IReadOnlyList<float> weights, IReadOnlyList<SafetyExample> examples, KernelMachine.Settings settings)
+    {
+        ArgumentNullException.ThrowIfNull(vectors);
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(positive);
+        ArgumentNullException.ThrowIfNull(examples);
+        var positives = rows.Where(r => positive[r]).ToList();
+        if (positives.Count == 0 || positives.Count == rows.Count) return null;
+        return Restore(KernelMachine.Train(vectors, texts, rows, positive, weights, settings), vectors, positives, examples);
+    }
+
+    /// <summary>The classifier around a trained machine (also one read back from the trained-model cache).</summary>
+    /// <param name="positives">The rows of the positive label (indices into <paramref name="vectors"/> and <paramref name="examples"/>).</param>
+    public static KernelClassifier Restore(KernelMachine machine, IReadOnlyList<float[]> vectors, IReadOnlyList<int> positives, IReadOnlyList<SafetyExample> examples)
+    {
+        ArgumentNullException.ThrowIfNull(machine);
+        ArgumentNullException.ThrowIfNull(vectors);
+        ArgumentNullException.ThrowIfNull(positives);
+        ArgumentNullException.ThrowIfNull(examples);
+        var dimensions = vectors[0].Length;
+        if (machine.Dimensions != dimensions) throw new ArgumentException($"the machine reads vectors of {machine.Dimensions} numbers, not {dimensions}", nameof(machine));
         var matrix = new float[positives.Count * dimensions];
-        for (var p = 0; p < positives.Count; p++) gram.Vectors[positives[p]].CopyTo(matrix, p * dimensions);
+        for (var p = 0; p < positives.Count; p++) vectors[positives[p]].CopyTo(matrix, p * dimensions);
         return new KernelClassifier(machine, matrix, [.. positives.Select(r => examples[r])], dimensions);
     }
+
+    /// <summary>The trained machine (for the trained-model cache).</summary>
+    public KernelMachine Machine => _machine;
 
     /// <summary>Whether <see cref="Score"/> reads the message's word features.</summary>
     public bool UsesText => _machine.UsesText;

@@ -37,8 +37,11 @@ internal sealed class KernelMachine
     /// <summary>Training rows the decision rests on (those with a non-zero dual coefficient).</summary>
     public int SupportVectors => _coefficients.Length;
 
+    /// <summary>The number of each vector's dimensions the machine reads.</summary>
+    public int Dimensions => _dimensions;
+
     /// <summary>
-    /// Settings of <see cref="Train"/>. <paramref name="Gamma"/>: the kernel is exp(-gamma |x - y|²) = exp(-2 gamma (1 - x·y))
+    /// Settings of the trainings (<see cref="Fit"/>). <paramref name="Gamma"/>: the kernel is exp(-gamma |x - y|²) = exp(-2 gamma (1 - x·y))
     /// for unit vectors, so with 1 a row at cosine 0.9 weighs exp(-0.2) = 0.82 and one at 0.5 weighs 0.37; with 4, 0.45 and 0.02.
     /// <paramref name="Cost"/>: the penalty of a training row on the wrong side of the margin (times its weight).
     /// <paramref name="TextWeight"/>: the weight of the word features' cosine added to the kernel (0: sentence vectors only).
@@ -112,18 +115,40 @@ internal sealed class KernelMachine
         }
     }
 
-    /// <summary>Fits the machine to some rows of <paramref name="gram"/>.</summary>
+    /// <summary>Fits the machine to some rows of <paramref name="gram"/> (the trainings of a cross-validation share it).</summary>
     /// <param name="rows">The rows to train on (indices into the Gram matrix).</param>
     /// <param name="positive">Per row of the Gram matrix: true for the class the decision value is positive for.</param>
     /// <param name="weights">Per row of the Gram matrix: how much its mistakes cost (relative to <see cref="Settings.Cost"/>).</param>
     public static KernelMachine Train(Gram gram, IReadOnlyList<int> rows, IReadOnlyList<bool> positive, IReadOnlyList<float> weights, Settings settings)
     {
         ArgumentNullException.ThrowIfNull(gram);
+        ArgumentNullException.ThrowIfNull(settings);
+        var texts = settings.TextWeight > 0 ? gram.Texts ?? throw new ArgumentException("the Gram matrix has no word features", nameof(gram)) : null;
+        return Fit(gram.Vectors, texts, rows, positive, weights, settings, gram.Dot, texts is null ? null : gram.TextDot);
+    }
+
+    /// <summary>
+    /// Fits the machine to some rows of <paramref name="vectors"/> without a Gram matrix of all rows: only the chosen
+    /// rows' kernel is built, once, and dropped when training ends (a knowledge load trains once).
+    /// </summary>
+    /// <param name="texts">Per row: its word features (needed for a <see cref="Settings.TextWeight"/> above 0).</param>
+    public static KernelMachine Train(IReadOnlyList<float[]> vectors, IReadOnlyList<SparseVector>? texts, IReadOnlyList<int> rows, IReadOnlyList<bool> positive,
+        IReadOnlyList<float> weights, Settings settings)
+    {
+        ArgumentNullException.ThrowIfNull(vectors);
+        ArgumentNullException.ThrowIfNull(settings);
+        if (settings.TextWeight > 0 && texts is null) throw new ArgumentException("word features are needed for a text weight above 0", nameof(texts));
+        var used = settings.TextWeight > 0 ? texts : null;
+        return Fit(vectors, used, rows, positive, weights, settings, (i, j) => TensorPrimitives.Dot(vectors[i], vectors[j]),
+            used is null ? null : (i, j) => used[i].Dot(used[j]));
+    }
+
+    private static KernelMachine Fit(IReadOnlyList<float[]> vectors, IReadOnlyList<SparseVector>? texts, IReadOnlyList<int> rows, IReadOnlyList<bool> positive,
+        IReadOnlyList<float> weights, Settings settings, Func<int, int, float> dot, Func<int, int, float>? textDot)
+    {
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(positive);
         ArgumentNullException.ThrowIfNull(weights);
-        ArgumentNullException.ThrowIfNull(settings);
-        var texts = settings.TextWeight > 0 ? gram.Texts ?? throw new ArgumentException("the Gram matrix has no word features", nameof(gram)) : null;
         var n = rows.Count;
         if (n == 0) throw new ArgumentException("at least one row", nameof(rows));
         var y = new sbyte[n];
@@ -134,35 +159,101 @@ internal sealed class KernelMachine
             cost[t] = settings.Cost * weights[rows[t]];
         }
 
-        // The kernel of the chosen rows, whole: a few thousand rows are a few tens of megabytes, briefly.
+        // The kernel of the chosen rows, whole (it is symmetric: each pair is computed once): a few thousand rows are a
+        // few tens of megabytes, only while training; the machine keeps its support vectors alone.
         var kernel = new float[n * n];
         for (var a = 0; a < n; a++)
         {
-            for (var b = 0; b < n; b++) kernel[(a * n) + b] = 2 * (gram.Dot(rows[a], rows[b]) - 1) * settings.Gamma;
+            kernel[(a * n) + a] = dot(rows[a], rows[a]);
+            for (var b = a + 1; b < n; b++)
+            {
+                var value = dot(rows[a], rows[b]);
+                kernel[(a * n) + b] = value;
+                kernel[(b * n) + a] = value;
+            }
         }
 
+        // exp(-gamma |x - y|²) = exp(2 gamma (x·y - 1)) for unit vectors.
+        TensorPrimitives.Add(kernel, -1f, kernel);
+        TensorPrimitives.Multiply(kernel, 2 * settings.Gamma, kernel);
         TensorPrimitives.Exp(kernel, kernel);
-        if (texts is not null)
+        if (textDot is not null && texts is not null)
         {
             for (var a = 0; a < n; a++)
             {
-                for (var b = 0; b < n; b++) kernel[(a * n) + b] += settings.TextWeight * gram.TextDot(rows[a], rows[b]);
+                for (var b = 0; b < n; b++) kernel[(a * n) + b] += settings.TextWeight * textDot(rows[a], rows[b]);
             }
         }
+
         var (alpha, rho) = Solve(kernel, n, y, cost, settings);
 
-        var dimensions = gram.Vectors[0].Length;
+        var dimensions = vectors[0].Length;
         var kept = Enumerable.Range(0, n).Where(t => alpha[t] > 0).ToList();
         var support = new float[kept.Count * dimensions];
         var coefficients = new float[kept.Count];
         for (var s = 0; s < kept.Count; s++)
         {
-            gram.Vectors[rows[kept[s]]].CopyTo(support, s * dimensions);
+            vectors[rows[kept[s]]].CopyTo(support, s * dimensions);
             coefficients[s] = (float)(alpha[kept[s]] * y[kept[s]]);
         }
 
         SparseVector[] supportText = texts is null ? [] : [.. kept.Select(t => texts[rows[t]])];
         return new KernelMachine(support, supportText, texts is null ? 0 : settings.TextWeight, coefficients, dimensions, settings.Gamma, rho);
+    }
+
+    /// <summary>Writes the machine (its support vectors, coefficients, offset and kernel settings) for <see cref="Read"/>.</summary>
+    public void Write(BinaryWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.Write(_dimensions);
+        writer.Write(_gamma);
+        writer.Write(_textWeight);
+        writer.Write(_rho);
+        writer.Write(_coefficients.Length);
+        foreach (var c in _coefficients) writer.Write(c);
+        foreach (var v in _support) writer.Write(v);
+        writer.Write(_supportText.Length);
+        foreach (var text in _supportText)
+        {
+            writer.Write(text.Ids.Length);
+            foreach (var id in text.Ids) writer.Write(id);
+            foreach (var value in text.Values) writer.Write(value);
+        }
+    }
+
+    /// <summary>A machine written by <see cref="Write"/>; throws <see cref="InvalidDataException"/> when the data does not describe one.</summary>
+    public static KernelMachine Read(BinaryReader reader)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        var dimensions = reader.ReadInt32();
+        var gamma = reader.ReadSingle();
+        var textWeight = reader.ReadSingle();
+        var rho = reader.ReadDouble();
+        var count = reader.ReadInt32();
+        if (dimensions <= 0 || dimensions > 1 << 16 || count < 0 || (long)count * dimensions > 1 << 28 || !float.IsFinite(gamma) || !double.IsFinite(rho))
+        {
+            throw new InvalidDataException("not a kernel machine");
+        }
+
+        var coefficients = new float[count];
+        for (var s = 0; s < count; s++) coefficients[s] = reader.ReadSingle();
+        var support = new float[count * dimensions];
+        for (var v = 0; v < support.Length; v++) support[v] = reader.ReadSingle();
+        var texts = reader.ReadInt32();
+        if (texts != 0 && texts != count) throw new InvalidDataException("not a kernel machine: word features do not match the support vectors");
+        var supportText = new SparseVector[texts];
+        for (var s = 0; s < texts; s++)
+        {
+            var length = reader.ReadInt32();
+            if (length < 0 || length > 1 << 20) throw new InvalidDataException("not a kernel machine: bad word features");
+            var ids = new int[length];
+            var values = new float[length];
+            for (var f = 0; f < length; f++) ids[f] = reader.ReadInt32();
+            for (var f = 0; f < length; f++) values[f] = reader.ReadSingle();
+            supportText[s] = new SparseVector(ids, values);
+        }
+
+        return new KernelMachine(support, supportText, textWeight, coefficients, dimensions, gamma, rho);
     }
 
     /// <summary>Whether <see cref="Decision"/> reads the message's word features.</summary>

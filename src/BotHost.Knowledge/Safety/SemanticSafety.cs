@@ -20,14 +20,27 @@ public sealed class SemanticSafety
     private readonly IReadOnlyList<string> _categories;
     private readonly TextFeatures _text;
 
-    private SemanticSafety(ISentenceEncoder encoder, SemanticTraining training)
+    private SemanticSafety(ISentenceEncoder encoder, SemanticTraining training, TrainedModelCache? cache)
     {
         _encoder = encoder;
         _categories = training.Categories;
         _text = training.Text;
+        var key = cache is null ? null : training.Key();
+        if (key is not null && cache!.TryRead(key) is { } payload && Restore(training, payload) is var (urgent, refusal))
+        {
+            _urgent = urgent;
+            _refusal = refusal;
+            FromCache = true;
+            return;
+        }
+
         _urgent = training.TrainUrgent(Enumerable.Range(0, training.UrgentLabels.Count), SemanticTraining.UrgentSettings);
         _refusal = training.TrainRefusal(Enumerable.Range(0, training.RefusalLabels.Count));
+        if (key is not null) cache!.Write(key, Serialize(_urgent, _refusal));
     }
+
+    /// <summary>Whether the detectors were read back from the trained-model cache rather than trained by this load.</summary>
+    public bool FromCache { get; }
 
     /// <summary>The urgent categories the examples cover (the classes besides "normal").</summary>
     public IReadOnlyList<string> Categories => _categories;
@@ -49,7 +62,61 @@ public sealed class SemanticSafety
         ArgumentNullException.ThrowIfNull(offTopic);
         ArgumentNullException.ThrowIfNull(articles);
         ArgumentNullException.ThrowIfNull(embedder);
-        return new SemanticSafety(embedder.Encoder, SemanticTraining.Prepare(examples, offTopic, SemanticTraining.Answerable(articles), embedder));
+        return Build(examples, offTopic, articles, embedder, TrainedModelCache.Beside(embedder.CachePath, embedder.Time));
+    }
+
+    /// <param name="cache">Where trained detectors are kept between loads (null: train on every load).</param>
+    internal static SemanticSafety Build(SafetyExamples examples, IReadOnlyList<string> offTopic, IReadOnlyList<Articles.Article> articles, KnowledgeEmbedder embedder,
+        TrainedModelCache? cache)
+    {
+        ArgumentNullException.ThrowIfNull(examples);
+        ArgumentNullException.ThrowIfNull(offTopic);
+        ArgumentNullException.ThrowIfNull(articles);
+        ArgumentNullException.ThrowIfNull(embedder);
+        return new SemanticSafety(embedder.Encoder, SemanticTraining.Prepare(examples, offTopic, SemanticTraining.Answerable(articles), embedder), cache);
+    }
+
+    /// <summary>The trained detectors as the cache keeps them: per detector a presence byte, then its models.</summary>
+    private static byte[] Serialize(UrgentModel? urgent, KernelClassifier? refusal)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new BinaryWriter(stream))
+        {
+            writer.Write(urgent is not null);
+            if (urgent is not null)
+            {
+                urgent.Categories.Model.Write(writer);
+                writer.Write(urgent.Urgency is not null);
+                urgent.Urgency?.Machine.Write(writer);
+            }
+
+            writer.Write(refusal is not null);
+            refusal?.Machine.Write(writer);
+        }
+
+        return stream.ToArray();
+    }
+
+    /// <summary>The detectors of <see cref="Serialize"/> around the training's rows; null when the data does not fit them.</summary>
+    private static (UrgentModel? Urgent, KernelClassifier? Refusal)? Restore(SemanticTraining training, byte[] payload)
+    {
+        try
+        {
+            using var reader = new BinaryReader(new MemoryStream(payload, writable: false));
+            UrgentModel? urgent = null;
+            if (reader.ReadBoolean())
+            {
+                var categories = SoftmaxRegression.Read(reader);
+                urgent = training.RestoreUrgent(categories, reader.ReadBoolean() ? KernelMachine.Read(reader) : null);
+            }
+
+            var refusal = reader.ReadBoolean() ? training.RestoreRefusal(KernelMachine.Read(reader)) : null;
+            return reader.BaseStream.Position == payload.Length ? (urgent, refusal) : null;
+        }
+        catch (Exception ex) when (ex is InvalidDataException or EndOfStreamException or ArgumentException)
+        {
+            return null;
+        }
     }
 
     /// <summary>The urgent category the examples lean to, with the urgent score; null when there are no urgent examples.</summary>

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using BotHost.Knowledge.Semantics;
 
 namespace BotHost.Knowledge.Safety;
@@ -8,9 +10,10 @@ namespace BotHost.Knowledge.Safety;
 /// </summary>
 internal sealed class SemanticTraining
 {
-    private SemanticTraining(IReadOnlyList<string> categories, IReadOnlyList<SafetyExample> rows, IReadOnlyList<float[]> vectors,
+    private SemanticTraining(string modelId, IReadOnlyList<string> categories, IReadOnlyList<SafetyExample> rows, IReadOnlyList<float[]> vectors,
         IReadOnlyList<int> urgentLabels, IReadOnlyList<int> refusalLabels)
     {
+        ModelId = modelId;
         Categories = categories;
         Rows = rows;
         Vectors = vectors;
@@ -19,6 +22,9 @@ internal sealed class SemanticTraining
         UrgentLabels = urgentLabels;
         RefusalLabels = refusalLabels;
     }
+
+    /// <summary>The sentence encoder's model id (the rows' vectors are its).</summary>
+    public string ModelId { get; }
 
     public IReadOnlyList<string> Categories { get; }
 
@@ -64,7 +70,7 @@ internal sealed class SemanticTraining
         var index = categories.Select((c, i) => (c, i)).ToDictionary(x => x.c, x => x.i, StringComparer.Ordinal);
         var urgentLabels = rows.Take(urgentRows).Select(r => index.TryGetValue(r.Label, out var i) ? i : categories.Count).ToList();
         var refusalLabels = rows.Select(r => r.Label switch { SafetyExamples.Refuse => 1, SafetyExamples.Protective => 2, _ => 0 }).ToList();
-        return new SemanticTraining(categories, rows, vectors, urgentLabels, refusalLabels);
+        return new SemanticTraining(embedder.Encoder.ModelId, categories, rows, vectors, urgentLabels, refusalLabels);
     }
 
     /// <summary>The articles' questions as protective rows (see <see cref="Prepare"/>), each named by its article's file.</summary>
@@ -86,7 +92,9 @@ internal sealed class SemanticTraining
     /// <see cref="KernelClassifier"/> of all urgent examples against everything else (each side weighing the same in
     /// total) when <paramref name="settings"/> are given.
     /// </summary>
-    public UrgentModel? TrainUrgent(IEnumerable<int> rows, KernelMachine.Settings? settings)
+    /// <param name="shareGram">Train through <see cref="Gram"/> (kept for further trainings, as a cross-validation's are);
+    /// else build only the chosen rows' kernel and drop it after training.</param>
+    public UrgentModel? TrainUrgent(IEnumerable<int> rows, KernelMachine.Settings? settings, bool shareGram = false)
     {
         var chosen = rows.ToList();
         if (Categories.Count == 0 || !chosen.Exists(i => UrgentLabels[i] == Categories.Count)) return null;
@@ -99,7 +107,7 @@ internal sealed class SemanticTraining
         var urgent = chosen.Count(i => positive[i]);
         var rowWeights = new float[Rows.Count];
         foreach (var i in chosen) rowWeights[i] = chosen.Count / (2f * (positive[i] ? urgent : chosen.Count - urgent));
-        return new UrgentModel(categories, KernelClassifier.Train(Gram, chosen, positive, rowWeights, Rows, settings));
+        return new UrgentModel(categories, Kernel(chosen, positive, rowWeights, settings, shareGram));
     }
 
     /// <summary>
@@ -128,7 +136,8 @@ internal sealed class SemanticTraining
     /// requests weigh as much in total as the rest, and among the rest a protective question weighs
     /// <paramref name="protectiveWeight"/> times an everyday message.
     /// </summary>
-    public KernelClassifier? TrainRefusal(IEnumerable<int> rows, KernelMachine.Settings? settings = null, float protectiveWeight = ProtectiveWeight)
+    /// <param name="shareGram">As for <see cref="TrainUrgent"/>.</param>
+    public KernelClassifier? TrainRefusal(IEnumerable<int> rows, KernelMachine.Settings? settings = null, float protectiveWeight = ProtectiveWeight, bool shareGram = false)
     {
         var chosen = rows.ToList();
         var positive = RefusalLabels.Select(l => l == 1).ToList();
@@ -142,8 +151,61 @@ internal sealed class SemanticTraining
             weights[i] = positive[i] ? chosen.Count / (2f * Math.Max(1, refuse)) : RefusalLabels[i] == 2 ? protectiveWeight * otherWeight : otherWeight;
         }
 
-        return KernelClassifier.Train(Gram, chosen, positive, weights, Rows, settings ?? RefusalSettings);
+        return Kernel(chosen, positive, weights, settings ?? RefusalSettings, shareGram);
     }
+
+    private KernelClassifier? Kernel(List<int> chosen, List<bool> positive, float[] weights, KernelMachine.Settings settings, bool shareGram) => shareGram
+        ? KernelClassifier.Train(Gram, chosen, positive, weights, Rows, settings)
+        : KernelClassifier.Train(Vectors, Texts, chosen, positive, weights, Rows, settings);
+
+    /// <summary>
+    /// The key of the detectors trained on every row (<see cref="SemanticSafety"/>'s), for the <see cref="TrainedModelCache"/>:
+    /// SHA-256 of the code's version (this assembly's module version id, which a deterministic build changes exactly when
+    /// the code does), the model id, the settings, the categories and every row's label and text in order. The rows'
+    /// vectors follow from the model id and the texts, as the vector cache's keys say.
+    /// </summary>
+    public byte[] Key()
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        void Add(string value)
+        {
+            hash.AppendData(Encoding.UTF8.GetBytes(value));
+            hash.AppendData([0]);
+        }
+
+        Add("bothost safety models");
+        Add(typeof(SemanticTraining).Assembly.ManifestModule.ModuleVersionId.ToString("N"));
+        Add(ModelId);
+        Add(Vectors.Count == 0 ? "0" : Vectors[0].Length.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Add(UrgentSettings?.ToString() ?? "blend");
+        Add(RefusalSettings.ToString());
+        Add(ProtectiveWeight.ToString("R", System.Globalization.CultureInfo.InvariantCulture));
+        Add(new SoftmaxRegression.Settings().ToString());
+        Add(string.Join('\u0001', Categories));
+        Add(UrgentLabels.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        foreach (var row in Rows)
+        {
+            Add(row.Label);
+            Add(row.Text);
+        }
+
+        return hash.GetHashAndReset();
+    }
+
+    /// <summary>The urgent detector of every row (as <see cref="TrainUrgent"/> fits it) around models read back from the cache.</summary>
+    public UrgentModel RestoreUrgent(SoftmaxRegression categories, KernelMachine? urgency)
+    {
+        ArgumentNullException.ThrowIfNull(categories);
+        if (categories.Classes != Categories.Count + 1) throw new InvalidDataException($"the cached category model has {categories.Classes} classes, not {Categories.Count + 1}");
+        var all = Enumerable.Range(0, UrgentLabels.Count).ToList();
+        var classifier = ExampleClassifier.Restore([.. all.Select(i => Vectors[i])], UrgentLabels, [.. all.Select(i => Rows[i])], categories);
+        var positives = all.Where(i => UrgentLabels[i] < Categories.Count).ToList();
+        return new UrgentModel(classifier, urgency is null ? null : KernelClassifier.Restore(urgency, Vectors, positives, Rows));
+    }
+
+    /// <summary>The refusal detector of every row (as <see cref="TrainRefusal"/> fits it) around a machine read back from the cache.</summary>
+    public KernelClassifier RestoreRefusal(KernelMachine machine) =>
+        KernelClassifier.Restore(machine, Vectors, [.. Enumerable.Range(0, RefusalLabels.Count).Where(i => RefusalLabels[i] == 1)], Rows);
 
     /// <summary>
     /// The urgent score is everything but "not urgent" (so a message between two categories still counts in full);
@@ -168,11 +230,11 @@ internal sealed class SemanticTraining
 
     /// <summary>Out-of-fold urgent verdicts for every row (rows i with i % folds == f are scored by a model trained without them).</summary>
     public IReadOnlyList<ExampleVerdict?> CrossValidateUrgent(int folds, KernelMachine.Settings? settings) =>
-        CrossValidate(folds, UrgentLabels.Count, rows => TrainUrgent(rows, settings), (c, i) => UrgentVerdict(c, Vectors[i], Categories));
+        CrossValidate(folds, UrgentLabels.Count, rows => TrainUrgent(rows, settings, shareGram: true), (c, i) => UrgentVerdict(c, Vectors[i], Categories));
 
     /// <summary>Out-of-fold refusal verdicts for every row.</summary>
     public IReadOnlyList<ExampleVerdict?> CrossValidateRefusal(int folds, KernelMachine.Settings? settings = null, float protectiveWeight = ProtectiveWeight) =>
-        CrossValidate(folds, RefusalLabels.Count, rows => TrainRefusal(rows, settings, protectiveWeight), (c, i) => RefusalVerdict(c, Vectors[i], Texts[i]));
+        CrossValidate(folds, RefusalLabels.Count, rows => TrainRefusal(rows, settings, protectiveWeight, shareGram: true), (c, i) => RefusalVerdict(c, Vectors[i], Texts[i]));
 
     /// <param name="count">The rows the classifier trains on (the first ones; the others' verdicts stay null).</param>
     private List<ExampleVerdict?> CrossValidate<T>(int folds, int count, Func<IEnumerable<int>, T?> train, Func<T, int, ExampleVerdict> score)

@@ -112,6 +112,40 @@ internal sealed class SoftmaxRegression
         return new SoftmaxRegression(w, b);
     }
 
+    /// <summary>Writes the weights and biases for <see cref="Read"/>.</summary>
+    public void Write(BinaryWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.Write(_bias.Length);
+        writer.Write(_bias.Length == 0 ? 0 : _weights[0].Length);
+        for (var k = 0; k < _bias.Length; k++)
+        {
+            writer.Write(_bias[k]);
+            foreach (var w in _weights[k]) writer.Write(w);
+        }
+    }
+
+    /// <summary>A model written by <see cref="Write"/>; throws <see cref="InvalidDataException"/> when the data does not describe one.</summary>
+    public static SoftmaxRegression Read(BinaryReader reader)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        var classes = reader.ReadInt32();
+        var dimensions = reader.ReadInt32();
+        if (classes < 2 || classes > 1 << 10 || dimensions <= 0 || dimensions > 1 << 16) throw new InvalidDataException("not a softmax regression");
+        var weights = NewMatrix(classes, dimensions);
+        var bias = new float[classes];
+        for (var k = 0; k < classes; k++)
+        {
+            bias[k] = reader.ReadSingle();
+            for (var j = 0; j < dimensions; j++) weights[k][j] = reader.ReadSingle();
+        }
+
+        return new SoftmaxRegression(weights, bias);
+    }
+
+    /// <summary>The number of each vector's dimensions the model reads.</summary>
+    public int Dimensions => _weights[0].Length;
+
     /// <summary>The probability of each class for one vector, written into <paramref name="probabilities"/>.</summary>
     public void Predict(ReadOnlySpan<float> vector, Span<float> probabilities) => Probabilities(_weights, _bias, vector, probabilities);
 

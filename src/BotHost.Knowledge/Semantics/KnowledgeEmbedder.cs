@@ -34,6 +34,9 @@ public sealed partial class KnowledgeEmbedder : IDisposable
     /// <summary>The on-disk cache in use, or null when there is none.</summary>
     public string? CachePath => _cache?.Path;
 
+    /// <summary>The clock of the caches' use dates (the trained-model cache beside the vector cache uses it too).</summary>
+    internal TimeProvider Time => _time;
+
     /// <summary>
     /// Loads the model and opens the vector cache. A cache that cannot be opened (a read-only folder) is logged and
     /// left out: the bot still works, it only embeds its knowledge again on each load.

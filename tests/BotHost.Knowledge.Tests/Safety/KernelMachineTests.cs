@@ -104,4 +104,44 @@ public sealed class KernelMachineTests
         Assert.Equal(alone.Decision(probe), part.Decision(probe), 6);
         Assert.True(part.Decision(probe) > 0);
     }
+
+    [Fact]
+    public void Train_FromVectorsWithoutAGram_DecidesAsTheGramOne()
+    {
+        var vectors = Around(12, 25, 1, -1).Concat(Around(13, 25, 2, 3)).ToList();
+        var positive = vectors.Select((_, i) => i < 50).ToList();
+        var weights = vectors.Select((_, i) => i % 3 == 0 ? 2f : 1f).ToList();
+        var rows = Enumerable.Range(0, vectors.Count).Where(i => i % 5 != 0).ToList();
+        var settings = new KernelMachine.Settings(Gamma: 2, Cost: 4);
+        var probe = Unit([0.7f, 0.4f, 0.3f, 0, 0, 0, 0, 0]);
+
+        var gram = KernelMachine.Train(new KernelMachine.Gram(vectors), rows, positive, weights, settings);
+        var direct = KernelMachine.Train(vectors, null, rows, positive, weights, settings);
+
+        Assert.Equal(gram.SupportVectors, direct.SupportVectors);
+        Assert.Equal(gram.Decision(probe), direct.Decision(probe));
+    }
+
+    [Fact]
+    public void Read_WrittenMachine_DecidesIdentically()
+    {
+        var machine = Train(Around(14, 20, 1, -1), Around(15, 20, 2, -2), settings: new KernelMachine.Settings(Gamma: 2, Cost: 10));
+        using var stream = new MemoryStream();
+        using (var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true)) machine.Write(writer);
+        stream.Position = 0;
+
+        var read = KernelMachine.Read(new BinaryReader(stream));
+
+        Assert.Equal(machine.SupportVectors, read.SupportVectors);
+        foreach (var probe in Around(16, 10, 1, 2, -3)) Assert.Equal(machine.Decision(probe), read.Decision(probe));
+    }
+
+    [Fact]
+    public void Read_DataOfNoMachine_Throws()
+    {
+        var bytes = new byte[64];
+        Array.Fill(bytes, (byte)0xff);
+
+        Assert.Throws<InvalidDataException>(() => KernelMachine.Read(new BinaryReader(new MemoryStream(bytes))));
+    }
 }

@@ -70,4 +70,24 @@ public sealed class SoftmaxRegressionTests
 
         Assert.True(heavy[1] > even[1], $"even {even[1]}, weighted {heavy[1]}");
     }
+
+    [Fact]
+    public void Read_WrittenModel_PredictsIdentically()
+    {
+        var (vectors, labels) = Clusters();
+        var model = SoftmaxRegression.Train(vectors, labels, 3);
+        using var stream = new MemoryStream();
+        using (var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true)) model.Write(writer);
+        stream.Position = 0;
+
+        var read = SoftmaxRegression.Read(new BinaryReader(stream));
+
+        float[] expected = new float[3], actual = new float[3];
+        foreach (var v in vectors)
+        {
+            model.Predict(v, expected);
+            read.Predict(v, actual);
+            Assert.Equal(expected, actual);
+        }
+    }
 }
