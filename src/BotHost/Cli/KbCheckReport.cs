@@ -62,18 +62,7 @@ internal sealed record KbCheckReport(string Path, KnowledgeSnapshot? Snapshot, I
                 json.WriteString("version", s.Version);
             }
 
-            json.WriteStartArray("problems");
-            foreach (var d in Diagnostics)
-            {
-                json.WriteStartObject();
-                json.WriteString("file", d.File);
-                json.WriteNumber("line", d.Line);
-                json.WriteString("severity", d.IsError ? "error" : "warning");
-                json.WriteString("message", d.Message);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
+            DiagnosticJson.WriteProblems(json, Diagnostics);
             json.WriteEndObject();
         }
 

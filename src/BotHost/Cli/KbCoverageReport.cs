@@ -92,18 +92,7 @@ internal sealed record KbCoverageReport(CoverageMatrix? Matrix, IReadOnlyList<Di
             json.WriteNumber("errors", Diagnostics.Count(d => d.IsError));
             json.WriteNumber("warnings", Diagnostics.Count(d => !d.IsError));
             if (Matrix is { } matrix) WriteMatrix(json, matrix);
-            json.WriteStartArray("problems");
-            foreach (var d in Diagnostics)
-            {
-                json.WriteStartObject();
-                json.WriteString("file", d.File);
-                json.WriteNumber("line", d.Line);
-                json.WriteString("severity", d.IsError ? "error" : "warning");
-                json.WriteString("message", d.Message);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
+            DiagnosticJson.WriteProblems(json, Diagnostics);
             json.WriteEndObject();
         }
 

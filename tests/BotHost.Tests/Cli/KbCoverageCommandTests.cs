@@ -109,6 +109,10 @@ public sealed class KbCoverageCommandTests : IDisposable
         Assert.Equal("gb-test-line", cells.GetProperty("GB").GetProperty("talk")[0].GetString());
         var hole = cells.GetProperty("CA").GetProperty("holes")[0];
         Assert.Equal(("talk", "error"), (hole.GetProperty("need").GetString(), hole.GetProperty("severity").GetString()));
+        var problem = Assert.Single(root.GetProperty("problems").EnumerateArray(), p => p.GetProperty("severity").GetString() == "error");
+        Assert.EndsWith("coverage.yaml", problem.GetProperty("file").GetString(), StringComparison.Ordinal);
+        Assert.True(problem.GetProperty("line").GetInt32() > 0);
+        Assert.False(string.IsNullOrEmpty(problem.GetProperty("message").GetString()));
     }
 
     [Fact]
