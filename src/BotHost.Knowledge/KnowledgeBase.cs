@@ -234,14 +234,18 @@ public sealed class KnowledgeBase : IDisposable
             Heading = section.Heading,
             Anchor = section.Anchor,
             Snippet = SnippetBuilder.Build(section.Text, stems),
-            Sources = [.. (section.Sources.Count > 0 ? section.Sources : article.Sources).Take(_options.MaxSources)],
-            ArticleSources = article.Sources,
+            Sources = [.. (section.Sources.Count > 0 ? section.Sources : article.Sources).Take(_options.MaxSources).Select(Published)],
+            ArticleSources = [.. article.Sources.Select(Published)],
             Reviewed = article.Reviewed,
             Sensitive = article.Sensitive,
             Confidence = ranked.Confidence,
             Link = _options.ArticleBaseUrl is { } baseUrl ? new Uri(baseUrl, $"{article.Path}#{section.Anchor}") : null,
         };
     }
+
+    /// <summary>One of the bot's own documents is linked where the host publishes its knowledge folder, as the articles are.</summary>
+    private ArticleSource Published(ArticleSource source) =>
+        source is { Url: null, Document: { } document } && _options.ArticleBaseUrl is { } baseUrl ? source with { Url = new Uri(baseUrl, document) } : source;
 
     /// <summary>
     /// The hotlines a reply shows: the region's own services first, each group in the order given (the article's topic

@@ -193,12 +193,24 @@ public static class KnowledgeLoader
         var articles = new List<Article>();
         Func<string, bool>? isKnownHotline = hotlines is null ? null : id => hotlines.TryGet(id, out _);
         var ids = new Dictionary<string, string>(StringComparer.Ordinal);
+        var sourceFiles = new SourceFiles(
+            ReadDocument: path =>
+            {
+                var full = Path.Combine(directory, path);
+                if (!File.Exists(full)) return null;
+                return contents[path] = File.ReadAllText(full);
+            },
+            CopyExists: copy =>
+            {
+                var full = Path.GetFullPath(Path.Combine(directory, "..", copy));
+                return Directory.Exists(Path.GetDirectoryName(full)) ? File.Exists(full) : null;
+            });
         foreach (var file in files)
         {
             var relative = Path.GetRelativePath(directory, file).Replace('\\', '/');
             var text = File.ReadAllText(file);
             contents[relative] = text;
-            var article = ArticleParser.Parse(Display(file), relative, text, today, isKnownHotline, diagnostics);
+            var article = ArticleParser.Parse(Display(file), relative, text, today, isKnownHotline, diagnostics, sourceFiles);
             if (article is null) continue;
             if (ids.TryGetValue(article.Id, out var other))
             {

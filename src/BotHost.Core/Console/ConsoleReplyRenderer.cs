@@ -47,7 +47,7 @@ public static class ConsoleReplyRenderer
         foreach (var source in sources)
         {
             var date = source.Date is { } d ? $", {d}" : string.Empty;
-            text.Append("  Source: ").Append(source.Title).Append(", ").Append(source.Publisher).Append(date).Append(" <").Append(source.Url).Append(">\n");
+            text.Append("  Source: ").Append(source.Title).Append(", ").Append(source.Publisher).Append(date).Append(" <").Append(source.Location).Append(">\n");
         }
 
         var more = passage.ArticleSources.Except(sources).Count();

@@ -87,7 +87,7 @@ internal static class DiscordRenderer
     private static string Source(ArticleSource source)
     {
         var rest = source.Date is { } date ? $", {source.Publisher}, {date}" : $", {source.Publisher}";
-        var title = DiscordMarkdown.Link(Truncate(source.Title, 200), source.Url) ?? DiscordMarkdown.EscapeWithin(source.Title, 200);
+        var title = (source.Url is { } url ? DiscordMarkdown.Link(Truncate(source.Title, 200), url) : null) ?? DiscordMarkdown.EscapeWithin(source.Title, 200);
         return "• " + title + DiscordMarkdown.EscapeWithin(rest, 200);
     }
 

@@ -26,14 +26,16 @@ internal static partial class ArticleParser
         "sources", "reviewed", "reviewed_by", "review_by",
     ];
 
-    private static readonly string[] KnownSourceFields = ["id", "title", "publisher", "url", "date"];
+    private static readonly string[] KnownSourceFields = ["id", "title", "publisher", "url", "document", "copy", "date"];
 
     /// <param name="file">Path shown in diagnostics.</param>
     /// <param name="relativePath">Path relative to the knowledge folder ("articles/x.md").</param>
     /// <param name="today">The date review dates are checked against.</param>
     /// <param name="isKnownHotline">Checks hotline ids against the directory; null when the directory could not be read.</param>
+    /// <param name="files">Reads the files a source names (a <c>document:</c>, a <c>copy:</c>); null skips those checks.</param>
     /// <returns>The article, or null when the file has errors.</returns>
-    public static Article? Parse(string file, string relativePath, string text, DateOnly today, Func<string, bool>? isKnownHotline, DiagnosticBag diagnostics)
+    public static Article? Parse(string file, string relativePath, string text, DateOnly today, Func<string, bool>? isKnownHotline, DiagnosticBag diagnostics,
+        SourceFiles? files = null)
     {
         var errorsBefore = diagnostics.Items.Count(d => d.IsError);
         var lines = text.ReplaceLineEndings("\n").TrimStart('\uFEFF').Split('\n');
@@ -77,7 +79,7 @@ internal static partial class ArticleParser
         var hotlines = ReadHotlines(fields, file, isKnownHotline, diagnostics);
         var sensitive = fields.Bool("sensitive", required: true);
         var sourceIds = new HashSet<string>(StringComparer.Ordinal);
-        var sources = ReadSources(fields, sourceIds);
+        var sources = ReadSources(fields, sourceIds, files);
         var reviewed = fields.Date("reviewed", required: true);
         var reviewedBy = fields.String("reviewed_by", required: true);
         var reviewBy = fields.Date("review_by", required: true);
@@ -171,7 +173,7 @@ internal static partial class ArticleParser
     }
 
     /// <param name="ids">Receives every source id declared, so a section citing a source that is itself invalid is not reported twice.</param>
-    private static List<ArticleSource>? ReadSources(YamlFieldReader fields, HashSet<string> ids)
+    private static List<ArticleSource>? ReadSources(YamlFieldReader fields, HashSet<string> ids, SourceFiles? files)
     {
         var readers = fields.MappingList("sources", required: true);
         if (readers is null) return null;
@@ -197,25 +199,54 @@ internal static partial class ArticleParser
 
             var title = source.String("title", required: true);
             var publisher = source.String("publisher", required: true);
-            if (!source.Has("url"))
-            {
-                source.Error("url", $"source '{title ?? "(untitled)"}' has no url: every source must link to where its facts can be checked");
-            }
-
-            var url = source.Url("url", required: false);
+            var (url, document, valid) = ReadSourceLocation(source, title, files);
             var date = source.String("date", required: false);
             if (date is not null && !IsSourceDate(date))
             {
                 source.Error("date", $"source date '{date}' is not a date (expected YYYY-MM-DD, YYYY-MM, YYYY or null)");
             }
 
-            if (title is not null && publisher is not null && url is not null)
+            if (title is not null && publisher is not null && valid)
             {
-                sources.Add(new ArticleSource(title, publisher, url, date) { Id = id });
+                sources.Add(new ArticleSource(title, publisher, url, date) { Id = id, Document = document });
             }
         }
 
         return sources;
+    }
+
+    /// <summary>
+    /// Where a member opens the source: <c>url</c> (a public page) or <c>document</c> (one of this bot's own documents, a
+    /// file in the knowledge folder); exactly one. <c>copy</c> names the stored copy of a news page.
+    /// </summary>
+    private static (Uri? Url, string? Document, bool Valid) ReadSourceLocation(YamlFieldReader source, string? title, SourceFiles? files)
+    {
+        var hasUrl = source.Has("url");
+        var hasDocument = source.Has("document");
+        if (!hasUrl && !hasDocument)
+        {
+            source.Error("url", $"source '{title ?? "(untitled)"}' has no url: every source must link to where its facts can be checked (or, for this bot's own documents, name the file with 'document:')");
+            return (null, null, false);
+        }
+
+        if (hasUrl && hasDocument)
+        {
+            source.Error("document", $"source '{title ?? "(untitled)"}' has both a url and a document: keep the one a member opens");
+            return (null, null, false);
+        }
+
+        var copy = source.String("copy", required: false);
+        if (copy is not null) SourceChecks.CheckCopy(source, copy, files?.CopyExists);
+        if (hasDocument)
+        {
+            var document = source.String("document", required: true);
+            var checkedDocument = document is null ? null : SourceChecks.CheckDocument(source, document, files?.ReadDocument);
+            return (null, checkedDocument, checkedDocument is not null);
+        }
+
+        var url = source.Url("url", required: false);
+        if (url is not null) SourceChecks.CheckUrl(source, url, hasCopy: copy is not null);
+        return (url, null, url is not null);
     }
 
     private static void CheckReviewDates(YamlFieldReader fields, DateOnly? reviewed, DateOnly? reviewBy, DateOnly today)

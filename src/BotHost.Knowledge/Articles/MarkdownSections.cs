@@ -1,4 +1,5 @@
 using Markdig;
+using Markdig.Syntax;
 
 namespace BotHost.Knowledge.Articles;
 
@@ -41,6 +42,17 @@ internal static class MarkdownSections
 
         if (heading is not null) sections.Add(new RawSection(heading, headingLine, string.Join('\n', buffer)));
         return sections;
+    }
+
+    /// <summary>Every ATX heading of a Markdown document (any level, in order, outside code), as written after its '#'s.</summary>
+    public static IEnumerable<string> Headings(string markdown)
+    {
+        var lines = markdown.ReplaceLineEndings("\n").Split('\n');
+        foreach (var heading in Markdown.Parse(string.Join('\n', lines), Pipeline).Descendants<HeadingBlock>())
+        {
+            if (heading.IsSetext || heading.Line >= lines.Length) continue;
+            yield return lines[heading.Line].Trim().TrimStart('#').TrimEnd('#').Trim();
+        }
     }
 
     /// <summary>Markdown to plain text: links become their text, emphasis is dropped, one block per line.</summary>

@@ -24,7 +24,7 @@ internal static class SlackPlainTextRenderer
                     break;
                 case PassageBlock { Passage: var p }:
                     text.Append(p.Title).Append(" — ").Append(p.Heading).Append('\n').Append(p.Snippet.Text.Trim()).Append('\n');
-                    foreach (var s in p.Sources) text.Append("Source: ").Append(s.Title).Append(", ").Append(s.Publisher).Append(" (").Append(s.Url).Append(")\n");
+                    foreach (var s in p.Sources) text.Append("Source: ").Append(s.Title).Append(", ").Append(s.Publisher).Append(" (").Append(s.Location).Append(")\n");
                     text.Append(BotTexts.LastReviewed(p.Reviewed)).Append("\n\n");
                     break;
                 case HotlinesBlock h:

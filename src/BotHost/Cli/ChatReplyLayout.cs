@@ -53,7 +53,7 @@ internal static class ChatReplyLayout
         foreach (var source in passage.Sources)
         {
             var date = source.Date is { } d ? $", {d}" : string.Empty;
-            rows.Add(new Text($"Source: {source.Title}, {source.Publisher}{date} <{source.Url}>", dim));
+            rows.Add(new Text($"Source: {source.Title}, {source.Publisher}{date} <{source.Location}>", dim));
         }
 
         var more = passage.ArticleSources.Except(passage.Sources).Count();

@@ -36,4 +36,20 @@ public sealed class ConsoleReplyRendererTests
         Assert.Contains("Source: Hidden source", text, StringComparison.Ordinal);
         Assert.DoesNotContain("More sources", text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Render_DocumentSourceWithoutLink_NamesTheBotsOwnDocument()
+    {
+        var document = new ArticleSource("What it keeps", "BotHost maintainers", null, null) { Document = "about/how-this-bot-works.md#what-it-keeps" };
+        var reply = new Reply
+        {
+            Kind = ReplyKind.Answer,
+            Visibility = ReplyVisibility.Public,
+            Blocks = [new PassageBlock(SampleReplies.Passage(sources: [document]) with { ArticleSources = [document] })],
+        };
+
+        var text = ConsoleReplyRenderer.Render(reply);
+
+        Assert.Contains("Source: What it keeps, BotHost maintainers <this bot's own documentation: about/how-this-bot-works.md#what-it-keeps>", text, StringComparison.Ordinal);
+    }
 }
