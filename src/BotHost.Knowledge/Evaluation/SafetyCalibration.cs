@@ -25,7 +25,8 @@ public static class SafetyCalibration
     /// <summary>One scored message: true label (a category, "refuse", or null for neither), and the detector's verdict.</summary>
     /// <param name="Protective">A protective question (an example, an article's question or a dev message), never to be refused.</param>
     /// <param name="Where">The example's file and line, or the dev set's line.</param>
-    private sealed record Scored(string? Truth, ExampleVerdict Verdict, bool FromDev, bool RulesCatch = false, bool Protective = false, string Where = "");
+    /// <param name="Cued">The message has a protective cue (<see cref="RefusalRules.HasProtectiveCue"/>).</param>
+    private sealed record Scored(string? Truth, ExampleVerdict Verdict, bool FromDev, bool RulesCatch = false, bool Protective = false, string Where = "", bool Cued = false);
 
     public static string Urgent(KnowledgeBase knowledge, IReadOnlyList<UrgentEvalCase> dev)
     {
@@ -82,7 +83,7 @@ public static class SafetyCalibration
     /// protective question); the detector uses <see cref="SemanticTraining.RefusalSettings"/>.
     /// </summary>
     private static readonly (float Gamma, float Cost, float Text)[] RefusalGrid =
-        [.. from gamma in new[] { 1f } from text in new[] { 0f, 0.5f, 1f, 2f } from cost in new[] { 4f, 16f } select (gamma, cost, text)];
+        [.. from gamma in new[] { 0.5f, 1f, 2f, 4f } from text in new[] { 0f, 0.5f } from cost in new[] { 16f } select (gamma, cost, text)];
 
     public static string Refusal(KnowledgeBase knowledge, IReadOnlyList<(string Message, bool Refuse)> dev)
     {
@@ -102,7 +103,7 @@ public static class SafetyCalibration
         foreach (var (gamma, cost, textWeight) in RefusalGrid)
         {
             var settings = new KernelMachine.Settings(gamma, cost, textWeight);
-            var scored = ScoreRefusal(training, settings, protective, dev, devRules,
+            var scored = ScoreRefusal(training, settings, protective, dev, devRules, null,
                 training.TrainRefusal(Enumerable.Range(0, training.RefusalLabels.Count), settings, protective, shareGram: true) is { } model
                     ? [.. devVectors.Select((v, d) => SemanticTraining.RefusalVerdict(model, v, devTexts[d]))]
                     : []);
@@ -114,7 +115,8 @@ public static class SafetyCalibration
                 $"  gamma {gamma,4:0.#} cost {cost,4:0.#} words {textWeight,3:0.#}: threshold {threshold:0.000}  examples refused {examplesKept:0.000}  dev refused {devKept:0.000}{(chosen ? "   <- in use" : string.Empty)}\n");
         }
 
-        var inUse = ScoreRefusal(training, SemanticTraining.RefusalSettings, SemanticTraining.ProtectiveWeight, dev, devRules,
+        var cue = knowledge.Safety.Refusal is { } refusalRules ? refusalRules.HasProtectiveCue : (Func<string, bool>?)null;
+        var inUse = ScoreRefusal(training, SemanticTraining.RefusalSettings, SemanticTraining.ProtectiveWeight, dev, devRules, cue,
             [.. dev.Select(d => examples.ScoreRefusal(d.Message))]);
         var suggested = StrictestRefusal(inUse);
         text.Append("\nwith the settings in use: threshold  examples refused (refuse kept)  others refused (false refusals)  | dev refused  dev false refusals  | protective refused (examples, article questions)\n");
@@ -131,7 +133,26 @@ public static class SafetyCalibration
             text.Append(CultureInfo.InvariantCulture, $"  {s.Verdict.Score:0.000}  {s.Where}\n");
         }
 
+        var quantile = ProtectiveQuantile(inUse, FalseRefusalCeiling);
+        text.Append(CultureInfo.InvariantCulture, $"\nvariant: a quantile instead of the highest protective score (at most {FalseRefusalCeiling:P0} of cross-validated protective questions refused, none of the dev ones):\n");
+        text.Append(Variant($"threshold {quantile:0.000}", inUse, s => s.Verdict.Score >= quantile));
+        var uncued = cue is null ? double.NaN : UncuedThreshold(inUse, suggested, UncuedRefusalShare);
+        var uncuedLoose = cue is null ? double.NaN : UncuedThreshold(inUse, suggested, 2 * UncuedRefusalShare);
+        if (cue is not null)
+        {
+            text.Append(CultureInfo.InvariantCulture,
+                $"\nvariant: two stages: refused from {suggested:0.000}, or from a lower threshold when the message has no protective cue (a phrase of a refusal.yaml rule's none:)\n");
+            text.Append(CultureInfo.InvariantCulture, $"  cue share: refuse examples {Share(inUse.Where(s => !s.FromDev && s.Truth is not null), s => s.Cued):0.000}, protective examples and article questions {Share(inUse.Where(s => !s.FromDev && s.Protective), s => s.Cued):0.000}, dev protective {Share(inUse.Where(s => s.FromDev && s.Protective), s => s.Cued):0.000}\n");
+            foreach (var t in Grid.Where(t => t is > 0.25 and < 0.62).Append(uncued).Append(uncuedLoose).Distinct().Order())
+            {
+                var mark = t == uncued ? $" (<= {UncuedRefusalShare:P1}, suggested)" : t == uncuedLoose ? $" (<= {2 * UncuedRefusalShare:P1})" : string.Empty;
+                text.Append(Variant($"uncued {t:0.000}{mark}", inUse,
+                    s => s.Verdict.Score >= suggested || (!s.Cued && s.Verdict.Score >= t)));
+            }
+        }
+
         text.Append(CultureInfo.InvariantCulture, $"\nrefusal.yaml: example_threshold: {suggested:0.000}\n");
+        if (cue is not null) text.Append(CultureInfo.InvariantCulture, $"refusal.yaml: uncued_threshold: {uncued:0.000} (two stages)\n");
         return text.ToString();
     }
 
@@ -162,24 +183,82 @@ public static class SafetyCalibration
 
     /// <summary>Cross-validated verdicts on the examples and the given verdicts on the dev messages, as <see cref="Scored"/> rows.</summary>
     private static List<Scored> ScoreRefusal(SemanticTraining training, KernelMachine.Settings settings, float protective,
-        IReadOnlyList<(string Message, bool Refuse)> dev, List<bool> devRules, IReadOnlyList<ExampleVerdict?> devVerdicts)
+        IReadOnlyList<(string Message, bool Refuse)> dev, List<bool> devRules, Func<string, bool>? cue, IReadOnlyList<ExampleVerdict?> devVerdicts)
     {
         var folds = training.CrossValidateRefusal(Folds, settings, protective);
+        cue ??= _ => false;
         var scored = new List<Scored>();
         for (var i = 0; i < training.Rows.Count; i++)
         {
             if (folds[i] is not { } verdict) continue;
             var label = training.Rows[i].Label;
             scored.Add(new Scored(label == SafetyExamples.Refuse ? SafetyExamples.Refuse : null, verdict, false, Protective: label == SafetyExamples.Protective,
-                Where: training.Rows[i].Line > 0 ? training.Rows[i].Location : $"{training.Rows[i].File}: {training.Rows[i].Text}"));
+                Where: training.Rows[i].Line > 0 ? training.Rows[i].Location : $"{training.Rows[i].File}: {training.Rows[i].Text}", Cued: cue(training.Rows[i].Text)));
         }
 
         for (var d = 0; d < devVerdicts.Count; d++)
         {
-            if (devVerdicts[d] is { } verdict) scored.Add(new Scored(dev[d].Refuse ? SafetyExamples.Refuse : null, verdict, true, devRules[d], !dev[d].Refuse, $"dev: {dev[d].Message}"));
+            if (devVerdicts[d] is { } verdict) scored.Add(new Scored(dev[d].Refuse ? SafetyExamples.Refuse : null, verdict, true, devRules[d], !dev[d].Refuse, $"dev: {dev[d].Message}", cue(dev[d].Message)));
         }
 
         return scored;
+    }
+
+    /// <summary>
+    /// Share of the cross-validated protective examples and article questions (and of the other examples) that the suggested
+    /// uncued threshold may refuse: 0.5%, about 4 of the 890 protective rows of 2026-12-06. Zero would take the single
+    /// highest-scoring row's score (the rule that held recall near one half); the dev protective questions must all still
+    /// be answered.
+    /// </summary>
+    public const double UncuedRefusalShare = 0.005;
+
+    /// <summary>
+    /// The lowest threshold (in steps of 0.001, down from <paramref name="high"/>) at which messages with no protective cue,
+    /// refused from it (and every message from <paramref name="high"/>), refuse at most <paramref name="share"/> of the
+    /// cross-validated protective rows and of the other examples, and no dev protective question the rules answer.
+    /// </summary>
+    private static double UncuedThreshold(List<Scored> scored, double high, double share)
+    {
+        var protective = scored.Where(s => !s.FromDev && s.Protective).ToList();
+        var others = scored.Where(s => !s.FromDev && s.Truth is null && !s.Protective).ToList();
+        var dev = scored.Where(s => s.FromDev && s.Truth is null && !s.RulesCatch).ToList();
+        var best = high;
+        for (var t = high; t >= 0.05; t -= 0.001)
+        {
+            var at = Math.Round(t, 3);
+            bool Refused(Scored s) => s.Verdict.Score >= high || (!s.Cued && s.Verdict.Score >= at);
+            if (protective.Count(Refused) > protective.Count * share || others.Count(Refused) > others.Count * share || dev.Any(Refused)) break;
+            best = at;
+        }
+
+        return best;
+    }
+
+    /// <summary>
+    /// The lowest threshold at which at most <paramref name="share"/> of the cross-validated protective examples and article
+    /// questions are refused and no dev protective question the rules answer.
+    /// </summary>
+    private static double ProtectiveQuantile(List<Scored> scored, double share)
+    {
+        var dev = scored.Where(s => s.FromDev && s.Truth is null && !s.RulesCatch).Select(s => s.Verdict.Score).DefaultIfEmpty(0).Max();
+        var protective = scored.Where(s => !s.FromDev && s.Protective).Select(s => s.Verdict.Score).OrderDescending().ToList();
+        var allowed = (int)Math.Floor(protective.Count * share);
+        var ceiling = allowed < protective.Count ? protective[allowed] : 0;
+        return Math.Min(Math.Floor(Math.Max(dev, ceiling) * 1000 + 1) / 1000, 0.999);
+    }
+
+    /// <summary>One variant's line: cross-validated refuse examples kept, protective and other examples refused; dev requests refused (with the rules) and dev false refusals.</summary>
+    private static string Variant(string name, List<Scored> scored, Func<Scored, bool> refused)
+    {
+        var examples = scored.Where(s => !s.FromDev).ToList();
+        var refuse = examples.Where(s => s.Truth is not null).ToList();
+        var protective = examples.Where(s => s.Protective).ToList();
+        var others = examples.Where(s => s.Truth is null && !s.Protective).ToList();
+        var dev = scored.Where(s => s.FromDev).ToList();
+        var devRefuse = dev.Where(s => s.Truth is not null).ToList();
+        var devAnswer = dev.Where(s => s.Truth is null).ToList();
+        return string.Create(CultureInfo.InvariantCulture,
+            $"  {name,-22} examples refused {refuse.Count(refused)}/{refuse.Count} ({Share(refuse, refused):0.000})  protective refused {protective.Count(refused)}/{protective.Count}  others refused {others.Count(refused)}/{others.Count}  | dev refused {devRefuse.Count(s => s.RulesCatch || refused(s))}/{devRefuse.Count}  dev false refusals {devAnswer.Count(s => !s.RulesCatch && refused(s))}/{devAnswer.Count}\n");
     }
 
     private static double Share(IEnumerable<Scored> rows, Func<Scored, bool> kept)

@@ -9,6 +9,27 @@ public sealed record RefusalRules(SafetyLexicon Lexicon, IReadOnlyList<SafetyRul
     /// <summary>The example detector's refuse score from which a request is refused.</summary>
     public double ExampleThreshold { get; init; } = SemanticSafety.DefaultThreshold;
 
+    /// <summary>
+    /// The lower threshold (refusal.yaml <c>uncued_threshold</c>) from which a request is refused when the message has no
+    /// protective cue (<see cref="HasProtectiveCue"/>); null: <see cref="ExampleThreshold"/> for every message.
+    /// </summary>
+    public double? UncuedThreshold { get; init; }
+
+    /// <summary>The example score from which this message is refused: the lower one when it has no protective cue.</summary>
+    public double ThresholdFor(string message) =>
+        UncuedThreshold is { } uncued && !HasProtectiveCue(message) ? Math.Min(uncued, ExampleThreshold) : ExampleThreshold;
+
+    /// <summary>
+    /// Whether the message has a phrase that keeps a rule from firing (a rule's <c>none:</c>: "my daughter", "report",
+    /// "what should i do", "protect"...): the maintainers' own marks of a parent, moderator or help-seeker asking.
+    /// </summary>
+    public bool HasProtectiveCue(string message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var reading = Lexicon.Read(message);
+        return Rules.Any(r => r.None.Any(p => p.IsMatch(reading.Text, reading.Masked)));
+    }
+
     /// <summary>The first rule that matches the message, or null.</summary>
     public SafetyRule? Match(string message)
     {

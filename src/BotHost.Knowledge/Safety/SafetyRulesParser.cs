@@ -72,7 +72,7 @@ internal static class SafetyRulesParser
         var root = YamlDocumentLoader.LoadMapping(text, file, 0, diagnostics);
         if (root is null) return null;
         var fields = new YamlFieldReader(root, file, 0, diagnostics);
-        fields.WarnUnknownKeys([.. ReviewFields, .. LexiconFields, "message", "article", "example_threshold", "rules"]);
+        fields.WarnUnknownKeys([.. ReviewFields, .. LexiconFields, "message", "article", "example_threshold", "uncued_threshold", "rules"]);
         var reviewed = ReadReview(fields, today);
         var message = fields.String("message", required: true);
         var article = fields.String("article", required: true);
@@ -80,8 +80,10 @@ internal static class SafetyRulesParser
         var lexicon = ReadLexicon(fields, file, diagnostics);
         var rules = ReadRules(fields, file, lexicon.Shorthand, diagnostics);
         var threshold = Threshold(fields, "example_threshold") ?? SemanticSafety.DefaultThreshold;
+        var uncued = Threshold(fields, "uncued_threshold");
+        if (uncued > threshold) fields.Error("uncued_threshold", $"field '{fields.FieldName("uncued_threshold")}' must not be above example_threshold ({threshold.ToString(CultureInfo.InvariantCulture)}): it is the lower threshold of messages with no protective cue");
         if (reviewed is null || message is null || article is null) return null;
-        return new RefusalRules(lexicon, rules, message, article, reviewed.Value) { ExampleThreshold = threshold };
+        return new RefusalRules(lexicon, rules, message, article, reviewed.Value) { ExampleThreshold = threshold, UncuedThreshold = uncued };
     }
 
     /// <summary>A score threshold of the example detector: a number from 0 to 1 (exclusive), as <c>kb eval --calibrate</c> prints them.</summary>
