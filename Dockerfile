@@ -20,11 +20,13 @@ ENV Knowledge__Path=/app/knowledge \
     Analytics__DatabasePath=/app/data/bothost-analytics.db \
     Semantics__VectorCachePath=/app/data/vectors.db \
     DOTNET_gcServer=0 \
-    DOTNET_GCgen0size=0x4000000
-# DOTNET_GCgen0size: a 64 MB gen0 budget. VMs that report no CPU cache sizes get a 2 MB one, and an answer allocates a
-# few hundred KB, so under load the server spent a quarter of its time in gen0 collections (issue #14). The runtime
-# reads this knob only from the environment: as System.GC.Gen0Size or GCgen0size in runtimeconfig.json it is ignored
-# (bench/BotHost.Benchmarks `answer` prints the gen0 count; measured on .NET 10).
+    DOTNET_GCgen0size=0x1000000
+# DOTNET_GCgen0size: a 16 MB gen0 budget. VMs that report no CPU cache sizes get a 2 MB one, and an answer allocates
+# about 100 KB, so under load the server spent a quarter of its time in gen0 collections (issue #14). 64 MB collected
+# least but kept the heap near 90 MB committed for 20 MB live; 16 MB collects every ~160 answers and, with the
+# collection after each knowledge load (KnowledgeHost), keeps `serve` under 350 MB RSS (bench/load/run.sh: 511 MB at
+# 64 MB without it, 332 MB now). The runtime reads this knob only from the environment: as System.GC.Gen0Size or
+# GCgen0size in runtimeconfig.json it is ignored (bench/BotHost.Benchmarks `answer` prints the gen0 count; .NET 10).
 # The .NET images ship a non-root user "app" (APP_UID 1654); never run as root.
 RUN mkdir -p /app/data && chown $APP_UID /app/data
 USER $APP_UID

@@ -26,6 +26,12 @@ if (args.Length > 0 && args[0] == "answer")
     return;
 }
 
+if (args.Length > 0 && args[0] == "memory")
+{
+    MemoryRun.Run(Console.Out, args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 2_000);
+    return;
+}
+
 if (args.Length > 2 && args[0] == "wrk-script")
 {
     WrkScriptRun.Run(Console.Out, args[1], args[2], args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 4_096);

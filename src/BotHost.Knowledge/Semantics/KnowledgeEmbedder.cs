@@ -10,16 +10,23 @@ namespace BotHost.Knowledge.Semantics;
 /// </summary>
 public sealed partial class KnowledgeEmbedder : IDisposable
 {
+    /// <summary>Texts looked up or embedded between two progress reports (16 of the encoder's batches).</summary>
+    public const int ProgressStep = 512;
+
     private readonly VectorCache? _cache;
     private readonly TimeProvider _time;
     private readonly bool _ownsEncoder;
+    private readonly bool _ownsCache;
+    private readonly Action<EmbeddingProgress>? _progress;
+    private long _done;
+    private long _total;
 
     public KnowledgeEmbedder(ISentenceEncoder encoder, VectorCache? cache, TimeProvider time)
-        : this(encoder, cache, time, ownsEncoder: false)
+        : this(encoder, cache, time, ownsEncoder: false, ownsCache: true, progress: null)
     {
     }
 
-    private KnowledgeEmbedder(ISentenceEncoder encoder, VectorCache? cache, TimeProvider time, bool ownsEncoder)
+    private KnowledgeEmbedder(ISentenceEncoder encoder, VectorCache? cache, TimeProvider time, bool ownsEncoder, bool ownsCache, Action<EmbeddingProgress>? progress)
     {
         ArgumentNullException.ThrowIfNull(encoder);
         ArgumentNullException.ThrowIfNull(time);
@@ -27,6 +34,8 @@ public sealed partial class KnowledgeEmbedder : IDisposable
         _cache = cache;
         _time = time;
         _ownsEncoder = ownsEncoder;
+        _ownsCache = ownsCache;
+        _progress = progress;
     }
 
     public ISentenceEncoder Encoder { get; }
@@ -61,22 +70,53 @@ public sealed partial class KnowledgeEmbedder : IDisposable
             }
         }
 
-        return new KnowledgeEmbedder(encoder, cache, time, ownsEncoder: true);
+        return new KnowledgeEmbedder(encoder, cache, time, ownsEncoder: true, ownsCache: true, progress: null);
+    }
+
+    /// <summary>
+    /// The same encoder and cache (owned by this instance, not the new one: disposing it disposes neither) reporting
+    /// to <paramref name="progress"/> as knowledge texts are embedded: after every <see cref="ProgressStep"/> texts,
+    /// the texts done and asked for so far over every <see cref="EmbedKnowledge"/> call of the new instance (a knowledge
+    /// base embeds its article questions, then its sections, then its example messages, so the total grows). For the
+    /// command line's progress display while a large knowledge base is embedded the first time.
+    /// </summary>
+    public KnowledgeEmbedder WithProgress(Action<EmbeddingProgress> progress)
+    {
+        ArgumentNullException.ThrowIfNull(progress);
+        return new KnowledgeEmbedder(Encoder, _cache, _time, ownsEncoder: false, ownsCache: false, progress);
     }
 
     /// <summary>Vectors of knowledge texts, from the cache where it has them.</summary>
     public IReadOnlyList<float[]> EmbedKnowledge(IReadOnlyList<string> texts, EmbeddingKind kind)
     {
         ArgumentNullException.ThrowIfNull(texts);
-        return _cache is null ? Encoder.Encode(texts, kind) : _cache.GetOrEncode(Encoder, texts, kind, _time);
+        if (_progress is null) return Embed(texts, kind);
+
+        // Shortest first, as the encoder orders a batch, so steps of ProgressStep texts pad as little as one call would.
+        Interlocked.Add(ref _total, texts.Count);
+        var order = Enumerable.Range(0, texts.Count).OrderBy(i => texts[i].Length).ToArray();
+        var vectors = new float[texts.Count][];
+        for (var start = 0; start < order.Length; start += ProgressStep)
+        {
+            var step = order.AsSpan(start, Math.Min(ProgressStep, order.Length - start)).ToArray();
+            var part = Embed([.. step.Select(i => texts[i])], kind);
+            for (var j = 0; j < step.Length; j++) vectors[step[j]] = part[j];
+            var done = Interlocked.Add(ref _done, step.Length);
+            _progress(new EmbeddingProgress(done, Interlocked.Read(ref _total)));
+        }
+
+        return vectors;
     }
+
+    private IReadOnlyList<float[]> Embed(IReadOnlyList<string> texts, EmbeddingKind kind) =>
+        _cache is null ? Encoder.Encode(texts, kind) : _cache.GetOrEncode(Encoder, texts, kind, _time);
 
     /// <summary>The shared embedding handle of a member's message (computed on first use, never cached on disk).</summary>
     public MessageEmbedding Message(string text) => MessageEmbedding.For(Encoder, text);
 
     public void Dispose()
     {
-        _cache?.Dispose();
+        if (_ownsCache) _cache?.Dispose();
         if (_ownsEncoder) (Encoder as IDisposable)?.Dispose();
     }
 

@@ -59,7 +59,7 @@ internal static class KbEvalCommand
             foreach (var error in errors) env.Error.WriteLine(error);
             if (errors.Count > 0) return ExitCodes.Failure;
 
-            using var knowledge = KnowledgeLoading.LoadOrExplain(options, env);
+            using var knowledge = KnowledgeLoading.LoadOrExplain(options, env, parse.GetValue(json));
             if (knowledge is null) return ExitCodes.Failure;
             var system = KnowledgeEvalSystem.Create(knowledge, parse.GetValue(region)!);
             var report = files.Length > 1 || parse.GetValue(calibrate)

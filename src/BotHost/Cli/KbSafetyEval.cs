@@ -30,7 +30,7 @@ internal static class KbSafetyEval
         var exit = Start(env, file, "urgent", settings, UrgentEvaluator.Read, out var cases, out var detectors);
         if (exit != ExitCodes.Success) return exit;
 
-        using var knowledge = KnowledgeLoading.LoadOrExplain(options, env);
+        using var knowledge = KnowledgeLoading.LoadOrExplain(options, env, settings.Json);
         if (knowledge is null) return ExitCodes.Failure;
         if (knowledge.Safety.Urgent is null)
         {
@@ -51,7 +51,7 @@ internal static class KbSafetyEval
         var exit = Start(env, file, "refusal", settings, RefusalEvaluator.Read, out var cases, out var detectors);
         if (exit != ExitCodes.Success) return exit;
 
-        using var knowledge = KnowledgeLoading.LoadOrExplain(options, env);
+        using var knowledge = KnowledgeLoading.LoadOrExplain(options, env, settings.Json);
         if (knowledge is null) return ExitCodes.Failure;
         var safety = knowledge.Safety with { Detectors = detectors };
         var report = RefusalEvaluator.Run(cases, message => safety.RefusalReason(message) switch

@@ -6,7 +6,11 @@ namespace BotHost.Cli;
 /// <summary>Loads the knowledge base for a command and explains, in one line, why it cannot.</summary>
 internal static class KnowledgeLoading
 {
-    public static KnowledgeBase? LoadOrExplain(KnowledgeOptions options, CliEnvironment env)
+    /// <summary>
+    /// The knowledge base, or null after one line on stderr saying why not. While its texts are embedded, progress is
+    /// shown on stderr (<see cref="KnowledgeBuildProgress"/>; nothing with <paramref name="json"/>).
+    /// </summary>
+    public static KnowledgeBase? LoadOrExplain(KnowledgeOptions options, CliEnvironment env, bool json = false)
     {
         if (!Directory.Exists(options.Path))
         {
@@ -24,7 +28,12 @@ internal static class KnowledgeLoading
             return null;
         }
 
-        var result = KnowledgeBase.Load(options, env.Time);
+        var embedder = options.Embedder;
+        var result = KnowledgeBuildProgress.Run(env, json, embedder, shown =>
+        {
+            options.Embedder = shown;
+            return KnowledgeBase.Load(options, env.Time);
+        });
         if (result.Knowledge is not null) return result.Knowledge;
         var errors = result.Errors.ToList();
         env.Error.WriteLine($"bothost: the knowledge base in {options.Path} has {errors.Count} error(s); run 'bothost kb check {options.Path}'. First: {errors[0]}");
