@@ -14,8 +14,8 @@ namespace BotHost.Discord.Interactions;
 
 /// <summary>
 /// Answers interactions, whether they came over HTTP or the gateway. PING gets PONG; a command runs through the
-/// pipeline and is answered inline when the reply is ready within <see cref="DiscordOptions.InlineDeadline"/> (it
-/// always is, in practice), otherwise it is deferred (type 5) and the original response is edited through the
+/// pipeline (on a thread-pool thread, so a CPU-bound answer cannot hold up the deadline) and is answered inline when the
+/// reply is ready within <see cref="DiscordOptions.InlineDeadline"/>, otherwise it is deferred (type 5) and the original response is edited through the
 /// interaction webhook once ready. A reply <see cref="ReplyRouting"/> keeps to the asker carries the EPHEMERAL flag; a deferred response is ephemeral,
 /// since visibility must be chosen before the reply exists and privacy is the safe side. Feedback buttons are
 /// counted once per member and reply (Core's <see cref="FeedbackDeduplicator"/>) and acknowledged privately.
@@ -55,9 +55,13 @@ internal sealed partial class DiscordInteractionHandler(
             return Private(DiscordTexts.NoMessageText);
         }
 
-        var work = pipeline.HandleAsync(message, queue.Stopping);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var timer = Task.Delay(options.Value.InlineDeadline, time, deadline.Token);
+
+        // The deadline runs before the answer starts, and the answer runs off this thread: much of it is CPU-bound and
+        // synchronous (safety rules, the sentence encoder, the search), so run here it would hold the thread until it
+        // finished and the deferral could never be chosen in time on a busy machine (issue #16, point 5).
+        var work = Task.Run(() => pipeline.HandleAsync(message, queue.Stopping), CancellationToken.None);
         if (await Task.WhenAny(work, timer) == work)
         {
             await deadline.CancelAsync();

@@ -202,6 +202,25 @@ public sealed class DiscordInteractionsEndToEndTests
     }
 
     [Fact]
+    public async Task Interactions_CpuBoundAnswerSlowerThanDeadline_DeferredWhileItRunsThenOriginalEdited()
+    {
+        using var busy = new BusyHandler();
+        await using var host = await DiscordTestHost.StartAsync(services: s => s.AddSingleton<IMessageHandler>(busy));
+        var responding = host.PostInteractionAsync(DiscordPayloads.Ask(GroomingQuestion));
+
+        await host.Time.WaitForTimerAsync(TimeSpan.FromSeconds(2));
+        host.Time.Advance(TimeSpan.FromSeconds(2));
+        var json = await JsonAsync(await responding);
+        var answeringWhenDeferred = busy.IsBusy;
+        busy.Finish();
+
+        Assert.Equal(5, json.GetProperty("type").GetInt32());
+        Assert.True(answeringWhenDeferred);
+        var edit = await host.Api.NextRequestAsync($"PATCH webhooks/{DiscordTestHost.ApplicationId}/A_UNIQUE_TOKEN/messages/@original");
+        Assert.Contains("\"embeds\"", edit.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Readiness_PublicKeyOnly_ConnectedWithoutToken()
     {
         await using var host = await DiscordTestHost.StartAsync(s => s["Discord:BotToken"] = null);
