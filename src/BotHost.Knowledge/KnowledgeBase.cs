@@ -21,14 +21,17 @@ public sealed class KnowledgeBase : IDisposable
     private readonly KnowledgeOptions _options;
     private readonly Safety.SafetyRules _safety;
     private readonly SemanticIndex? _semantic;
+    private readonly AudienceGuard _audience;
 
     /// <summary>Answers to recent questions, by <see cref="MessageKey"/> and region; null when the cache is off.</summary>
     private readonly BoundedCache<(UInt128 Question, string Region), Answer>? _answers;
 
     private KnowledgeBase(KnowledgeSnapshot snapshot, KnowledgeOptions options, LuceneSearchIndex index, ArticleTermIndex terms,
-        IReadOnlyList<PassageRef> passages, IReadOnlyList<int> questionArticles, SemanticIndex? semantic, DateTimeOffset loadedAt, TimeSpan buildTime, Safety.SafetyRules safety)
+        IReadOnlyList<PassageRef> passages, IReadOnlyList<int> questionArticles, SemanticIndex? semantic, DateTimeOffset loadedAt, TimeSpan buildTime, Safety.SafetyRules safety,
+        AudienceGuard audience)
     {
         _semantic = semantic;
+        _audience = audience;
         _answers = options.AnswerCacheSize >= 2 ? new BoundedCache<(UInt128, string), Answer>(options.AnswerCacheSize) : null;
         Snapshot = snapshot;
         _options = options;
@@ -112,7 +115,8 @@ public sealed class KnowledgeBase : IDisposable
         var semantic = options.Embedder is { } encoder && options.Features.HasFlag(SearchFeatures.Semantic)
             ? SemanticIndex.Build(snapshot, encoder, options.Features.HasFlag(SearchFeatures.OffTopicExamples) ? [.. snapshot.OffTopic, .. snapshot.Everyday] : [])
             : null;
-        var knowledge = new KnowledgeBase(snapshot, options, index, terms, refs, questionArticles, semantic, time.GetUtcNow(), Stopwatch.GetElapsedTime(started), safety);
+        var audience = AudienceGuard.Build(snapshot, options.Embedder);
+        var knowledge = new KnowledgeBase(snapshot, options, index, terms, refs, questionArticles, semantic, time.GetUtcNow(), Stopwatch.GetElapsedTime(started), safety, audience);
         knowledge.WarmUp();
         return knowledge;
     }
@@ -180,9 +184,23 @@ public sealed class KnowledgeBase : IDisposable
         ArgumentNullException.ThrowIfNull(question);
         var query = _analyzer.Analyze(question);
         var semantic = _semantic is not null && _options.Embedder is { } embedder ? _semantic.Score(embedder.Message(question).Vector) : null;
-        var ranked = _searcher.Rank(query, RankDepth, a => Articles[a].AppliesTo(region), semantic);
+        var ranked = ForAudience(question, _searcher.Rank(query, RankDepth, a => Articles[a].AppliesTo(region), semantic));
         return new SearchResult(query, ranked, ShouldDecline(ranked));
     }
+
+    /// <summary>
+    /// The ranking without articles for people worried about their own thoughts when one would be quoted to a member who
+    /// reads as a victim or at risk and the message is not about the asker's own thoughts (<see cref="AudienceGuard"/>).
+    /// </summary>
+    private IReadOnlyList<RankedArticle> ForAudience(string question, IReadOnlyList<RankedArticle> ranked)
+    {
+        if (!_audience.Active || !ranked.Take(_options.MaxPassages).Any(r => _audience.IsOwnThoughts(r.Article))) return ranked;
+        if (!ReadsAtRisk(question) || _audience.AboutOwnThoughts(question)) return ranked;
+        return [.. ranked.Where(r => !_audience.IsOwnThoughts(r.Article))];
+    }
+
+    /// <summary>True when the safety checks read the message as a member in danger (urgent by a rule or the examples).</summary>
+    private bool ReadsAtRisk(string question) => _safety.MatchUrgent(question) is not null;
 
     /// <summary>
     /// Quotes one section of an article verbatim (from its start), for fixed replies such as <c>/about</c> or the

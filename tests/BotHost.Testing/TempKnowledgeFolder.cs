@@ -103,7 +103,8 @@ public sealed class TempKnowledgeFolder : IDisposable
         bool sensitive = false,
         string[]? regions = null,
         string summary = "A short summary of the article for tests.",
-        string reviewBy = "2027-05-22")
+        string reviewBy = "2027-05-22",
+        string[]? audience = null)
     {
         var text = new StringBuilder();
         text.Append("---\n");
@@ -113,7 +114,7 @@ public sealed class TempKnowledgeFolder : IDisposable
         text.Append("questions:\n");
         foreach (var q in questions) text.Append(CultureInfo.InvariantCulture, $"  - \"{q}\"\n");
         text.Append(CultureInfo.InvariantCulture, $"tags: [{string.Join(", ", tags ?? ["test"])}]\n");
-        text.Append("audience: [all]\n");
+        text.Append(CultureInfo.InvariantCulture, $"audience: [{string.Join(", ", audience ?? ["all"])}]\n");
         text.Append(CultureInfo.InvariantCulture, $"regions: [{string.Join(", ", regions ?? ["INTL"])}]\n");
         text.Append(CultureInfo.InvariantCulture, $"hotlines: [{string.Join(", ", hotlines ?? [])}]\n");
         text.Append(CultureInfo.InvariantCulture, $"sensitive: {(sensitive ? "true" : "false")}\n");

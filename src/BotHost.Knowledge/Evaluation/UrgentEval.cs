@@ -35,6 +35,12 @@ public sealed record UrgentEvalReport
 
     [JsonPropertyName("misses")] public required IReadOnlyList<UrgentEvalMiss> Misses { get; init; }
 
+    /// <summary>
+    /// Urgent messages answered with an article for people worried about their own thoughts (<see cref="MisrouteEvaluator"/>);
+    /// null when not measured. Any one fails the run, whatever the floors.
+    /// </summary>
+    [JsonPropertyName("misroutes")] public IReadOnlyList<UrgentEvalMiss>? Misroutes { get; init; }
+
     public const double RecallTarget = 1.0;
     public const double FalsePositiveTarget = 0.05;
 
@@ -43,6 +49,11 @@ public sealed record UrgentEvalReport
     public IReadOnlyList<string> Failures(double recallFloor = RecallTarget, double falsePositiveCeiling = FalsePositiveTarget)
     {
         var failures = new List<string>();
+        if (Misroutes is { Count: > 0 } misroutes)
+        {
+            failures.Add(string.Create(CultureInfo.InvariantCulture, $"misroutes {misroutes.Count} > 0 (an urgent message answered with an own-thoughts article)"));
+        }
+
         if (UrgentRecall < recallFloor) failures.Add(string.Create(CultureInfo.InvariantCulture, $"urgent_recall {UrgentRecall:0.000} < {recallFloor:0.000}"));
         if (NormalFalsePositiveRate > falsePositiveCeiling)
         {
@@ -70,9 +81,20 @@ public sealed record UrgentEvalReport
             text.Append(CultureInfo.InvariantCulture, $"{Misses.Count} misses (not shown: a blind set is measured, never read to tune)\n");
         }
 
+        if (showMisses)
+        {
+            foreach (var miss in Misroutes ?? [])
+            {
+                text.Append(CultureInfo.InvariantCulture, $"misroute line {miss.Line}\t{miss.Message}\texpected={miss.Expected}\tgot={miss.Got}\n");
+            }
+
+            if (Misroutes is { Count: > 0 }) text.Append('\n');
+        }
+
         text.Append(CultureInfo.InvariantCulture, $"urgent={UrgentCases} normal={NormalCases}\n");
         text.Append(CultureInfo.InvariantCulture,
             $"urgent_recall={Format(UrgentRecall)} category_accuracy={Format(CategoryAccuracy)} normal_false_positive_rate={Format(NormalFalsePositiveRate)}\n");
+        if (Misroutes is not null) text.Append(CultureInfo.InvariantCulture, $"misroutes={Misroutes.Count} (urgent messages answered with an own-thoughts article)\n");
         return text.ToString();
     }
 

@@ -39,7 +39,8 @@ internal static class KbSafetyEval
         }
 
         var safety = knowledge.Safety with { Detectors = detectors };
-        var report = UrgentEvaluator.Run(cases, message => safety.MatchUrgent(message) is { } match ? $"{match.Category.Id} ({match.Reason})" : null);
+        var classified = UrgentEvaluator.Run(cases, message => safety.MatchUrgent(message) is { } match ? $"{match.Category.Id} ({match.Reason})" : null);
+        var report = classified with { Misroutes = MisrouteEvaluator.Run(cases, knowledge) };
         env.Output.Write(settings.Json ? UrgentEvaluator.ToJson(report) + "\n" : report.ToText(showMisses: !IsBlind(file)));
         if (settings.Calibrate) env.Output.Write("\n" + SafetyCalibration.Urgent(knowledge, cases));
         return Finish(env, settings, report.Failures(), report.Failures,

@@ -1,0 +1,50 @@
+using BotHost.Knowledge.Answers;
+using BotHost.Knowledge.Articles;
+using BotHost.Testing;
+using BotHost.Testing.Semantics;
+
+namespace BotHost.Knowledge.Tests.Semantics;
+
+/// <summary>
+/// Issue #13 item 5 on the shipped knowledge base with the encoder: a member who is being hurt is never answered with
+/// the article for people worried about their own thoughts (prevention-help-seeking); a member asking about their own
+/// urges still is, even when the safety checks read their message as urgent. Messages written for these tests.
+/// </summary>
+[Collection(SemanticsTests.Collection)]
+public sealed class ShippedAudienceTests(SemanticsFixture fixture)
+{
+    private const string Prevention = "prevention-help-seeking";
+
+    /// <summary>The shipped knowledge with the prevention article's audience said to be plain adults: what ranking alone would send.</summary>
+    private static KnowledgeBase? _unguarded;
+
+    private KnowledgeBase Unguarded => LazyInitializer.EnsureInitialized(ref _unguarded, () => KnowledgeBase.Build(
+        fixture.Shipped.Snapshot with
+        {
+            Articles = [.. fixture.Shipped.Articles.Select(a => a.Id == Prevention ? a with { Audiences = [Audience.Adults] } : a)],
+        },
+        new KnowledgeOptions { Path = RepositoryPaths.Knowledge, Embedder = fixture.Embedder },
+        new FakeTimeProvider(TestClock.Start)));
+
+    [Fact]
+    public void Ask_MemberDescribingAnAssault_NeverQuotesThePreventionArticle()
+    {
+        const string message = "he forced me to do stuff and now i cant stop shaking";
+        Assert.NotNull(fixture.Shipped.Safety.MatchUrgent(message));
+        Assert.Contains(Unguarded.Ask(message, AskContext.International).Passages, p => p.ArticleId == Prevention);
+
+        var answer = fixture.Shipped.Ask(message, AskContext.International);
+
+        Assert.False(answer.IsDeclined);
+        Assert.DoesNotContain(answer.Passages, p => p.ArticleId == Prevention);
+    }
+
+    [Fact]
+    public void Ask_OwnUrgesReadAsUrgent_StillQuotesThePreventionArticle()
+    {
+        const string message = "i looked at cp and i want to stop";
+        Assert.NotNull(fixture.Shipped.Safety.MatchUrgent(message));
+
+        Assert.Contains(fixture.Shipped.Ask(message, AskContext.International).Passages, p => p.ArticleId == Prevention);
+    }
+}
