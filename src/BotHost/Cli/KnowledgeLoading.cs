@@ -34,6 +34,9 @@ internal static class KnowledgeLoading
             options.Embedder = shown;
             return KnowledgeBase.Load(options, env.Time);
         });
+
+        // Later loads with these options (kb eval --ablation) show no progress: they find every vector in the cache.
+        options.Embedder = embedder;
         if (result.Knowledge is not null) return result.Knowledge;
         var errors = result.Errors.ToList();
         env.Error.WriteLine($"bothost: the knowledge base in {options.Path} has {errors.Count} error(s); run 'bothost kb check {options.Path}'. First: {errors[0]}");
