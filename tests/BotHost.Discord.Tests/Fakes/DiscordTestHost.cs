@@ -1,23 +1,14 @@
-using System.Net;
-using BotHost.Core;
 using BotHost.Core.Communities;
-using BotHost.Core.Feedback;
-using BotHost.Core.Pipeline;
-using BotHost.Knowledge;
 using BotHost.Testing;
 using BotHost.Testing.Discord;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace BotHost.Discord.Tests.Fakes;
 
 /// <summary>
-/// A real web host on a loopback port composed as <c>bothost serve</c> composes it (AddBotHostCore + AddDiscord +
-/// MapDiscord over a sample knowledge base), with Discord's REST API on a second loopback server. Tests play Discord:
-/// they sign and post interactions, or hand gateway dispatches to the dispatch handler, then read what the bot sent.
+/// The shared <see cref="LoopbackBotHost"/> with the Discord adapter (AddDiscord + MapDiscord), and Discord's REST API on
+/// a second loopback server. Tests play Discord: they sign and post interactions, or hand gateway dispatches to the
+/// dispatch handler, then read what the bot sent.
 /// </summary>
 internal sealed class DiscordTestHost : IAsyncDisposable
 {
@@ -25,43 +16,26 @@ internal sealed class DiscordTestHost : IAsyncDisposable
     public const string BotUserId = "1111111111111111111";
     public const string BotToken = "loopback-bot-token-0123456789";
 
-    private readonly WebApplication _app;
-    private readonly TempKnowledgeFolder _folder;
-    private readonly KnowledgeBase _knowledge;
-    private bool _stopped;
+    private readonly LoopbackBotHost _host;
 
-    private DiscordTestHost(LoopbackDiscordApi api, Dictionary<string, string?> settings, CommunitySettings community, Action<IServiceCollection>? services)
+    private DiscordTestHost(LoopbackBotHost host, LoopbackDiscordApi api, FeedbackLog feedback)
     {
+        _host = host;
         Api = api;
-        _folder = SampleKnowledge.Create();
-        _knowledge = KnowledgeBase.Load(new KnowledgeOptions { Path = _folder.Path }, Time.Fake).Knowledge!;
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        builder.Configuration.AddInMemoryCollection(settings);
-        builder.Logging.ClearProviders().AddProvider(Logs).SetMinimumLevel(LogLevel.Debug);
-        builder.Services.AddSingleton<TimeProvider>(Time);
-        builder.Services.AddSingleton<IKnowledgeProvider>(new FixedKnowledgeProvider(_knowledge));
-        builder.Services.AddSingleton<ICommunityDirectory>(new FixedCommunityDirectory(community));
-        builder.Services.AddSingleton<IFeedbackRecorder>(Feedback);
-        builder.Services.AddBotHostCore();
-        builder.Services.AddDiscord(builder.Configuration);
-        services?.Invoke(builder.Services);
-        _app = builder.Build();
-        _app.MapDiscord();
-        _app.Services.GetRequiredService<DiscordBotIdentity>().Set(BotUserId);
+        Feedback = feedback;
     }
 
     public LoopbackDiscordApi Api { get; }
 
-    public ObservedTimeProvider Time { get; } = new();
+    public FeedbackLog Feedback { get; }
 
-    public RecordingLoggerProvider Logs { get; } = new();
+    public ObservedTimeProvider Time => _host.Time;
 
-    public FeedbackLog Feedback { get; } = new();
+    public RecordingLoggerProvider Logs => _host.Logs;
 
-    public HttpClient Client { get; private set; } = new();
+    public HttpClient Client => _host.Client;
 
-    public IServiceProvider Services => _app.Services;
+    public IServiceProvider Services => _host.Services;
 
     public static async Task<DiscordTestHost> StartAsync(Action<Dictionary<string, string?>>? configure = null, CommunitySettings? community = null,
         Action<IServiceCollection>? services = null, Action<LoopbackDiscordApi>? prepare = null)
@@ -78,31 +52,29 @@ internal sealed class DiscordTestHost : IAsyncDisposable
             ["Safety:QuestionsPerMinute"] = "1000",
         };
         configure?.Invoke(settings);
-        var host = new DiscordTestHost(api, settings, community ?? new CommunitySettings { Region = "US" }, services);
-        await host._app.StartAsync();
-        host.Client = new HttpClient { BaseAddress = new Uri(host._app.Urls.First()) };
-        return host;
+        var feedback = new FeedbackLog();
+        var host = await LoopbackBotHost.StartAsync(settings, community ?? new CommunitySettings { Region = "US" }, feedback,
+            (registered, configuration) =>
+            {
+                registered.AddDiscord(configuration);
+                services?.Invoke(registered);
+            },
+            app =>
+            {
+                app.MapDiscord();
+                app.Services.GetRequiredService<DiscordBotIdentity>().Set(BotUserId);
+            });
+        return new DiscordTestHost(host, api, feedback);
     }
 
     public Task<HttpResponseMessage> PostInteractionAsync(string json) => Client.SendAsync(DiscordSigner.SignedPost("/discord/interactions", json));
 
     /// <summary>Stops the host: the gateway first, then the reply queue drains, so every queued reply has been sent.</summary>
-    public async Task StopAsync()
-    {
-        if (_stopped) return;
-        _stopped = true;
-        await _app.StopAsync();
-    }
+    public Task StopAsync() => _host.StopAsync();
 
     public async ValueTask DisposeAsync()
     {
-        await StopAsync();
-        await _app.DisposeAsync();
-        Client.Dispose();
+        await _host.DisposeAsync();
         await Api.DisposeAsync();
-        _knowledge.Dispose();
-        _folder.Dispose();
-        Time.Dispose();
-        Logs.Dispose();
     }
 }

@@ -1,75 +1,54 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
-using BotHost.Core;
 using BotHost.Core.Communities;
-using BotHost.Core.Feedback;
-using BotHost.Core.Pipeline;
-using BotHost.Knowledge;
 using BotHost.Slack.Tests.Fakes;
 using BotHost.Testing;
 using BotHost.Testing.Slack;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace BotHost.Slack.Tests.EndToEnd;
 
 /// <summary>
-/// A real web host on a loopback port composed the way <c>bothost serve</c> will compose it (AddBotHostCore + AddSlack +
-/// MapSlack over a knowledge provider and a community directory), with Slack's Web API on a second loopback server.
-/// Tests play Slack: they sign and post requests, then read what the bot sent back.
+/// The shared <see cref="LoopbackBotHost"/> with the Slack adapter (AddSlack + MapSlack), and Slack's Web API on a second
+/// loopback server. Tests play Slack: they sign and post requests, then read what the bot sent back.
 /// </summary>
 internal sealed class SlackTestHost : IAsyncDisposable
 {
-    private readonly WebApplication _app;
-    private readonly TempKnowledgeFolder _folder;
-    private readonly KnowledgeBase _knowledge;
-    private bool _stopped;
+    private readonly LoopbackBotHost _host;
 
-    private SlackTestHost(LoopbackSlackServer server, Dictionary<string, string?> settings, CommunitySettings community)
+    private SlackTestHost(LoopbackBotHost host, LoopbackSlackServer slack, RecordingFeedbackRecorder feedback)
     {
-        Slack = server;
-        _folder = SampleKnowledge.Create();
-        _knowledge = KnowledgeBase.Load(new KnowledgeOptions { Path = _folder.Path }, Time.Fake).Knowledge!;
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        builder.Configuration.AddInMemoryCollection(settings);
-        builder.Logging.ClearProviders().AddProvider(Logs).SetMinimumLevel(LogLevel.Debug);
-        builder.Services.AddSingleton<TimeProvider>(Time);
-        builder.Services.AddKeyedSingleton<Random>(SlackServiceKeys.Random, new FixedRandom(0));
-        builder.Services.AddSingleton<IKnowledgeProvider>(new FixedKnowledgeProvider(_knowledge));
-        builder.Services.AddSingleton<ICommunityDirectory>(new FixedCommunityDirectory(community));
-        builder.Services.AddSingleton<IFeedbackRecorder>(Feedback);
-        builder.Services.AddBotHostCore();
-        builder.Services.AddSlack(builder.Configuration);
-        _app = builder.Build();
-        _app.MapSlack();
+        _host = host;
+        Slack = slack;
+        Feedback = feedback;
     }
 
     public LoopbackSlackServer Slack { get; }
 
-    public ObservedTimeProvider Time { get; } = new();
+    public RecordingFeedbackRecorder Feedback { get; }
 
-    public RecordingLoggerProvider Logs { get; } = new();
+    public ObservedTimeProvider Time => _host.Time;
 
-    public RecordingFeedbackRecorder Feedback { get; } = new();
+    public RecordingLoggerProvider Logs => _host.Logs;
 
-    public HttpClient Client { get; private set; } = new();
+    public HttpClient Client => _host.Client;
 
-    public IServiceProvider Services => _app.Services;
+    public IServiceProvider Services => _host.Services;
 
     public static async Task<SlackTestHost> StartAsync(Action<Dictionary<string, string?>>? configure = null, CommunitySettings? community = null)
     {
         var server = await LoopbackSlackServer.StartAsync();
         var settings = SlackTestServices.Settings(server);
         configure?.Invoke(settings);
-        var host = new SlackTestHost(server, settings, community ?? new CommunitySettings { Region = "US" });
-        await host._app.StartAsync();
-        host.Client = new HttpClient { BaseAddress = new Uri(host._app.Urls.First()) };
-        return host;
+        var feedback = new RecordingFeedbackRecorder();
+        var host = await LoopbackBotHost.StartAsync(settings, community ?? new CommunitySettings { Region = "US" }, feedback,
+            (services, configuration) =>
+            {
+                services.AddKeyedSingleton<Random>(SlackServiceKeys.Random, new FixedRandom(0));
+                services.AddSlack(configuration);
+            },
+            app => app.MapSlack());
+        return new SlackTestHost(host, server, feedback);
     }
 
     /// <summary>An Events API request signed with the test signing secret at the fake clock's time.</summary>
@@ -88,23 +67,12 @@ internal sealed class SlackTestHost : IAsyncDisposable
         SlackRequestSigner.SignedPost(path, body, contentType, TestOptions.SigningSecret, Time.GetUtcNow());
 
     /// <summary>Stops the host as a shutdown would: queued work is answered first.</summary>
-    public async Task StopAsync()
-    {
-        if (_stopped) return;
-        _stopped = true;
-        await _app.StopAsync();
-    }
+    public Task StopAsync() => _host.StopAsync();
 
     public async ValueTask DisposeAsync()
     {
-        await StopAsync();
-        await _app.DisposeAsync();
-        Client.Dispose();
+        await _host.DisposeAsync();
         await Slack.DisposeAsync();
-        _knowledge.Dispose();
-        _folder.Dispose();
-        Time.Dispose();
         Feedback.Dispose();
-        Logs.Dispose();
     }
 }
