@@ -18,25 +18,28 @@ public sealed class SemanticSafety
     private readonly UrgentModel? _urgent;
     private readonly KernelClassifier? _refusal;
     private readonly IReadOnlyList<string> _categories;
-    private readonly TextFeatures _text;
+    private readonly TextFeatures? _text;
 
     private SemanticSafety(ISentenceEncoder encoder, SemanticTraining training, TrainedModelCache? cache)
     {
         _encoder = encoder;
         _categories = training.Categories;
-        _text = training.Text;
         var key = cache is null ? null : training.Key();
         if (key is not null && cache!.TryRead(key) is { } payload && Restore(training, payload) is var (urgent, refusal))
         {
             _urgent = urgent;
             _refusal = refusal;
             FromCache = true;
-            return;
+        }
+        else
+        {
+            _urgent = training.TrainUrgent(Enumerable.Range(0, training.UrgentLabels.Count), SemanticTraining.UrgentSettings);
+            _refusal = training.TrainRefusal(Enumerable.Range(0, training.RefusalLabels.Count));
+            if (key is not null) cache!.Write(key, Serialize(_urgent, _refusal));
         }
 
-        _urgent = training.TrainUrgent(Enumerable.Range(0, training.UrgentLabels.Count), SemanticTraining.UrgentSettings);
-        _refusal = training.TrainRefusal(Enumerable.Range(0, training.RefusalLabels.Count));
-        if (key is not null) cache!.Write(key, Serialize(_urgent, _refusal));
+        // The word features' vocabulary only when the refusal machine reads them (RefusalSettings' TextWeight).
+        _text = _refusal is { UsesText: true } ? training.Text : null;
     }
 
     /// <summary>Whether the detectors were read back from the trained-model cache rather than trained by this load.</summary>
@@ -134,6 +137,6 @@ public sealed class SemanticSafety
         ArgumentNullException.ThrowIfNull(message);
         if (_refusal is null) return null;
         var vector = MessageEmbedding.For(_encoder, message).Vector;
-        return SemanticTraining.RefusalVerdict(_refusal, vector, _refusal.UsesText ? _text.Vectorize(message) : default);
+        return SemanticTraining.RefusalVerdict(_refusal, vector, _text is not null ? _text.Vectorize(message) : default);
     }
 }

@@ -17,8 +17,6 @@ internal sealed class SemanticTraining
         Categories = categories;
         Rows = rows;
         Vectors = vectors;
-        Text = TextFeatures.Fit([.. rows.Select(r => r.Text)]);
-        Texts = [.. rows.Select(r => Text.Vectorize(r.Text))];
         UrgentLabels = urgentLabels;
         RefusalLabels = refusalLabels;
     }
@@ -36,11 +34,15 @@ internal sealed class SemanticTraining
 
     public IReadOnlyList<float[]> Vectors { get; }
 
-    /// <summary>The word features' vocabulary (every row's words), for the detectors' word features of a message.</summary>
-    public TextFeatures Text { get; }
+    /// <summary>The word features' vocabulary (every row's words), for the detectors' word features of a message (built on first use).</summary>
+    public TextFeatures Text => _text ??= TextFeatures.Fit([.. Rows.Select(r => r.Text)]);
 
-    /// <summary>Per row: its word features.</summary>
-    public IReadOnlyList<SparseVector> Texts { get; }
+    private TextFeatures? _text;
+
+    /// <summary>Per row: its word features (built on first use: only settings that weigh them read them).</summary>
+    public IReadOnlyList<SparseVector> Texts => _texts ??= [.. Rows.Select(r => Text.Vectorize(r.Text))];
+
+    private SparseVector[]? _texts;
 
     /// <summary>Per row: the category's index in <see cref="Categories"/>, or <c>Categories.Count</c> for "not urgent".</summary>
     public IReadOnlyList<int> UrgentLabels { get; }
@@ -156,7 +158,7 @@ internal sealed class SemanticTraining
 
     private KernelClassifier? Kernel(List<int> chosen, List<bool> positive, float[] weights, KernelMachine.Settings settings, bool shareGram) => shareGram
         ? KernelClassifier.Train(Gram, chosen, positive, weights, Rows, settings)
-        : KernelClassifier.Train(Vectors, Texts, chosen, positive, weights, Rows, settings);
+        : KernelClassifier.Train(Vectors, settings.TextWeight > 0 ? Texts : null, chosen, positive, weights, Rows, settings);
 
     /// <summary>
     /// The key of the detectors trained on every row (<see cref="SemanticSafety"/>'s), for the <see cref="TrainedModelCache"/>:
