@@ -14,8 +14,11 @@ public static class ConfidenceCalibrator
 {
     private const double Ridge = 0.01;
 
-    /// <summary>Intercept, coverage, strength, anchor, topic coverage, off-topic lead, cosine, margin over the nearest everyday example.</summary>
-    private const int K = 8;
+    /// <summary>
+    /// Intercept, coverage, strength, anchor, topic coverage, off-topic lead, cosine, margin over the nearest everyday
+    /// example, margin over the nearest few.
+    /// </summary>
+    private const int K = 9;
 
     public static ConfidenceModel Fit(IReadOnlyList<CalibrationSample> samples)
     {
@@ -32,8 +35,8 @@ public static class ConfidenceCalibrator
                 var y = s.ShouldAnswer ? 1.0 : 0.0;
                 for (var i = 0; i < K; i++)
                 {
-                    gradient[i] += (y - p) * x[i];
-                    for (var j = 0; j < K; j++) hessian[i, j] += p * (1 - p) * x[i] * x[j];
+                    gradient[i] += s.Weight * (y - p) * x[i];
+                    for (var j = 0; j < K; j++) hessian[i, j] += s.Weight * p * (1 - p) * x[i] * x[j];
                 }
             }
 
@@ -48,31 +51,85 @@ public static class ConfidenceCalibrator
             if (step.Sum(Math.Abs) < 1e-9) break;
         }
 
-        return new ConfidenceModel(beta[0], beta[1], beta[2], beta[3], beta[4], beta[5], beta[6], beta[7]);
+        return new ConfidenceModel(beta[0], beta[1], beta[2], beta[3], beta[4], beta[5], beta[6], beta[7], beta[8]);
     }
 
-    /// <summary>For each threshold, the share of should-answer questions answered and of the others declined.</summary>
-    public static string ThresholdTable(ConfidenceModel model, IReadOnlyList<CalibrationSample> samples)
+    /// <summary>
+    /// For each threshold, the share of should-answer questions answered and of the others declined; with
+    /// <paramref name="everyday"/>, also the share of those (cross-validated everyday examples) declined.
+    /// </summary>
+    public static string ThresholdTable(ConfidenceModel model, IReadOnlyList<CalibrationSample> samples, IReadOnlyList<CalibrationSample>? everyday = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(samples);
-        var text = new StringBuilder("threshold answered declined\n");
-        var answerable = samples.Where(s => s.ShouldAnswer).ToList();
-        var offTopic = samples.Where(s => !s.ShouldAnswer).ToList();
-        for (var threshold = 0.05; threshold < 0.96; threshold += 0.05)
+        var text = new StringBuilder(everyday is null ? "threshold answered declined\n" : "threshold answered declined everyday_declined\n");
+        for (var step = 1; step <= 19; step++)
         {
-            var answered = answerable.Count(s => Confidence(model, s) >= threshold) / (double)Math.Max(1, answerable.Count);
-            var declined = offTopic.Count(s => Confidence(model, s) < threshold) / (double)Math.Max(1, offTopic.Count);
-            text.Append(CultureInfo.InvariantCulture, $"{threshold,9:0.00} {answered,8:0.000} {declined,8:0.000}\n");
+            var threshold = step * 0.05;
+            var (answered, declined) = Rates(model, samples, threshold);
+            text.Append(CultureInfo.InvariantCulture, $"{threshold,9:0.00} {answered,8:0.000} {declined,8:0.000}");
+            if (everyday is not null) text.Append(CultureInfo.InvariantCulture, $" {Rates(model, everyday, threshold).Declined,15:0.000}");
+            text.Append('\n');
         }
 
         return text.ToString();
     }
 
-    private static double[] Features(CalibrationSample s) => [1, s.Coverage, Math.Log(1 + Math.Max(0, s.Score)), s.Anchor, s.Topic, s.OffTopicLead, s.Cosine, s.Margin];
+    /// <summary>
+    /// The highest threshold (in steps of 0.01) at which at least <paramref name="minAnswered"/> of the should-answer
+    /// samples are answered: the point that declines the most while answering as required.
+    /// </summary>
+    public static double HighestThreshold(ConfidenceModel model, IReadOnlyList<CalibrationSample> samples, double minAnswered)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(samples);
+        var best = 0.01;
+        for (var step = 1; step < 100; step++)
+        {
+            if (Rates(model, samples, step / 100.0).Answered >= minAnswered) best = step / 100.0;
+        }
+
+        return best;
+    }
+
+    /// <summary>
+    /// The same model with its intercept moved so that confidence <paramref name="at"/> falls where
+    /// <paramref name="threshold"/> did: the decision at the knowledge base's fixed decline threshold is the one chosen.
+    /// </summary>
+    public static ConfidenceModel Recentred(ConfidenceModel model, double threshold, double at)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        return model with { Intercept = model.Intercept + Logit(at) - Logit(threshold) };
+    }
+
+    private static (double Answered, double Declined) Rates(ConfidenceModel model, IReadOnlyList<CalibrationSample> samples, double threshold)
+    {
+        var (answerable, answered, offTopic, declined) = (0, 0, 0, 0);
+        foreach (var s in samples)
+        {
+            var confidence = Confidence(model, s);
+            if (s.ShouldAnswer)
+            {
+                answerable++;
+                if (confidence >= threshold) answered++;
+            }
+            else
+            {
+                offTopic++;
+                if (confidence < threshold) declined++;
+            }
+        }
+
+        return (answered / (double)Math.Max(1, answerable), declined / (double)Math.Max(1, offTopic));
+    }
+
+    private static double Logit(double p) => Math.Log(p / (1 - p));
+
+    private static double[] Features(CalibrationSample s) =>
+        [1, s.Coverage, Math.Log(1 + Math.Max(0, s.Score)), s.Anchor, s.Topic, s.OffTopicLead, s.Cosine, s.Margin, s.NeighbourMargin];
 
     private static double Confidence(ConfidenceModel model, CalibrationSample s) =>
-        model.Confidence(s.Score, s.Coverage, s.Anchor, s.Topic, s.OffTopicLead, s.Cosine, s.Margin);
+        model.Confidence(s.Score, s.Coverage, s.Anchor, s.Topic, s.OffTopicLead, s.Cosine, s.Margin, s.NeighbourMargin);
 
     private static double Sigmoid(double z) => 1 / (1 + Math.Exp(-z));
 

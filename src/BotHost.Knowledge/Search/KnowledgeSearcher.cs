@@ -86,7 +86,9 @@ internal sealed class KnowledgeSearcher
                 var section = BestSection(m.Article, m.Match.Sections, concepts, total, semantic?.Sections[m.Article], semantic?.Headings?[m.Article]);
                 var cosine = semantic is null ? 0 : Math.Max(0, semantic.Articles[m.Article]);
                 var everyday = semantic?.Everyday ?? 0;
-                var value = confidence.Confidence(m.Score, coverage, anchor, topic, ConfidenceModel.OffTopicLead(m.Match.QuestionScore, offTopic), cosine, cosine - everyday);
+                var neighbours = semantic?.EverydayNeighbours ?? 0;
+                var value = confidence.Confidence(m.Score, coverage, anchor, topic, ConfidenceModel.OffTopicLead(m.Match.QuestionScore, offTopic), cosine, cosine - everyday,
+                    cosine - neighbours);
                 return new RankedArticle(m.Article, section, m.Score, coverage, value, anchor)
                 {
                     TopicCoverage = topic,
@@ -94,6 +96,7 @@ internal sealed class KnowledgeSearcher
                     OffTopicScore = offTopic,
                     Cosine = cosine,
                     EverydayCosine = everyday,
+                    EverydayNeighbours = neighbours,
                 };
             });
 

@@ -23,4 +23,7 @@ public sealed record RankedArticle(int Article, int Section, double Score, doubl
 
     /// <summary>The question's best cosine with an everyday example (off-topic.yaml, examples/everyday.tsv); the same for every article of a search.</summary>
     public double EverydayCosine { get; init; }
+
+    /// <summary>The mean cosine of the nearest few everyday examples; the same for every article of a search.</summary>
+    public double EverydayNeighbours { get; init; }
 }

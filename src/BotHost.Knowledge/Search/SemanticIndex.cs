@@ -6,14 +6,20 @@ namespace BotHost.Knowledge.Search;
 /// <summary>
 /// The semantic side of ranking: at load, the sentence encoder embeds every article's questions (as queries, like a
 /// member's message), its title with its summary, each section and each section's heading alone (as documents), and the everyday examples the bot
-/// should decline (off-topic.yaml and examples/everyday.tsv, as queries). Vectors come from the process's on-disk cache
+/// should decline (off-topic.yaml and examples/everyday*.tsv, as queries). Vectors come from the process's on-disk cache
 /// keyed by model and text, so a reload embeds only what changed. A question is then compared with all of them: each
-/// article's best cosine, each section's, and the best everyday example's.
+/// article's best cosine, each section's, the best everyday example's and the mean of the nearest few everyday examples'.
 /// </summary>
 internal sealed class SemanticIndex
 {
     /// <summary>The owner of an everyday example's vector.</summary>
     private const int Everyday = -1;
+
+    /// <summary>
+    /// How many of the nearest everyday examples <see cref="SemanticScores.EverydayNeighbours"/> averages: one example
+    /// close by chance (a shared word, a short greeting) moves it less than the best one alone.
+    /// </summary>
+    public const int EverydayNeighbourCount = 3;
 
     /// <summary>Added to a section's number for the vector of its heading alone.</summary>
     private const int Heading = 1 << 20;
@@ -75,6 +81,8 @@ internal sealed class SemanticIndex
         for (var a = 0; a < headings.Length; a++) headings[a] = new double[_sectionCounts[a]];
         var everyday = -1.0;
         var hasEveryday = false;
+        Span<double> nearest = stackalloc double[EverydayNeighbourCount];
+        var seen = 0;
         for (var i = 0; i < _articles.Length; i++)
         {
             double cosine = TensorPrimitives.Dot(query, _vectors.AsSpan(i * _dimensions, _dimensions));
@@ -83,6 +91,7 @@ internal sealed class SemanticIndex
             {
                 everyday = Math.Max(everyday, cosine);
                 hasEveryday = true;
+                KeepNearest(nearest, ref seen, cosine);
                 continue;
             }
 
@@ -96,7 +105,28 @@ internal sealed class SemanticIndex
             if (_sections[i] >= 0) sections[article][_sections[i]] = cosine;
         }
 
-        return new SemanticScores(articles, sections, Math.Max(0, everyday), hasEveryday) { Headings = headings };
+        var neighbours = 0.0;
+        for (var n = 0; n < seen; n++) neighbours += nearest[n];
+        return new SemanticScores(articles, sections, Math.Max(0, everyday), hasEveryday)
+        {
+            Headings = headings,
+            EverydayNeighbours = seen == 0 ? 0 : Math.Max(0, neighbours / seen),
+        };
+    }
+
+    /// <summary>Keeps the largest cosines seen so far in <paramref name="nearest"/>, largest first (<paramref name="seen"/> of them filled).</summary>
+    private static void KeepNearest(Span<double> nearest, ref int seen, double cosine)
+    {
+        if (seen < nearest.Length) seen++;
+        else if (cosine <= nearest[^1]) return;
+        var at = seen - 1;
+        while (at > 0 && nearest[at - 1] < cosine)
+        {
+            nearest[at] = nearest[at - 1];
+            at--;
+        }
+
+        nearest[at] = cosine;
     }
 }
 
@@ -109,4 +139,7 @@ internal sealed record SemanticScores(double[] Articles, double[][] Sections, do
 {
     /// <summary>How close the question is to each section's heading alone.</summary>
     public double[][]? Headings { get; init; }
+
+    /// <summary>The mean cosine of the <see cref="SemanticIndex.EverydayNeighbourCount"/> nearest everyday examples (0 without any).</summary>
+    public double EverydayNeighbours { get; init; }
 }

@@ -74,7 +74,7 @@ internal static class KbEvalCommand
             else env.Output.Write(report.ToText());
             if (hiddenMisses > 0 && !parse.GetValue(json)) env.Output.Write($"{hiddenMisses} misses (not shown: a blind set is measured, never read to tune)\n");
             if (parse.GetValue(ablation)) WriteAblation(env, options, cases, parse.GetValue(region)!, report);
-            if (parse.GetValue(calibrate)) WriteCalibration(env, knowledge, cases, parse.GetValue(region)!, parse.GetValue(json));
+            if (parse.GetValue(calibrate)) WriteCalibration(env, knowledge, options, cases, parse.GetValue(region)!, parse.GetValue(json));
 
             var targets = report.Failures(EvalTargets.Default);
             if (parse.GetValue(floor) is not { } floorText)
@@ -108,23 +108,42 @@ internal static class KbEvalCommand
         return value;
     }
 
-    private static void WriteCalibration(CliEnvironment env, KnowledgeBase knowledge, IReadOnlyList<EvalCase> cases, string region, bool json)
+    /// <summary>Everyday examples weigh half an eval question in the fit: there are more of them than in-scope questions.</summary>
+    private const double EverydayWeight = 0.5;
+
+    /// <summary>The share of in-scope questions the calibrated threshold must still answer.</summary>
+    private const double CalibratedAnswerRate = 0.985;
+
+    private static void WriteCalibration(CliEnvironment env, KnowledgeBase knowledge, KnowledgeOptions options, IReadOnlyList<EvalCase> cases, string region, bool json)
     {
         var fitted = cases.Where(c => c.Expectation != EvalExpectation.Refuse).ToList();
-        var searched = CliProgress.Run(env, json, $"calibrate: {fitted.Count} questions", fitted.Count, step =>
-            fitted.Select(c => (Case: c, Ranked: Stepped(knowledge.Search(c.Question, region).Ranked, step))).ToList());
-        var samples = searched
-            .Where(x => x.Ranked.Count > 0) // nothing matched: declined whatever the model says, so it teaches the model nothing
-            .Select(x => (x.Case, Top: x.Ranked[0]))
-            .Select(x => new CalibrationSample(x.Top.Coverage, x.Top.Score, x.Case.Expectation == EvalExpectation.Answer, x.Top.Anchor,
-                x.Top.TopicCoverage, ConfidenceModel.OffTopicLead(x.Top.QuestionScore, x.Top.OffTopicScore), x.Top.Cosine, x.Top.Cosine - x.Top.EverydayCosine))
-            .ToList();
-        var model = ConfidenceCalibrator.Fit(samples);
+        var searched = CliProgress.Run(env, json, $"calibrate: {fitted.Count} questions, each also misspelt", fitted.Count, step =>
+            fitted.Select(c => Stepped((Case: c, Ranked: knowledge.Search(c.Question, region).Ranked,
+                Misspelt: knowledge.Search(TypoNoise.Apply(c.Question, c.Line), region).Ranked), step)).ToList());
+        var answer = (EvalCase c) => c.Expectation == EvalExpectation.Answer;
+
+        // nothing matched: declined whatever the model says, so it teaches the model nothing
+        var samples = searched.Where(x => x.Ranked.Count > 0).Select(x => CalibrationSample.Of(x.Ranked[0], answer(x.Case))).ToList();
+        var misspelt = searched.Where(x => x.Misspelt.Count > 0).Select(x => CalibrationSample.Of(x.Misspelt[0], answer(x.Case))).ToList();
+        IReadOnlyList<CalibrationSample> everyday = options.Embedder is null
+            ? []
+            : CliProgress.Run(env, json, $"calibrate: {knowledge.Snapshot.Everyday.Count} everyday examples, each also misspelt, {EverydayCrossValidation.Folds} folds",
+                knowledge.Snapshot.Everyday.Count, step => EverydayCrossValidation.Samples(knowledge, options, env.Time, region, EverydayWeight, typos: true, step));
+        var model = ConfidenceCalibrator.Fit([.. samples, .. misspelt, .. everyday]);
         env.Output.WriteLine();
         env.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"calibrated: intercept={model.Intercept:0.###} coverage={model.CoverageWeight:0.###} strength={model.StrengthWeight:0.###} anchor={model.AnchorWeight:0.###} topic={model.TopicWeight:0.###} off_topic={model.OffTopicWeight:0.###} cosine={model.CosineWeight:0.###} margin={model.MarginWeight:0.###} (n={samples.Count})"));
-        env.Output.Write(ConfidenceCalibrator.ThresholdTable(model, samples));
+            $"calibrated: {Coefficients(model)} (n={samples.Count} questions + {misspelt.Count} misspelt + {everyday.Count} cross-validated everyday examples and misspelt copies at weight {EverydayWeight})"));
+        env.Output.WriteLine("as written:");
+        env.Output.Write(ConfidenceCalibrator.ThresholdTable(model, samples, everyday.Count > 0 ? everyday : null));
+        env.Output.WriteLine("misspelt:");
+        env.Output.Write(ConfidenceCalibrator.ThresholdTable(model, misspelt));
+        var threshold = ConfidenceCalibrator.HighestThreshold(model, samples, CalibratedAnswerRate);
+        env.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"threshold {threshold:0.00} answers {CalibratedAnswerRate:0.000} of the in-scope questions as written; at the decline threshold {options.DeclineThreshold:0.##}: {Coefficients(ConfidenceCalibrator.Recentred(model, threshold, options.DeclineThreshold))}"));
     }
+
+    private static string Coefficients(ConfidenceModel model) => string.Create(CultureInfo.InvariantCulture,
+        $"intercept={model.Intercept:0.###} coverage={model.CoverageWeight:0.###} strength={model.StrengthWeight:0.###} anchor={model.AnchorWeight:0.###} topic={model.TopicWeight:0.###} off_topic={model.OffTopicWeight:0.###} cosine={model.CosineWeight:0.###} margin={model.MarginWeight:0.###} neighbour_margin={model.NeighbourMarginWeight:0.###}");
 
     private static void WriteAblation(CliEnvironment env, KnowledgeOptions options, IReadOnlyList<EvalCase> cases, string region, EvalReport all)
     {

@@ -1,4 +1,5 @@
 using BotHost.Knowledge.Evaluation;
+using BotHost.Knowledge.Search;
 
 namespace BotHost.Knowledge.Tests.Evaluation;
 
@@ -52,4 +53,78 @@ public sealed class ConfidenceCalibratorTests
         Assert.True(model.Confidence(7, 0.5, offTopicLead: 0) > 0.8);
         Assert.True(model.Confidence(7, 0.5, offTopicLead: 0.7) < 0.2);
     }
+
+    [Fact]
+    public void Fit_NeighbourMarginSeparates_LearnsAPositiveNeighbourMarginWeight()
+    {
+        var samples = Enumerable.Range(0, 40)
+            .SelectMany(i => new[]
+            {
+                new CalibrationSample(0.5, 6, ShouldAnswer: true, NeighbourMargin: 0.05 + (i % 5 * 0.02)),
+                new CalibrationSample(0.5, 6, ShouldAnswer: false, NeighbourMargin: -0.05 - (i % 5 * 0.02)),
+            })
+            .ToList();
+
+        var model = ConfidenceCalibrator.Fit(samples);
+
+        Assert.True(model.NeighbourMarginWeight > 0);
+        Assert.True(model.Confidence(6, 0.5, neighbourMargin: 0.1) > 0.8);
+        Assert.True(model.Confidence(6, 0.5, neighbourMargin: -0.1) < 0.2);
+    }
+
+    [Fact]
+    public void Fit_WeightedNegatives_MoveTheBoundaryLessThanFullWeight()
+    {
+        List<CalibrationSample> Samples(double weight) =>
+        [
+            .. Enumerable.Range(0, 30).Select(i => new CalibrationSample(0.3 + (i % 10 * 0.07), 5, ShouldAnswer: true)),
+            .. Enumerable.Range(0, 30).Select(i => new CalibrationSample(0.1 + (i % 10 * 0.07), 5, ShouldAnswer: false, Weight: weight)),
+        ];
+
+        var half = ConfidenceCalibrator.Fit(Samples(0.5));
+        var full = ConfidenceCalibrator.Fit(Samples(1));
+
+        Assert.True(half.Confidence(5, 0.5) > full.Confidence(5, 0.5));
+    }
+
+    [Fact]
+    public void HighestThreshold_AnswerRateRequired_IsTheHighestThatStillAnswersIt()
+    {
+        var model = new ConfidenceModel(Intercept: -5, CoverageWeight: 10, StrengthWeight: 0);
+        var samples = new[] { 0.2, 0.5, 0.8, 0.9 }.Select(c => new CalibrationSample(c, 0, ShouldAnswer: true)).ToList();
+
+        var threshold = ConfidenceCalibrator.HighestThreshold(model, samples, minAnswered: 0.75);
+
+        Assert.Equal(0.5, model.Confidence(0, 0.5), 6);
+        Assert.Equal(0.5, threshold, 6);
+    }
+
+    [Fact]
+    public void Recentred_MovesTheChosenThresholdToTheGivenConfidence()
+    {
+        var model = new ConfidenceModel(Intercept: -1, CoverageWeight: 4, StrengthWeight: 0);
+        var atThreshold = Enumerable.Range(0, 1001).Select(i => i / 1000.0).First(c => model.Confidence(0, c) >= 0.3);
+
+        var recentred = ConfidenceCalibrator.Recentred(model, threshold: 0.3, at: 0.6);
+
+        Assert.Equal(0.6, recentred.Confidence(0, atThreshold), 2);
+        Assert.Equal(model.CoverageWeight, recentred.CoverageWeight);
+    }
+
+    [Fact]
+    public void TypoNoise_SameSeed_GivesTheSameMisspellingOfOneOrTwoWords()
+    {
+        const string question = "how do i report sextortion on instagram";
+
+        var once = TypoNoise.Apply(question, 42);
+        var again = TypoNoise.Apply(question, 42);
+
+        Assert.Equal(once, again);
+        Assert.NotEqual(question, once);
+        var changed = question.Split(' ').Zip(once.Split(' ')).Count(w => w.First != w.Second);
+        Assert.InRange(changed, 1, 2);
+    }
+
+    [Fact]
+    public void TypoNoise_NoWordOfFourLetters_LeavesTheTextAsItIs() => Assert.Equal("hi u ok", TypoNoise.Apply("hi u ok", 7));
 }
