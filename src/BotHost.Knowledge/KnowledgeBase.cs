@@ -164,7 +164,7 @@ public sealed class KnowledgeBase : IDisposable
         var passages = result.Ranked
             .Where(r => r == top || !UsesConfidence || r.Confidence >= _options.DeclineThreshold)
             .Take(_options.MaxPassages)
-            .Select(r => Passage(r, stems))
+            .Select(r => Passage(r with { Section = QuotedSection(r, question, region) }, stems, region))
             .ToList();
         return new Answer
         {
@@ -176,6 +176,18 @@ public sealed class KnowledgeBase : IDisposable
             Region = region,
             KnowledgeVersion = Version,
         };
+    }
+
+    /// <summary>
+    /// The section of a ranked article an answer quotes: the ranking's choice, or the article's section for the asker's
+    /// region when the ranking picked one about another country (see <see cref="RegionalSection"/>).
+    /// </summary>
+    public int QuotedSection(RankedArticle ranked, string question, string region)
+    {
+        ArgumentNullException.ThrowIfNull(ranked);
+        ArgumentNullException.ThrowIfNull(question);
+        var normalized = RegionCode.Normalize(region) ?? RegionCode.International;
+        return RegionalSection.Choose(Articles[ranked.Article], ranked.Section, normalized, question, Snapshot.Regions);
     }
 
     /// <summary>The ranking behind <see cref="Ask"/>, for evaluation and diagnostics.</summary>
@@ -210,7 +222,7 @@ public sealed class KnowledgeBase : IDisposable
     {
         var index = Articles.ToList().FindIndex(a => a.Id == articleId);
         if (index < 0 || section < 0 || section >= Articles[index].Sections.Count) return null;
-        return Passage(new RankedArticle(index, section, Score: 0, Coverage: 1, Confidence: 1), new HashSet<string>());
+        return Passage(new RankedArticle(index, section, Score: 0, Coverage: 1, Confidence: 1), new HashSet<string>(), RegionCode.International);
     }
 
     public void Dispose() => _index.Dispose();
@@ -241,10 +253,11 @@ public sealed class KnowledgeBase : IDisposable
         KnowledgeVersion = Version,
     };
 
-    private AnswerPassage Passage(RankedArticle ranked, IReadOnlySet<string> stems)
+    private AnswerPassage Passage(RankedArticle ranked, IReadOnlySet<string> stems, string region)
     {
         var article = Articles[ranked.Article];
         var section = article.Sections[ranked.Section];
+        var cited = section.Sources.Count > 0 ? section.Sources : article.Sources;
         return new AnswerPassage
         {
             ArticleId = article.Id,
@@ -252,8 +265,8 @@ public sealed class KnowledgeBase : IDisposable
             Heading = section.Heading,
             Anchor = section.Anchor,
             Snippet = SnippetBuilder.Build(section.Text, stems),
-            Sources = [.. (section.Sources.Count > 0 ? section.Sources : article.Sources).Take(_options.MaxSources).Select(Published)],
-            ArticleSources = [.. article.Sources.Select(Published)],
+            Sources = [.. cited.Take(_options.MaxSources).Select(Published)],
+            ArticleSources = [.. article.Sources.Where(s => s.ShownIn(region) || cited.Contains(s)).Select(Published)],
             Reviewed = article.Reviewed,
             Sensitive = article.Sensitive,
             Confidence = ranked.Confidence,

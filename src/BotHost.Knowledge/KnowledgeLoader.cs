@@ -46,10 +46,21 @@ public static class KnowledgeLoader
         var articles = LoadArticles(directory, today, hotlines, diagnostics, contents);
         var safety = LoadSafety(directory, today, hotlines, articles, diagnostics, contents);
         var examples = LoadExamples(directory, safety.Urgent, diagnostics, contents);
+        var regions = LoadRegions(directory, contents);
 
         if (diagnostics.HasErrors || hotlines is null) return (null, diagnostics.Sorted());
-        var snapshot = new KnowledgeSnapshot(articles, hotlines, synonyms, Hash(contents)) { Safety = safety, OffTopic = offTopic, Examples = examples, Everyday = everyday };
+        var snapshot = new KnowledgeSnapshot(articles, hotlines, synonyms, Hash(contents)) { Safety = safety, OffTopic = offTopic, Examples = examples, Everyday = everyday, Regions = regions };
         return (snapshot, diagnostics.Sorted());
+    }
+
+    /// <summary>coverage.yaml's region names (its other problems are reported by <c>kb check</c> with the coverage matrix).</summary>
+    private static IReadOnlyList<Coverage.CoverageRegion> LoadRegions(string directory, SortedDictionary<string, string> contents)
+    {
+        var path = Path.Combine(directory, Coverage.CoverageRules.FileName);
+        if (!File.Exists(path)) return [];
+        var text = File.ReadAllText(path);
+        contents[Coverage.CoverageRules.FileName] = text;
+        return Coverage.CoverageRulesParser.ReadRegions(Display(path), text);
     }
 
     private static HotlineDirectory? LoadHotlines(string directory, DiagnosticBag diagnostics, SortedDictionary<string, string> contents)

@@ -27,4 +27,7 @@ public sealed record KnowledgeSnapshot(IReadOnlyList<Article> Articles, HotlineD
     /// negatives declining is measured against beside off-topic.yaml; empty when the file is absent.
     /// </summary>
     public IReadOnlyList<string> Everyday { get; init; } = [];
+
+    /// <summary>coverage.yaml's regions and the words a section heading names each by: an answer quotes the section for the asker's region.</summary>
+    public IReadOnlyList<Coverage.CoverageRegion> Regions { get; init; } = [];
 }

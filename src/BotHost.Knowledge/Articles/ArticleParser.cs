@@ -26,7 +26,7 @@ internal static partial class ArticleParser
         "sources", "reviewed", "reviewed_by", "review_by",
     ];
 
-    private static readonly string[] KnownSourceFields = ["id", "title", "publisher", "url", "document", "copy", "date"];
+    private static readonly string[] KnownSourceFields = ["id", "title", "publisher", "url", "document", "copy", "regions", "date"];
 
     /// <param name="file">Path shown in diagnostics.</param>
     /// <param name="relativePath">Path relative to the knowledge folder ("articles/x.md").</param>
@@ -177,11 +177,6 @@ internal static partial class ArticleParser
     {
         var readers = fields.MappingList("sources", required: true);
         if (readers is null) return null;
-        if (readers.Count > MaxSources)
-        {
-            fields.Warning("sources", string.Create(CultureInfo.InvariantCulture,
-                $"{readers.Count} sources; keep at most {MaxSources}: the ones that back what the sections say"));
-        }
 
         var sources = new List<ArticleSource>();
         foreach (var source in readers)
@@ -206,13 +201,36 @@ internal static partial class ArticleParser
                 source.Error("date", $"source date '{date}' is not a date (expected YYYY-MM-DD, YYYY-MM, YYYY or null)");
             }
 
+            var regions = source.StringList("regions", required: false) ?? [];
+            foreach (var region in regions.Where(r => !RegionCode.IsValid(r)))
+            {
+                source.Error("regions", $"unknown region '{region}' (expected an ISO country code such as US or GB, or EU)");
+            }
+
             if (title is not null && publisher is not null && valid)
             {
-                sources.Add(new ArticleSource(title, publisher, url, date) { Id = id, Document = document });
+                sources.Add(new ArticleSource(title, publisher, url, date) { Id = id, Document = document, Regions = regions });
             }
         }
 
+        WarnPastMaxSources(fields, sources, readers.Count);
         return sources;
+    }
+
+    /// <summary>
+    /// A member is shown at most <see cref="MaxSources"/> of an article's sources: those for every region plus those
+    /// for their own (a source's <c>regions:</c>), so the cap holds per region.
+    /// </summary>
+    private static void WarnPastMaxSources(YamlFieldReader fields, List<ArticleSource> sources, int declared)
+    {
+        var general = declared - sources.Count(s => s.Regions.Count > 0);
+        var regions = sources.SelectMany(s => s.Regions).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var worst = regions.Select(r => (Region: r, Count: general + sources.Count(s => s.Regions.Contains(r)))).Prepend((Region: "", Count: general))
+            .MaxBy(v => v.Count);
+        if (worst.Count <= MaxSources) return;
+        var where = worst.Region.Length == 0 ? "sources" : $"sources for a member in {worst.Region}";
+        fields.Warning("sources", string.Create(CultureInfo.InvariantCulture,
+            $"{worst.Count} {where}; keep at most {MaxSources}: the ones that back what the sections say (a country's own sources can say 'regions: [XX]')"));
     }
 
     /// <summary>

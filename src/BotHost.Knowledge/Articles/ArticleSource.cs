@@ -16,6 +16,15 @@ public sealed record ArticleSource(string Title, string Publisher, Uri? Url, str
     /// </summary>
     public string? Document { get; init; }
 
+    /// <summary>
+    /// The regions whose members are shown this source with "More sources" (a country's own reporting service, say);
+    /// empty for every region. A section citing it shows it to everyone, like any of its sources.
+    /// </summary>
+    public IReadOnlyList<string> Regions { get; init; } = [];
+
+    /// <summary>True when a member in <paramref name="region"/> is shown it with the article's other sources.</summary>
+    public bool ShownIn(string region) => Regions.Count == 0 || Regions.Contains(region, StringComparer.OrdinalIgnoreCase);
+
     /// <summary>What a reply shows for where to find it: the page's address, or the document named as this bot's own.</summary>
     public string Location => Url?.AbsoluteUri ?? $"this bot's own documentation: {Document}";
 }

@@ -125,7 +125,7 @@ public sealed class CoverageMatrix
     /// True when the heading holds one of the region's names as whole words: a name in capitals ("US", "UK") with its
     /// case, so "tell us" is not the US; other names ("Ireland", "everywhere else") in any case.
     /// </summary>
-    private static bool Names(CoverageRegion region, string heading) =>
+    internal static bool Names(CoverageRegion region, string heading) =>
         region.Names.Any(name => Regex.IsMatch(heading, $@"(?<![\p{{L}}\p{{N}}]){Regex.Escape(name)}(?![\p{{L}}\p{{N}}])",
             (name.Any(char.IsAsciiLetterLower) ? RegexOptions.IgnoreCase : RegexOptions.None) | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)));
 

@@ -32,6 +32,17 @@ public static class CoverageRulesParser
         return new CoverageRules(file, regions, topics, emergency, emergencyReason);
     }
 
+    /// <summary>
+    /// Only the <c>regions:</c> list (code and names), which answers use to quote the section for the asker's region;
+    /// empty when the file is unreadable (<c>kb check</c> reports its problems).
+    /// </summary>
+    internal static IReadOnlyList<CoverageRegion> ReadRegions(string file, string text)
+    {
+        var diagnostics = new DiagnosticBag();
+        var root = YamlDocumentLoader.LoadMapping(text, file, lineOffset: 0, diagnostics);
+        return root is null ? [] : ParseRegions(new YamlFieldReader(root, file, 0, diagnostics));
+    }
+
     private static List<CoverageRegion> ParseRegions(YamlFieldReader document)
     {
         var regions = new List<CoverageRegion>();

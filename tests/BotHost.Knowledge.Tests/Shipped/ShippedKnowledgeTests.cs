@@ -50,7 +50,10 @@ public sealed partial class ShippedKnowledgeTests
         Assert.All(Snapshot.Value.Articles, article =>
         {
             Assert.True(article.Questions.Count >= 6, $"{article.Id}: {article.Questions.Count} questions");
-            Assert.InRange(article.Sections.Count, 2, 6);
+            // At most 6 sections besides one per region (child-abuse-report quotes the section for the asker's region).
+            var regional = article.Sections.Count(s => Snapshot.Value.Regions.Any(r => Knowledge.Coverage.CoverageMatrix.Names(r, s.Heading)));
+            Assert.True(article.Sections.Count >= 2, $"{article.Id}: {article.Sections.Count} sections");
+            Assert.InRange(article.Sections.Count - regional, 1, 6);
             Assert.All(article.Sections, s => Assert.True(s.Text.Length <= 1000, $"{article.Id}#{s.Anchor}: {s.Text.Length} characters"));
             Assert.NotEmpty(article.Sources);
         });

@@ -19,14 +19,15 @@ public static class AskExplainer
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(question);
         ArgumentNullException.ThrowIfNull(reply);
-        var search = knowledge.Search(question, RegionCode.Normalize(region) ?? RegionCode.International);
+        var asker = RegionCode.Normalize(region) ?? RegionCode.International;
+        var search = knowledge.Search(question, asker);
         var semantic = search.Ranked.Any(r => r.Cosine != 0);
         var byWords = Places(search.Ranked, r => r.Score);
         var byMeaning = Places(search.Ranked, r => r.Cosine);
         var ranked = search.Ranked.Select((r, i) =>
         {
             var article = knowledge.Articles[r.Article];
-            return new RankedRow(i + 1, article.Id, article.Title, article.Sections[r.Section].Heading, r.Score, r.Coverage, r.TopicCoverage,
+            return new RankedRow(i + 1, article.Id, article.Title, article.Sections[knowledge.QuotedSection(r, question, asker)].Heading, r.Score, r.Coverage, r.TopicCoverage,
                 r.QuestionScore, r.Anchor, r.OffTopicScore, r.Confidence, r.Cosine, byWords[i], semantic ? byMeaning[i] : null);
         }).ToList();
         var concepts = search.Query.Concepts.Select(c => new ConceptRow(c.Typed, [.. c.Alternatives.Select(a => a.ToString())], c.Known)).ToList();
