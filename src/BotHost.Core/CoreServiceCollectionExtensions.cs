@@ -43,7 +43,7 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<IAnalyticsStore, SqliteAnalyticsStore>();
         services.AddSingleton<IStateHealth>(sp => sp.GetRequiredService<IAnalyticsStore>());
         services.TryAddSingleton(sp => new GapAnalyticsStore(sp.GetRequiredService<IAnalyticsStore>(), sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<GapAnalyticsStore>>()));
+            sp.GetRequiredService<ILogger<GapAnalyticsStore>>(), sp.GetService<IKnowledgeProvider>()));
         services.AddSingleton<IReplyObserver>(sp => sp.GetRequiredService<GapAnalyticsStore>());
         services.TryAddSingleton<IFeedbackRecorder>(sp => sp.GetRequiredService<GapAnalyticsStore>());
         services.AddSingleton<IUrgentAlerter>(sp => sp.GetRequiredService<ModeratorAlertService>());

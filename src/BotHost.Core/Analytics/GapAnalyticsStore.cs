@@ -1,7 +1,9 @@
 using BotHost.Core.Communities;
 using BotHost.Core.Feedback;
 using BotHost.Core.Messages;
+using BotHost.Core.Pipeline;
 using BotHost.Core.Safety;
+using BotHost.Knowledge.Articles;
 using Microsoft.Extensions.Logging;
 
 namespace BotHost.Core.Analytics;
@@ -32,12 +34,18 @@ public sealed partial class GapAnalyticsStore : IReplyObserver, IFeedbackRecorde
     private readonly IAnalyticsStore _store;
     private readonly TimeProvider _time;
     private readonly ILogger<GapAnalyticsStore> _logger;
+    private readonly IKnowledgeProvider? _knowledge;
     private ITimer? _cleanup;
     private int _disposed;
 
-    /// <summary>Records into <paramref name="store"/>, which it owns from now on (disposed with it).</summary>
-    public GapAnalyticsStore(IAnalyticsStore store, TimeProvider time, ILogger<GapAnalyticsStore> logger)
+    /// <summary>
+    /// Records into <paramref name="store"/>, which it owns from now on (disposed with it). With
+    /// <paramref name="knowledge"/>, a feedback click counts only for an article of the loaded knowledge: the button's
+    /// article id comes back from the platform, so a forged click must not add rows under ids no reply ever carried.
+    /// </summary>
+    public GapAnalyticsStore(IAnalyticsStore store, TimeProvider time, ILogger<GapAnalyticsStore> logger, IKnowledgeProvider? knowledge = null)
     {
+        _knowledge = knowledge;
         ArgumentNullException.ThrowIfNull(store);
         _store = store;
         _time = time;
@@ -73,6 +81,12 @@ public sealed partial class GapAnalyticsStore : IReplyObserver, IFeedbackRecorde
 
     public Task RecordAsync(string platform, string communityId, string articleId, bool helpful, CancellationToken cancellationToken)
     {
+        if (_knowledge is not null && !IsLoadedArticle(_knowledge.Current.Articles, articleId))
+        {
+            LogUnknownArticle(platform);
+            return Task.CompletedTask;
+        }
+
         Count(platform, communityId, articleId, helpful ? "helpful" : "not_helpful");
         return Task.CompletedTask;
     }
@@ -124,6 +138,19 @@ public sealed partial class GapAnalyticsStore : IReplyObserver, IFeedbackRecorde
             LogCleanupFailed(ex);
         }
     }
+
+    private static bool IsLoadedArticle(IReadOnlyList<Article> articles, string articleId)
+    {
+        foreach (var article in articles)
+        {
+            if (string.Equals(article.Id, articleId, StringComparison.Ordinal)) return true;
+        }
+
+        return false;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A {Platform} feedback click named an article the loaded knowledge does not have; not counted")]
+    private partial void LogUnknownArticle(string platform);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Deleted {Count} stored question(s) past their retention period")]
     private partial void LogDeleted(int count);

@@ -2,7 +2,9 @@ using System.Text;
 using BotHost.Core.Analytics;
 using BotHost.Core.Communities;
 using BotHost.Core.Messages;
+using BotHost.Core.Pipeline;
 using BotHost.Testing;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace BotHost.Core.Tests.Analytics;
@@ -55,6 +57,26 @@ public sealed class GapAnalyticsStoreTests : IDisposable
         Assert.Equal(new GapArticleRow("sextortion", 2, 1, 1), Assert.Single(report.Articles));
         Assert.Equal(new GapDayRow("2026-11-22", 1), Assert.Single(report.DeclinedByDay));
         Assert.Empty(report.RecentQuestions);
+    }
+
+    [Fact]
+    public async Task RecordAsync_ArticleIdTheLoadedKnowledgeDoesNotHave_NotCountedAndLogged()
+    {
+        using var fixture = new PipelineFixture();
+        using (var store = new GapAnalyticsStore(new SqliteAnalyticsStore(Options.Create(new AnalyticsOptions { DatabasePath = DbPath })), _time,
+                   _logs.CreateLogger<GapAnalyticsStore>(), new FixedKnowledgeProvider(fixture.Knowledge)))
+        {
+            await store.RecordAsync("discord", "G1", "sextortion", helpful: true, CancellationToken.None);
+            for (var i = 0; i < 1_000; i++)
+            {
+                await store.RecordAsync("discord", "G1", $"forged-article-{i}", helpful: true, CancellationToken.None);
+            }
+        }
+
+        using var reopened = Store();
+        var row = Assert.Single(reopened.Report(days: 30).Articles);
+        Assert.Equal(new GapArticleRow("sextortion", 0, 1, 0), row);
+        Assert.NotEmpty(_logs.Containing("does not have", LogLevel.Warning));
     }
 
     [Fact]
