@@ -13,6 +13,18 @@ internal static class CliProgress
     public static T Run<T>(CliEnvironment env, bool json, string description, int total, Func<Action, T> work)
     {
         if (!Shows(env, json)) return work(() => { });
+        return Bar(env).Start(context =>
+            {
+                var task = context.AddTask(description, maxValue: Math.Max(total, 1));
+                var result = work(() => task.Increment(1));
+                context.Refresh();
+                return result;
+            });
+    }
+
+    /// <summary>The transient bar on stderr every long command shows: description, bar, percentage, time left.</summary>
+    public static Progress Bar(CliEnvironment env)
+    {
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Out = new AnsiConsoleOutput(env.Error),
@@ -22,14 +34,7 @@ internal static class CliProgress
         });
         return console.Progress()
             .AutoClear(true)
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
-            .Start(context =>
-            {
-                var task = context.AddTask(description, maxValue: Math.Max(total, 1));
-                var result = work(() => task.Increment(1));
-                context.Refresh();
-                return result;
-            });
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn());
     }
 
     /// <summary>Whether a progress bar is shown: a rich style, no <c>--json</c>, and stderr not redirected when it is the console's.</summary>

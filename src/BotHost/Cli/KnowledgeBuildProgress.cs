@@ -1,6 +1,5 @@
 using System.Globalization;
 using BotHost.Knowledge.Semantics;
-using Spectre.Console;
 
 namespace BotHost.Cli;
 
@@ -45,17 +44,7 @@ internal static class KnowledgeBuildProgress
 
     private static T Bar<T>(CliEnvironment env, KnowledgeEmbedder embedder, Func<KnowledgeEmbedder, T> load)
     {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Out = new AnsiConsoleOutput(env.Error),
-            Ansi = AnsiSupport.Yes,
-            ColorSystem = ColorSystemSupport.Standard,
-            Interactive = InteractionSupport.Yes,
-        });
-        return console.Progress()
-            .AutoClear(true)
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
-            .Start(context =>
+        return CliProgress.Bar(env).Start(context =>
             {
                 var task = context.AddTask(Description, maxValue: 1);
                 var result = load(embedder.WithProgress(progress =>
