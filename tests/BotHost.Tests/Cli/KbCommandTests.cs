@@ -73,7 +73,7 @@ public sealed class KbCommandTests : IDisposable
 
         var (_, output, _) = await CliRunner.RunAsync("kb", "eval", "--calibrate", "--report-only", "-k", _folder.Path);
 
-        Assert.Matches(@"calibrated: intercept=\S+ coverage=\S+ strength=\S+ anchor=\S+ topic=\S+ off_topic=\S+ cosine=\S+ margin=\S+ \(n=\d+\)", output);
+        Assert.Matches(@"calibrated: intercept=\S+ coverage=\S+ strength=\S+ anchor=\S+ topic=\S+ off_topic=\S+ cosine=\S+ margin=\S+ neighbour_margin=\S+ \(n=\d+ questions \+ \d+ misspelt \+ \d+ cross-validated everyday", output);
     }
 
     [Fact]
