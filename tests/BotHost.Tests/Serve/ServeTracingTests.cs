@@ -53,9 +53,9 @@ public sealed class ServeTracingTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task SlackMention_AnsweredThroughTheWebApi_OneMessageSpanWithEveryStageAsChildren()
     {
-        var response = await _http.SendAsync(SlackMention($"someone is threatening to share my pics {TextMarker}"));
+        var (response, traceId) = await SendTracedAsync(SlackMention($"someone is threatening to share my pics {TextMarker}"));
         await _slack.NextRequestAsync("chat.postMessage");
-        var message = await MessageSpanAsync("slack");
+        var message = await MessageSpanAsync("slack", traceId);
         var trace = InTrace(message);
 
         Assert.Equal(200, (int)response.StatusCode);
@@ -71,8 +71,8 @@ public sealed class ServeTracingTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task DiscordInteraction_AnsweredInline_SignatureSafetyRetrievalAndRenderUnderTheMessageSpan()
     {
-        var response = await _http.SendAsync(DiscordSigner.SignedPost("/discord/interactions", DiscordAsk($"how can i tell if someone is grooming my child {TextMarker}")));
-        var message = await MessageSpanAsync("discord");
+        var (response, traceId) = await SendTracedAsync(DiscordSigner.SignedPost("/discord/interactions", DiscordAsk($"how can i tell if someone is grooming my child {TextMarker}")));
+        var message = await MessageSpanAsync("discord", traceId);
         var trace = InTrace(message);
 
         Assert.Equal(200, (int)response.StatusCode);
@@ -85,11 +85,11 @@ public sealed class ServeTracingTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task EverySpan_MemberTextAndIds_NeverInAnAttribute()
     {
-        await _http.SendAsync(SlackMention($"i want to kill myself {TextMarker}"));
+        var (_, slackTrace) = await SendTracedAsync(SlackMention($"i want to kill myself {TextMarker}"));
         await _slack.NextRequestAsync("chat.postMessage");
-        await _http.SendAsync(DiscordSigner.SignedPost("/discord/interactions", DiscordAsk($"what is sextortion {TextMarker}")));
-        await MessageSpanAsync("slack");
-        await MessageSpanAsync("discord");
+        var (_, discordTrace) = await SendTracedAsync(DiscordSigner.SignedPost("/discord/interactions", DiscordAsk($"what is sextortion {TextMarker}")));
+        await MessageSpanAsync("slack", slackTrace);
+        await MessageSpanAsync("discord", discordTrace);
 
         var attributes = _sink.SelectMany(span => span.TagObjects.Select(tag => $"{span.OperationName} {tag.Key}={tag.Value}")).ToList();
 
@@ -140,9 +140,21 @@ public sealed class ServeTracingTests : IAsyncLifetime, IDisposable
          "data":{"id":"1","name":"ask","type":1,"options":[{"type":3,"name":"question","value":"{{{question}}}"}]}}
         """;
 
-    /// <summary>The ended message span of <paramref name="platform"/> (spans are exported when they end).</summary>
-    private Task<Activity> MessageSpanAsync(string platform) =>
-        _sink.WhenExportedAsync(s => s.OperationName == BotTracing.MessageSpanName && (string?)s.GetTagItem(BotTracing.PlatformAttribute) == platform);
+    /// <summary>
+    /// Sends <paramref name="request"/> under a test activity of a new trace, which the client propagates as a W3C
+    /// traceparent, so the request's spans can be told apart from those of other test classes running at the same time
+    /// (the BotHost ActivitySource is process-wide, so this sink sees their spans too).
+    /// </summary>
+    private async Task<(HttpResponseMessage Response, ActivityTraceId TraceId)> SendTracedAsync(HttpRequestMessage request)
+    {
+        using var test = new Activity("test.request").SetIdFormat(ActivityIdFormat.W3C).Start();
+        test.ActivityTraceFlags = ActivityTraceFlags.Recorded;
+        return (await _http.SendAsync(request), test.TraceId);
+    }
+
+    /// <summary>The ended message span of <paramref name="platform"/> in trace <paramref name="traceId"/> (spans are exported when they end).</summary>
+    private Task<Activity> MessageSpanAsync(string platform, ActivityTraceId traceId) =>
+        _sink.WhenExportedAsync(s => s.TraceId == traceId && s.OperationName == BotTracing.MessageSpanName && (string?)s.GetTagItem(BotTracing.PlatformAttribute) == platform);
 
     private List<Activity> InTrace(Activity message) => [.. _sink.Where(s => s.TraceId == message.TraceId)];
 
