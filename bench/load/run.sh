@@ -10,6 +10,8 @@
 # that goes to Redis; REPLICAS=2 starts two serve processes sharing that state and loads each with its own wrk
 # (CONNECTIONS each), printing each replica's figures and their sum. The server runs with the Dockerfile's GC budget
 # (DOTNET_GCgen0size=0x1000000); DOTNET_GCgen0size= (empty) runs it with the runtime's default for comparison.
+# LOG_LEVEL (default Warning) sets Logging__LogLevel__Default, so the cost of request logging can be compared (issue #16).
+# KNOWLEDGE=DIR serves another knowledge folder (default knowledge/), e.g. the one an older PUBLISHED app was built for.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 duration=${DURATION:-30s}
@@ -54,9 +56,9 @@ for r in $(seq 1 "$replicas"); do
   port=18$((RANDOM % 900 + 100))
   echo "== serve $r on 127.0.0.1:$port (Discord public key only, no token; ${QUESTIONS_PER_MINUTE:-0} questions a minute; $label)"
   env Discord__PublicKey=$public_key Discord__ApplicationId=775799577604522054 Safety__QuestionsPerMinute="${QUESTIONS_PER_MINUTE:-0}" \
-    Analytics__DatabasePath="$work/analytics-$r.db" Logging__LogLevel__Default=Warning "${state[@]}" \
+    Analytics__DatabasePath="$work/analytics-$r.db" Logging__LogLevel__Default="${LOG_LEVEL:-Warning}" "${state[@]}" \
     DOTNET_GCgen0size="${DOTNET_GCgen0size-0x1000000}" \
-    dotnet "$app/bothost.dll" serve --urls "http://127.0.0.1:$port" --knowledge knowledge > "$work/serve-$r.log" 2>&1 &
+    dotnet "$app/bothost.dll" serve --urls "http://127.0.0.1:$port" --knowledge "${KNOWLEDGE:-knowledge}" > "$work/serve-$r.log" 2>&1 &
   serve_pids+=($!)
   for _ in $(seq 1 90); do curl -fsS "http://127.0.0.1:$port/healthz" > /dev/null 2>&1 && break; sleep 1; done
   urls+=("http://127.0.0.1:$port/discord/interactions")
