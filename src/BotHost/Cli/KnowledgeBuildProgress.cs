@@ -14,7 +14,7 @@ namespace BotHost.Cli;
 internal static class KnowledgeBuildProgress
 {
     /// <summary>Time between two plain progress lines (and before the first).</summary>
-    public static readonly TimeSpan PlainInterval = TimeSpan.FromSeconds(5);
+    public static readonly TimeSpan PlainInterval = CliProgress.PlainInterval;
 
     private const string Description = "embedding knowledge texts";
 
