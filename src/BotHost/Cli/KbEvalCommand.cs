@@ -73,7 +73,7 @@ internal static class KbEvalCommand
             else if (env.Style == CliStyle.Rich) KbEvalRichReport.Write(SpectreOutput.Create(env.Output), report, EvalTargets.Default);
             else env.Output.Write(report.ToText());
             if (hiddenMisses > 0 && !parse.GetValue(json)) env.Output.Write($"{hiddenMisses} misses (not shown: a blind set is measured, never read to tune)\n");
-            if (parse.GetValue(ablation)) WriteAblation(env, options, cases, parse.GetValue(region)!, report);
+            if (parse.GetValue(ablation)) WriteAblation(env, options, cases, parse.GetValue(region)!, report, parse.GetValue(json));
             if (parse.GetValue(calibrate)) WriteCalibration(env, knowledge, options, cases, parse.GetValue(region)!, parse.GetValue(json));
 
             var targets = report.Failures(EvalTargets.Default);
@@ -145,17 +145,19 @@ internal static class KbEvalCommand
     private static string Coefficients(ConfidenceModel model) => string.Create(CultureInfo.InvariantCulture,
         $"intercept={model.Intercept:0.###} coverage={model.CoverageWeight:0.###} strength={model.StrengthWeight:0.###} anchor={model.AnchorWeight:0.###} topic={model.TopicWeight:0.###} off_topic={model.OffTopicWeight:0.###} cosine={model.CosineWeight:0.###} margin={model.MarginWeight:0.###} neighbour_margin={model.NeighbourMarginWeight:0.###}");
 
-    private static void WriteAblation(CliEnvironment env, KnowledgeOptions options, IReadOnlyList<EvalCase> cases, string region, EvalReport all)
+    private static void WriteAblation(CliEnvironment env, KnowledgeOptions options, List<EvalCase> cases, string region, EvalReport all, bool json)
     {
+        var variants = Enum.GetValues<SearchFeatures>().Where(f => f is not SearchFeatures.None and not SearchFeatures.All)
+            .Select(f => (Name: $"without {f}", Features: SearchFeatures.All & ~f))
+            .Append((Name: "none (plain bm25)", Features: SearchFeatures.None))
+            .ToList();
+        // Each variant loads and measures the knowledge base again: measured first (progress on stderr), printed after.
+        var measured = CliProgress.Run(env, json, $"ablation: {variants.Count} configurations, {cases.Count} questions each", variants.Count,
+            step => variants.Select(v => Stepped((v.Name, Report: Measure(v.Features)), step)).ToList());
         env.Output.WriteLine();
         env.Output.WriteLine("configuration            recall@1 recall@3   mrr  answered declined  section");
         Row("all techniques", all);
-        foreach (var feature in Enum.GetValues<SearchFeatures>().Where(f => f is not SearchFeatures.None and not SearchFeatures.All))
-        {
-            Row($"without {feature}", Measure(SearchFeatures.All & ~feature));
-        }
-
-        Row("none (plain bm25)", Measure(SearchFeatures.None));
+        foreach (var (name, report) in measured) Row(name, report);
 
         EvalReport Measure(SearchFeatures features)
         {

@@ -9,12 +9,12 @@ namespace BotHost.Cli;
 /// take the vectors from the cache in a second or two. At a terminal, a transient Spectre.Console progress bar on
 /// stderr (<see cref="CliProgress.Shows"/>); when the style is plain (stdout redirected, NO_COLOR, TERM=dumb), a plain
 /// line on stderr every <see cref="PlainInterval"/>, so a load that finishes sooner prints nothing; with <c>--json</c>,
-/// nothing. Stdout is never written.
+/// nothing. Stdout is never written. <c>serve</c>'s first load always shows the plain lines (<see cref="PlainLines"/>).
 /// </summary>
 internal static class KnowledgeBuildProgress
 {
     /// <summary>Time between two plain progress lines (and before the first).</summary>
-    public static readonly TimeSpan PlainInterval = TimeSpan.FromSeconds(5);
+    public static readonly TimeSpan PlainInterval = CliProgress.PlainInterval;
 
     private const string Description = "embedding knowledge texts";
 
@@ -26,16 +26,25 @@ internal static class KnowledgeBuildProgress
         ArgumentNullException.ThrowIfNull(load);
         if (json) return load(embedder);
         if (CliProgress.Shows(env, json)) return Bar(env, embedder, load);
+        return load(embedder.WithProgress(PlainLines(env)));
+    }
 
+    /// <summary>
+    /// The plain display: a <see cref="Line"/> on stderr once <see cref="PlainInterval"/> has passed since the start or
+    /// the last line. <c>serve</c> uses it for its first load, which runs before logging exists.
+    /// </summary>
+    public static Action<EmbeddingProgress> PlainLines(CliEnvironment env)
+    {
+        ArgumentNullException.ThrowIfNull(env);
         var started = env.Time.GetTimestamp();
         var printed = started;
-        return load(embedder.WithProgress(progress =>
+        return progress =>
         {
             var now = env.Time.GetTimestamp();
             if (env.Time.GetElapsedTime(printed, now) < PlainInterval) return;
             printed = now;
             env.Error.WriteLine(Line(progress, env.Time.GetElapsedTime(started, now)));
-        }));
+        };
     }
 
     /// <summary>The plain line: "embedding knowledge texts: 1,536 of 11,004 (92 texts/s)".</summary>

@@ -26,7 +26,11 @@ internal static class ServeCommand
         var command = new Command(Name, "Run the bot as a service: chat adapters, health, metrics and live knowledge reload") { urls, config, communities };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var settings = new ServeSettings(parse.GetValue(urls)!, KnowledgePath.Resolve(parse.GetValue(knowledgeOption)), parse.GetValue(config), parse.GetValue(communities));
+            var settings = new ServeSettings(parse.GetValue(urls)!, KnowledgePath.Resolve(parse.GetValue(knowledgeOption)), parse.GetValue(config), parse.GetValue(communities))
+            {
+                // The first load of a large knowledge base embeds for minutes before logging exists: plain lines on stderr.
+                LoadProgress = KnowledgeBuildProgress.PlainLines(env),
+            };
             if (settings.ConfigFile is { } file && !File.Exists(file))
             {
                 env.Error.WriteLine($"bothost: --config: file not found: {file}");

@@ -1,5 +1,6 @@
 using BotHost.Core.Pipeline;
 using BotHost.Knowledge;
+using BotHost.Knowledge.Semantics;
 using BotHost.Knowledge.Validation;
 
 namespace BotHost.Serve;
@@ -62,10 +63,24 @@ public sealed class KnowledgeHost : IKnowledgeProvider, IDisposable
     public Task<KnowledgeReload> NextReload => Volatile.Read(ref _nextReload).Task;
 
     /// <summary>Loads the first version; null (with the problems) when it has errors, so start-up stops.</summary>
-    public static (KnowledgeHost? Host, IReadOnlyList<Diagnostic> Diagnostics) Start(KnowledgeOptions options, TimeProvider time)
+    /// <param name="progress">Told how far embedding the knowledge texts has gone, during this first load only.</param>
+    public static (KnowledgeHost? Host, IReadOnlyList<Diagnostic> Diagnostics) Start(KnowledgeOptions options, TimeProvider time,
+        Action<EmbeddingProgress>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var result = KnowledgeBase.Load(options, time);
+        var embedder = options.Embedder;
+        if (progress is not null && embedder is not null) options.Embedder = embedder.WithProgress(progress);
+        KnowledgeLoadResult result;
+        try
+        {
+            result = KnowledgeBase.Load(options, time);
+        }
+        finally
+        {
+            // Reloads use the options as they were: they report nothing.
+            options.Embedder = embedder;
+        }
+
         ReturnLoadingMemory();
         return (result.Knowledge is null ? null : new KnowledgeHost(options, time, result.Knowledge, result.Diagnostics), result.Diagnostics);
     }

@@ -52,7 +52,7 @@ public static class ServeHost
         if (embedder is null) return (null, [embedderProblem!]);
         var console = ConsoleServiceCollectionExtensions.ConsoleSwitch(builder.Configuration);
         var (knowledgeOptions, knowledgeProblems) = KnowledgeSettings.Read(builder.Configuration, settings.KnowledgePath, embedder);
-        var (knowledge, diagnostics) = knowledgeProblems.Count == 0 ? KnowledgeHost.Start(knowledgeOptions, time) : (null, []);
+        var (knowledge, diagnostics) = knowledgeProblems.Count == 0 ? KnowledgeHost.Start(knowledgeOptions, time, settings.LoadProgress) : (null, []);
         List<string> problems = [.. diagnostics.Where(d => d.IsError).Select(d => d.ToString()), .. knowledgeProblems, .. communities.Errors, .. watch.Problems, .. console.Problems,
             .. StateServiceCollectionExtensions.Problems(builder.Configuration)];
         if (knowledge is null || problems.Count > 0)

@@ -1,3 +1,4 @@
+using BotHost.Knowledge.Semantics;
 using OpenTelemetry.Trace;
 
 namespace BotHost.Serve;
@@ -11,4 +12,10 @@ public sealed record ServeSettings(string Urls, string KnowledgePath, string? Co
     /// <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is.
     /// </summary>
     public Action<TracerProviderBuilder>? TraceExporter { get; init; }
+
+    /// <summary>
+    /// Told how far the first load has embedded (or found in the vector cache) the knowledge texts: the first start of a
+    /// large knowledge base embeds for minutes, before logging exists. Reloads do not report.
+    /// </summary>
+    public Action<EmbeddingProgress>? LoadProgress { get; init; }
 }

@@ -158,6 +158,36 @@ public sealed partial class KbTablesOutputTests : IDisposable
         Assert.DoesNotContain("calibrate:", error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Eval_AblationAtATerminal_ProgressOnStderrAndTheRowsOnStdout()
+    {
+        _folder.WriteFile("eval/questions.tsv", "what is sextortion\tsextortion\n");
+
+        var (_, output, error) = await RunWithErrorAsync(CliStyle.Rich, "kb", "eval", "--ablation", "-k", _folder.Path);
+
+        Assert.Contains("ablation: ", error, StringComparison.Ordinal);
+        Assert.Contains("configurations, 1 questions each", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("ablation: ", output, StringComparison.Ordinal);
+        Assert.Contains("none (plain bm25)", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Eval_AblationRedirected_RowsInOrderAndNoProgress()
+    {
+        _folder.WriteFile("eval/questions.tsv", "what is sextortion\tsextortion\n");
+
+        var (_, output, error) = await RunWithErrorAsync(CliStyle.Plain, "kb", "eval", "--ablation", "-k", _folder.Path);
+
+        var rows = output[output.IndexOf("configuration ", StringComparison.Ordinal)..].Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(line => line[..line.IndexOf("  ", StringComparison.Ordinal)]).ToList();
+        var without = Enum.GetValues<BotHost.Knowledge.Search.SearchFeatures>()
+            .Where(f => f is not BotHost.Knowledge.Search.SearchFeatures.None and not BotHost.Knowledge.Search.SearchFeatures.All)
+            .Select(f => $"without {f}");
+        Assert.Equal(["configuration", "all techniques", .. without, "none (plain bm25)"], rows);
+        Assert.DoesNotContain(Escape, output);
+        Assert.DoesNotContain("ablation:", error, StringComparison.Ordinal);
+    }
+
     private (string First, string Second) WriteTwoEvalFiles()
     {
         _folder.WriteFile("eval/first.tsv", "what is sextortion\tsextortion\n");
