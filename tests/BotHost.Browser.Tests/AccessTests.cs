@@ -86,6 +86,26 @@ public sealed class AccessTests(BrowserFixture browser) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Forms_AskAndSignOutPostedWithoutTheirCsrfToken_AreRefusedAndTheSessionGoesOn()
+    {
+        var page = await ConsoleBrowser.NewPageAsync(browser);
+        await ConsoleBrowser.SignInAsync(page, _server, ConsoleTestServer.AdminToken);
+        var question = page.Context.APIRequest.CreateFormData();
+        question.Set("Question", "who started thorn");
+
+        var ask = await page.APIRequest.PostAsync(_server.Url("/console/ask"), new() { Form = question });
+        var signOut = await page.APIRequest.PostAsync(_server.Url("/console/signout"), new() { Form = page.Context.APIRequest.CreateFormData() });
+        await page.GotoAsync(_server.Url("/console/knowledge"));
+
+        Assert.Equal(400, ask.Status);
+        var refused = await ask.TextAsync();
+        Assert.Contains("This form has expired", refused, StringComparison.Ordinal);
+        Assert.DoesNotContain("reply-kind", refused, StringComparison.Ordinal);
+        Assert.Equal(400, signOut.Status);
+        Assert.EndsWith("/console/knowledge", page.Url, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SignOut_Posted_EndsTheSessionOnTheServer()
     {
         var page = await ConsoleBrowser.NewPageAsync(browser);
