@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
 
 namespace BotHost.Browser.Tests;
 
@@ -86,6 +87,26 @@ public sealed class AccessTests(BrowserFixture browser) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Forms_AskAndSignOutPostedWithoutTheirCsrfToken_AreRefusedAndTheSessionGoesOn()
+    {
+        var page = await ConsoleBrowser.NewPageAsync(browser);
+        await ConsoleBrowser.SignInAsync(page, _server, ConsoleTestServer.AdminToken);
+        var question = page.Context.APIRequest.CreateFormData();
+        question.Set("Question", "who started thorn");
+
+        var ask = await page.APIRequest.PostAsync(_server.Url("/console/ask"), new() { Form = question });
+        var signOut = await page.APIRequest.PostAsync(_server.Url("/console/signout"), new() { Form = page.Context.APIRequest.CreateFormData() });
+        await page.GotoAsync(_server.Url("/console/knowledge"));
+
+        Assert.Equal(400, ask.Status);
+        var refused = await ask.TextAsync();
+        Assert.Contains("This form has expired", refused, StringComparison.Ordinal);
+        Assert.DoesNotContain("reply-kind", refused, StringComparison.Ordinal);
+        Assert.Equal(400, signOut.Status);
+        Assert.EndsWith("/console/knowledge", page.Url, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SignOut_Posted_EndsTheSessionOnTheServer()
     {
         var page = await ConsoleBrowser.NewPageAsync(browser);
@@ -121,5 +142,41 @@ public sealed class AccessTests(BrowserFixture browser) : IAsyncLifetime
 
         Assert.Equal("Skip to content", skip);
         Assert.Equal("Knowledge", await page.Locator("h1").InnerTextAsync());
+    }
+
+    [Fact]
+    public async Task Keyboard_PreviewAQuestionAndOpenAnArticleWithoutAMouse_Works()
+    {
+        var page = await ConsoleBrowser.NewPageAsync(browser);
+        await ConsoleBrowser.SignInAsync(page, _server, ConsoleTestServer.AdminToken);
+
+        await TabToAsync(page, "document.activeElement.id === 'question'");
+        await page.Keyboard.TypeAsync("who started thorn");
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.TypeAsync("GB"); // a focused select picks the option its typed letters start
+        await TabToAsync(page, "document.activeElement.textContent === 'Preview'");
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.Locator("#preview-summary")).ToContainTextAsync("region GB");
+        await Expect(page.Locator("#reply-kind")).ToHaveTextAsync("answer");
+        await page.GotoAsync(_server.Url("/console/knowledge"));
+        await TabToAsync(page, "document.activeElement.closest('#articles') !== null && document.activeElement.tagName === 'A'");
+        var opened = await page.EvaluateAsync<string>("document.activeElement.getAttribute('href')");
+        await page.Keyboard.PressAsync("Enter");
+
+        var details = page.Locator(opened!).Locator("xpath=..");
+        await Expect(details).ToHaveAttributeAsync("open", string.Empty);
+        await Expect(details.GetByRole(AriaRole.List, new() { Name = "Sections" })).ToBeVisibleAsync();
+    }
+
+    /// <summary>Presses Tab until <paramref name="focused"/> holds (at most 40 times: the page's first controls come early).</summary>
+    private static async Task TabToAsync(IPage page, string focused)
+    {
+        for (var i = 0; i < 40; i++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+            if (await page.EvaluateAsync<bool>(focused)) return;
+        }
+
+        Assert.Fail($"Tab never reached an element where {focused}");
     }
 }

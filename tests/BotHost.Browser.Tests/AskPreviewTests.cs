@@ -1,5 +1,8 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using BotHost.Cli;
+using BotHost.Core.Console;
+using BotHost.Core.Messages;
 using BotHost.Serve;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -110,4 +113,106 @@ public sealed class AskPreviewTests(BrowserFixture browser) : IAsyncLifetime
             await Expect(page.Locator("#console-text")).Not.ToContainTextAsync(title);
         }
     }
+
+    private const string Sextortion = "someone is threatening to post my pics unless i pay";
+
+    [Fact]
+    public async Task AskPreview_CommunityChosenWithoutARegion_AnswersWithItsRegionsHotlinesAsItsMembersGetThem()
+    {
+        var hotlines = _server.App.Services.GetRequiredService<KnowledgeHost>().Current.Hotlines;
+        var gb = hotlines.All.Single(h => h.Emergency && h.Region == "GB");
+        var us = hotlines.All.Single(h => h.Emergency && h.Region == "US");
+        var member = await _server.SendAsync(ConsoleTestServer.Team, Sextortion);
+        var page = await ConsoleBrowser.NewPageAsync(browser);
+        await ConsoleBrowser.SignInAsync(page, _server, ConsoleTestServer.AdminToken);
+
+        await PreviewAsync(page, Sextortion, "region GB", community: ConsoleTestServer.Team.Key);
+        var team = await RenderingsAsync(page);
+        await PreviewAsync(page, Sextortion, "region US", community: ConsoleTestServer.Guild.Key);
+        var guild = await RenderingsAsync(page);
+
+        var shown = member.Blocks.OfType<HotlinesBlock>().SelectMany(b => b.Hotlines).ToList();
+        Assert.Contains(gb, shown);
+        Assert.All(shown, h => Assert.True(h.AppliesTo("GB"), $"{h.Id} ({h.Region}) shown to a GB community"));
+        Assert.Contains("region GB", team.Summary, StringComparison.Ordinal);
+        Assert.Equal(ConsoleReplyRenderer.Render(member), team.Console);
+        foreach (var text in new[] { team.Discord, team.Slack, team.Console })
+        {
+            Assert.Contains($"Call {gb.Phone}", text, StringComparison.Ordinal);
+            Assert.DoesNotContain($"Call {us.Phone}", text, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("region US", guild.Summary, StringComparison.Ordinal);
+        foreach (var text in new[] { guild.Discord, guild.Slack, guild.Console })
+        {
+            Assert.Contains($"Call {us.Phone}", text, StringComparison.Ordinal);
+            Assert.DoesNotContain($"Call {gb.Phone}", text, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task AskPreview_CommunityPrivateByDefault_AnswerOnlyTheAskerSeesWhereAnotherCommunitysIsPublic()
+    {
+        var page = await ConsoleBrowser.NewPageAsync(browser);
+        await ConsoleBrowser.SignInAsync(page, _server, ConsoleTestServer.AdminToken);
+
+        await PreviewAsync(page, "who started thorn", "private to the asker, region GB", community: ConsoleTestServer.Team.Key);
+        var team = await RenderingsAsync(page);
+        await PreviewAsync(page, "who started thorn", "visible in the channel, region US", community: ConsoleTestServer.Guild.Key);
+        var guild = await RenderingsAsync(page);
+
+        Assert.Equal("answer", await page.Locator("#reply-kind").InnerTextAsync());
+        Assert.Contains("private to the asker", team.Summary, StringComparison.Ordinal);
+        Assert.Contains("Only you can see this", team.Discord, StringComparison.Ordinal);
+        Assert.Contains("Only visible to you", team.Slack, StringComparison.Ordinal);
+        Assert.StartsWith("(sent privately to the asker", team.Console, StringComparison.Ordinal);
+        Assert.Contains("visible in the channel", guild.Summary, StringComparison.Ordinal);
+        Assert.DoesNotContain("Only you can see this", guild.Discord, StringComparison.Ordinal);
+        Assert.DoesNotContain("Only visible to you", guild.Slack, StringComparison.Ordinal);
+        Assert.DoesNotContain("(sent privately", guild.Console, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AskPreview_Answer_ConsoleTextUnderBothRenderingsIsWhatBothostAskPrints()
+    {
+        const string question = "how do i report child sexual abuse material";
+        var output = new StringWriter();
+        var env = new CliEnvironment(output, new StringWriter(), _server.Time, new StringReader(string.Empty));
+        Assert.Equal(ExitCodes.Success, await BotHostCli.RunAsync(["ask", question, "--region", "GB", "--knowledge", _server.Knowledge.Path], env, CancellationToken.None));
+        var page = await ConsoleBrowser.NewPageAsync(browser);
+        await ConsoleBrowser.SignInAsync(page, _server, ConsoleTestServer.AdminToken);
+
+        await PreviewAsync(page, question, "region GB", region: "GB");
+        await ConsoleBrowser.ScreenshotAsync(page, "ask-preview-answer");
+
+        await Expect(page.Locator("#console-text")).ToBeVisibleAsync();
+        Assert.Equal(output.ToString(), (await RenderingsAsync(page)).Console);
+        var console = await page.Locator("#console-text").BoundingBoxAsync();
+        foreach (var rendering in new[] { "#discord-preview", "#slack-preview" })
+        {
+            var box = await page.Locator(rendering).BoundingBoxAsync();
+            Assert.True(console!.Y >= box!.Y + box.Height, $"the console text starts at y={console.Y}, above the end of {rendering} (y={box.Y + box.Height})");
+        }
+
+        var passage = page.Locator("#discord-preview .embed-title").First;
+        Assert.Contains((await passage.InnerTextAsync()).Trim(), output.ToString(), StringComparison.Ordinal);
+        Assert.NotEqual("—", await page.Locator("#ranked tbody tr").First.Locator("td").Nth(2).InnerTextAsync());
+    }
+
+    /// <summary>Posts the form and waits for the preview whose summary line says <paramref name="expected"/> (the page is replaced by the answer to the post).</summary>
+    private static async Task PreviewAsync(IPage page, string question, string expected, string region = "", string community = "")
+    {
+        await page.GetByLabel("Question").FillAsync(question);
+        await page.GetByLabel("Region").SelectOptionAsync(region);
+        await page.GetByLabel("Community").SelectOptionAsync(community);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Preview" }).ClickAsync();
+        await Expect(page.Locator("#preview-summary")).ToContainTextAsync(expected);
+    }
+
+    /// <summary>What the page shows of one preview: the summary line, both platforms' drawings and the console text.</summary>
+    private static async Task<(string Summary, string Discord, string Slack, string Console)> RenderingsAsync(IPage page) => (
+        await page.Locator("#preview-summary").InnerTextAsync(),
+        await page.Locator("#discord-preview .discord").InnerTextAsync(),
+        await page.Locator("#slack-preview .slack").InnerTextAsync(),
+        await page.Locator("#console-text").TextContentAsync() ?? string.Empty);
 }

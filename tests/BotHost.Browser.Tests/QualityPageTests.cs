@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Text.Json;
+using BotHost.Cli;
 using Microsoft.Playwright;
 
 namespace BotHost.Browser.Tests;
@@ -34,5 +37,42 @@ public sealed class QualityPageTests(BrowserFixture browser) : IAsyncLifetime
         Assert.NotEqual("answered thorn", changed[3]); // declined or another article: which depends on the shipped knowledge
         Assert.Equal(2, await page.Locator("#chart-questions-tsv circle.s0").CountAsync());
         Assert.Equal(0, await page.Locator("#set-blind-questions-tsv li").CountAsync());
+    }
+
+    /// <summary>The figures each kind of eval set has on the page, as <c>kb eval --json</c> names them.</summary>
+    private static readonly string[] QuestionFigures = ["recall_at_1", "recall_at_3", "mrr", "answer_rate", "decline_rate", "refuse_rate", "section_accuracy"];
+
+    private static readonly string[] UrgentFigures = ["urgent_recall", "category_accuracy", "normal_false_positive_rate"];
+
+    [Theory]
+    [InlineData("section-questions.tsv", "-q")]
+    [InlineData("urgent.tsv", "--urgent")]
+    public async Task Quality_Served_ASetsFiguresAndMissesAreWhatKbEvalPrints(string set, string option)
+    {
+        var output = new StringWriter();
+        var env = new CliEnvironment(output, new StringWriter(), _server.Time, new StringReader(string.Empty));
+        var file = _server.Knowledge.PathOf("eval/" + set);
+        Assert.Equal(ExitCodes.Success, await BotHostCli.RunAsync(["kb", "eval", option, file, "--json", "--report-only", "--knowledge", _server.Knowledge.Path], env, CancellationToken.None));
+        using var json = JsonDocument.Parse(output.ToString());
+        var page = await ConsoleBrowser.NewPageAsync(browser);
+        await ConsoleBrowser.SignInAsync(page, _server, ConsoleTestServer.AdminToken);
+
+        await page.GotoAsync(_server.Url("/console/quality"));
+
+        IReadOnlyList<string>? cells = null;
+        foreach (var row in await page.Locator("#figures tbody tr").AllAsync())
+        {
+            var texts = await row.Locator("td").AllInnerTextsAsync();
+            if (texts[0] == set) cells = texts;
+        }
+
+        Assert.NotNull(cells);
+        var shown = cells[3].Split(" · ").Select(f => f.Split(' ')).ToDictionary(f => f[0], f => f[1]);
+        var expected = (option == "--urgent" ? UrgentFigures : QuestionFigures)
+            .Where(name => json.RootElement.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number)
+            .ToDictionary(name => name, name => json.RootElement.GetProperty(name).GetDouble().ToString("0.000", CultureInfo.InvariantCulture));
+        Assert.Equal(expected.OrderBy(f => f.Key, StringComparer.Ordinal), shown.OrderBy(f => f.Key, StringComparer.Ordinal));
+        Assert.Equal(json.RootElement.GetProperty("misses").GetArrayLength().ToString(CultureInfo.InvariantCulture), cells[4]);
+        if (option == "-q") Assert.Contains("section_accuracy", shown.Keys);
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using BotHost.Cli;
 using BotHost.Core.Analytics;
 using BotHost.Knowledge;
 using BotHost.Knowledge.Evaluation;
@@ -7,8 +8,9 @@ using BotHost.Knowledge.Hotlines;
 namespace BotHost.Console.Quality;
 
 /// <summary>
-/// Measures one eval file on one knowledge version, the way <c>kb eval</c> does (the same <see cref="Evaluator"/> and
-/// <see cref="UrgentEvaluator"/>), and keeps what the bot did with each line so two versions can be compared.
+/// Measures one eval file on one knowledge version, the way <c>kb eval</c> does (the same <see cref="Evaluator"/> over the
+/// same <see cref="KnowledgeEvalSystem"/>, and <see cref="UrgentEvaluator"/>), and keeps what the bot did with each line so
+/// two versions can be compared.
 /// </summary>
 public static class EvalSetRunner
 {
@@ -40,10 +42,9 @@ public static class EvalSetRunner
     {
         var (cases, errors) = EvalSetReader.Read(name, text);
         var seen = new Dictionary<string, EvalOutcome>(StringComparer.Ordinal);
-        var report = Evaluator.Run(cases, question => seen[question] = Outcome(knowledge, question));
-        var outcomes = cases.Select(c => seen[c.Question] is var o
-            ? new EvalLineOutcome(c.Line, c.Question, o.Refused ? "refused" : o.Declined ? "declined" : "answered " + o.Ranked[0])
-            : null).OfType<EvalLineOutcome>().ToList();
+        var system = KnowledgeEvalSystem.Create(knowledge, RegionCode.International); // kb eval's default --region
+        var report = Evaluator.Run(cases, question => seen[question] = system(question));
+        var outcomes = cases.Select(c => new EvalLineOutcome(c.Line, c.Question, Answer(seen[c.Question], c.HasSections))).ToList();
 
         List<EvalFigure> figures = [];
         Add(figures, "recall_at_1", report.RecallAt1);
@@ -52,6 +53,7 @@ public static class EvalSetRunner
         Add(figures, "answer_rate", report.AnswerRate);
         Add(figures, "decline_rate", report.DeclineRate);
         Add(figures, "refuse_rate", report.RefuseRate);
+        if (report.SectionCases > 0) Add(figures, "section_accuracy", report.SectionAccuracy);
         var misses = report.Misses.Select(m => string.Create(CultureInfo.InvariantCulture, $"line {m.Line}: {m.Question} → expected {m.Expected}, got {m.Got}")).ToList();
         return Result(name, EvalSetKind.Questions, cases.Count, figures, outcomes, misses, errors);
     }
@@ -101,13 +103,9 @@ public static class EvalSetRunner
         return new EvalSetResult(name, kind, cases, figures, outcomes, blind ? [] : misses, misses.Count, errors);
     }
 
-    /// <summary>The bot as <c>kb eval</c> measures it: refused, or the ranking and whether it declined.</summary>
-    private static EvalOutcome Outcome(KnowledgeBase knowledge, string question)
-    {
-        if (knowledge.Safety.IsRefused(question)) return new EvalOutcome([], Declined: false, Refused: true);
-        var result = knowledge.Search(question, RegionCode.International);
-        return new EvalOutcome([.. result.Ranked.Select(r => knowledge.Articles[r.Article].Id)], result.Declined, Refused: false);
-    }
+    /// <summary>What the bot did with a line: refused, declined, or the article answered (with the quoted section where the line names sections).</summary>
+    private static string Answer(EvalOutcome outcome, bool sections) =>
+        outcome.Refused ? "refused" : outcome.Declined ? "declined" : "answered " + (sections && outcome.TopSection is { } section ? section : outcome.Ranked[0]);
 
     private static void Add(List<EvalFigure> figures, string name, double? value)
     {

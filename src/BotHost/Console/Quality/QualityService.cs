@@ -70,7 +70,7 @@ public sealed class QualityService(KnowledgeHost knowledge, IQualityHistory hist
         {
             foreach (var now in set.Outcomes)
             {
-                if (!before.TryGetValue((set.Name, now.Line), out var then) || then.Question != now.Question || then.Outcome == now.Outcome) continue;
+                if (!before.TryGetValue((set.Name, now.Line), out var then) || then.Question != now.Question || Same(then.Outcome, now.Outcome)) continue;
                 if (set.IsBlind) blind[set.Name] = blind.GetValueOrDefault(set.Name) + 1;
                 else changes.Add(new AnswerChange(set.Name, now.Line, now.Question, then.Outcome, now.Outcome));
             }
@@ -78,4 +78,11 @@ public sealed class QualityService(KnowledgeHost knowledge, IQualityHistory hist
 
         return (changes, blind);
     }
+
+    /// <summary>
+    /// Equal outcomes, or the same article where one side names its quoted section and the other does not (a version
+    /// recorded before the console kept sections: "answered sextortion" and "answered sextortion#what-to-do").
+    /// </summary>
+    private static bool Same(string then, string now) =>
+        then == now || (then.Contains('#', StringComparison.Ordinal) != now.Contains('#', StringComparison.Ordinal) && then.Split('#')[0] == now.Split('#')[0]);
 }
