@@ -35,6 +35,7 @@ public sealed class AccessibilityTests(BrowserFixture browser) : IAsyncLifetime
         await page.GetByLabel("Question").FillAsync("how do i report child sexual abuse material");
         await page.GetByRole(AriaRole.Button, new() { Name = "Preview" }).ClickAsync();
         await Check(page, $"ask-{name}", problems);
+        await _server.MeasureQualityAsync();
         foreach (var path in new[] { "knowledge", "quality", "gaps", "health" })
         {
             await page.GotoAsync(_server.Url("/console/" + path));

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using BotHost.Console.Access;
 using BotHost.Console.Preview;
+using BotHost.Console.Quality;
 using BotHost.Core.Analytics;
 using BotHost.Core.Communities;
 using BotHost.Core.Feedback;
@@ -89,6 +90,13 @@ public sealed class ConsoleTestServer : IAsyncDisposable
         await app.StartAsync();
         return new ConsoleTestServer(knowledge, database, time, logs, app);
     }
+
+    /// <summary>
+    /// Measures the eval sets of the served knowledge version on the server side, with no browser timeout, so the quality
+    /// page a test opens next renders at once: the page waits for that measurement, and on a loaded 2-core machine
+    /// measuring every eval set of the shipped knowledge can take longer than a navigation may wait.
+    /// </summary>
+    public Task<QualityReport> MeasureQualityAsync() => App.Services.GetRequiredService<QualityService>().CurrentAsync();
 
     /// <summary>A member's message through the real pipeline, as an adapter would send it (a mention in a channel).</summary>
     /// <summary>Sends one message through the pipeline; its counts are written at once (serve writes them within <see cref="AnalyticsWriteBuffer.FlushInterval"/>).</summary>

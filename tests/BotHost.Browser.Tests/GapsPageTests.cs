@@ -80,6 +80,7 @@ public sealed class GapsPageTests(BrowserFixture browser) : IAsyncLifetime
         var csv = await (await page.APIRequest.GetAsync(_server.Url("/console/gaps.csv?community=discord/guild-1&days=7"))).TextAsync();
         Assert.DoesNotContain("guild-1", csv, StringComparison.Ordinal);
         Assert.Contains("T0TEAM2", csv, StringComparison.Ordinal);
+        await _server.MeasureQualityAsync();
         foreach (var adminPage in new[] { "/console/ask", "/console/knowledge", "/console/quality", "/console/health" })
         {
             var response = await page.GotoAsync(_server.Url(adminPage));

@@ -28,6 +28,7 @@ public sealed class MemberTextTests(BrowserFixture browser) : IAsyncLifetime
         await ConsoleBrowser.SignInAsync(moderator, _server, ConsoleTestServer.OtherModeratorToken);
 
         var pages = new List<string>();
+        await _server.MeasureQualityAsync();
         foreach (var path in new[] { "/console/ask", "/console/knowledge", "/console/quality", "/console/gaps", "/console/gaps?community=slack/T0TEAM2", "/console/health" })
         {
             await admin.GotoAsync(_server.Url(path));

@@ -19,6 +19,7 @@ public sealed class QualityPageTests(BrowserFixture browser) : IAsyncLifetime
     {
         var page = await ConsoleBrowser.NewPageAsync(browser);
         await ConsoleBrowser.SignInAsync(page, _server, ConsoleTestServer.AdminToken);
+        await _server.MeasureQualityAsync();
         await page.GotoAsync(_server.Url("/console/quality"));
         var first = await page.Locator("#quality-version").InnerTextAsync();
         File.Delete(_server.Knowledge.PathOf("articles/thorn.md"));
@@ -26,6 +27,7 @@ public sealed class QualityPageTests(BrowserFixture browser) : IAsyncLifetime
 
         await page.GotoAsync(_server.Url("/console/knowledge"));
         await page.GetByRole(AriaRole.Button, new() { Name = "Reload the knowledge folder" }).ClickAsync();
+        await _server.MeasureQualityAsync();
         await page.GotoAsync(_server.Url("/console/quality"));
         await ConsoleBrowser.ScreenshotAsync(page, "quality");
 
@@ -57,6 +59,7 @@ public sealed class QualityPageTests(BrowserFixture browser) : IAsyncLifetime
         var page = await ConsoleBrowser.NewPageAsync(browser);
         await ConsoleBrowser.SignInAsync(page, _server, ConsoleTestServer.AdminToken);
 
+        await _server.MeasureQualityAsync();
         await page.GotoAsync(_server.Url("/console/quality"));
 
         IReadOnlyList<string>? cells = null;

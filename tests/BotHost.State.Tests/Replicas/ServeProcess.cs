@@ -12,7 +12,9 @@ namespace BotHost.State.Tests.Replicas;
 /// </summary>
 public sealed class ServeProcess : IAsyncDisposable
 {
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(120);
+    // How long a process may take to become ready: it loads the shipped knowledge (the encoder, the vectors, the trained
+    // safety detectors). A generous bound, not a performance figure: at load 45 on 2 cores 120 s was not enough.
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(300);
     private readonly Process _process;
     private readonly StringBuilder _output = new();
 
