@@ -111,6 +111,12 @@ internal static class KbEvalCommand
     /// <summary>Everyday examples weigh half an eval question in the fit: there are more of them than in-scope questions.</summary>
     private const double EverydayWeight = 0.5;
 
+    /// <summary>
+    /// Held-out article questions weigh as much as the everyday examples they are set against (both are cross-validated
+    /// stand-ins for what members write; the eval questions weigh 1).
+    /// </summary>
+    private const double HeldOutQuestionWeight = 0.5;
+
     /// <summary>The share of in-scope questions the calibrated threshold must still answer.</summary>
     private const double CalibratedAnswerRate = 0.985;
 
@@ -129,10 +135,16 @@ internal static class KbEvalCommand
             ? []
             : CliProgress.Run(env, json, $"calibrate: {knowledge.Snapshot.Everyday.Count} everyday examples, each also misspelt, {EverydayCrossValidation.Folds} folds",
                 knowledge.Snapshot.Everyday.Count, step => EverydayCrossValidation.Samples(knowledge, options, env.Time, region, EverydayWeight, typos: true, step));
-        var model = ConfidenceCalibrator.Fit([.. samples, .. misspelt, .. everyday]);
+        // The articles' own questions, each held out of the index: answerable questions worded as no eval set words them.
+        var articleQuestions = knowledge.Articles.Sum(a => a.Questions.Count);
+        IReadOnlyList<CalibrationSample> heldOut = options.Embedder is null
+            ? []
+            : CliProgress.Run(env, json, $"calibrate: {articleQuestions} article questions, {ArticleQuestionCrossValidation.Folds} folds", articleQuestions,
+                step => ArticleQuestionCrossValidation.Samples(knowledge, options, env.Time, region, HeldOutQuestionWeight, step));
+        var model = ConfidenceCalibrator.Fit([.. samples, .. misspelt, .. everyday, .. heldOut]);
         env.Output.WriteLine();
         env.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"calibrated: {Coefficients(model)} (n={samples.Count} questions + {misspelt.Count} misspelt + {everyday.Count} cross-validated everyday examples and misspelt copies at weight {EverydayWeight})"));
+            $"calibrated: {Coefficients(model)} (n={samples.Count} questions + {misspelt.Count} misspelt + {everyday.Count} cross-validated everyday examples and misspelt copies at weight {EverydayWeight} + {heldOut.Count} held-out article questions at weight {HeldOutQuestionWeight})"));
         env.Output.WriteLine("as written:");
         env.Output.Write(ConfidenceCalibrator.ThresholdTable(model, samples, everyday.Count > 0 ? everyday : null));
         env.Output.WriteLine("misspelt:");
