@@ -41,6 +41,7 @@ internal static partial class AnswerRun
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"shipped load_ms={Stopwatch.GetElapsedTime(loadStarted).TotalMilliseconds:0}"));
 
         Encode(output, embedder.Encoder, questions);
+        Stages(output, shipped, embedder, questions);
         Ask(output, "shipped", shipped, questions);
         if (generatedArticles <= 0) return;
 
@@ -89,6 +90,58 @@ internal static partial class AnswerRun
         allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{"encode only",-18} {Percentiles(samples, cpu)} (n={samples.Length}) alloc_kb={allocated / 1024.0 / samples.Length:0.0}"));
+    }
+
+    /// <summary>
+    /// Where a first answer's CPU time goes, stage by stage, each question a new text: the message embedded (the
+    /// encoder), the safety check the bot runs before answering (urgency then refusal: rules and the example
+    /// detectors, reusing the message's vector), the search (analysis, Lucene, semantic scores over every embedded
+    /// text, fusion, confidence) and the answer's composition (section choice, snippet, sources, hotlines: an
+    /// <see cref="KnowledgeBase.Ask"/> of the same text, minus its search). Figures are the thread's CPU time.
+    /// </summary>
+    private static void Stages(TextWriter output, KnowledgeBase knowledge, KnowledgeEmbedder embedder, string[] questions)
+    {
+        var context = new AskContext("US");
+        var region = "US";
+        for (var i = 0; i < 200; i++)
+        {
+            var warm = questions[i % questions.Length] + " stage " + i.ToString(CultureInfo.InvariantCulture);
+            _ = embedder.Message(warm).Vector;
+            knowledge.Safety.MatchUrgent(warm);
+            knowledge.Search(warm, region);
+            knowledge.Ask(warm, context);
+        }
+
+        var copies = questions.Select(q => q + " ??").ToArray();
+        var names = new[] { "stage embed", "stage safety", "stage search", "stage compose" };
+        var cpu = names.Select(_ => new double[copies.Length]).ToArray();
+        var allocated = new long[names.Length];
+        for (var i = 0; i < copies.Length; i++)
+        {
+            var text = copies[i];
+            Stage(cpu[0], allocated, 0, i, () => _ = embedder.Message(text).Vector[0]);
+            Stage(cpu[1], allocated, 1, i, () => knowledge.Safety.MatchUrgent(text));
+            Stage(cpu[2], allocated, 2, i, () => knowledge.Search(text, region));
+            Stage(cpu[3], allocated, 3, i, () => knowledge.Ask(text, context));
+            cpu[3][i] -= cpu[2][i];
+        }
+
+        for (var s = 0; s < names.Length; s++)
+        {
+            var sorted = cpu[s].Order().ToArray();
+            var note = s == 3 ? " (an Ask minus its search; alloc includes the search)" : string.Empty;
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{names[s],-18} cpu_ms mean={sorted.Average(),6:0.000} p50={P(sorted, 0.50),6:0.000} p90={P(sorted, 0.90),6:0.000} p99={P(sorted, 0.99),6:0.000} (n={copies.Length}) alloc_kb={allocated[s] / 1024.0 / copies.Length:0.0}{note}"));
+        }
+    }
+
+    private static void Stage(double[] cpu, long[] allocated, int stage, int i, Action action)
+    {
+        var bytes = GC.GetAllocatedBytesForCurrentThread();
+        var started = ThreadCpuMilliseconds();
+        action();
+        cpu[i] = ThreadCpuMilliseconds() - started;
+        allocated[stage] += GC.GetAllocatedBytesForCurrentThread() - bytes;
     }
 
     /// <summary>
