@@ -41,6 +41,7 @@ internal static partial class AnswerRun
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"shipped load_ms={Stopwatch.GetElapsedTime(loadStarted).TotalMilliseconds:0}"));
 
         Encode(output, embedder.Encoder, questions);
+        Stages(output, shipped, embedder, questions);
         Ask(output, "shipped", shipped, questions);
         if (generatedArticles <= 0) return;
 
@@ -92,13 +93,90 @@ internal static partial class AnswerRun
     }
 
     /// <summary>
+    /// Where a first answer's CPU time goes, stage by stage, each question a new text: the message embedded (the
+    /// encoder), the safety check the bot runs before answering (urgency then refusal: rules and the example
+    /// detectors, reusing the message's vector), the answer with the vector ready (<see cref="KnowledgeBase.Ask"/>:
+    /// search and composition) and the search alone (analysis, Lucene, semantic scores over every embedded text,
+    /// fusion, confidence) on another new text; composition (section choice, snippet, sources, hotlines) is the
+    /// difference of their means. Figures are the thread's CPU time.
+    /// </summary>
+    private static void Stages(TextWriter output, KnowledgeBase knowledge, KnowledgeEmbedder embedder, string[] questions)
+    {
+        var context = new AskContext("US");
+        var region = "US";
+        WarmUp(knowledge, questions);
+
+        var copies = questions.Select(q => q + " ??").ToArray();
+        var others = questions.Select(q => q + " ???").ToArray();
+        var names = new[] { "stage embed", "stage safety", "stage answer", "stage search" };
+        var cpu = names.Select(_ => new double[copies.Length]).ToArray();
+        var allocated = new long[names.Length];
+        for (var i = 0; i < copies.Length; i++)
+        {
+            var text = copies[i];
+            Stage(cpu[0], allocated, 0, i, () => _ = embedder.Message(text).Vector[0]);
+            Stage(cpu[1], allocated, 1, i, () => knowledge.Safety.MatchUrgent(text));
+            Stage(cpu[2], allocated, 2, i, () => knowledge.Ask(text, context));
+
+            // The search alone, on another new text (the same one again would find its data in the CPU's caches).
+            var other = others[i];
+            _ = embedder.Message(other).Vector[0];
+            Stage(cpu[3], allocated, 3, i, () => knowledge.Search(other, region));
+        }
+
+        for (var s = 0; s < names.Length; s++)
+        {
+            var sorted = cpu[s].Order().ToArray();
+            var note = s switch
+            {
+                2 => " (Ask with the vector ready: search + composition)",
+                3 => string.Create(CultureInfo.InvariantCulture, $" (composition = answer - search: mean {cpu[2].Average() - cpu[3].Average():0.000})"),
+                _ => string.Empty,
+            };
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{names[s],-18} cpu_ms mean={sorted.Average(),6:0.000} p50={P(sorted, 0.50),6:0.000} p90={P(sorted, 0.90),6:0.000} p99={P(sorted, 0.99),6:0.000} (n={copies.Length}) alloc_kb={allocated[s] / 1024.0 / copies.Length:0.0}{note}"));
+        }
+    }
+
+    /// <summary>
+    /// Brings the answer path to the steady state of a server that has answered for a while: every question asked
+    /// (with the safety check) as a new text, twice, with a pause after each round so the runtime's tiered compilation
+    /// (instrumented, then optimised code, compiled in the background after a 100 ms quiet period) catches up. A few
+    /// hundred calls left much of the path in quick-jitted or instrumented code, which counted against the answer.
+    /// </summary>
+    private static void WarmUp(KnowledgeBase knowledge, string[] questions)
+    {
+        var context = new AskContext("US");
+        for (var round = 0; round < 2; round++)
+        {
+            for (var i = 0; i < questions.Length; i++)
+            {
+                var warm = string.Create(CultureInfo.InvariantCulture, $"{questions[i]} warm {round}");
+                knowledge.Safety.MatchUrgent(warm);
+                knowledge.Ask(warm, context);
+            }
+
+            Thread.Sleep(TimeSpan.FromSeconds(1));
+        }
+    }
+
+    private static void Stage(double[] cpu, long[] allocated, int stage, int i, Action action)
+    {
+        var bytes = GC.GetAllocatedBytesForCurrentThread();
+        var started = ThreadCpuMilliseconds();
+        action();
+        cpu[i] = ThreadCpuMilliseconds() - started;
+        allocated[stage] += GC.GetAllocatedBytesForCurrentThread() - bytes;
+    }
+
+    /// <summary>
     /// Each question asked once, as a new text (a first answer: nothing cached, the message embedded), then each again
-    /// (a repeat: the answer and the message's vector come from their bounded caches). The warm-up asks other texts.
+    /// (a repeat: the answer and the message's vector come from their bounded caches). The warm-up (<see cref="WarmUp"/>) asks other texts.
     /// </summary>
     private static void Ask(TextWriter output, string name, KnowledgeBase knowledge, string[] questions)
     {
         var context = new AskContext("US");
-        for (var i = 0; i < 300; i++) knowledge.Ask(questions[i % questions.Length] + " please " + i.ToString(CultureInfo.InvariantCulture), context);
+        WarmUp(knowledge, questions);
         Measure(output, $"{name} first", knowledge, questions, context);
         Measure(output, $"{name} repeated", knowledge, questions, context);
     }

@@ -33,9 +33,17 @@ internal static class RegionalSection
     }
 
     /// <summary>True when the question names the region; members type "uk" and "eu" in lower case, so capitals are not needed here (but "us" is a word).</summary>
-    private static bool InQuestion(CoverageRegion region, string question) =>
-        CoverageMatrix.Names(region, question) ||
-        CoverageMatrix.Names(region with { Names = [.. region.Names.Where(n => !Words.Contains(n.ToLowerInvariant())).Select(n => n.ToLowerInvariant())] }, question);
+    private static bool InQuestion(CoverageRegion region, string question)
+    {
+        if (CoverageMatrix.Names(region, question)) return true;
+        foreach (var name in region.Names)
+        {
+            var lower = name.ToLowerInvariant();
+            if (!Words.Contains(lower) && CoverageMatrix.Names(lower, question)) return true;
+        }
+
+        return false;
+    }
 
     private static List<CoverageRegion> Named(ArticleSection section, IReadOnlyList<CoverageRegion> regions) =>
         [.. regions.Where(r => CoverageMatrix.Names(r, section.Heading))];

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 using BotHost.Knowledge.Articles;
 using BotHost.Knowledge.Hotlines;
@@ -125,9 +126,37 @@ public sealed class CoverageMatrix
     /// True when the heading holds one of the region's names as whole words: a name in capitals ("US", "UK") with its
     /// case, so "tell us" is not the US; other names ("Ireland", "everywhere else") in any case.
     /// </summary>
-    internal static bool Names(CoverageRegion region, string heading) =>
-        region.Names.Any(name => Regex.IsMatch(heading, $@"(?<![\p{{L}}\p{{N}}]){Regex.Escape(name)}(?![\p{{L}}\p{{N}}])",
-            (name.Any(char.IsAsciiLetterLower) ? RegexOptions.IgnoreCase : RegexOptions.None) | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)));
+    internal static bool Names(CoverageRegion region, string heading)
+    {
+        foreach (var name in region.Names)
+        {
+            if (Names(name, heading)) return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>True when the text holds the name as whole words (in any case when the name has a lower-case letter).</summary>
+    internal static bool Names(string name, string text) => NamePattern(name).IsMatch(text);
+
+    /// <summary>
+    /// Region names' patterns, built once per name: answers test every region's names against the question and the
+    /// quoted article's headings, and more patterns than the static <see cref="Regex"/> cache holds (15) made each call
+    /// parse its pattern again. Names come from coverage.yaml, so there are few; the cache is emptied if a run of reloads
+    /// ever brings more than <see cref="MaxNamePatterns"/>.
+    /// </summary>
+    private static Regex NamePattern(string name)
+    {
+        if (NamePatterns.TryGetValue(name, out var pattern)) return pattern;
+        if (NamePatterns.Count >= MaxNamePatterns) NamePatterns.Clear();
+        pattern = new Regex($@"(?<![\p{{L}}\p{{N}}]){Regex.Escape(name)}(?![\p{{L}}\p{{N}}])",
+            (name.Any(char.IsAsciiLetterLower) ? RegexOptions.IgnoreCase : RegexOptions.None) | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+        return NamePatterns.GetOrAdd(name, pattern);
+    }
+
+    private const int MaxNamePatterns = 1_024;
+
+    private static readonly ConcurrentDictionary<string, Regex> NamePatterns = new(StringComparer.Ordinal);
 
     private static string Unused(List<string> ids) =>
         ids.Count == 0 ? "; hotlines.yaml has none for it" : $"; hotlines.yaml has {string.Join(", ", ids)}, which no article or urgent category of the topic lists";

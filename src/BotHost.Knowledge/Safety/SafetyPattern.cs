@@ -74,12 +74,12 @@ public sealed class SafetyPattern
                     return null;
                 }
 
-                elements.Add(new Element(ElementKind.OneOf, [.. options]));
+                elements.Add(new Element(ElementKind.OneOf, [.. options.Select(o => o.Select(w => new PatternWord(w)).ToArray())]));
             }
             else
             {
                 var read = Words(raw, shorthand);
-                elements.AddRange(read.Select(w => new Element(ElementKind.OneOf, [[w]])));
+                elements.AddRange(read.Select(w => new Element(ElementKind.OneOf, [[new PatternWord(w)]])));
             }
         }
 
@@ -120,6 +120,17 @@ public sealed class SafetyPattern
         return false;
     }
 
+    /// <summary>True when the phrase matches somewhere in the reading's text, outside its masks, where the match does not start negated.</summary>
+    internal bool IsMatchNotNegated(SafetyReading reading)
+    {
+        for (var start = 0; start < reading.Text.Words.Count; start++)
+        {
+            if (MatchFrom(reading.Text, reading.Masked, start, 0) >= 0 && !reading.IsNegated(start)) return true;
+        }
+
+        return false;
+    }
+
     private int MatchFrom(SafetyText text, IReadOnlyList<bool>? masked, int position, int element)
     {
         if (element == _elements.Length) return position;
@@ -147,7 +158,7 @@ public sealed class SafetyPattern
             var next = position;
             foreach (var word in option)
             {
-                if (next >= text.Words.Count || masked?[next] == true || !Accepts(word, text.Words[next], text.Stretched[next]))
+                if (next >= text.Words.Count || masked?[next] == true || !word.Accepts(text.Words[next], text.Stretched[next]))
                 {
                     next = -1;
                     break;
@@ -164,17 +175,27 @@ public sealed class SafetyPattern
         return -1;
     }
 
-    /// <summary>A pattern word ("kill", or "threat*" for a prefix) against a message word, or its squeezed form when it was stretched.</summary>
-    private static bool Accepts(string pattern, string word, string? stretched)
+    /// <summary>
+    /// A pattern word ("kill", or "threat*" for a prefix) with its squeezed form, both made once when the rules load
+    /// (they were made again for every message word compared).
+    /// </summary>
+    private sealed class PatternWord
     {
-        if (pattern.EndsWith('*'))
+        private readonly string _text;
+        private readonly bool _prefix;
+        private readonly string _squeezed;
+
+        public PatternWord(string pattern)
         {
-            var prefix = pattern[..^1];
-            return word.StartsWith(prefix, StringComparison.Ordinal)
-                || (stretched is not null && stretched.StartsWith(ChatNormalizer.CollapseRuns(prefix, 1), StringComparison.Ordinal));
+            _prefix = pattern.EndsWith('*');
+            _text = _prefix ? pattern[..^1] : pattern;
+            _squeezed = ChatNormalizer.CollapseRuns(_text, 1);
         }
 
-        return word == pattern || (stretched is not null && stretched == ChatNormalizer.CollapseRuns(pattern, 1));
+        /// <summary>The pattern word against a message word, or its squeezed form when it was stretched.</summary>
+        public bool Accepts(string word, string? stretched) => _prefix
+            ? word.StartsWith(_text, StringComparison.Ordinal) || (stretched is not null && stretched.StartsWith(_squeezed, StringComparison.Ordinal))
+            : word == _text || (stretched is not null && stretched == _squeezed);
     }
 
     private static bool IsNumberIn(ElementKind kind, string word) => kind switch
@@ -230,5 +251,5 @@ public sealed class SafetyPattern
     }
 
     /// <param name="Options">For <see cref="ElementKind.OneOf"/>: the word sequences any one of which matches here.</param>
-    private sealed record Element(ElementKind Kind, string[][] Options);
+    private sealed record Element(ElementKind Kind, PatternWord[][] Options);
 }

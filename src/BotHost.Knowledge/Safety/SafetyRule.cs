@@ -11,7 +11,28 @@ public sealed record SafetyRule(IReadOnlyList<IReadOnlyList<SafetyPattern>> All,
     {
         ArgumentNullException.ThrowIfNull(reading);
         if (Soft && reading.Joking) return false;
-        if (None.Any(p => p.IsMatch(reading.Text, reading.Masked))) return false;
-        return All.All(group => group.Any(pattern => pattern.Matches(reading.Text, reading.Masked).Any(m => !reading.IsNegated(m.Start))));
+
+        // Loops rather than LINQ over closures: every message is read against every rule, before each answer.
+        foreach (var pattern in None)
+        {
+            if (pattern.IsMatch(reading.Text, reading.Masked)) return false;
+        }
+
+        foreach (var group in All)
+        {
+            if (!AnyMatches(group, reading)) return false;
+        }
+
+        return true;
+    }
+
+    private static bool AnyMatches(IReadOnlyList<SafetyPattern> group, SafetyReading reading)
+    {
+        foreach (var pattern in group)
+        {
+            if (pattern.IsMatchNotNegated(reading)) return true;
+        }
+
+        return false;
     }
 }

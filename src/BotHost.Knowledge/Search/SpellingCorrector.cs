@@ -11,8 +11,18 @@ public sealed class SpellingCorrector
     public const int OneTypoMinLength = 5;
     public const int TwoTyposMinLength = 9;
 
+    /// <summary>Words whose correction is remembered (<see cref="Correct"/>), about 40 bytes each.</summary>
+    public const int RememberedWords = 4_096;
+
     private readonly Dictionary<(char First, int Length), List<string>> _buckets = [];
     private readonly IReadOnlyDictionary<string, int> _frequency;
+
+    /// <summary>
+    /// The correction of recently corrected words, keyed by a hash of the word (never the member's word itself; the
+    /// value is a word of the knowledge base, or null): building a word's Levenshtein automata costs far more than the
+    /// search they drive, and members misspell the same words. Bounded, in memory, one per knowledge version.
+    /// </summary>
+    private readonly BoundedCache<UInt128, string?> _corrected = new(RememberedWords);
 
     /// <param name="words">Correctly spelt words and how often they occur (the articles' words and synonym phrases).</param>
     public SpellingCorrector(IReadOnlyDictionary<string, int> words)
@@ -35,6 +45,23 @@ public sealed class SpellingCorrector
         ArgumentNullException.ThrowIfNull(word);
         var budget = AllowedTypos(word.Length);
         if (budget == 0 || _frequency.ContainsKey(word) || !word.All(char.IsLetter)) return null;
+        var key = Key(word);
+        if (_corrected.TryGet(key, out var known)) return known;
+        var best = Nearest(word, budget);
+        _corrected.Add(key, best);
+        return best;
+    }
+
+    /// <summary>128 bits of the word's SHA-256 (as typed: case matters to the buckets).</summary>
+    private static UInt128 Key(string word)
+    {
+        Span<byte> hash = stackalloc byte[32];
+        System.Security.Cryptography.SHA256.HashData(System.Runtime.InteropServices.MemoryMarshal.AsBytes(word.AsSpan()), hash);
+        return System.Buffers.Binary.BinaryPrimitives.ReadUInt128LittleEndian(hash);
+    }
+
+    private string? Nearest(string word, int budget)
+    {
         var typos = new Typos(word, budget);
         string? best = null;
         var bestDistance = budget + 1;

@@ -57,4 +57,31 @@ public sealed class SpellingCorrectorTests
 
     [Fact]
     public void Correct_FirstTwoLettersSwapped_FindsTheKnownWord() => Assert.Equal("stalking", Corrector.Correct("tsalking"));
+
+    [Fact]
+    public void Correct_SameWordsAgain_SameCorrectionsAsTheFirstTime()
+    {
+        var corrector = new SpellingCorrector(new Dictionary<string, int> { ["sextortion"] = 10, ["grooming"] = 8, ["Grooming"] = 1 });
+        string[] typed = ["sextrotion", "groomin", "Groomin", "minecraft", "sextortin"];
+        var first = typed.Select(w => corrector.Correct(w) ?? "(none)").ToArray();
+        var again = typed.Select(w => corrector.Correct(w) ?? "(none)").ToArray();
+        Assert.Equal(["sextortion", "grooming", "Grooming", "(none)", "sextortion"], first);
+        Assert.Equal(first, again);
+    }
+
+    [Fact]
+    public void Correct_MoreWordsThanRemembered_StillCorrects()
+    {
+        var corrector = new SpellingCorrector(new Dictionary<string, int> { ["sextortion"] = 10 });
+        Assert.Equal("sextortion", corrector.Correct("sextrotion"));
+        for (var i = 0; i < SpellingCorrector.RememberedWords * 2; i++)
+        {
+            // Six letters, a new word each time: "zzaaaa", "zzaaab", ...
+            char[] letters = ['z', 'z', (char)('a' + (i / 17_576 % 26)), (char)('a' + (i / 676 % 26)), (char)('a' + (i / 26 % 26)), (char)('a' + (i % 26))];
+            var word = new string(letters);
+            Assert.Null(corrector.Correct(word));
+        }
+
+        Assert.Equal("sextortion", corrector.Correct("sextrotion"));
+    }
 }
