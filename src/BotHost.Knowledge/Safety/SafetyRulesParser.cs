@@ -94,7 +94,10 @@ internal static class SafetyRulesParser
         if (reviewed is null || message is null || article is null) return null;
         return new RefusalRules(lexicon, rules, message, article, reviewed.Value)
         {
-            ExampleThreshold = threshold, UncuedThreshold = uncued, StanceThreshold = stance is null || stanceFrom is null ? null : stance, StanceFrom = stance is null || stanceFrom is null ? null : stanceFrom,
+            ExampleThreshold = threshold,
+            UncuedThreshold = uncued,
+            StanceThreshold = stance is null || stanceFrom is null ? null : stance,
+            StanceFrom = stance is null || stanceFrom is null ? null : stanceFrom,
         };
     }
 
