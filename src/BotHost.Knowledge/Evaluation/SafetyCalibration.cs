@@ -26,7 +26,10 @@ public static class SafetyCalibration
     /// <param name="Protective">A protective question (an example, an article's question or a dev message), never to be refused.</param>
     /// <param name="Where">The example's file and line, or the dev set's line.</param>
     /// <param name="Cued">The message has a protective cue (<see cref="RefusalRules.HasProtectiveCue"/>).</param>
-    private sealed record Scored(string? Truth, ExampleVerdict Verdict, bool FromDev, bool RulesCatch = false, bool Protective = false, string Where = "", bool Cued = false);
+    /// <param name="Index">The row of the training, or of the dev set.</param>
+    /// <param name="Stance">The stance classifier's score of the message (<see cref="StanceClassifier"/>), when a variant reads it.</param>
+    private sealed record Scored(string? Truth, ExampleVerdict Verdict, bool FromDev, bool RulesCatch = false, bool Protective = false, string Where = "", bool Cued = false,
+        int Index = -1, double Stance = 0);
 
     public static string Urgent(KnowledgeBase knowledge, IReadOnlyList<UrgentEvalCase> dev)
     {
@@ -151,9 +154,97 @@ public static class SafetyCalibration
             }
         }
 
+        var stance = Stance(training, dev, devVectors, inUse, suggested, text);
         text.Append(CultureInfo.InvariantCulture, $"\nrefusal.yaml: example_threshold: {suggested:0.000}\n");
         if (cue is not null) text.Append(CultureInfo.InvariantCulture, $"refusal.yaml: uncued_threshold: {uncued:0.000} (two stages)\n");
+        if (stance is var (from, at)) text.Append(CultureInfo.InvariantCulture, $"refusal.yaml: stance_from: {from:0.00}, stance_threshold: {at:0.00} (the asker's stance)\n");
         return text.ToString();
+    }
+
+    /// <summary>The stance classifiers <c>kb eval --refusal --calibrate</c> compares; the detector uses <see cref="SemanticTraining.StanceSettings"/>.</summary>
+    private static readonly StanceClassifier.Settings[] StanceGrid =
+        [new(ProtectiveWeight: 1f), new(VectorWeight: 0f, ProtectiveWeight: 1f), new(ProtectiveWeight: 2f), new(VectorWeight: 0f, ProtectiveWeight: 2f), new(ProtectiveWeight: 4f)];
+
+    /// <summary>Shares of the cross-validated protective rows a stance variant may refuse: none, or one in 400 (0.25%).</summary>
+    private static readonly double[] StanceProtectiveShares = [0, 0.0025];
+
+    /// <summary>
+    /// The stance variants: a message is refused from the strictest threshold as before, or from a lower example score
+    /// (stance_from) when the stance classifier, cross-validated on the same folds, reads it as a request (stance_threshold).
+    /// For each setting of the classifier and each share of protective rows allowed, the pair that refuses the most
+    /// cross-validated requests while refusing at most that share of protective rows, at most
+    /// <see cref="UncuedRefusalShare"/> of the other examples and no dev protective question the rules answer. Returns the
+    /// suggested pair of the settings in use with no protective row refused, or null when no pair adds a request.
+    /// </summary>
+    private static (double From, double Threshold)? Stance(SemanticTraining training, IReadOnlyList<(string Message, bool Refuse)> dev, List<float[]> devVectors,
+        List<Scored> inUse, double high, StringBuilder text)
+    {
+        text.Append(CultureInfo.InvariantCulture, $"\nvariant: the asker's stance (a classifier of requests against protective questions, words, opening and sentence vector), read from example score stance_from up to {high:0.000}:\n");
+        (double From, double Threshold)? suggestion = null;
+        foreach (var settings in StanceGrid)
+        {
+            var rows = training.CrossValidateStance(Folds, settings);
+            var full = training.TrainStance(Enumerable.Range(0, training.Rows.Count), settings);
+            if (full is null) continue;
+            var devStance = dev.Select((d, i) => full.Score(d.Message, devVectors[i])).ToList();
+            var scored = inUse.Select(s => s with { Stance = s.FromDev ? devStance[s.Index] : rows[s.Index] ?? 0 }).ToList();
+            var pairs = scored.Where(s => !s.FromDev && s.Truth is not null).ToList();
+            var protectiveRows = scored.Where(s => !s.FromDev && s.Protective).ToList();
+            var separated = Share(pairs, s => s.Stance >= 0.5);
+            var protectiveLow = Share(protectiveRows, s => s.Stance < 0.5);
+            var inUseMark = settings == SemanticTraining.StanceSettings ? "   <- in use" : string.Empty;
+            text.Append(CultureInfo.InvariantCulture,
+                $"  vector {settings.VectorWeight:0.#} L2 {settings.L2:0.###} protective weight {settings.ProtectiveWeight:0.#}: cross-validated stance >= 0.5: requests {separated:0.000}, protective < 0.5: {protectiveLow:0.000}{inUseMark}\n");
+            foreach (var share in StanceProtectiveShares)
+            {
+                var best = BestStance(scored, high, share);
+                if (best is not var (from, at))
+                {
+                    text.Append(CultureInfo.InvariantCulture, $"    protective <= {share:P2}: no pair adds a request\n");
+                    continue;
+                }
+
+                text.Append(Variant(string.Create(CultureInfo.InvariantCulture, $"  <= {share:P2}: from {from:0.00} stance {at:0.00}"), scored,
+                    s => s.Verdict.Score >= high || (s.Verdict.Score >= from && s.Stance >= at)));
+                if (share == 0 && settings == SemanticTraining.StanceSettings) suggestion = best;
+            }
+        }
+
+        return suggestion;
+    }
+
+    /// <summary>The (stance_from, stance_threshold) pair of <see cref="Stance"/>, or null when none refuses more requests.</summary>
+    private static (double From, double Threshold)? BestStance(List<Scored> scored, double high, double protectiveShare)
+    {
+        var examples = scored.Where(s => !s.FromDev).ToList();
+        var refuse = examples.Where(s => s.Truth is not null).ToList();
+        var protective = examples.Where(s => s.Protective).ToList();
+        var others = examples.Where(s => s.Truth is null && !s.Protective).ToList();
+        var dev = scored.Where(s => s.FromDev && s.Truth is null && !s.RulesCatch).ToList();
+        var baseline = refuse.Count(s => s.Verdict.Score >= high);
+        var baseProtective = protective.Count(s => s.Verdict.Score >= high);
+        var baseOthers = others.Count(s => s.Verdict.Score >= high);
+        (double From, double Threshold)? best = null;
+        var bestKept = baseline;
+        var froms = Enumerable.Range(10, 90).Select(i => Math.Round(i * 0.01, 2)).Where(f => f < high).ToList();
+        var stances = Enumerable.Range(50, 50).Select(i => Math.Round(i * 0.01, 2)).ToList();
+        foreach (var at in stances.OrderDescending())
+        {
+            foreach (var from in froms.OrderDescending())
+            {
+                bool Refused(Scored s) => s.Verdict.Score >= high || (s.Verdict.Score >= from && s.Stance >= at);
+                if (protective.Count(Refused) - baseProtective > protective.Count * protectiveShare) break;
+                if (others.Count(Refused) - baseOthers > others.Count * UncuedRefusalShare || dev.Any(Refused)) break;
+                var kept = refuse.Count(Refused);
+                if (kept > bestKept)
+                {
+                    bestKept = kept;
+                    best = (Math.Round(from, 2), Math.Round(at, 2));
+                }
+            }
+        }
+
+        return best;
     }
 
     /// <summary>The urgency scores <c>kb eval --urgent --calibrate</c> compares: the category classifier's blend, and kernel machines.</summary>
@@ -193,12 +284,12 @@ public static class SafetyCalibration
             if (folds[i] is not { } verdict) continue;
             var label = training.Rows[i].Label;
             scored.Add(new Scored(label == SafetyExamples.Refuse ? SafetyExamples.Refuse : null, verdict, false, Protective: label == SafetyExamples.Protective,
-                Where: training.Rows[i].Line > 0 ? training.Rows[i].Location : $"{training.Rows[i].File}: {training.Rows[i].Text}", Cued: cue(training.Rows[i].Text)));
+                Where: training.Rows[i].Line > 0 ? training.Rows[i].Location : $"{training.Rows[i].File}: {training.Rows[i].Text}", Cued: cue(training.Rows[i].Text), Index: i));
         }
 
         for (var d = 0; d < devVerdicts.Count; d++)
         {
-            if (devVerdicts[d] is { } verdict) scored.Add(new Scored(dev[d].Refuse ? SafetyExamples.Refuse : null, verdict, true, devRules[d], !dev[d].Refuse, $"dev: {dev[d].Message}", cue(dev[d].Message)));
+            if (devVerdicts[d] is { } verdict) scored.Add(new Scored(dev[d].Refuse ? SafetyExamples.Refuse : null, verdict, true, devRules[d], !dev[d].Refuse, $"dev: {dev[d].Message}", cue(dev[d].Message), d));
         }
 
         return scored;

@@ -6,6 +6,12 @@ namespace BotHost.Knowledge.Safety;
 /// <param name="Nearest">The closest example of <paramref name="Label"/>, so maintainers see why (never member text).</param>
 public sealed record ExampleVerdict(string Label, double Score, SafetyExample? Nearest)
 {
+    /// <summary>
+    /// For a refusal verdict: 0 to 1, how strongly the message reads as a request rather than a protective question
+    /// (<see cref="StanceClassifier"/>); null when the detector has no stance classifier.
+    /// </summary>
+    public double? Stance { get; init; }
+
     public override string ToString() =>
         string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Label} (examples {Score:0.00}, nearest {Nearest?.Location ?? "none"})");
 }

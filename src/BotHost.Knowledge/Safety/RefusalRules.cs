@@ -15,6 +15,25 @@ public sealed record RefusalRules(SafetyLexicon Lexicon, IReadOnlyList<SafetyRul
     /// </summary>
     public double? UncuedThreshold { get; init; }
 
+    /// <summary>
+    /// The asker's stance from which a message is refused (refusal.yaml <c>stance_threshold</c>) when its example score
+    /// reaches <see cref="StanceFrom"/> but not <see cref="ExampleThreshold"/>: the kernel machine places it near the
+    /// requests, and the <see cref="StanceClassifier"/> reads it as a request rather than a protective question. Null: off.
+    /// </summary>
+    public double? StanceThreshold { get; init; }
+
+    /// <summary>The example score from which <see cref="StanceThreshold"/> is read (refusal.yaml <c>stance_from</c>).</summary>
+    public double? StanceFrom { get; init; }
+
+    /// <summary>Whether the example detector's verdict refuses the message: its score, or a lower score with the stance of a request.</summary>
+    public bool Refuses(string message, ExampleVerdict verdict)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(verdict);
+        if (verdict.Score >= ExampleThreshold || verdict.Score >= ThresholdFor(message)) return true;
+        return StanceThreshold is { } stance && StanceFrom is { } from && verdict.Stance is { } read && verdict.Score >= from && read >= stance;
+    }
+
     /// <summary>The example score from which this message is refused: the lower one when it has no protective cue.</summary>
     public double ThresholdFor(string message) =>
         UncuedThreshold is { } uncued && !HasProtectiveCue(message) ? Math.Min(uncued, ExampleThreshold) : ExampleThreshold;

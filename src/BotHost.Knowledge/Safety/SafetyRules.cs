@@ -69,7 +69,7 @@ public sealed record SafetyRules(UrgentRules? Urgent, RefusalRules? Refusal)
         }
 
         if (urgent is not null) return new Verdict(this, false, urgent, null, null);
-        if (UsesExamples && Refusal is not null && Examples!.ScoreRefusal(message) is { } refusal && (refusal.Score >= Refusal.ExampleThreshold || refusal.Score >= Refusal.ThresholdFor(message)))
+        if (UsesExamples && Refusal is not null && Examples!.ScoreRefusal(message) is { } refusal && Refusal.Refuses(message, refusal))
         {
             return new Verdict(this, true, null, null, refusal);
         }

@@ -72,7 +72,7 @@ internal static class SafetyRulesParser
         var root = YamlDocumentLoader.LoadMapping(text, file, 0, diagnostics);
         if (root is null) return null;
         var fields = new YamlFieldReader(root, file, 0, diagnostics);
-        fields.WarnUnknownKeys([.. ReviewFields, .. LexiconFields, "message", "article", "example_threshold", "uncued_threshold", "rules"]);
+        fields.WarnUnknownKeys([.. ReviewFields, .. LexiconFields, "message", "article", "example_threshold", "uncued_threshold", "stance_threshold", "stance_from", "rules"]);
         var reviewed = ReadReview(fields, today);
         var message = fields.String("message", required: true);
         var article = fields.String("article", required: true);
@@ -82,8 +82,23 @@ internal static class SafetyRulesParser
         var threshold = Threshold(fields, "example_threshold") ?? SemanticSafety.DefaultThreshold;
         var uncued = Threshold(fields, "uncued_threshold");
         if (uncued > threshold) fields.Error("uncued_threshold", $"field '{fields.FieldName("uncued_threshold")}' must not be above example_threshold ({threshold.ToString(CultureInfo.InvariantCulture)}): it is the lower threshold of messages with no protective cue");
+        var stance = Threshold(fields, "stance_threshold");
+        var stanceFrom = Threshold(fields, "stance_from");
+        if ((stance is null) != (stanceFrom is null) && fields.String(stance is null ? "stance_threshold" : "stance_from", required: false) is null)
+        {
+            var missing = stance is null ? "stance_threshold" : "stance_from";
+            fields.Error(stance is null ? "stance_from" : "stance_threshold", $"field '{missing}' is needed too: a message is refused by its stance when its example score reaches stance_from and its stance reaches stance_threshold");
+        }
+
+        if (stanceFrom > threshold) fields.Error("stance_from", $"field '{fields.FieldName("stance_from")}' must not be above example_threshold ({threshold.ToString(CultureInfo.InvariantCulture)}): from it, the stance decides below example_threshold");
         if (reviewed is null || message is null || article is null) return null;
-        return new RefusalRules(lexicon, rules, message, article, reviewed.Value) { ExampleThreshold = threshold, UncuedThreshold = uncued };
+        return new RefusalRules(lexicon, rules, message, article, reviewed.Value)
+        {
+            ExampleThreshold = threshold,
+            UncuedThreshold = uncued,
+            StanceThreshold = stance is null || stanceFrom is null ? null : stance,
+            StanceFrom = stance is null || stanceFrom is null ? null : stanceFrom,
+        };
     }
 
     /// <summary>A score threshold of the example detector: a number from 0 to 1 (exclusive), as <c>kb eval --calibrate</c> prints them.</summary>

@@ -17,6 +17,7 @@ public sealed class SemanticSafety
     private readonly ISentenceEncoder _encoder;
     private readonly UrgentModel? _urgent;
     private readonly KernelClassifier? _refusal;
+    private readonly StanceClassifier? _stance;
     private readonly IReadOnlyList<string> _categories;
     private readonly TextFeatures? _text;
 
@@ -25,17 +26,19 @@ public sealed class SemanticSafety
         _encoder = encoder;
         _categories = training.Categories;
         var key = cache is null ? null : training.Key();
-        if (key is not null && cache!.TryRead(key) is { } payload && Restore(training, payload) is var (urgent, refusal))
+        if (key is not null && cache!.TryRead(key) is { } payload && Restore(training, payload) is var (urgent, refusal, stance))
         {
             _urgent = urgent;
             _refusal = refusal;
+            _stance = stance;
             FromCache = true;
         }
         else
         {
             _urgent = training.TrainUrgent(Enumerable.Range(0, training.UrgentLabels.Count), SemanticTraining.UrgentSettings);
             _refusal = training.TrainRefusal(Enumerable.Range(0, training.RefusalLabels.Count));
-            if (key is not null) cache!.Write(key, Serialize(_urgent, _refusal));
+            _stance = _refusal is null ? null : training.TrainStance(Enumerable.Range(0, training.RefusalLabels.Count));
+            if (key is not null) cache!.Write(key, Serialize(_urgent, _refusal, _stance));
         }
 
         // The word features' vocabulary only when the refusal machine reads them (RefusalSettings' TextWeight).
@@ -51,6 +54,9 @@ public sealed class SemanticSafety
     public bool DetectsUrgent => _urgent is not null;
 
     public bool DetectsRefusal => _refusal is not null;
+
+    /// <summary>Whether refusal verdicts carry the asker's stance (<see cref="ExampleVerdict.Stance"/>).</summary>
+    public bool ReadsStance => _stance is not null;
 
     /// <summary>
     /// Embeds the examples (through the vector cache) and fits both classifiers. Not urgent, for the urgent classifier:
@@ -80,7 +86,7 @@ public sealed class SemanticSafety
     }
 
     /// <summary>The trained detectors as the cache keeps them: per detector a presence byte, then its models.</summary>
-    private static byte[] Serialize(UrgentModel? urgent, KernelClassifier? refusal)
+    private static byte[] Serialize(UrgentModel? urgent, KernelClassifier? refusal, StanceClassifier? stance)
     {
         using var stream = new MemoryStream();
         using (var writer = new BinaryWriter(stream))
@@ -95,13 +101,15 @@ public sealed class SemanticSafety
 
             writer.Write(refusal is not null);
             refusal?.Machine.Write(writer);
+            writer.Write(stance is not null);
+            stance?.Write(writer);
         }
 
         return stream.ToArray();
     }
 
     /// <summary>The detectors of <see cref="Serialize"/> around the training's rows; null when the data does not fit them.</summary>
-    private static (UrgentModel? Urgent, KernelClassifier? Refusal)? Restore(SemanticTraining training, byte[] payload)
+    private static (UrgentModel? Urgent, KernelClassifier? Refusal, StanceClassifier? Stance)? Restore(SemanticTraining training, byte[] payload)
     {
         try
         {
@@ -114,7 +122,9 @@ public sealed class SemanticSafety
             }
 
             var refusal = reader.ReadBoolean() ? training.RestoreRefusal(KernelMachine.Read(reader)) : null;
-            return reader.BaseStream.Position == payload.Length ? (urgent, refusal) : null;
+            var stance = reader.ReadBoolean() ? StanceClassifier.Read(reader) : null;
+            if (stance is not null && training.Vectors.Count > 0 && stance.Dimensions != training.Vectors[0].Length) return null;
+            return reader.BaseStream.Position == payload.Length ? (urgent, refusal, stance) : null;
         }
         catch (Exception ex) when (ex is InvalidDataException or EndOfStreamException or ArgumentException)
         {
@@ -137,6 +147,6 @@ public sealed class SemanticSafety
         ArgumentNullException.ThrowIfNull(message);
         if (_refusal is null) return null;
         var vector = MessageEmbedding.For(_encoder, message).Vector;
-        return SemanticTraining.RefusalVerdict(_refusal, vector, _text is not null ? _text.Vectorize(message) : default);
+        return SemanticTraining.RefusalVerdict(_refusal, vector, _text is not null ? _text.Vectorize(message) : default, _stance?.Score(message, vector));
     }
 }

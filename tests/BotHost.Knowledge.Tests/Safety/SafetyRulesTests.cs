@@ -81,4 +81,53 @@ public sealed class SafetyRulesTests
         Assert.Equal(0.45, refusal.ThresholdFor("which app lets me chat with young teens without anyone watching"));
         Assert.Equal(0.6, refusal.ThresholdFor("my daughter got a message asking for pics, what should i do"));
     }
+
+    [Theory]
+    [InlineData(0.85, null, true)]
+    [InlineData(0.5, 0.7, true)]
+    [InlineData(0.5, 0.55, false)]
+    [InlineData(0.3, 0.99, false)]
+    [InlineData(0.5, null, false)]
+    public void Refuses_StanceBelowTheExampleThreshold_RefusesOnlyARequestReadAsOne(double score, double? stance, bool refused)
+    {
+        var refusal = Rules.Value.Refusal! with { ExampleThreshold = 0.8, UncuedThreshold = null, StanceFrom = 0.4, StanceThreshold = 0.6 };
+        var verdict = new ExampleVerdict(SafetyExamples.Refuse, score, null) { Stance = stance };
+
+        Assert.Equal(refused, refusal.Refuses("a message written for this test", verdict));
+    }
+
+    [Fact]
+    public void Refuses_NoStanceThresholds_OnlyTheExampleThresholdRefuses()
+    {
+        var refusal = Rules.Value.Refusal! with { ExampleThreshold = 0.8, UncuedThreshold = null, StanceFrom = null, StanceThreshold = null };
+
+        Assert.False(refusal.Refuses("a message written for this test", new ExampleVerdict(SafetyExamples.Refuse, 0.79, null) { Stance = 1 }));
+        Assert.True(refusal.Refuses("a message written for this test", new ExampleVerdict(SafetyExamples.Refuse, 0.8, null) { Stance = 0 }));
+    }
+
+    [Theory]
+    [InlineData("stance_from: 0.45\n", "'stance_threshold' is needed")]
+    [InlineData("stance_threshold: 0.6\n", "'stance_from' is needed")]
+    [InlineData("stance_from: 0.9\nstance_threshold: 0.6\n", "must not be above example_threshold")]
+    public void ParseRefusal_StanceFieldsMissingOrAboveTheExampleThreshold_ReportsTheField(string stance, string expected)
+    {
+        var shipped = File.ReadAllText(Path.Combine(RepositoryPaths.Knowledge, "refusal.yaml"));
+        var text = System.Text.RegularExpressions.Regex.Replace(shipped, @"^stance_(from|threshold):.*\n", string.Empty, System.Text.RegularExpressions.RegexOptions.Multiline)
+            .Replace("example_threshold:", stance + "example_threshold:", StringComparison.Ordinal);
+        var diagnostics = new BotHost.Knowledge.Validation.DiagnosticBag();
+
+        SafetyRulesParser.ParseRefusal("refusal.yaml", text, new DateOnly(2026, 11, 22), diagnostics, out _);
+
+        Assert.Contains(diagnostics.Items, d => d.IsError && d.ToString().Contains(expected, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ParseRefusal_ShippedFile_ReadsBothStanceThresholds()
+    {
+        var refusal = Rules.Value.Refusal!;
+
+        Assert.NotNull(refusal.StanceFrom);
+        Assert.NotNull(refusal.StanceThreshold);
+        Assert.True(refusal.StanceFrom <= refusal.ExampleThreshold);
+    }
 }

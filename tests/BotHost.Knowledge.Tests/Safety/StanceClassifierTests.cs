@@ -1,0 +1,104 @@
+using BotHost.Knowledge.Safety;
+
+namespace BotHost.Knowledge.Tests.Safety;
+
+/// <summary>The stance classifier on short messages written for these tests (not the example or eval files).</summary>
+public sealed class StanceClassifierTests
+{
+    private static readonly string[] Requests =
+    [
+        "send me pics of the girl",
+        "where can i get videos of young teens",
+        "how do i meet her without her parents knowing",
+        "dm me if you have pics of kids",
+        "best way to get a teen to send pics",
+        "how do i keep our chats secret from her mom",
+    ];
+
+    private static readonly string[] Protective =
+    [
+        "my daughter got asked for pics what should i do",
+        "how do i report someone asking kids for pics",
+        "my son is chatting with an adult, how do i protect him",
+        "what are the signs a teen is being groomed",
+        "how do i report videos of kids on a server",
+        "my daughter says a man wants to meet her, what do i do",
+    ];
+
+    /// <summary>Every message gets the same vector, so only the words can tell the stances apart.</summary>
+    private static StanceClassifier Trained(StanceClassifier.Settings? settings = null)
+    {
+        string[] texts = [.. Requests, .. Protective];
+        var vectors = texts.Select(_ => new[] { 0.6f, 0.8f }).ToList();
+        return StanceClassifier.Train(texts, vectors, [.. texts.Select((_, i) => i < Requests.Length)], settings ?? new StanceClassifier.Settings());
+    }
+
+    [Fact]
+    public void Score_UnseenRequestAndProtectiveQuestionOnOneTopic_RequestScoresHigher()
+    {
+        var model = Trained();
+
+        var request = model.Score("send me pics of a teen", [0.6f, 0.8f]);
+        var protective = model.Score("my daughter got sent pics, how do i report it", [0.6f, 0.8f]);
+
+        Assert.True(request > 0.5, $"request {request}");
+        Assert.True(protective < 0.5, $"protective {protective}");
+    }
+
+    [Fact]
+    public void Score_ProtectiveWeight_LowersTheRequestSideForAnAmbiguousMessage()
+    {
+        var even = Trained(new StanceClassifier.Settings(ProtectiveWeight: 1f));
+        var careful = Trained(new StanceClassifier.Settings(ProtectiveWeight: 4f));
+
+        Assert.True(careful.Score("pics of kids", [0.6f, 0.8f]) < even.Score("pics of kids", [0.6f, 0.8f]));
+    }
+
+    [Fact]
+    public void Read_WrittenModel_ScoresEveryMessageTheSame()
+    {
+        var model = Trained();
+        using var stream = new MemoryStream();
+        using (var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true)) model.Write(writer);
+        stream.Position = 0;
+        using var reader = new BinaryReader(stream);
+
+        var read = StanceClassifier.Read(reader);
+
+        Assert.Equal(model.Terms, read.Terms);
+        foreach (var text in Requests.Concat(Protective).Append("a message with no known word"))
+        {
+            Assert.Equal(model.Score(text, [0.6f, 0.8f]), read.Score(text, [0.6f, 0.8f]));
+        }
+    }
+
+    [Fact]
+    public void Read_Garbage_ThrowsInvalidData()
+    {
+        using var stream = new MemoryStream([0, 0, 0, 0, 255, 255, 255, 255]);
+        using var reader = new BinaryReader(stream);
+
+        Assert.Throws<InvalidDataException>(() => StanceClassifier.Read(reader));
+    }
+
+    [Fact]
+    public void TermsOf_Message_HasWordsPairsAndOpeningOnce()
+    {
+        var terms = StanceClassifier.TermsOf("Send me, send me pics");
+
+        Assert.Contains("send", terms);
+        Assert.Contains("send me", terms);
+        Assert.Contains("me pics", terms);
+        Assert.Contains("^ send", terms);
+        Assert.Contains("^ send me", terms);
+        Assert.Equal(terms.Count, terms.Distinct(StringComparer.Ordinal).Count());
+    }
+
+    [Fact]
+    public void Score_VectorOfAnotherLength_Throws()
+    {
+        var model = Trained();
+
+        Assert.Throws<ArgumentException>(() => model.Score("send me pics", [1f, 0f, 0f]));
+    }
+}
