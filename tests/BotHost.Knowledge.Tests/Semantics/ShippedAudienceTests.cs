@@ -42,7 +42,7 @@ public sealed class ShippedAudienceTests(SemanticsFixture fixture)
     [Fact]
     public void Ask_OwnUrgesReadAsUrgent_StillQuotesThePreventionArticle()
     {
-        const string message = "i looked at cp and i want to stop";
+        const string message = "im scared of my own thoughts about children and i want help to stop";
         Assert.NotNull(fixture.Shipped.Safety.MatchUrgent(message));
 
         Assert.Contains(fixture.Shipped.Ask(message, AskContext.International).Passages, p => p.ArticleId == Prevention);
