@@ -42,7 +42,8 @@ public sealed class ShippedAudienceTests(SemanticsFixture fixture)
     [Fact]
     public void Ask_OwnUrgesReadAsUrgent_StillQuotesThePreventionArticle()
     {
-        const string message = "im scared of my own thoughts about children and i want help to stop";
+        // "i looked at cp and i want to stop" read as urgent before writer2's rows (examples/*-3.tsv); this wording still does.
+        const string message = "i keep looking at cp and i cant stop myself";
         Assert.NotNull(fixture.Shipped.Safety.MatchUrgent(message));
 
         Assert.Contains(fixture.Shipped.Ask(message, AskContext.International).Passages, p => p.ArticleId == Prevention);
