@@ -49,6 +49,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<IUrgentAlerter>(sp => sp.GetRequiredService<ModeratorAlertService>());
         services.AddSingleton<IMessageHandler, UrgentHandler>();
         services.AddSingleton<IMessageHandler, RefusalHandler>();
+        services.AddSingleton<IMessageHandler, DistressHandler>();
         services.AddSingleton<IMessageHandler, AskHandler>();
         services.TryAddSingleton<MessagePipeline>();
         services.TryAddSingleton<ConsoleAdapter>();

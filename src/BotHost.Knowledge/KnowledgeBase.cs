@@ -112,6 +112,11 @@ public sealed class KnowledgeBase : IDisposable
         var safety = options.Embedder is { } embedder && !snapshot.Examples.IsEmpty
             ? snapshot.Safety with { Examples = global::BotHost.Knowledge.Safety.SemanticSafety.Build(snapshot.Examples, snapshot.OffTopic, snapshot.Articles, embedder) }
             : snapshot.Safety;
+        if (options.Embedder is { } distressEmbedder && safety.Urgent?.Distress is not null && snapshot.Examples.Distress.Count > 0)
+        {
+            safety = safety with { Distress = global::BotHost.Knowledge.Safety.DistressDetector.Build(snapshot.Examples, distressEmbedder) };
+        }
+
         var semantic = options.Embedder is { } encoder && options.Features.HasFlag(SearchFeatures.Semantic)
             ? SemanticIndex.Build(snapshot, encoder, options.Features.HasFlag(SearchFeatures.OffTopicExamples) ? [.. snapshot.OffTopic, .. snapshot.Everyday] : [])
             : null;
@@ -211,8 +216,11 @@ public sealed class KnowledgeBase : IDisposable
         return [.. ranked.Where(r => !_audience.IsOwnThoughts(r.Article))];
     }
 
-    /// <summary>True when the safety checks read the message as a member in danger (urgent by a rule or the examples).</summary>
-    private bool ReadsAtRisk(string question) => _safety.MatchUrgent(question) is not null;
+    /// <summary>
+    /// True when the safety checks read the message as a member in danger (urgent by a rule or the examples) or in
+    /// distress (the distress safety net).
+    /// </summary>
+    private bool ReadsAtRisk(string question) => _safety.MatchUrgent(question) is not null || _safety.MatchDistress(question) is not null;
 
     /// <summary>
     /// Quotes one section of an article verbatim (from its start), for fixed replies such as <c>/about</c> or the

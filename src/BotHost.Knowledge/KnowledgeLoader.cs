@@ -147,7 +147,8 @@ public static class KnowledgeLoader
 
     /// <summary>
     /// knowledge/examples/*.tsv; each file is optional, and each kind may have more files named after the first
-    /// (refusal-2.tsv beside refusal.tsv). Urgent examples must name a category of urgent.yaml.
+    /// (refusal-2.tsv beside refusal.tsv). Urgent examples must name a category of urgent.yaml. distress*.tsv and calm*.tsv
+    /// are one message a line, like normal.tsv.
     /// </summary>
     private static SafetyExamples LoadExamples(string directory, UrgentRules? urgent, DiagnosticBag diagnostics, SortedDictionary<string, string> contents)
     {
@@ -187,7 +188,20 @@ public static class KnowledgeLoader
             if (Read(file, out var path) is { } r) refusal.AddRange(SafetyExamplesParser.ParseRefusal(path, r, diagnostics));
         }
 
-        return new SafetyExamples(urgentExamples, normal, refusal);
+        // The distress safety net's examples (issue #13 item 5): members in distress, and calm messages for contrast.
+        var distress = new List<SafetyExample>();
+        foreach (var file in Files(SafetyExamples.DistressFile))
+        {
+            if (Read(file, out var path) is { } d) distress.AddRange(SafetyExamplesParser.ParseNormal(path, d, diagnostics).Select(e => e with { Label = SafetyExamples.InDistress }));
+        }
+
+        var calm = new List<SafetyExample>();
+        foreach (var file in Files(SafetyExamples.CalmFile))
+        {
+            if (Read(file, out var path) is { } c) calm.AddRange(SafetyExamplesParser.ParseNormal(path, c, diagnostics));
+        }
+
+        return new SafetyExamples(urgentExamples, normal, refusal) { Distress = distress, Calm = calm };
     }
 
     private static List<Article> LoadArticles(string directory, DateOnly today, HotlineDirectory? hotlines, DiagnosticBag diagnostics,

@@ -21,15 +21,15 @@ namespace BotHost.Testing;
 public sealed class LoopbackBotHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
-    private readonly TempKnowledgeFolder _folder;
+    private readonly TempKnowledgeFolder? _folder;
     private readonly KnowledgeBase _knowledge;
     private bool _stopped;
 
     private LoopbackBotHost(Dictionary<string, string?> settings, CommunitySettings community, IFeedbackRecorder feedback,
-        Action<IServiceCollection, IConfiguration> addPlatform, Action<WebApplication> mapPlatform)
+        Action<IServiceCollection, IConfiguration> addPlatform, Action<WebApplication> mapPlatform, KnowledgeOptions? knowledge)
     {
-        _folder = SampleKnowledge.Create();
-        _knowledge = KnowledgeBase.Load(new KnowledgeOptions { Path = _folder.Path }, Time.Fake).Knowledge!;
+        _folder = knowledge is null ? SampleKnowledge.Create() : null;
+        _knowledge = KnowledgeBase.Load(knowledge ?? new KnowledgeOptions { Path = _folder!.Path }, Time.Fake).Knowledge!;
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
         builder.Configuration.AddInMemoryCollection(settings);
@@ -57,12 +57,13 @@ public sealed class LoopbackBotHost : IAsyncDisposable
     /// Builds and starts the host: <paramref name="addPlatform"/> registers the platform (after Core, as <c>serve</c>
     /// does) and <paramref name="mapPlatform"/> maps its endpoints.
     /// </summary>
+    /// <param name="knowledge">The knowledge folder and encoder to serve (default: the sample knowledge, without the encoder).</param>
     public static async Task<LoopbackBotHost> StartAsync(Dictionary<string, string?> settings, CommunitySettings community, IFeedbackRecorder feedback,
-        Action<IServiceCollection, IConfiguration> addPlatform, Action<WebApplication> mapPlatform)
+        Action<IServiceCollection, IConfiguration> addPlatform, Action<WebApplication> mapPlatform, KnowledgeOptions? knowledge = null)
     {
         ArgumentNullException.ThrowIfNull(addPlatform);
         ArgumentNullException.ThrowIfNull(mapPlatform);
-        var host = new LoopbackBotHost(settings, community, feedback, addPlatform, mapPlatform);
+        var host = new LoopbackBotHost(settings, community, feedback, addPlatform, mapPlatform, knowledge);
         await host._app.StartAsync();
         host.Client = new HttpClient { BaseAddress = new Uri(host._app.Urls.First()) };
         return host;
@@ -82,7 +83,7 @@ public sealed class LoopbackBotHost : IAsyncDisposable
         await _app.DisposeAsync();
         Client.Dispose();
         _knowledge.Dispose();
-        _folder.Dispose();
+        _folder?.Dispose();
         Time.Dispose();
         Logs.Dispose();
     }

@@ -62,7 +62,7 @@ public static class ReplyFit
             if (over <= 0) return fitted;
         }
 
-        if (fitted.Kind is not (ReplyKind.Urgent or ReplyKind.Refusal)) return fitted;
+        if (fitted.Kind is not (ReplyKind.Urgent or ReplyKind.Refusal or ReplyKind.Distress)) return fitted;
         foreach (var index in passages)
         {
             var article = ((PassageBlock)fitted.Blocks[index]).Passage.ArticleId;

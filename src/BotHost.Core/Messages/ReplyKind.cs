@@ -10,6 +10,9 @@ public enum ReplyKind
     Help,
     Urgent,
     Refusal,
+
+    /// <summary>The distress safety net: lines to talk to, privately, then the best article when one answers.</summary>
+    Distress,
     RateLimited,
     Error,
 

@@ -118,6 +118,7 @@ public sealed class BotMetrics : IDisposable
         ReplyKind.Help => "help",
         ReplyKind.Urgent => "urgent",
         ReplyKind.Refusal => "refusal",
+        ReplyKind.Distress => "distress",
         ReplyKind.RateLimited => "ratelimited",
         ReplyKind.Error => "error",
         ReplyKind.Ignored => "ignored",

@@ -22,6 +22,8 @@ public static class BotTexts
 
     public const string UrgentStepsTitle = "What to do now";
 
+    public const string DistressServicesTitle = "People you can talk to";
+
     public const string RefusalHotlinesTitle = "Confidential help";
 
     public const string Help =

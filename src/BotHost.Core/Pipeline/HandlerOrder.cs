@@ -8,5 +8,6 @@ public static class HandlerOrder
     public const int Commands = 200;
     public const int Urgent = 300;
     public const int Refusal = 400;
+    public const int Distress = 500;
     public const int Ask = 1000;
 }

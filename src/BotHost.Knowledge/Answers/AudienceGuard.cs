@@ -8,9 +8,10 @@ namespace BotHost.Knowledge.Answers;
 /// Keeps articles written for people worried about their own thoughts (<see cref="Audience.OwnThoughts"/>) from members
 /// who read as victims or at risk (issue #13 item 5: a member saying someone is hurting them was sent the prevention
 /// article). The knowledge base asks it only when such an article would be quoted and the safety checks read the message
-/// as urgent or in distress; it then decides whether the message is about the asker's own thoughts after all, from
-/// texts the knowledge folder already labels: the message is closer (by the sentence encoder) to one of that article's
-/// own questions than to any other article's question or any urgent example (knowledge/examples/, members in danger).
+/// as urgent or in distress (the distress safety net); it then decides whether the message is about the asker's own
+/// thoughts after all, from texts the knowledge folder already labels: the message is closer (by the sentence encoder)
+/// to one of that article's own questions than to any other article's question, urgent example or distress example
+/// (knowledge/examples/, members in danger or in distress).
 /// It has no threshold to fit. Without the encoder it never decides so: the article is withheld from every message read
 /// as urgent, which costs a worried asker whose words trip an urgent rule only the article (they still get urgent help).
 /// </summary>
@@ -43,7 +44,7 @@ internal sealed class AudienceGuard
 
         var own = snapshot.Articles.Where((_, a) => ownThoughts[a]).SelectMany(a => a.Questions).ToList();
         var others = snapshot.Articles.Where((_, a) => !ownThoughts[a]).SelectMany(a => a.Questions)
-            .Concat(snapshot.Examples.Urgent.Select(e => e.Text)).ToList();
+            .Concat(snapshot.Examples.Urgent.Select(e => e.Text)).Concat(snapshot.Examples.Distress.Select(e => e.Text)).ToList();
         var dimensions = embedder.Encoder.Dimensions;
         return new AudienceGuard(ownThoughts, embedder.Encoder, Matrix(embedder, own, dimensions), Matrix(embedder, others, dimensions), dimensions);
     }
@@ -53,7 +54,7 @@ internal sealed class AudienceGuard
 
     /// <summary>
     /// True when the message reads as being about the asker's own thoughts: nearer an own-thoughts article's question
-    /// than every other article question and urgent example. Always false without the encoder.
+    /// than every other article question, urgent example and distress example. Always false without the encoder.
     /// </summary>
     public bool AboutOwnThoughts(string message)
     {

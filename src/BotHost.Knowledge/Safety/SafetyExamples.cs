@@ -16,11 +16,26 @@ public sealed record SafetyExamples(
     public const string EverydayFile = "everyday.tsv";
     public const string RefusalFile = "refusal.tsv";
 
+    /// <summary>Messages of members in distress that fit no urgent category (the distress safety net's positives).</summary>
+    public const string DistressFile = "distress.tsv";
+
+    /// <summary>Calm questions on the same topics (the distress safety net's negatives, beside normal and everyday messages).</summary>
+    public const string CalmFile = "calm.tsv";
+
+    /// <summary>The label of messages from the distress files.</summary>
+    public const string InDistress = "distress";
+
     /// <summary>The label of messages from normal.tsv and everyday.tsv.</summary>
     public const string NotUrgent = "normal";
 
     public const string Refuse = "refuse";
     public const string Protective = "protective";
+
+    /// <summary>Messages of members in distress (distress*.tsv, label <see cref="InDistress"/>): read only by the distress safety net.</summary>
+    public IReadOnlyList<SafetyExample> Distress { get; init; } = [];
+
+    /// <summary>Calm messages (calm*.tsv, label <see cref="NotUrgent"/>): read only by the distress safety net.</summary>
+    public IReadOnlyList<SafetyExample> Calm { get; init; } = [];
 
     public static SafetyExamples Empty { get; } = new([], [], []);
 

@@ -23,6 +23,9 @@ public sealed record SafetyRules(UrgentRules? Urgent, RefusalRules? Refusal)
     /// <summary>The example detector; null when the knowledge base runs without the sentence encoder or has no examples.</summary>
     public SemanticSafety? Examples { get; init; }
 
+    /// <summary>The distress safety net's detector; null without the sentence encoder, distress examples or urgent.yaml's <c>distress:</c>.</summary>
+    public DistressDetector? Distress { get; init; }
+
     /// <summary>Which detectors decide; both unless an evaluation measures one alone.</summary>
     public SafetyDetectors Detectors { get; init; } = SafetyDetectors.Both;
 
@@ -37,6 +40,22 @@ public sealed record SafetyRules(UrgentRules? Urgent, RefusalRules? Refusal)
     }
 
     public bool IsRefused(string message) => VerdictFor(message).Refused;
+
+    /// <summary>
+    /// The distress safety net (issue #13 item 5): the distress examples' verdict when the message reads as a member in
+    /// distress (score at urgent.yaml's <c>distress.threshold</c>, or at <c>joking_threshold</c> when the lexicon reads a
+    /// joke or an idiom) and is neither urgent nor refused; otherwise null.
+    /// </summary>
+    public ExampleVerdict? MatchDistress(string message)
+    {
+        if (Distress is null || Urgent?.Distress is not { } rules || !Detectors.HasFlag(SafetyDetectors.Examples)) return null;
+        var verdict = VerdictFor(message);
+        if (verdict.Refused || verdict.Urgent is not null) return null;
+        var scored = Distress.Score(message);
+        var reading = Urgent.Lexicon.Read(message);
+        var threshold = reading.Joking || reading.Masked.Any(m => m) ? Math.Max(rules.Threshold, Urgent.JokingThreshold) : rules.Threshold;
+        return scored.Score >= threshold ? scored : null;
+    }
 
     /// <summary>Why a message is refused: the rule of refusal.yaml, or the examples' verdict; null when it is not refused.</summary>
     public (SafetyRule? Rule, ExampleVerdict? Examples)? RefusalReason(string message)

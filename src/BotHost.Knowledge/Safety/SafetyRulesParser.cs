@@ -27,7 +27,7 @@ internal static class SafetyRulesParser
         var root = YamlDocumentLoader.LoadMapping(text, file, 0, diagnostics);
         if (root is null) return null;
         var fields = new YamlFieldReader(root, file, 0, diagnostics);
-        fields.WarnUnknownKeys([.. ReviewFields, .. LexiconFields, "emergency_fallback", "example_threshold", "joking_threshold", "categories"]);
+        fields.WarnUnknownKeys([.. ReviewFields, .. LexiconFields, "emergency_fallback", "example_threshold", "joking_threshold", "categories", "distress"]);
         var reviewed = ReadReview(fields, today);
         var fallback = fields.String("emergency_fallback", required: true);
         var exampleThreshold = Threshold(fields, "example_threshold") ?? SemanticSafety.DefaultThreshold;
@@ -61,9 +61,21 @@ internal static class SafetyRulesParser
             categories.Add(new UrgentCategoryRules(id, message, steps, hotlines, rules) { ExampleThreshold = threshold ?? exampleThreshold });
         }
 
+        var distress = fields.Mapping("distress", required: false) is { } section ? ReadDistress(section, isKnownHotline, diagnostics, file, directory) : null;
         if (reviewed is null || fallback is null) return null;
-        var urgent = new UrgentRules(lexicon, categories, fallback, reviewed.Value);
+        var urgent = new UrgentRules(lexicon, categories, fallback, reviewed.Value) { Distress = distress };
         return jokingThreshold is { } joking ? urgent with { JokingThreshold = joking } : urgent;
+    }
+
+    /// <summary>The distress safety net's section: its message, its lines to talk to (checked for every supported region like a category's) and threshold.</summary>
+    private static DistressRules? ReadDistress(YamlFieldReader section, Func<string, bool>? isKnownHotline, DiagnosticBag diagnostics, string file, HotlineDirectory? directory)
+    {
+        section.WarnUnknownKeys(["message", "hotlines", "threshold"]);
+        var message = section.String("message", required: true);
+        var hotlines = ReadHotlines(section, isKnownHotline, diagnostics, file, SafetyExamples.InDistress, directory);
+        var threshold = Threshold(section, "threshold");
+        if (message is null || hotlines is null) return null;
+        return new DistressRules(message, hotlines) { Threshold = threshold ?? SemanticSafety.DefaultThreshold };
     }
 
     public static RefusalRules? ParseRefusal(string file, string text, DateOnly today, DiagnosticBag diagnostics, out int articleLine)

@@ -12,6 +12,9 @@ public sealed record UrgentRules(
     /// <summary>The example detector's threshold for a message the lexicon reads as a joke or an idiom (urgent.yaml's <c>joking_threshold</c>).</summary>
     public double JokingThreshold { get; init; } = 0.9;
 
+    /// <summary>The distress safety net's reply and threshold (urgent.yaml's <c>distress:</c>); null when the file has none.</summary>
+    public DistressRules? Distress { get; init; }
+
     /// <summary>The first category whose rules match the message, or null when the message is not urgent.</summary>
     public UrgentCategoryRules? Classify(string message) => Match(message)?.Category;
 

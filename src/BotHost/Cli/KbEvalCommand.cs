@@ -30,9 +30,10 @@ internal static class KbEvalCommand
         var urgent = new Option<string?>("--urgent") { Description = "Measure the urgent-message classifier on FILE (message TAB urgent TAB category, or message TAB normal) instead" };
         var refusal = KbSafetyEval.RefusalOption();
         var detector = KbSafetyEval.DetectorOption();
+        var distress = KbSafetyEval.DistressOption();
         var command = new Command("eval", "Measure how well the bot answers the eval questions")
         {
-            questions, json, region, reportOnly, ablation, calibrate, floor, urgent, refusal, detector,
+            questions, json, region, reportOnly, ablation, calibrate, floor, urgent, refusal, detector, distress,
         };
         command.SetAction(parse =>
         {
@@ -40,6 +41,7 @@ internal static class KbEvalCommand
             var safety = new KbSafetyEval.Settings(parse.GetValue(detector)!, parse.GetValue(calibrate), parse.GetValue(json), parse.GetValue(reportOnly), parse.GetValue(floor));
             if (parse.GetValue(urgent) is { } urgentFile) return KbSafetyEval.RunUrgent(env, options, urgentFile, safety);
             if (parse.GetValue(refusal) is { } refusalFile) return KbSafetyEval.RunRefusal(env, options, refusalFile, safety);
+            if (parse.GetValue(distress) is { } distressFile) return KbSafetyEval.RunDistress(env, options, distressFile, safety);
             var files = parse.GetValue(questions) is { Length: > 0 } given ? given : [Path.Combine(options.Path, "eval", "questions.tsv")];
             if (files.FirstOrDefault(f => !File.Exists(f)) is { } missing)
             {

@@ -25,6 +25,35 @@ internal static class KbSafetyEval
         Description = "Measure refusals on FILE (message TAB refuse, or message TAB protective) instead",
     };
 
+    public static Option<string?> DistressOption() => new("--distress")
+    {
+        Description = "Measure the distress safety net on its cross-validated examples and on FILE (message TAB distress|calm, or an urgent eval file) instead",
+    };
+
+    /// <summary>
+    /// <c>kb eval --distress FILE</c>: the distress safety net (issue #13 item 5) on its cross-validated examples and on a
+    /// file of distress and calm messages or an urgent eval file (see <see cref="DistressEvaluator.Read"/>);
+    /// <c>--calibrate</c> prints the cross-validated table by threshold (refused on a blind file). Fails on any misroute.
+    /// </summary>
+    public static int RunDistress(CliEnvironment env, KnowledgeOptions options, string file, Settings settings)
+    {
+        var exit = Start(env, file, "distress", settings, DistressEvaluator.Read, out var cases, out _);
+        if (exit != ExitCodes.Success) return exit;
+
+        using var knowledge = KnowledgeLoading.LoadOrExplain(options, env, settings.Json);
+        if (knowledge is null) return ExitCodes.Failure;
+        if (DistressEvaluator.Run(knowledge, cases) is not { } report)
+        {
+            env.Error.WriteLine("bothost: no distress safety net to measure (it needs the sentence encoder, knowledge/examples/distress*.tsv and a distress: section in urgent.yaml)");
+            return ExitCodes.Failure;
+        }
+
+        env.Output.Write(report.ToText(showMisses: !IsBlind(file)));
+        if (settings.Calibrate) env.Output.Write("\n" + DistressEvaluator.Calibrate(knowledge));
+        return Finish(env, settings, report.Failures(), report.Failures,
+            ("distress_recall", DistressEvalReport.RecallTarget), ("false_alarm_rate", DistressEvalReport.FalseAlarmTarget));
+    }
+
     public static int RunUrgent(CliEnvironment env, KnowledgeOptions options, string file, Settings settings)
     {
         var exit = Start(env, file, "urgent", settings, UrgentEvaluator.Read, out var cases, out var detectors);

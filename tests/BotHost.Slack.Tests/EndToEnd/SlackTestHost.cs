@@ -35,7 +35,9 @@ internal sealed class SlackTestHost : IAsyncDisposable
 
     public IServiceProvider Services => _host.Services;
 
-    public static async Task<SlackTestHost> StartAsync(Action<Dictionary<string, string?>>? configure = null, CommunitySettings? community = null)
+    /// <param name="knowledge">The knowledge to serve (default: the sample knowledge, without the encoder).</param>
+    public static async Task<SlackTestHost> StartAsync(Action<Dictionary<string, string?>>? configure = null, CommunitySettings? community = null,
+        Knowledge.KnowledgeOptions? knowledge = null)
     {
         var server = await LoopbackSlackServer.StartAsync();
         var settings = SlackTestServices.Settings(server);
@@ -47,7 +49,7 @@ internal sealed class SlackTestHost : IAsyncDisposable
                 services.AddKeyedSingleton<Random>(SlackServiceKeys.Random, new FixedRandom(0));
                 services.AddSlack(configuration);
             },
-            app => app.MapSlack());
+            app => app.MapSlack(), knowledge);
         return new SlackTestHost(host, server, feedback);
     }
 

@@ -71,6 +71,7 @@ public static class AskExplainer
     {
         ReplyKind.Urgent => "urgent help (urgent.yaml), then the best article",
         ReplyKind.Refusal => "refusal (refusal.yaml) with the prevention resources",
+        ReplyKind.Distress => "distress safety net (urgent.yaml distress:): lines to talk to, then the best article",
         ReplyKind.Answer => "the knowledge answer",
         ReplyKind.Declined => "decline with general help",
         ReplyKind.Help or ReplyKind.About or ReplyKind.Hotlines => "a command",

@@ -1,0 +1,84 @@
+using BotHost.Knowledge.Safety;
+using BotHost.Knowledge.Tests.Semantics;
+using BotHost.Testing.Semantics;
+
+namespace BotHost.Knowledge.Tests.Safety;
+
+/// <summary>
+/// The distress safety net's detector on the shipped knowledge base (issue #13 item 5), on messages written for these
+/// tests (not the example files' lines, not the eval sets).
+/// </summary>
+[Collection(SemanticsTests.Collection)]
+public sealed class DistressDetectorTests(SemanticsFixture fixture)
+{
+    private SafetyRules Safety => fixture.Shipped.Safety;
+
+    [Fact]
+    public void Shipped_WithTheEncoder_HasTheDistressNet()
+    {
+        Assert.NotNull(Safety.Distress);
+        Assert.NotNull(Safety.Urgent?.Distress);
+        Assert.NotEmpty(fixture.Shipped.Snapshot.Examples.Distress);
+        Assert.NotEmpty(fixture.Shipped.Snapshot.Examples.Calm);
+    }
+
+    [Theory]
+    [InlineData("my exams start tomorrow and im panicking so bad i cant think straight")]
+    [InlineData("my parents are getting divorced and i feel like everything is falling apart")]
+    public void MatchDistress_DistressNoCategoryFits_ReadsAsDistressWithTheNearestExample(string message)
+    {
+        Assert.Null(Safety.MatchUrgent(message));
+
+        var verdict = Safety.MatchDistress(message);
+
+        Assert.NotNull(verdict);
+        Assert.Equal(SafetyExamples.InDistress, verdict.Label);
+        Assert.InRange(verdict.Score, Safety.Urgent!.Distress!.Threshold, 1);
+        Assert.Contains("examples/distress", verdict.Nearest!.Location.Replace('\\', '/'), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("how do i turn off location sharing on snapchat")]
+    [InlineData("anyone up for a round of fortnite after dinner")]
+    [InlineData("what age do you have to be to make a tiktok account")]
+    public void MatchDistress_CalmOrEverydayMessage_IsNull(string message) => Assert.Null(Safety.MatchDistress(message));
+
+    [Fact]
+    public void MatchDistress_UrgentMessage_IsNullForTheUrgentCheckAnswersIt()
+    {
+        const string message = "honestly i want to kill myself tonight";
+
+        Assert.NotNull(Safety.MatchUrgent(message));
+        Assert.Null(Safety.MatchDistress(message));
+    }
+
+    [Fact]
+    public void MatchDistress_RulesOnly_IsNull()
+    {
+        var rulesOnly = Safety with { Detectors = SafetyDetectors.Rules };
+
+        Assert.Null(rulesOnly.MatchDistress("my exams start tomorrow and im panicking so bad i cant think straight"));
+    }
+
+    [Fact]
+    public void Build_NoDistressExamples_IsNull()
+    {
+        var examples = fixture.Shipped.Snapshot.Examples with { Distress = [] };
+
+        Assert.Null(DistressDetector.Build(examples, fixture.Embedder));
+    }
+
+    [Fact]
+    public void CrossValidate_ShippedExamples_ScoresEveryRowAndSeparatesTheClasses()
+    {
+        var training = DistressTraining.Prepare(fixture.Shipped.Snapshot.Examples, fixture.Embedder)!;
+
+        var scores = training.CrossValidate(5);
+
+        Assert.Equal(training.Rows.Count, scores.Count);
+        Assert.All(scores, s => Assert.InRange(s, 0, 1));
+        var distress = scores.Where((_, i) => training.Labels[i] == DistressTraining.InDistress).Average();
+        var others = scores.Where((_, i) => training.Labels[i] != DistressTraining.InDistress).Average();
+        Assert.True(distress > others + 0.5, $"mean out-of-fold score: distress {distress:0.00}, others {others:0.00}");
+    }
+}
