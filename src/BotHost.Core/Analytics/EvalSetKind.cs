@@ -11,4 +11,7 @@ public enum EvalSetKind
 
     /// <summary><c>message TAB refuse</c> or <c>message TAB protective</c>: requests to refuse, and protective questions to answer.</summary>
     Refusal,
+
+    /// <summary><c>message TAB distress</c> or <c>message TAB calm</c>: the distress safety net (<c>kb eval --distress</c>).</summary>
+    Distress,
 }

@@ -24,6 +24,7 @@ public static class EvalSetRunner
         {
             EvalSetKind.Urgent => Urgent(knowledge, name, text),
             EvalSetKind.Refusal => Refusal(knowledge, name, text),
+            EvalSetKind.Distress => Distress(knowledge, name, text),
             _ => Questions(knowledge, name, text),
         };
     }
@@ -35,6 +36,7 @@ public static class EvalSetRunner
         var kinds = DataLines(text).Select(l => l.Parts.Length > 1 ? l.Parts[1].Trim() : string.Empty).ToList();
         if (kinds.Count > 0 && kinds.All(k => k is "urgent" or "normal")) return EvalSetKind.Urgent;
         if (kinds.Count > 0 && kinds.All(k => k is "refuse" or "protective")) return EvalSetKind.Refusal;
+        if (kinds.Count > 0 && kinds.All(k => k is DistressEvalCase.Distress or DistressEvalCase.Calm)) return EvalSetKind.Distress;
         return EvalSetKind.Questions;
     }
 
@@ -94,6 +96,44 @@ public static class EvalSetRunner
         Add(figures, "refuse_rate", refuse == 0 ? null : (double)refused / refuse);
         Add(figures, "protective_answered_rate", protective == 0 ? null : (double)answered / protective);
         return Result(name, EvalSetKind.Refusal, outcomes.Count, figures, outcomes, misses, []);
+    }
+
+    /// <summary>
+    /// As <c>kb eval --distress</c> measures a file: its distress messages given lines to talk to (by the distress net or
+    /// the urgent check) and its calm messages the net answers. The cross-validated figures on the examples are left to
+    /// the command line: they do not change with the file.
+    /// </summary>
+    private static EvalSetResult Distress(KnowledgeBase knowledge, string name, string text)
+    {
+        var (cases, errors) = DistressEvaluator.Read(name, text);
+        var outcomes = new List<EvalLineOutcome>();
+        var misses = new List<string>();
+        int distress = 0, helped = 0, calm = 0, fired = 0;
+        foreach (var c in cases)
+        {
+            var net = knowledge.Safety.MatchDistress(c.Message) is not null;
+            var urgent = net ? null : knowledge.Safety.MatchUrgent(c.Message);
+            var outcome = net ? "distress net" : urgent is not null ? "urgent " + urgent.Category.Id : "neither";
+            outcomes.Add(new EvalLineOutcome(c.Line, c.Message, outcome));
+            var wrong = c.Label == DistressEvalCase.Distress ? !net && urgent is null : net;
+            if (c.Label == DistressEvalCase.Distress)
+            {
+                distress++;
+                if (!wrong) helped++;
+            }
+            else
+            {
+                calm++;
+                if (net) fired++;
+            }
+
+            if (wrong) misses.Add(string.Create(CultureInfo.InvariantCulture, $"line {c.Line}: {c.Message} → expected {c.Label}, got {outcome}"));
+        }
+
+        List<EvalFigure> figures = [];
+        Add(figures, "distress_recall", distress == 0 ? null : (double)helped / distress);
+        Add(figures, "false_alarm_rate", calm == 0 ? null : (double)fired / calm);
+        return Result(name, EvalSetKind.Distress, outcomes.Count, figures, outcomes, misses, errors);
     }
 
     private static EvalSetResult Result(string name, EvalSetKind kind, int cases, List<EvalFigure> figures, List<EvalLineOutcome> outcomes,
