@@ -1,7 +1,6 @@
 using BotHost.Core.Messages;
 using BotHost.Core.Pipeline;
 using BotHost.Knowledge;
-using BotHost.Knowledge.Answers;
 using BotHost.Knowledge.Hotlines;
 using BotHost.Knowledge.Safety;
 using Microsoft.Extensions.Logging;
@@ -29,14 +28,7 @@ public sealed partial class DistressHandler(ILogger<DistressHandler> logger) : I
         }
 
         LogDistress(context.Message.Platform);
-        var reply = Build(context.Knowledge, distress, context.Community.Region);
-        var answer = context.Knowledge.Ask(context.Message.Text, new AskContext(context.Community.Region));
-        if (answer.IsDeclined) return ValueTask.FromResult<Reply?>(reply);
-        return ValueTask.FromResult<Reply?>(reply with
-        {
-            Blocks = [.. reply.Blocks, new PassageBlock(answer.Passages[0])],
-            Feedback = new FeedbackTarget(answer.Passages[0].ArticleId, ReplyKind.Distress),
-        });
+        return ValueTask.FromResult<Reply?>(UrgentHandler.WithAnswer(Build(context.Knowledge, distress, context.Community.Region), context, ReplyKind.Distress));
     }
 
     /// <summary>The distress reply for a region, all of it quoted from urgent.yaml and hotlines.yaml.</summary>

@@ -44,14 +44,21 @@ public sealed partial class UrgentHandler(IEnumerable<IUrgentAlerter> alerters, 
         }
 
         var reply = Build(context.Knowledge, category, context.Community.Region) with { UrgentCategory = category.Id };
+        return WithAnswer(reply, context, ReplyKind.Urgent);
+    }
+
+    /// <summary>
+    /// <paramref name="reply"/> (urgent or distress help) followed by the vetted passage that answers the message, when one
+    /// does; its hotlines are already above.
+    /// </summary>
+    internal static Reply WithAnswer(Reply reply, MessageContext context, ReplyKind kind)
+    {
         var answer = context.Knowledge.Ask(context.Message.Text, new AskContext(context.Community.Region));
         if (answer.IsDeclined) return reply;
-
-        // After the urgent help, the vetted article that answers the message (its hotlines are already above).
         return reply with
         {
             Blocks = [.. reply.Blocks, new PassageBlock(answer.Passages[0])],
-            Feedback = new FeedbackTarget(answer.Passages[0].ArticleId, ReplyKind.Urgent),
+            Feedback = new FeedbackTarget(answer.Passages[0].ArticleId, kind),
         };
     }
 
