@@ -7,23 +7,10 @@ namespace BotHost.Knowledge.Tests.Safety;
 /// <summary>urgent.yaml's <c>distress:</c> section (issue #13 item 5): read with line-accurate problems, someone to talk to in every region.</summary>
 public sealed class DistressRulesTests
 {
-    private static Hotline Line(string id, string region, string? phone, params string[] topics) => new()
-    {
-        Id = id,
-        Name = id,
-        Operator = "Operator",
-        Region = region,
-        Topics = topics,
-        Phone = phone,
-        Confidence = "verified",
-        Verified = new DateOnly(2026, 11, 1),
-        Source = new Uri("https://example.org/"),
-    };
-
     private static readonly HotlineDirectory Known = new(
     [
-        .. SafetyRulesParser.SupportedRegions.Where(r => r != RegionCode.International).Select(r => Line($"{r.ToLowerInvariant()}-line", r, "0800 000 000")),
-        Line("intl-child-helpline-international", RegionCode.International, null, SafetyRulesParser.HelplineDirectoryTopic),
+        .. SafetyRulesParser.SupportedRegions.Where(r => r != RegionCode.International).Select(r => TestHotlines.Line($"{r.ToLowerInvariant()}-line", r, "0800 000 000")),
+        TestHotlines.Line("intl-child-helpline-international", RegionCode.International, null, SafetyRulesParser.HelplineDirectoryTopic),
     ]);
 
     private static (UrgentRules? Rules, List<Diagnostic> Diagnostics) Parse(string distress)

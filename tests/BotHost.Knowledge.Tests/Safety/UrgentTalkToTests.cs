@@ -7,24 +7,11 @@ namespace BotHost.Knowledge.Tests.Safety;
 /// <summary>Issue #13 item 4: kb check fails when an urgent category has no one to talk to in a supported region.</summary>
 public sealed class UrgentTalkToTests
 {
-    private static Hotline Line(string id, string region, string? phone, params string[] topics) => new()
-    {
-        Id = id,
-        Name = id,
-        Operator = "Operator",
-        Region = region,
-        Topics = topics,
-        Phone = phone,
-        Confidence = "verified",
-        Verified = new DateOnly(2026, 11, 1),
-        Source = new Uri("https://example.org/"),
-    };
-
     /// <summary>A national phone line for each supported country and the EU, and Child Helpline International's directory.</summary>
     private static List<Hotline> Directory() =>
     [
-        .. SafetyRulesParser.SupportedRegions.Where(r => r != RegionCode.International).Select(r => Line($"{r.ToLowerInvariant()}-line", r, "0800 000 000")),
-        Line("intl-child-helpline-international", RegionCode.International, null, SafetyRulesParser.HelplineDirectoryTopic),
+        .. SafetyRulesParser.SupportedRegions.Where(r => r != RegionCode.International).Select(r => TestHotlines.Line($"{r.ToLowerInvariant()}-line", r, "0800 000 000")),
+        TestHotlines.Line("intl-child-helpline-international", RegionCode.International, null, SafetyRulesParser.HelplineDirectoryTopic),
     ];
 
     private static List<Diagnostic> Check(IEnumerable<string> hotlines, List<Hotline> directory)
