@@ -75,6 +75,43 @@ public sealed class BackgroundReplyQueueTests : IDisposable
     }
 
     [Fact]
+    public async Task TryEnqueue_100000RepliesWhileTheWorkerIsBusy_PendingNeverAboveTheCapacityAndTheRestShed()
+    {
+        const int Replies = 100_000;
+        const int Capacity = 500;
+        using var shed = new MetricCollector<long>(_metrics.Meter, "bothost_replies_shed");
+        using var time = new ObservedTimeProvider();
+        using var queue = Create(time, workers: 1, capacity: Capacity);
+        await queue.StartAsync(CancellationToken.None);
+        var busy = new TaskCompletionSource();
+        var gate = new TaskCompletionSource();
+        queue.TryEnqueue(Platform, "busy", async _ =>
+        {
+            busy.SetResult();
+            await gate.Task;
+        });
+        await busy.Task.WaitAsync(TimeSpan.FromSeconds(20));
+        var done = 0;
+        var accepted = 0;
+        var most = 0;
+
+        for (var i = 0; i < Replies; i++)
+        {
+            // A flood of distinct platform events, each its own reply work.
+            if (queue.TryEnqueue(Platform, "event", _ => Task.FromResult(Interlocked.Increment(ref done)))) accepted++;
+            most = Math.Max(most, queue.Pending);
+        }
+
+        gate.SetResult();
+        await queue.StopAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(20));
+
+        Assert.Equal(Capacity, most);
+        Assert.Equal(Capacity, accepted);
+        Assert.Equal(Capacity, done);
+        Assert.Equal(Replies - Capacity, shed.GetMeasurementSnapshot().Where(m => Equals(m.Tags["reason"], BotMetrics.ShedFull)).Sum(m => m.Value));
+    }
+
+    [Fact]
     public async Task TryEnqueue_AfterStopping_FalseAndCountedAsShedBecauseStopping()
     {
         using var shed = new MetricCollector<long>(_metrics.Meter, "bothost_replies_shed");
