@@ -8,6 +8,9 @@ internal sealed partial class GatewayConnection
     [LoggerMessage(Level = LogLevel.Information, Message = "Discord gateway connection {Connection}: IDENTIFY as shard {ShardId} of {ShardCount}")]
     private partial void LogIdentifying(int connection, int shardId, int shardCount);
 
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Discord gateway connection {Connection}: ended before IDENTIFY was sent")]
+    private partial void LogIdentifyAbandoned(int connection);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Discord gateway connection {Connection}: RESUME after sequence {Sequence}")]
     private partial void LogResuming(int connection, long sequence);
 

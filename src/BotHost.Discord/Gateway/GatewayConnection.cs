@@ -32,6 +32,7 @@ internal sealed partial class GatewayConnection : IAsyncDisposable
     private ITimer? _helloTimer;
     private ITimer? _closeTimer;
     private Task _closing = Task.CompletedTask;
+    private Task _identifying = Task.CompletedTask;
     private bool _closeBegun;
     private bool _helloReceived;
     private volatile bool _helloMissing;
@@ -113,6 +114,7 @@ internal sealed partial class GatewayConnection : IAsyncDisposable
         await _abort.CancelAsync();
         _socket.Abort();
         await _closing.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        await _identifying.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         await _socket.DisposeAsync();
         _abort.Dispose();
     }
@@ -171,10 +173,29 @@ internal sealed partial class GatewayConnection : IAsyncDisposable
         }
 
         _context.Session.Reset();
-        LogIdentifying(_number, options.ShardId, options.ShardCount);
-        await SendAsync(GatewayCommands.Identify(options), _abort.Token);
-        _context.Limiter.Identified();
+        _identifying = IdentifyAsync(options); // awaited on dispose, which follows the receive loop that set it
         return null;
+    }
+
+    /// <summary>
+    /// Claims the shard's identify bucket, then sends IDENTIFY. Not awaited by the receive loop: while another shard
+    /// process holds the bucket (up to 5 s) heartbeats and their ACKs keep flowing.
+    /// </summary>
+    private async Task IdentifyAsync(DiscordOptions options)
+    {
+        try
+        {
+            await _context.Limiter.ClaimAsync(_abort.Token);
+            if (Closing) return;
+            LogIdentifying(_number, options.ShardId, options.ShardCount);
+            await SendAsync(GatewayCommands.Identify(options), _abort.Token);
+            _context.Limiter.Identified();
+        }
+        catch (Exception ex) when (ex is WebSocketException or IOException or ObjectDisposedException or OperationCanceledException)
+        {
+            // The connection ended while waiting or sending; the receive loop reports how it ended.
+            LogIdentifyAbandoned(_number);
+        }
     }
 
     private static TimeSpan ReadHeartbeatInterval(JsonElement data)

@@ -6,13 +6,14 @@ namespace BotHost.Discord.Gateway;
 /// <summary>
 /// Paces IDENTIFY (https://discord.com/developers/docs/events/gateway#session-start-limit and
 /// https://discord.com/developers/docs/events/gateway#sharding-max-concurrency). Each rate-limit bucket
-/// (<c>shard_id % max_concurrency</c>) may identify once per 5 seconds. At start a shard waits for its bucket's turn
-/// (<c>shard_id / max_concurrency</c> times 5 seconds: buckets start in order), so that the processes of a sharded bot
-/// started together do not collide; then it claims the bucket for 5 seconds in the shared state
-/// (<see cref="IEventDeduplicator"/>: Redis when shard processes share it), waiting while another shard process holds
-/// it, so a shard that restarts or re-identifies never identifies in the same 5 seconds as another shard of its bucket.
-/// When the daily budget is spent (<c>remaining</c> 0) it waits for <c>reset_after</c>: identifying past it would reset
-/// the bot token.
+/// (<c>shard_id % max_concurrency</c>) may identify once per 5 seconds, counted where Discord counts it: when IDENTIFY
+/// arrives. Before connecting (<see cref="WaitAsync"/>) a shard waits for its bucket's turn at start
+/// (<c>shard_id / max_concurrency</c> times 5 seconds: buckets start in order) and for 5 seconds after its own last
+/// IDENTIFY; after HELLO, just before sending IDENTIFY (<see cref="ClaimAsync"/>), it claims its bucket for 5 seconds in
+/// the shared state (<see cref="IEventDeduplicator"/>: Redis when shard processes share it), waiting while another shard
+/// process holds it. Claiming before connecting would not do: a slow connect or a late HELLO would let two shards of a
+/// bucket send IDENTIFY together although their claims were 5 seconds apart. When the daily budget is spent
+/// (<c>remaining</c> 0) it waits for <c>reset_after</c>: identifying past it would reset the bot token.
 /// </summary>
 internal sealed partial class GatewayIdentifyLimiter(DiscordOptions options, TimeProvider time, ILogger logger, IEventDeduplicator? claims = null)
 {
@@ -23,8 +24,9 @@ internal sealed partial class GatewayIdentifyLimiter(DiscordOptions options, Tim
     public static readonly TimeSpan ClaimRetry = TimeSpan.FromMilliseconds(250);
 
     private long _lastTicks = -1;
+    private int _bucket;
 
-    /// <summary>Waits until this process may send IDENTIFY under <paramref name="info"/>'s limits.</summary>
+    /// <summary>Waits until this process may connect to send IDENTIFY under <paramref name="info"/>'s limits.</summary>
     public async Task WaitAsync(GatewayBotInfo info, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(info);
@@ -35,6 +37,7 @@ internal sealed partial class GatewayIdentifyLimiter(DiscordOptions options, Tim
         }
 
         var maxConcurrency = Math.Max(1, info.MaxConcurrency);
+        Volatile.Write(ref _bucket, options.ShardId % maxConcurrency);
         var last = Interlocked.Read(ref _lastTicks);
         var wait = last < 0
             ? Window * (options.ShardId / maxConcurrency)
@@ -44,9 +47,16 @@ internal sealed partial class GatewayIdentifyLimiter(DiscordOptions options, Tim
             LogPacing(wait.TotalSeconds);
             await Task.Delay(wait, time, cancellationToken);
         }
+    }
 
+    /// <summary>
+    /// Claims the bucket of the last <see cref="WaitAsync"/> in the shared state for <see cref="Window"/>, waiting while
+    /// another shard process holds it; call it just before sending IDENTIFY.
+    /// </summary>
+    public async Task ClaimAsync(CancellationToken cancellationToken)
+    {
         if (claims is null) return;
-        var bucket = options.ShardId % maxConcurrency;
+        var bucket = Volatile.Read(ref _bucket);
         for (var waited = false; !await claims.TryClaimAsync($"discord-identify:{bucket}", Window, cancellationToken); waited = true)
         {
             if (!waited) LogBucketBusy(bucket);

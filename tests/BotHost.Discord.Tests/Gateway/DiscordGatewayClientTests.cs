@@ -1,5 +1,6 @@
 using System.Net;
 using BotHost.Core.Adapters;
+using BotHost.Discord.Gateway;
 using Microsoft.Extensions.Logging;
 
 namespace BotHost.Discord.Tests.Gateway;
@@ -135,6 +136,24 @@ public sealed class DiscordGatewayClientTests
 
         Assert.Equal(0, acceptedWhileWaiting);
         Assert.Equal("[1,2]", identify.GetProperty("d").GetProperty("shard").GetRawText());
+    }
+
+    [Fact]
+    public async Task Identify_BucketHeldByAnotherShardProcess_ConnectsThenIdentifiesOnceTheClaimExpires()
+    {
+        await using var harness = await GatewayHarness.StartAsync(sharedClaims: true);
+        harness.Claims!.TryClaim("discord-identify:0", GatewayIdentifyLimiter.Window); // another shard process just identified
+
+        var socket = await harness.Server.NextSocketAsync();
+        await socket.SendAsync(GatewayPayloadFiles.Hello);
+        await harness.Clock.WaitForTimerAsync(GatewayIdentifyLimiter.ClaimRetry);
+        var sentWhileHeld = await GatewayHarness.SyncAsync(socket);
+        harness.Clock.Advance(GatewayIdentifyLimiter.Window);
+        var identify = GatewayHarness.Json(await socket.ReceiveAsync());
+
+        Assert.Empty(sentWhileHeld);
+        Assert.Equal(2, identify.GetProperty("op").GetInt32());
+        Assert.Single(harness.Logs.Containing("another shard identified in bucket 0", LogLevel.Information));
     }
 
     [Fact]

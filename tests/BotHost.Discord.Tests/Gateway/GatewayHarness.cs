@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using BotHost.Core.Adapters;
+using BotHost.Core.State;
 using BotHost.Discord.Gateway;
 using BotHost.Testing;
 using BotHost.Testing.Discord;
@@ -25,15 +26,16 @@ internal sealed class GatewayHarness : IAsyncDisposable
 
     public static readonly TimeSpan HeartbeatInterval = TimeSpan.FromSeconds(45);
 
-    private GatewayHarness(LoopbackDiscordGateway server, DiscordOptions options)
+    private GatewayHarness(LoopbackDiscordGateway server, DiscordOptions options, bool sharedClaims)
     {
         Server = server;
         Options = options;
         Urls = new FakeGatewayUrlSource(server.GatewayUrl);
+        Claims = sharedClaims ? new EmbeddedState(Clock).Claims : null;
         var wrapped = Microsoft.Extensions.Options.Options.Create(options);
         Adapter = new DiscordAdapter(wrapped, Clock);
         Client = new DiscordGatewayClient(wrapped, Urls, new ClientWebSocketConnector(new WebSocketSettings("gateway", 16 * 1024 * 1024, options.RequestTimeout), TimeProvider.System), Dispatches, Adapter, Identity,
-            Clock, new FixedRandom(0.5), Logs.CreateLogger<DiscordGatewayClient>());
+            Clock, new FixedRandom(0.5), Logs.CreateLogger<DiscordGatewayClient>(), Claims);
     }
 
     public LoopbackDiscordGateway Server { get; }
@@ -54,18 +56,22 @@ internal sealed class GatewayHarness : IAsyncDisposable
 
     public DiscordGatewayClient Client { get; }
 
+    /// <summary>The claims the client's identify limiter shares with other shard processes (Redis in production); null unless asked for.</summary>
+    public InMemoryEventDeduplicator? Claims { get; }
+
     /// <summary>READY for <see cref="SessionId"/> with <c>s</c> 1, resuming at the loopback's <c>/resume</c>.</summary>
     public string Ready => $$$$"""
         {"op":0,"s":1,"t":"READY","d":{"v":10,"user":{"id":"{{{{BotUserId}}}}","username":"bothost","discriminator":"0","bot":true},
         "guilds":[],"session_id":"{{{{SessionId}}}}","resume_gateway_url":"{{{{Server.ResumeUrl.AbsoluteUri}}}}","application":{"id":"1100000000000000043","flags":0}}}
         """;
 
-    public static async Task<GatewayHarness> StartAsync(Action<DiscordOptions>? configure = null, Action<FakeGatewayUrlSource>? urls = null)
+    /// <param name="sharedClaims">Give the client identify-bucket claims the test can hold as another shard process would.</param>
+    public static async Task<GatewayHarness> StartAsync(Action<DiscordOptions>? configure = null, Action<FakeGatewayUrlSource>? urls = null, bool sharedClaims = false)
     {
         var server = await LoopbackDiscordGateway.StartAsync();
         var options = new DiscordOptions { BotToken = Token };
         configure?.Invoke(options);
-        var harness = new GatewayHarness(server, options);
+        var harness = new GatewayHarness(server, options, sharedClaims);
         urls?.Invoke(harness.Urls);
         await harness.Client.StartAsync(CancellationToken.None);
         return harness;

@@ -55,7 +55,7 @@ public sealed class GatewayIdentifyLimiterTests
     }
 
     [Fact]
-    public async Task WaitAsync_AnotherShardOfTheBucketJustIdentified_WaitsForTheSharedClaimToExpire()
+    public async Task ClaimAsync_AnotherShardOfTheBucketJustIdentified_WaitsForTheSharedClaimToExpire()
     {
         var time = new FakeTimeProvider(TestClock.Start);
         var claims = new EmbeddedState(time).Claims;
@@ -65,9 +65,11 @@ public sealed class GatewayIdentifyLimiterTests
         shard2.Identified();
         time.Advance(TimeSpan.FromMinutes(1));
         await shard0.WaitAsync(info, CancellationToken.None);
+        await shard0.ClaimAsync(CancellationToken.None);
         shard0.Identified();
+        await shard2.WaitAsync(info, CancellationToken.None);
 
-        var wait = shard2.WaitAsync(info, CancellationToken.None);
+        var wait = shard2.ClaimAsync(CancellationToken.None);
         time.Advance(GatewayIdentifyLimiter.Window - TimeSpan.FromMilliseconds(1));
         var completedEarly = wait.IsCompleted;
         time.Advance(GatewayIdentifyLimiter.ClaimRetry);
@@ -77,7 +79,7 @@ public sealed class GatewayIdentifyLimiterTests
     }
 
     [Fact]
-    public async Task WaitAsync_ShardsOfOtherBuckets_DoNotWaitForEachOther()
+    public async Task ClaimAsync_ShardsOfOtherBuckets_DoNotWaitForEachOther()
     {
         var time = new FakeTimeProvider(TestClock.Start);
         var claims = new EmbeddedState(time).Claims;
@@ -86,7 +88,9 @@ public sealed class GatewayIdentifyLimiterTests
         var shard1 = new GatewayIdentifyLimiter(new DiscordOptions { ShardId = 1, ShardCount = 2 }, time, NullLogger.Instance, claims);
 
         await shard0.WaitAsync(info, CancellationToken.None);
-        var wait = shard1.WaitAsync(info, CancellationToken.None);
+        await shard0.ClaimAsync(CancellationToken.None);
+        await shard1.WaitAsync(info, CancellationToken.None);
+        var wait = shard1.ClaimAsync(CancellationToken.None);
 
         Assert.True(wait.IsCompletedSuccessfully);
         await wait;

@@ -59,7 +59,8 @@ public sealed class RedisOutageTests
         return (await bot.Replicas[0].ReadyzAsync()).Text;
     }
 
-    private static Process StartRedis(int port)
+    /// <summary>A Redis of the test's own on <paramref name="port"/>, which the test may stop.</summary>
+    internal static Process StartRedis(int port)
     {
         var start = new ProcessStartInfo("redis-server") { RedirectStandardOutput = true, UseShellExecute = false };
         foreach (var argument in new[] { "--port", port.ToString(CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", string.Empty, "--appendonly", "no" })

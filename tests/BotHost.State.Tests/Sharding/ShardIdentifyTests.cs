@@ -1,0 +1,101 @@
+using BotHost.State.Tests.Replicas;
+
+namespace BotHost.State.Tests.Sharding;
+
+/// <summary>
+/// Two real shard processes sharing Redis against the loopback gateway (issue #18): they never IDENTIFY faster than
+/// <c>max_concurrency</c> allows, because each claims its bucket in Redis just before it sends IDENTIFY. The gateway
+/// gives both shards HELLO at the same moment, so nothing but the shared claim can space them out. Assertions are on
+/// the gateway's order and buckets, its receive times (with <see cref="ShardGateway.Tolerance"/>) and the claim keys it
+/// finds in Redis, never on how long anything took.
+/// </summary>
+[Collection(ReplicaGroup.Name)]
+public sealed class ShardIdentifyTests
+{
+    [RedisFact]
+    public async Task Identify_TwoShardProcessesOnOneRedis_NoBucketIdentifiesTwiceInAWindow()
+    {
+        // Shards 0 and 1 of 2: with max_concurrency 1 both are in bucket 0, with 2 each has its own.
+        await using var bot = await ShardProcesses.StartAsync(StateServers.RequireRedis(), [0, 1], shardCount: 2, maxConcurrency: 1);
+        var oneBucket = bot.Gateway.IdentifiesIn(0);
+        var waitedInOneBucket = bot.Occurrences(ShardProcesses.BucketBusy);
+
+        bot.Gateway.MaxConcurrency = 2;
+        var twoBuckets = await bot.ReidentifyAsync();
+
+        AssertPaced(oneBucket, bucketsExpected: 1);
+        Assert.Equal(1, waitedInOneBucket);
+        AssertPaced(twoBuckets, bucketsExpected: 2);
+        Assert.Equal(waitedInOneBucket, bot.Occurrences(ShardProcesses.BucketBusy));
+    }
+
+    [RedisFact]
+    public async Task Identify_RedisStoppedThenBack_ShardsStayConnectedAndPacingReturns()
+    {
+        var port = ServeProcess.FreePort();
+        var redis = RedisOutageTests.StartRedis(port);
+        try
+        {
+            await using var bot = await ShardProcesses.StartAsync($"127.0.0.1:{port}", [0, 1], shardCount: 2, maxConcurrency: 1);
+            AssertPaced(bot.Gateway.IdentifiesIn(0), bucketsExpected: 1);
+
+            redis.Kill();
+            await redis.WaitForExitAsync();
+            var withoutRedis = await bot.ReidentifyAsync();
+            string[] down = [await bot.ReadyzAsync(0), await bot.ReadyzAsync(1)];
+
+            redis.Dispose();
+            redis = RedisOutageTests.StartRedis(port);
+            await RecoveredAsync(bot);
+            var recovered = await bot.ReidentifyAsync();
+            string[] up = [await bot.ReadyzAsync(0), await bot.ReadyzAsync(1)];
+
+            Assert.All(withoutRedis, i => Assert.Null(i.ClaimTtl));
+            Assert.All(down, text => Assert.StartsWith("200\n", text, StringComparison.Ordinal));
+            Assert.All(down, text => Assert.Contains("redis: degraded", text, StringComparison.Ordinal));
+            Assert.All(down, text => Assert.Contains("discord: connected", text, StringComparison.Ordinal));
+            Assert.True(bot.Shards.All(s => s.Output.Contains("Redis cannot be reached", StringComparison.Ordinal)), "each shard logs the outage");
+            AssertPaced(recovered, bucketsExpected: 1);
+            Assert.All(up, text => Assert.Contains("redis: ok", text, StringComparison.Ordinal));
+        }
+        finally
+        {
+            if (!redis.HasExited) redis.Kill();
+            redis.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// One accepted IDENTIFY per shard, each sent while its bucket's claim was live in Redis, and within each bucket no
+    /// two closer than Discord's window (less the tolerance).
+    /// </summary>
+    private static void AssertPaced(IReadOnlyList<IdentifyRecord> identifies, int bucketsExpected)
+    {
+        Assert.Equal(new[] { 0, 1 }, identifies.Select(i => i.Shard).Order());
+        Assert.All(identifies, i => Assert.True(i.Accepted, $"shard {i.Shard} identified too soon after another of bucket {i.Bucket}"));
+        Assert.All(identifies, i => Assert.True(i.ClaimTtl > TimeSpan.Zero, $"shard {i.Shard} identified without a live claim of bucket {i.Bucket} in Redis"));
+        Assert.Equal(bucketsExpected, identifies.Select(i => i.Bucket).Distinct().Count());
+        foreach (var bucket in identifies.GroupBy(i => i.Bucket))
+        {
+            var times = bucket.Select(i => i.At).Order().ToList();
+            for (var n = 1; n < times.Count; n++)
+            {
+                Assert.True(times[n] - times[n - 1] >= ShardGateway.Window - ShardGateway.Tolerance,
+                    $"bucket {bucket.Key}: IDENTIFYs {(times[n] - times[n - 1]).TotalSeconds:0.000} s apart");
+            }
+        }
+    }
+
+    /// <summary>
+    /// Has the shards identify again until both use Redis again (<c>/readyz</c> says <c>redis: ok</c>): a shard calls
+    /// Redis only to claim its bucket, and StackExchange.Redis reconnects on its own schedule.
+    /// </summary>
+    private static async Task RecoveredAsync(ShardProcesses bot)
+    {
+        for (var attempt = 0; attempt < 10; attempt++)
+        {
+            if ((await bot.ReadyzAsync(0)).Contains("redis: ok", StringComparison.Ordinal) && (await bot.ReadyzAsync(1)).Contains("redis: ok", StringComparison.Ordinal)) return;
+            await bot.ReidentifyAsync();
+        }
+    }
+}
