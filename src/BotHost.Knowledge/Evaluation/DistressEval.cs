@@ -118,6 +118,9 @@ public static class DistressEvaluator
 
     private static readonly double[] Grid = [.. Enumerable.Range(1, 19).Select(i => i * 0.05)];
 
+    /// <summary>The parts of <see cref="Calibrate"/>: the cross-validation, then each threshold of its table.</summary>
+    public static int CalibrateSteps => 1 + Grid.Length;
+
     public static (IReadOnlyList<DistressEvalCase> Cases, IReadOnlyList<string> Errors) Read(string file, string text)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -190,10 +193,15 @@ public static class DistressEvaluator
     /// The cross-validated rates by threshold (the examples only: never a file, so never a blind set), and the highest
     /// threshold that keeps <see cref="TargetRecall"/> of the distress examples.
     /// </summary>
-    public static string Calibrate(KnowledgeBase knowledge)
+    /// <param name="step">
+    /// Called after each of the <see cref="CalibrateSteps"/> parts (the cross-validation, then each threshold of the table),
+    /// for <c>kb eval</c>'s progress.
+    /// </param>
+    public static string Calibrate(KnowledgeBase knowledge, Action? step = null)
     {
         ArgumentNullException.ThrowIfNull(knowledge);
         if (CrossValidated(knowledge) is not { } scored) return "no distress net to calibrate (knowledge/examples/distress*.tsv and urgent.yaml distress:)\n";
+        step?.Invoke();
         var (distress, calm, other) = Split(knowledge, scored);
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"distress net, cross-validated ({SafetyCalibration.Folds} folds): distress={distress.Count} calm={calm.Count} normal+everyday={other.Count}\n");
@@ -205,6 +213,7 @@ public static class DistressEvaluator
             var recall = Rate(distress);
             if (recall >= TargetRecall) suggested = t;
             text.Append(CultureInfo.InvariantCulture, $"{t,9:0.00}  {recall,15:0.000}  {Rate(calm),10:0.000}  {Rate(other),21:0.000}\n");
+            step?.Invoke();
         }
 
         text.Append(suggested is { } s

@@ -31,7 +31,14 @@ public static class SafetyCalibration
     private sealed record Scored(string? Truth, ExampleVerdict Verdict, bool FromDev, bool RulesCatch = false, bool Protective = false, string Where = "", bool Cued = false,
         int Index = -1, double Stance = 0);
 
-    public static string Urgent(KnowledgeBase knowledge, IReadOnlyList<UrgentEvalCase> dev)
+    /// <summary>
+    /// The settings <see cref="Urgent"/> measures, each a <see cref="Folds"/>-fold cross-validation: the grid's and then
+    /// the settings in use (its <c>step</c> is called after each, for <c>kb eval</c>'s progress).
+    /// </summary>
+    public static int UrgentSteps => UrgentGrid.Length + 1;
+
+    /// <param name="step">Called after each of the <see cref="UrgentSteps"/> settings is measured (from the calling thread).</param>
+    public static string Urgent(KnowledgeBase knowledge, IReadOnlyList<UrgentEvalCase> dev, Action? step = null)
     {
         ArgumentNullException.ThrowIfNull(knowledge);
         ArgumentNullException.ThrowIfNull(dev);
@@ -53,9 +60,11 @@ public static class SafetyCalibration
             var name = settings is null ? "blend" : string.Create(CultureInfo.InvariantCulture, $"gamma {settings.Gamma:0.#} cost {settings.Cost:0.#}");
             text.Append(CultureInfo.InvariantCulture, $"  {name,-20}{(settings == SemanticTraining.UrgentSettings ? " (in use)" : string.Empty)}");
             text.Append(Totals(candidate, s => s.Truth is not null, s => s.RulesCatch || s.Verdict.Score >= thresholds[s.Verdict.Label]));
+            step?.Invoke();
         }
 
         var scored = ScoreUrgent(training, SemanticTraining.UrgentSettings, dev, rowRules, devRules, [.. dev.Select(c => examples.ScoreUrgent(c.Message))]);
+        step?.Invoke();
         text.Append('\n');
         text.Append("per predicted category: threshold  examples recall (urgent kept / predicted here)  normal false alarms  | dev recall  dev false alarms\n");
         var suggested = new Dictionary<string, double>(StringComparer.Ordinal);
@@ -88,7 +97,14 @@ public static class SafetyCalibration
     private static readonly (float Gamma, float Cost, float Text)[] RefusalGrid =
         [.. from gamma in new[] { 0.5f, 1f, 2f, 4f } from text in new[] { 0f, 0.5f } from cost in new[] { 16f } select (gamma, cost, text)];
 
-    public static string Refusal(KnowledgeBase knowledge, IReadOnlyList<(string Message, bool Refuse)> dev)
+    /// <summary>
+    /// The settings <see cref="Refusal"/> measures, each a <see cref="Folds"/>-fold cross-validation: the kernel machine's
+    /// grid, the settings in use, then the stance classifier's grid (its <c>step</c> is called after each).
+    /// </summary>
+    public static int RefusalSteps => RefusalGrid.Length + 1 + StanceGrid.Length;
+
+    /// <param name="step">Called after each of the <see cref="RefusalSteps"/> settings is measured (from the calling thread).</param>
+    public static string Refusal(KnowledgeBase knowledge, IReadOnlyList<(string Message, bool Refuse)> dev, Action? step = null)
     {
         ArgumentNullException.ThrowIfNull(knowledge);
         ArgumentNullException.ThrowIfNull(dev);
@@ -116,11 +132,13 @@ public static class SafetyCalibration
             var chosen = settings == SemanticTraining.RefusalSettings;
             text.Append(CultureInfo.InvariantCulture,
                 $"  gamma {gamma,4:0.#} cost {cost,4:0.#} words {textWeight,3:0.#}: threshold {threshold:0.000}  examples refused {examplesKept:0.000}  dev refused {devKept:0.000}{(chosen ? "   <- in use" : string.Empty)}\n");
+            step?.Invoke();
         }
 
         var cue = knowledge.Safety.Refusal is { } refusalRules ? refusalRules.HasProtectiveCue : (Func<string, bool>?)null;
         var inUse = ScoreRefusal(training, SemanticTraining.RefusalSettings, SemanticTraining.ProtectiveWeight, dev, devRules, cue,
             [.. dev.Select(d => examples.ScoreRefusal(d.Message))]);
+        step?.Invoke();
         var suggested = StrictestRefusal(inUse);
         text.Append("\nwith the settings in use: threshold  examples refused (refuse kept)  others refused (false refusals)  | dev refused  dev false refusals  | protective refused (examples, article questions)\n");
         foreach (var t in Grid.Append(suggested).Order())
@@ -154,7 +172,7 @@ public static class SafetyCalibration
             }
         }
 
-        var stance = Stance(training, dev, devVectors, inUse, suggested, text);
+        var stance = Stance(training, dev, devVectors, inUse, suggested, text, step);
         text.Append(CultureInfo.InvariantCulture, $"\nrefusal.yaml: example_threshold: {suggested:0.000}\n");
         if (cue is not null) text.Append(CultureInfo.InvariantCulture, $"refusal.yaml: uncued_threshold: {uncued:0.000} (two stages)\n");
         if (stance is var (from, at)) text.Append(CultureInfo.InvariantCulture, $"refusal.yaml: stance_from: {from:0.00}, stance_threshold: {at:0.00} (the asker's stance)\n");
@@ -177,7 +195,7 @@ public static class SafetyCalibration
     /// suggested pair of the settings in use with no protective row refused, or null when no pair adds a request.
     /// </summary>
     private static (double From, double Threshold)? Stance(SemanticTraining training, IReadOnlyList<(string Message, bool Refuse)> dev, List<float[]> devVectors,
-        List<Scored> inUse, double high, StringBuilder text)
+        List<Scored> inUse, double high, StringBuilder text, Action? step)
     {
         text.Append(CultureInfo.InvariantCulture, $"\nvariant: the asker's stance (a classifier of requests against protective questions, words, opening and sentence vector), read from example score stance_from up to {high:0.000}:\n");
         (double From, double Threshold)? suggestion = null;
@@ -185,6 +203,7 @@ public static class SafetyCalibration
         {
             var rows = training.CrossValidateStance(Folds, settings);
             var full = training.TrainStance(Enumerable.Range(0, training.Rows.Count), settings);
+            step?.Invoke();
             if (full is null) continue;
             var devStance = dev.Select((d, i) => full.Score(d.Message, devVectors[i])).ToList();
             var scored = inUse.Select(s => s with { Stance = s.FromDev ? devStance[s.Index] : rows[s.Index] ?? 0 }).ToList();

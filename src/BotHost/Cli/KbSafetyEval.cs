@@ -10,7 +10,8 @@ namespace BotHost.Cli;
 /// <c>kb eval --urgent FILE</c> and <c>kb eval --refusal FILE</c>: the safety checks measured on a labelled file, with
 /// <c>--detector rules|examples|both</c> to measure each detector alone, <c>--calibrate</c> to fit the example
 /// detector's thresholds (never on a blind set) and <c>--floor</c> for regression floors. Blind sets' misses are
-/// counted, not printed: they are measured, never read to tune.
+/// counted, not printed: they are measured, never read to tune. The cross-validation of <c>--calibrate</c> shows its
+/// progress on stderr (<see cref="CliProgress"/>: nothing with <c>--json</c>).
 /// </summary>
 internal static class KbSafetyEval
 {
@@ -49,7 +50,12 @@ internal static class KbSafetyEval
         }
 
         env.Output.Write(report.ToText(showMisses: !IsBlind(file)));
-        if (settings.Calibrate) env.Output.Write("\n" + DistressEvaluator.Calibrate(knowledge));
+        if (settings.Calibrate)
+        {
+            env.Output.Write("\n" + CliProgress.Run(env, settings.Json, $"calibrate: distress examples, {SafetyCalibration.Folds} folds, then {DistressEvaluator.CalibrateSteps - 1} thresholds",
+                DistressEvaluator.CalibrateSteps, step => DistressEvaluator.Calibrate(knowledge, step)));
+        }
+
         return Finish(env, settings, report.Failures(), report.Failures,
             ("distress_recall", DistressEvalReport.RecallTarget), ("false_alarm_rate", DistressEvalReport.FalseAlarmTarget));
     }
@@ -71,7 +77,12 @@ internal static class KbSafetyEval
         var classified = UrgentEvaluator.Run(cases, message => safety.MatchUrgent(message) is { } match ? $"{match.Category.Id} ({match.Reason})" : null);
         var report = classified with { Misroutes = MisrouteEvaluator.Run(cases, knowledge) };
         env.Output.Write(settings.Json ? UrgentEvaluator.ToJson(report) + "\n" : report.ToText(showMisses: !IsBlind(file)));
-        if (settings.Calibrate) env.Output.Write("\n" + SafetyCalibration.Urgent(knowledge, cases));
+        if (settings.Calibrate)
+        {
+            env.Output.Write("\n" + CliProgress.Run(env, settings.Json, $"calibrate: urgent examples, {SafetyCalibration.UrgentSteps} settings of {SafetyCalibration.Folds} folds",
+                SafetyCalibration.UrgentSteps, step => SafetyCalibration.Urgent(knowledge, cases, step)));
+        }
+
         return Finish(env, settings, report.Failures(), report.Failures,
             ("urgent_recall", UrgentEvalReport.RecallTarget), ("normal_false_positive_rate", UrgentEvalReport.FalsePositiveTarget));
     }
@@ -91,7 +102,12 @@ internal static class KbSafetyEval
             _ => null,
         });
         env.Output.Write(report.ToText(showMisses: !IsBlind(file)));
-        if (settings.Calibrate) env.Output.Write("\n" + SafetyCalibration.Refusal(knowledge, [.. cases.Select(c => (c.Message, c.MustRefuse))]));
+        if (settings.Calibrate)
+        {
+            env.Output.Write("\n" + CliProgress.Run(env, settings.Json, $"calibrate: refusal examples, {SafetyCalibration.RefusalSteps} settings of {SafetyCalibration.Folds} folds",
+                SafetyCalibration.RefusalSteps, step => SafetyCalibration.Refusal(knowledge, [.. cases.Select(c => (c.Message, c.MustRefuse))], step)));
+        }
+
         return Finish(env, settings, report.Failures(), report.Failures,
             ("refuse_rate", RefusalEvalReport.RefuseTarget), ("protective_answered_rate", RefusalEvalReport.ProtectiveTarget));
     }
