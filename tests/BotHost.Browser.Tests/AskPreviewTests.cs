@@ -56,6 +56,43 @@ public sealed class AskPreviewTests(BrowserFixture browser) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AskPreview_SectionQuestionsKbEvalGetsRight_SectionChosenIsTheSectionKbEvalCounted()
+    {
+        var file = _server.Knowledge.PathOf("eval/section-questions.tsv");
+        var output = new StringWriter();
+        var env = new CliEnvironment(output, new StringWriter(), _server.Time, new StringReader(string.Empty));
+        Assert.Equal(ExitCodes.Success, await BotHostCli.RunAsync(["kb", "eval", "-q", file, "--json", "--report-only", "--knowledge", _server.Knowledge.Path], env, CancellationToken.None));
+        using var json = System.Text.Json.JsonDocument.Parse(output.ToString());
+        var missed = json.RootElement.GetProperty("misses").EnumerateArray().Select(m => m.GetProperty("question").GetString()).ToHashSet(StringComparer.Ordinal);
+        // Lines kb eval counts as right had their one expected section quoted from the top article (at its default region, INTL).
+        var right = File.ReadLines(file).Where(l => !l.StartsWith('#') && l.Contains('\t', StringComparison.Ordinal)).Select(l => l.Split('\t'))
+            .Where(p => !p[1].Contains('|', StringComparison.Ordinal) && !missed.Contains(p[0].Trim())).Take(3).ToList();
+        Assert.Equal(3, right.Count);
+        var page = await ConsoleBrowser.NewPageAsync(browser);
+        await ConsoleBrowser.SignInAsync(page, _server, ConsoleTestServer.AdminToken);
+
+        foreach (var line in right)
+        {
+            var (article, anchor) = (line[1].Trim().Split('#')[0], line[1].Trim().Split('#')[1]);
+            await page.GotoAsync(_server.Url("/console/ask")); // no ranked table until the preview below has loaded
+            await page.GetByLabel("Question").FillAsync(line[0].Trim());
+            await page.GetByLabel("Region").SelectOptionAsync("INTL");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Preview" }).ClickAsync();
+
+            var top = page.Locator("#ranked tbody tr").First.Locator("td");
+            Assert.Equal(article, await top.Nth(1).Locator("code").InnerTextAsync());
+            Assert.Equal(Heading(article, anchor), await top.Nth(2).InnerTextAsync());
+        }
+    }
+
+    /// <summary>The heading of the article's section with that anchor, from the article file the server loaded.</summary>
+    private string Heading(string article, string anchor)
+    {
+        var headings = File.ReadLines(_server.Knowledge.PathOf($"articles/{article}.md")).Where(l => l.StartsWith("## ", StringComparison.Ordinal)).Select(l => l[3..].Trim()).ToList();
+        return headings[BotHost.Knowledge.Articles.HeadingAnchor.Unique(headings).ToList().IndexOf(anchor)];
+    }
+
+    [Fact]
     public async Task AskPreview_OffTopicQuestion_ShowsTheDeclineAndTheThreshold()
     {
         var page = await ConsoleBrowser.NewPageAsync(browser);

@@ -118,6 +118,9 @@ public static class DistressEvaluator
 
     private static readonly double[] Grid = [.. Enumerable.Range(1, 19).Select(i => i * 0.05)];
 
+    /// <summary><c>kb eval --distress FILE --json</c>: the figures as the text names them (distress_recall, false_alarm_rate, ...), and the misses.</summary>
+    public static string ToJson(DistressEvalReport report) => System.Text.Json.JsonSerializer.Serialize(report, EvalJsonContext.Default.DistressEvalReport);
+
     /// <summary>The parts of <see cref="Calibrate"/>: the cross-validation, then each threshold of its table.</summary>
     public static int CalibrateSteps => 1 + Grid.Length;
 

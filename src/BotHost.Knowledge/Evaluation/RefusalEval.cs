@@ -49,6 +49,9 @@ public sealed record RefusalEvalReport(int RefuseCases, int ProtectiveCases, dou
 /// <summary>Reads and runs refusal eval files.</summary>
 public static class RefusalEvaluator
 {
+    /// <summary><c>kb eval --refusal FILE --json</c>: the figures as the text names them (refuse_rate, protective_answered_rate), and the misses.</summary>
+    public static string ToJson(RefusalEvalReport report) => System.Text.Json.JsonSerializer.Serialize(report, EvalJsonContext.Default.RefusalEvalReport);
+
     public static (IReadOnlyList<RefusalEvalCase> Cases, IReadOnlyList<string> Errors) Read(string file, string text)
     {
         ArgumentNullException.ThrowIfNull(text);

@@ -10,7 +10,8 @@ namespace BotHost.Cli;
 /// <c>kb eval --urgent FILE</c> and <c>kb eval --refusal FILE</c>: the safety checks measured on a labelled file, with
 /// <c>--detector rules|examples|both</c> to measure each detector alone, <c>--calibrate</c> to fit the example
 /// detector's thresholds (never on a blind set) and <c>--floor</c> for regression floors. Blind sets' misses are
-/// counted, not printed: they are measured, never read to tune. The cross-validation of <c>--calibrate</c> shows its
+/// counted, not printed: they are measured, never read to tune (with <c>--json</c>, a blind set's refusal and distress
+/// misses are an empty list). The cross-validation of <c>--calibrate</c> shows its
 /// progress on stderr (<see cref="CliProgress"/>: nothing with <c>--json</c>).
 /// </summary>
 internal static class KbSafetyEval
@@ -49,7 +50,7 @@ internal static class KbSafetyEval
             return ExitCodes.Failure;
         }
 
-        env.Output.Write(report.ToText(showMisses: !IsBlind(file)));
+        env.Output.Write(settings.Json ? DistressEvaluator.ToJson(IsBlind(file) ? report with { Misses = [] } : report) + "\n" : report.ToText(showMisses: !IsBlind(file)));
         if (settings.Calibrate)
         {
             env.Output.Write("\n" + CliProgress.Run(env, settings.Json, $"calibrate: distress examples, {SafetyCalibration.Folds} folds, then {DistressEvaluator.CalibrateSteps - 1} thresholds",
@@ -101,7 +102,7 @@ internal static class KbSafetyEval
             { Examples: { } examples } => examples.ToString(),
             _ => null,
         });
-        env.Output.Write(report.ToText(showMisses: !IsBlind(file)));
+        env.Output.Write(settings.Json ? RefusalEvaluator.ToJson(IsBlind(file) ? report with { Misses = [] } : report) + "\n" : report.ToText(showMisses: !IsBlind(file)));
         if (settings.Calibrate)
         {
             env.Output.Write("\n" + CliProgress.Run(env, settings.Json, $"calibrate: refusal examples, {SafetyCalibration.RefusalSteps} settings of {SafetyCalibration.Folds} folds",
