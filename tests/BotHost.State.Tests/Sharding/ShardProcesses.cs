@@ -75,6 +75,9 @@ public sealed class ShardProcesses : IAsyncDisposable
     /// <summary>How often <paramref name="text"/> appears in all the shards' output.</summary>
     public int Occurrences(string text) => Shards.Sum(s => CountOf(s.Output, text));
 
+    /// <summary>How often <paramref name="text"/> appears in the output of the process at <paramref name="index"/>.</summary>
+    public int Occurrences(int index, string text) => CountOf(Shards[index].Output, text);
+
     /// <summary><c>/readyz</c> of <paramref name="shard"/> once it answers 200 (the shard's READY may still be on its way).</summary>
     public async Task<string> ReadyzAsync(int shard)
     {
