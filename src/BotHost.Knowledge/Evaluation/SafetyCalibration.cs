@@ -99,9 +99,9 @@ public static class SafetyCalibration
 
     /// <summary>
     /// The settings <see cref="Refusal"/> measures, each a <see cref="Folds"/>-fold cross-validation: the kernel machine's
-    /// grid, the settings in use, then the stance classifier's grid (its <c>step</c> is called after each).
+    /// grid, the settings in use, the stance classifier's grid, then the one-score models' (its <c>step</c> is called after each).
     /// </summary>
-    public static int RefusalSteps => RefusalGrid.Length + 1 + StanceGrid.Length;
+    public static int RefusalSteps => RefusalGrid.Length + 1 + StanceGrid.Length + JointGrid.Length;
 
     /// <param name="step">Called after each of the <see cref="RefusalSteps"/> settings is measured (from the calling thread).</param>
     public static string Refusal(KnowledgeBase knowledge, IReadOnlyList<(string Message, bool Refuse)> dev, Action? step = null)
@@ -173,10 +173,92 @@ public static class SafetyCalibration
         }
 
         var stance = Stance(training, dev, devVectors, inUse, suggested, text, step);
+        var joint = Joint(training, dev, devVectors, inUse, suggested, text, step);
         text.Append(CultureInfo.InvariantCulture, $"\nrefusal.yaml: example_threshold: {suggested:0.000}\n");
         if (cue is not null) text.Append(CultureInfo.InvariantCulture, $"refusal.yaml: uncued_threshold: {uncued:0.000} (two stages)\n");
         if (stance is var (from, at)) text.Append(CultureInfo.InvariantCulture, $"refusal.yaml: stance_from: {from:0.00}, stance_threshold: {at:0.00} (the asker's stance)\n");
+        if (joint is { } jointThreshold) text.Append(CultureInfo.InvariantCulture, $"refusal.yaml: joint_threshold: {jointThreshold:0.000} (the one learned score)\n");
         return text.ToString();
+    }
+
+    /// <summary>The one-score models <c>kb eval --refusal --calibrate</c> compares; the detector uses <see cref="RefusalModel.InUse"/>.</summary>
+    private static readonly RefusalModel.Settings[] JointGrid =
+    [
+        new(), new(L2: 1e-2f), new(L2: 1e-1f),
+        new(Vector: false, Words: false, Neighbours: false, Scores: true), new(Vector: false, Words: false, Scores: true),
+        new(Vector: false, Scores: true, L2: 1e-2f), new(Scores: true, L2: 1e-2f), new(Vector: false, Words: false, Scores: true, ProtectiveWeight: 8f),
+    ];
+
+    /// <summary>Shares of the cross-validated protective rows a one-score variant may refuse: none, or one in 400 (0.25%).</summary>
+    private static readonly double[] JointProtectiveShares = [0, 0.0025];
+
+    /// <summary>
+    /// The one-score variants (<see cref="RefusalModel"/>): cross-validated on the same folds as the kernel machine, the dev
+    /// messages scored by the model of every row. For each model and each share of protective rows allowed, the lowest
+    /// threshold at which the score, OR-combined with the kernel machine's strictest threshold (and alone), refuses at most
+    /// that share of the cross-validated protective rows, at most <see cref="UncuedRefusalShare"/> of the other examples and
+    /// no dev protective question the rules answer. Returns the threshold of the model in use, OR-combined, at 0.25%.
+    /// </summary>
+    private static double? Joint(SemanticTraining training, IReadOnlyList<(string Message, bool Refuse)> dev, List<float[]> devVectors, List<Scored> inUse, double high,
+        StringBuilder text, Action? step)
+    {
+        text.Append(CultureInfo.InvariantCulture, $"\nvariant: one learned score (requests against every other row, over the sentence vector, words and nearest rows of each kind), OR-combined with example score {high:0.000}, and alone:\n");
+        double? suggestion = null;
+        // The kernel machine's and the stance's scores as features: cross-validated on the same folds for the rows (the
+        // kernel's are inUse's), the models of every row for the dev messages.
+        var stanceRows = training.CrossValidateStance(Folds);
+        var stanceFull = training.TrainStance(Enumerable.Range(0, training.Rows.Count));
+        var rowScores = new float[training.Rows.Count][];
+        foreach (var s in inUse.Where(s => !s.FromDev)) rowScores[s.Index] = RefusalModel.ScoreFeatures(s.Verdict.Score, stanceRows[s.Index] ?? 0);
+        for (var i = 0; i < rowScores.Length; i++) rowScores[i] ??= RefusalModel.ScoreFeatures(0, 0);
+        var devFeatures = new float[dev.Count][];
+        foreach (var s in inUse.Where(s => s.FromDev)) devFeatures[s.Index] = RefusalModel.ScoreFeatures(s.Verdict.Score, stanceFull?.Score(dev[s.Index].Message, devVectors[s.Index]) ?? 0);
+        for (var i = 0; i < devFeatures.Length; i++) devFeatures[i] ??= RefusalModel.ScoreFeatures(0, 0);
+        foreach (var settings in JointGrid)
+        {
+            var rows = RefusalModel.CrossValidate(training, Folds, settings, rowScores);
+            var trained = RefusalModel.Train(training, Enumerable.Range(0, training.Rows.Count), settings, shareGram: true, rowScores);
+            step?.Invoke();
+            if (trained is not { } full) continue;
+            var devScores = dev.Select((d, i) => full.Score(d.Message, devVectors[i], settings.Scores ? devFeatures[i] : default)).ToList();
+            var scored = inUse.Select(s => s with { Stance = s.FromDev ? devScores[s.Index] : rows[s.Index] ?? 0 }).ToList();
+            var inUseMark = settings == RefusalModel.InUse ? "   <- in use" : string.Empty;
+            text.Append(CultureInfo.InvariantCulture, $"  {settings.Name}, terms {full.Terms}{inUseMark}\n");
+            foreach (var share in JointProtectiveShares)
+            {
+                foreach (var alone in new[] { false, true })
+                {
+                    var threshold = LowestJoint(scored, alone ? 2 : high, share);
+                    text.Append(Variant(string.Create(CultureInfo.InvariantCulture, $"  <= {share:P2}{(alone ? " alone" : string.Empty)}: {threshold:0.000}"), scored,
+                        s => (!alone && s.Verdict.Score >= high) || s.Stance >= threshold));
+                    if (share > 0 && !alone && settings == RefusalModel.InUse) suggestion = threshold;
+                }
+            }
+        }
+
+        return suggestion;
+    }
+
+    /// <summary>
+    /// The lowest one-score threshold (in steps of 0.001, down from 0.999) at which the score OR an example score from
+    /// <paramref name="high"/> refuses at most <paramref name="protectiveShare"/> of the cross-validated protective rows, at
+    /// most <see cref="UncuedRefusalShare"/> of the other examples and no dev protective question the rules answer.
+    /// </summary>
+    private static double LowestJoint(List<Scored> scored, double high, double protectiveShare)
+    {
+        var protective = scored.Where(s => !s.FromDev && s.Protective).ToList();
+        var others = scored.Where(s => !s.FromDev && s.Truth is null && !s.Protective).ToList();
+        var dev = scored.Where(s => s.FromDev && s.Truth is null && !s.RulesCatch).ToList();
+        var best = 0.999;
+        for (var t = 0.999; t >= 0.01; t -= 0.001)
+        {
+            var at = Math.Round(t, 3);
+            bool Refused(Scored s) => s.Verdict.Score >= high || s.Stance >= at;
+            if (protective.Count(Refused) > protective.Count * protectiveShare || others.Count(Refused) > others.Count * UncuedRefusalShare || dev.Any(Refused)) break;
+            best = at;
+        }
+
+        return best;
     }
 
     /// <summary>The stance classifiers <c>kb eval --refusal --calibrate</c> compares; the detector uses <see cref="SemanticTraining.StanceSettings"/>.</summary>

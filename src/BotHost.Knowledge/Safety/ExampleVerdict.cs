@@ -12,6 +12,12 @@ public sealed record ExampleVerdict(string Label, double Score, SafetyExample? N
     /// </summary>
     public double? Stance { get; init; }
 
+    /// <summary>
+    /// For a refusal verdict: 0 to 1, the one learned score over the message's vector, words and nearest examples
+    /// (<see cref="RefusalModel"/>); null when the detector has none.
+    /// </summary>
+    public double? Joint { get; init; }
+
     public override string ToString() =>
         string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Label} (examples {Score:0.00}, nearest {Nearest?.Location ?? "none"})");
 }

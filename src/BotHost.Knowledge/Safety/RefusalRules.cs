@@ -25,12 +25,22 @@ public sealed record RefusalRules(SafetyLexicon Lexicon, IReadOnlyList<SafetyRul
     /// <summary>The example score from which <see cref="StanceThreshold"/> is read (refusal.yaml <c>stance_from</c>).</summary>
     public double? StanceFrom { get; init; }
 
-    /// <summary>Whether the example detector's verdict refuses the message: its score, or a lower score with the stance of a request.</summary>
+    /// <summary>
+    /// The one learned score (<see cref="RefusalModel"/>, refusal.yaml <c>joint_threshold</c>) from which a message is
+    /// refused, OR-combined with <see cref="ExampleThreshold"/>. Null: off.
+    /// </summary>
+    public double? JointThreshold { get; init; }
+
+    /// <summary>
+    /// Whether the example detector's verdict refuses the message: its score, the one learned score, or a lower score with
+    /// the stance of a request.
+    /// </summary>
     public bool Refuses(string message, ExampleVerdict verdict)
     {
         ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(verdict);
         if (verdict.Score >= ExampleThreshold || verdict.Score >= ThresholdFor(message)) return true;
+        if (JointThreshold is { } joint && verdict.Joint is { } score && score >= joint) return true;
         return StanceThreshold is { } stance && StanceFrom is { } from && verdict.Stance is { } read && verdict.Score >= from && read >= stance;
     }
 

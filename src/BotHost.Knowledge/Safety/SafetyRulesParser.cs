@@ -84,7 +84,7 @@ internal static class SafetyRulesParser
         var root = YamlDocumentLoader.LoadMapping(text, file, 0, diagnostics);
         if (root is null) return null;
         var fields = new YamlFieldReader(root, file, 0, diagnostics);
-        fields.WarnUnknownKeys([.. ReviewFields, .. LexiconFields, "message", "article", "example_threshold", "uncued_threshold", "stance_threshold", "stance_from", "rules"]);
+        fields.WarnUnknownKeys([.. ReviewFields, .. LexiconFields, "message", "article", "example_threshold", "uncued_threshold", "stance_threshold", "stance_from", "joint_threshold", "rules"]);
         var reviewed = ReadReview(fields, today);
         var message = fields.String("message", required: true);
         var article = fields.String("article", required: true);
@@ -94,6 +94,7 @@ internal static class SafetyRulesParser
         var threshold = Threshold(fields, "example_threshold") ?? SemanticSafety.DefaultThreshold;
         var uncued = Threshold(fields, "uncued_threshold");
         if (uncued > threshold) fields.Error("uncued_threshold", $"field '{fields.FieldName("uncued_threshold")}' must not be above example_threshold ({threshold.ToString(CultureInfo.InvariantCulture)}): it is the lower threshold of messages with no protective cue");
+        var joint = Threshold(fields, "joint_threshold");
         var stance = Threshold(fields, "stance_threshold");
         var stanceFrom = Threshold(fields, "stance_from");
         if ((stance is null) != (stanceFrom is null) && fields.String(stance is null ? "stance_threshold" : "stance_from", required: false) is null)
@@ -110,6 +111,7 @@ internal static class SafetyRulesParser
             UncuedThreshold = uncued,
             StanceThreshold = stance is null || stanceFrom is null ? null : stance,
             StanceFrom = stance is null || stanceFrom is null ? null : stanceFrom,
+            JointThreshold = joint,
         };
     }
 

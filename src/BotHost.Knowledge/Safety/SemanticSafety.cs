@@ -18,6 +18,7 @@ public sealed class SemanticSafety
     private readonly UrgentModel? _urgent;
     private readonly KernelClassifier? _refusal;
     private readonly StanceClassifier? _stance;
+    private readonly RefusalModel? _joint;
     private readonly IReadOnlyList<string> _categories;
     private readonly TextFeatures? _text;
 
@@ -26,11 +27,12 @@ public sealed class SemanticSafety
         _encoder = encoder;
         _categories = training.Categories;
         var key = cache is null ? null : training.Key();
-        if (key is not null && cache!.TryRead(key) is { } payload && Restore(training, payload) is var (urgent, refusal, stance))
+        if (key is not null && cache!.TryRead(key) is { } payload && Restore(training, payload) is var (urgent, refusal, stance, joint))
         {
             _urgent = urgent;
             _refusal = refusal;
             _stance = stance;
+            _joint = joint;
             FromCache = true;
         }
         else
@@ -38,7 +40,11 @@ public sealed class SemanticSafety
             _urgent = training.TrainUrgent(Enumerable.Range(0, training.UrgentLabels.Count), SemanticTraining.UrgentSettings);
             _refusal = training.TrainRefusal(Enumerable.Range(0, training.RefusalLabels.Count));
             _stance = _refusal is null ? null : training.TrainStance(Enumerable.Range(0, training.RefusalLabels.Count));
-            if (key is not null) cache!.Write(key, Serialize(_urgent, _refusal, _stance));
+            var scores = _refusal is null || _stance is null || !RefusalModel.InUse.Scores ? null : RefusalModel.OutOfFoldScores(training, RefusalModel.Folds);
+            _joint = _refusal is null || (RefusalModel.InUse.Scores && scores is null)
+                ? null
+                : RefusalModel.Train(training, Enumerable.Range(0, training.RefusalLabels.Count), scores: scores);
+            if (key is not null) cache!.Write(key, Serialize(_urgent, _refusal, _stance, _joint));
         }
 
         // The word features' vocabulary only when the refusal machine reads them (RefusalSettings' TextWeight).
@@ -57,6 +63,9 @@ public sealed class SemanticSafety
 
     /// <summary>Whether refusal verdicts carry the asker's stance (<see cref="ExampleVerdict.Stance"/>).</summary>
     public bool ReadsStance => _stance is not null;
+
+    /// <summary>Whether refusal verdicts carry the one learned score (<see cref="ExampleVerdict.Joint"/>).</summary>
+    public bool ReadsJoint => _joint is not null;
 
     /// <summary>
     /// Embeds the examples (through the vector cache) and fits both classifiers. Not urgent, for the urgent classifier:
@@ -86,7 +95,7 @@ public sealed class SemanticSafety
     }
 
     /// <summary>The trained detectors as the cache keeps them: per detector a presence byte, then its models.</summary>
-    private static byte[] Serialize(UrgentModel? urgent, KernelClassifier? refusal, StanceClassifier? stance)
+    private static byte[] Serialize(UrgentModel? urgent, KernelClassifier? refusal, StanceClassifier? stance, RefusalModel? joint)
     {
         using var stream = new MemoryStream();
         using (var writer = new BinaryWriter(stream))
@@ -103,13 +112,15 @@ public sealed class SemanticSafety
             refusal?.Machine.Write(writer);
             writer.Write(stance is not null);
             stance?.Write(writer);
+            writer.Write(joint is not null);
+            joint?.Write(writer);
         }
 
         return stream.ToArray();
     }
 
     /// <summary>The detectors of <see cref="Serialize"/> around the training's rows; null when the data does not fit them.</summary>
-    private static (UrgentModel? Urgent, KernelClassifier? Refusal, StanceClassifier? Stance)? Restore(SemanticTraining training, byte[] payload)
+    private static (UrgentModel? Urgent, KernelClassifier? Refusal, StanceClassifier? Stance, RefusalModel? Joint)? Restore(SemanticTraining training, byte[] payload)
     {
         try
         {
@@ -124,7 +135,8 @@ public sealed class SemanticSafety
             var refusal = reader.ReadBoolean() ? training.RestoreRefusal(KernelMachine.Read(reader)) : null;
             var stance = reader.ReadBoolean() ? StanceClassifier.Read(reader) : null;
             if (stance is not null && training.Vectors.Count > 0 && stance.Dimensions != training.Vectors[0].Length) return null;
-            return reader.BaseStream.Position == payload.Length ? (urgent, refusal, stance) : null;
+            var joint = reader.ReadBoolean() ? RefusalModel.Restore(training, RefusalModel.Read(reader)) : null;
+            return reader.BaseStream.Position == payload.Length ? (urgent, refusal, stance, joint) : null;
         }
         catch (Exception ex) when (ex is InvalidDataException or EndOfStreamException or ArgumentException)
         {
@@ -147,6 +159,8 @@ public sealed class SemanticSafety
         ArgumentNullException.ThrowIfNull(message);
         if (_refusal is null) return null;
         var vector = MessageEmbedding.For(_encoder, message).Vector;
-        return SemanticTraining.RefusalVerdict(_refusal, vector, _text is not null ? _text.Vectorize(message) : default, _stance?.Score(message, vector));
+        var verdict = SemanticTraining.RefusalVerdict(_refusal, vector, _text is not null ? _text.Vectorize(message) : default, _stance?.Score(message, vector));
+        if (_joint is null || (_joint.ReadsScores && verdict.Stance is null)) return verdict;
+        return verdict with { Joint = _joint.Score(message, vector, _joint.ReadsScores ? RefusalModel.ScoreFeatures(verdict.Score, verdict.Stance!.Value) : default) };
     }
 }

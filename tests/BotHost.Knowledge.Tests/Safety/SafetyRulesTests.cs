@@ -122,12 +122,38 @@ public sealed class SafetyRulesTests
     }
 
     [Fact]
-    public void ParseRefusal_ShippedFile_ReadsBothStanceThresholds()
+    public void ParseRefusal_ShippedFile_ReadsTheJointThreshold()
     {
         var refusal = Rules.Value.Refusal!;
 
-        Assert.NotNull(refusal.StanceFrom);
-        Assert.NotNull(refusal.StanceThreshold);
-        Assert.True(refusal.StanceFrom <= refusal.ExampleThreshold);
+        Assert.NotNull(refusal.JointThreshold);
+        Assert.InRange(refusal.JointThreshold!.Value, 0.5, 1);
+    }
+
+    [Theory]
+    [InlineData(0.5, 0.95, true)]
+    [InlineData(0.5, 0.9, false)]
+    [InlineData(0.85, 0.1, true)]
+    [InlineData(0.5, null, false)]
+    public void Refuses_JointThreshold_RefusesFromTheJointScoreOrTheExampleScore(double score, double? joint, bool refused)
+    {
+        var refusal = Rules.Value.Refusal! with { ExampleThreshold = 0.8, UncuedThreshold = null, StanceFrom = null, StanceThreshold = null, JointThreshold = 0.94 };
+        var verdict = new ExampleVerdict(SafetyExamples.Refuse, score, null) { Stance = 1, Joint = joint };
+
+        Assert.Equal(refused, refusal.Refuses("a message written for this test", verdict));
+    }
+
+    [Theory]
+    [InlineData("joint_threshold: 1.5\n")]
+    [InlineData("joint_threshold: high\n")]
+    public void ParseRefusal_JointThresholdOutOfRange_ReportsTheField(string joint)
+    {
+        var shipped = File.ReadAllText(Path.Combine(RepositoryPaths.Knowledge, "refusal.yaml"));
+        var text = System.Text.RegularExpressions.Regex.Replace(shipped, @"^joint_threshold:.*\n", joint, System.Text.RegularExpressions.RegexOptions.Multiline);
+        var diagnostics = new BotHost.Knowledge.Validation.DiagnosticBag();
+
+        SafetyRulesParser.ParseRefusal("refusal.yaml", text, new DateOnly(2026, 11, 22), diagnostics, out _);
+
+        Assert.Contains(diagnostics.Items, d => d.IsError && d.ToString().Contains("joint_threshold", StringComparison.Ordinal));
     }
 }

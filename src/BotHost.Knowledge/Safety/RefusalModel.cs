@@ -1,0 +1,512 @@
+using System.Numerics.Tensors;
+
+namespace BotHost.Knowledge.Safety;
+
+/// <summary>
+/// One learned refusal score over everything the refusal detector knows of a message at once: its sentence vector, its
+/// words, pairs of words and opening (<see cref="StanceClassifier.TermsOf"/>), and how close it is to the training rows of
+/// each kind (the requests, the protective questions, everything else: <see cref="Neighbourhood"/>). A logistic
+/// regression trained on the requests to refuse against every other row (protective questions and article questions,
+/// everyday, normal and urgent messages), a protective question's mistakes costing <see cref="Settings.ProtectiveWeight"/>
+/// times an everyday message's: a parent's or moderator's question refused is the worse error. Where the kernel machine's
+/// score and the stance were two thresholds ANDed, this weighs them together, so a message far into the requests'
+/// wording is refused even when its vector sits between them, and the other way round. Deterministic: zeros to start,
+/// full-batch Adam with an L2 penalty.
+/// </summary>
+internal sealed class RefusalModel
+{
+    /// <summary>How many neighbourhood features <see cref="Neighbourhood"/> computes.</summary>
+    public const int NeighbourFeatures = 8;
+
+    /// <summary>How many nearest rows of one kind <see cref="Neighbourhood"/> averages.</summary>
+    private const int Nearest = 5;
+
+    /// <summary>How many nearest rows vote in <see cref="Neighbourhood"/>, and the softmax temperature of their votes.</summary>
+    private const int Voters = 10;
+
+    private const float VoteTemperature = 0.05f;
+
+    /// <summary>Above this cosine a training row counts as the same message as another (a repeated row is not its own neighbour).</summary>
+    private const float SameMessage = 0.995f;
+
+    private readonly Dictionary<string, float> _weights;
+    private readonly float[] _vectorWeights;
+    private readonly float[] _neighbourWeights;
+    private readonly float _bias;
+    private readonly Settings _settings;
+    private float[] _references = [];
+    private int[] _labels = [];
+
+    private RefusalModel(Settings settings, Dictionary<string, float> weights, float[] vectorWeights, float[] neighbourWeights, float bias)
+    {
+        _settings = settings;
+        _weights = weights;
+        _vectorWeights = vectorWeights;
+        _neighbourWeights = neighbourWeights;
+        _bias = bias;
+    }
+
+    /// <summary>
+    /// Settings of the trainings: which features it reads (<paramref name="Vector"/>, <paramref name="Words"/>,
+    /// <paramref name="Neighbours"/>, <paramref name="Characters"/>: character 3- and 4-grams of each word, which survive
+    /// typos and leet spellings), how much more a protective row's mistakes cost than an everyday row's, and the optimiser's.
+    /// </summary>
+    /// <param name="Scores">Whether it reads the other refusal scores of the message (<see cref="ScoreFeatures"/>: the kernel
+    /// machine's and the stance's, cross-validated for the training rows), so that it learns how to weigh them together.</param>
+    public sealed record Settings(bool Vector = true, bool Words = true, bool Neighbours = true, bool Characters = false, bool Scores = false, float ProtectiveWeight = 4f,
+        float L2 = 1e-3f, int Iterations = 300, float LearningRate = 0.05f)
+    {
+        public string Name => string.Join('+', new[] { Scores ? "scores" : null, Vector ? "vector" : null, Words ? "words" : null, Characters ? "chars" : null, Neighbours ? "neighbours" : null }
+            .Where(n => n is not null)) + string.Create(System.Globalization.CultureInfo.InvariantCulture, $", protective x{ProtectiveWeight:0.#}, L2 {L2:0.####}");
+    }
+
+    /// <summary>How many features <see cref="ScoreFeatures"/> makes of the other refusal scores.</summary>
+    public const int ScoreFeatureCount = 3;
+
+    /// <summary>
+    /// The other refusal scores as features: the kernel machine's and the stance's log-odds (each clipped to ±8) and their
+    /// product as probabilities (both high: the AND the two thresholds were).
+    /// </summary>
+    public static float[] ScoreFeatures(double kernel, double stance) =>
+        [Logit(kernel) / 4f, Logit(stance) / 4f, (float)(kernel * stance)];
+
+    private static float Logit(double p)
+    {
+        var clipped = Math.Clamp(p, 1e-4, 1 - 1e-4);
+        return (float)Math.Clamp(Math.Log(clipped / (1 - clipped)), -8, 8);
+    }
+
+    /// <summary>Row labels as <see cref="SemanticTraining.RefusalLabels"/> gives them: 1 a request, 2 a protective question, 0 anything else.</summary>
+    public const int Request = 1;
+
+    public const int Protective = 2;
+
+    /// <summary>Word features the model weighs (non-zero weight).</summary>
+    public int Terms => _weights.Count;
+
+    public int Dimensions => _vectorWeights.Length;
+
+    /// <summary>
+    /// Fits the model to <paramref name="rows"/> of the training: their vectors, texts and labels (1 request, 2 protective,
+    /// 0 other); each row's neighbourhood is the other chosen rows. <paramref name="dot"/> gives the cosine of two rows
+    /// (a shared Gram matrix in a cross-validation).
+    /// </summary>
+    /// <param name="scores">Per row of the training (when the settings read <see cref="Settings.Scores"/>): its <see cref="ScoreFeatures"/>.</param>
+    public static RefusalModel? Train(IReadOnlyList<float[]> vectors, IReadOnlyList<string> texts, IReadOnlyList<int> labels, IReadOnlyList<int> rows,
+        Func<int, int, float> dot, Settings settings, IReadOnlyList<float[]>? scores = null)
+    {
+        ArgumentNullException.ThrowIfNull(vectors);
+        ArgumentNullException.ThrowIfNull(texts);
+        ArgumentNullException.ThrowIfNull(labels);
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(dot);
+        ArgumentNullException.ThrowIfNull(settings);
+        var n = rows.Count;
+        var requests = rows.Count(r => labels[r] == Request);
+        var protective = rows.Count(r => labels[r] == Protective);
+        if (requests == 0 || requests == n) return null;
+        var d = vectors[rows[0]].Length;
+
+        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        var sparse = new (int[] Ids, float Value)[n];
+        var neighbours = new float[n][];
+        var similarities = new float[n];
+        var rowLabels = rows.Select(r => labels[r]).ToArray();
+        if (settings.Scores && scores is null) throw new ArgumentException("the settings read the other scores: give each row's", nameof(scores));
+        for (var i = 0; i < n; i++)
+        {
+            if (settings.Neighbours || settings.Scores) neighbours[i] = [];
+            var terms = TermsOf(texts[rows[i]], settings);
+            var rowIds = new int[terms.Count];
+            for (var t = 0; t < terms.Count; t++)
+            {
+                if (!ids.TryGetValue(terms[t], out var id)) ids[terms[t]] = id = ids.Count;
+                rowIds[t] = id;
+            }
+
+            sparse[i] = (rowIds, terms.Count == 0 ? 0 : 1f / MathF.Sqrt(terms.Count));
+            if (settings.Neighbours)
+            {
+                for (var j = 0; j < n; j++) similarities[j] = j == i ? float.NaN : dot(rows[i], rows[j]);
+                neighbours[i] = Neighbourhood(similarities, rowLabels, excludeAbove: SameMessage);
+            }
+
+            if (settings.Scores) neighbours[i] = [.. scores![rows[i]], .. neighbours[i]];
+        }
+
+        // The requests weigh as much in total as everything else; among the rest a protective row weighs ProtectiveWeight
+        // times an everyday one.
+        var others = n - requests - protective;
+        var otherWeight = 0.5f / Math.Max(1f, others + (settings.ProtectiveWeight * protective));
+        var sampleWeight = rowLabels.Select(l => l == Request ? 0.5f / requests : l == Protective ? settings.ProtectiveWeight * otherWeight : otherWeight).ToArray();
+
+        var w = new float[ids.Count];
+        var v = new float[settings.Vector ? d : 0];
+        var u = new float[DenseCount(settings)];
+        var b = 0f;
+        var gw = new float[w.Length];
+        var gv = new float[v.Length];
+        var gu = new float[u.Length];
+        var adamW = new Adam(w.Length);
+        var adamV = new Adam(v.Length);
+        var adamU = new Adam(u.Length);
+        var adamB = new Adam(1);
+        var bias = new float[1];
+        var gb = new float[1];
+        for (var step = 1; step <= settings.Iterations; step++)
+        {
+            Array.Clear(gw);
+            Array.Clear(gv);
+            Array.Clear(gu);
+            gb[0] = 0;
+            for (var i = 0; i < n; i++)
+            {
+                var (rowIds, value) = sparse[i];
+                var z = b;
+                if (settings.Vector) z += TensorPrimitives.Dot(v, vectors[rows[i]]);
+                if (u.Length > 0) z += TensorPrimitives.Dot(u, neighbours[i]);
+                foreach (var id in rowIds) z += w[id] * value;
+                var error = (Sigmoid(z) - (rowLabels[i] == Request ? 1f : 0f)) * sampleWeight[i];
+                foreach (var id in rowIds) gw[id] += error * value;
+                if (settings.Vector) TensorPrimitives.MultiplyAdd(vectors[rows[i]], error, gv, gv);
+                if (u.Length > 0) TensorPrimitives.MultiplyAdd(neighbours[i], error, gu, gu);
+                gb[0] += error;
+            }
+
+            TensorPrimitives.MultiplyAdd(w, settings.L2, gw, gw);
+            TensorPrimitives.MultiplyAdd(v, settings.L2, gv, gv);
+            TensorPrimitives.MultiplyAdd(u, settings.L2, gu, gu);
+            adamW.Step(w, gw, settings.LearningRate, step);
+            adamV.Step(v, gv, settings.LearningRate, step);
+            adamU.Step(u, gu, settings.LearningRate, step);
+            bias[0] = b;
+            adamB.Step(bias, gb, settings.LearningRate, step);
+            b = bias[0];
+        }
+
+        var weights = new Dictionary<string, float>(StringComparer.Ordinal);
+        foreach (var (term, id) in ids)
+        {
+            if (w[id] != 0) weights[term] = w[id];
+        }
+
+        var model = new RefusalModel(settings, weights, settings.Vector ? v : new float[d], u, b);
+        return model.WithReferences(vectors, labels, rows);
+    }
+
+    /// <summary>
+    /// The settings the refusal detector uses, chosen with <c>bothost kb eval --refusal knowledge/eval/dev-refusal.tsv
+    /// --calibrate</c> (its one-score variants, at most 0.25% of the cross-validated protective rows refused): the kernel
+    /// machine's and the stance's scores with the neighbourhood, protective mistakes x4. With the example files of
+    /// 2026-12-06, OR-combined with example_threshold: cross-validated requests refused 0.701 (347 of 495), protective
+    /// 2 of 1060, others 2 of 3335, dev 47 of 47 and no dev protective question. Over the raw features instead (vector,
+    /// words and neighbourhood, one regression) 0.400 at best (L2 0.001; 0.333 and 0.319 at 0.01 and 0.1): the thousands of
+    /// word weights overfit the rows and the protective questions nearest the requests score near 1; with the words beside
+    /// the scores 0.703 (25056 weights for 0.002 more); the scores alone 0.683; the stance AND the kernel's score (two
+    /// thresholds, as before) 0.693 at 0.25% and 0.653 with no protective row refused (0.556 for this model).
+    /// </summary>
+    public static Settings InUse { get; } = new(Vector: false, Words: false, Scores: true);
+
+    /// <summary>The folds of the cross-validated scores a model that reads them is trained on (as <c>kb eval --calibrate</c>'s).</summary>
+    public const int Folds = 5;
+
+    /// <summary>The model fitted to some rows of a training (every row's label from <see cref="SemanticTraining.RefusalLabels"/>); null without a request and another row.</summary>
+    /// <param name="shareGram">Read the rows' cosines from the training's Gram matrix (kept for a cross-validation's trainings).</param>
+    /// <param name="scores">Per row: its <see cref="ScoreFeatures"/>, cross-validated (<see cref="OutOfFoldScores"/>), when the settings read them.</param>
+    public static RefusalModel? Train(SemanticTraining training, IEnumerable<int> rows, Settings? settings = null, bool shareGram = false, IReadOnlyList<float[]>? scores = null)
+    {
+        ArgumentNullException.ThrowIfNull(training);
+        ArgumentNullException.ThrowIfNull(rows);
+        var vectors = training.Vectors;
+        Func<int, int, float> dot = shareGram ? training.Gram.Dot : (i, j) => TensorPrimitives.Dot(vectors[i], vectors[j]);
+        return Train(vectors, [.. training.Rows.Select(r => r.Text)], training.RefusalLabels, [.. rows], dot, settings ?? InUse, scores);
+    }
+
+    /// <summary>
+    /// Every row's <see cref="ScoreFeatures"/> from a kernel machine and a stance classifier trained without its fold (rows i
+    /// with i % folds == f), as a knowledge load fits them (no Gram matrix of all rows); null when a fold has no model.
+    /// </summary>
+    public static float[][]? OutOfFoldScores(SemanticTraining training, int folds)
+    {
+        ArgumentNullException.ThrowIfNull(training);
+        ArgumentOutOfRangeException.ThrowIfLessThan(folds, 2);
+        var scores = new float[training.Rows.Count][];
+        for (var fold = 0; fold < folds; fold++)
+        {
+            var f = fold;
+            var rows = Enumerable.Range(0, training.Rows.Count).Where(i => i % folds != f).ToList();
+            if (training.TrainRefusal(rows) is not { } kernel || training.TrainStance(rows) is not { } stance) return null;
+            var text = kernel.UsesText ? training.Text : null;
+            for (var i = fold; i < training.Rows.Count; i += folds)
+            {
+                var vector = training.Vectors[i];
+                scores[i] = ScoreFeatures(kernel.Score(vector, text?.Vectorize(training.Rows[i].Text) ?? default), stance.Score(training.Rows[i].Text, vector));
+            }
+        }
+
+        return scores;
+    }
+
+    /// <summary>The model of every row (as <see cref="Train(SemanticTraining, IEnumerable{int}, Settings?, bool, IReadOnlyList{float[]}?)"/> fits it) read back from the cache.</summary>
+    public static RefusalModel Restore(SemanticTraining training, RefusalModel model)
+    {
+        ArgumentNullException.ThrowIfNull(training);
+        ArgumentNullException.ThrowIfNull(model);
+        if (training.Vectors.Count > 0 && training.Vectors[0].Length != model.Dimensions) throw new InvalidDataException("the cached refusal model reads vectors of another size");
+        return model.WithReferences(training.Vectors, training.RefusalLabels, [.. Enumerable.Range(0, training.RefusalLabels.Count)]);
+    }
+
+    /// <summary>Out-of-fold scores of every row: rows i with i % folds == f are scored by a model trained without them.</summary>
+    /// <param name="scores">As for <see cref="Train(SemanticTraining, IEnumerable{int}, Settings?, bool, IReadOnlyList{float[]}?)"/>: every row's, cross-validated on the same folds.</param>
+    public static IReadOnlyList<double?> CrossValidate(SemanticTraining training, int folds, Settings? settings = null, IReadOnlyList<float[]>? scores = null)
+    {
+        ArgumentNullException.ThrowIfNull(training);
+        ArgumentOutOfRangeException.ThrowIfLessThan(folds, 2);
+        var result = new double?[training.Rows.Count];
+        for (var fold = 0; fold < folds; fold++)
+        {
+            var f = fold;
+            if (Train(training, Enumerable.Range(0, training.Rows.Count).Where(i => i % folds != f), settings, shareGram: true, scores) is not { } model) continue;
+            for (var i = fold; i < training.Rows.Count; i += folds) result[i] = model.Score(training.Rows[i].Text, training.Vectors[i], scores is null ? default : scores[i]);
+        }
+
+        return result;
+    }
+
+    /// <summary>The model with the rows whose neighbourhood it reads (the chosen training rows; also after <see cref="Read"/>).</summary>
+    public RefusalModel WithReferences(IReadOnlyList<float[]> vectors, IReadOnlyList<int> labels, IReadOnlyList<int> rows)
+    {
+        ArgumentNullException.ThrowIfNull(vectors);
+        ArgumentNullException.ThrowIfNull(labels);
+        ArgumentNullException.ThrowIfNull(rows);
+        var d = _vectorWeights.Length;
+        if (!_settings.Neighbours) return this;
+        var matrix = new float[rows.Count * d];
+        for (var i = 0; i < rows.Count; i++)
+        {
+            if (vectors[rows[i]].Length != d) throw new ArgumentException($"expected vectors of {d} numbers", nameof(vectors));
+            vectors[rows[i]].CopyTo(matrix, i * d);
+        }
+
+        _references = matrix;
+        _labels = [.. rows.Select(r => labels[r])];
+        return this;
+    }
+
+    private static int DenseCount(Settings settings) => (settings.Scores ? ScoreFeatureCount : 0) + (settings.Neighbours ? NeighbourFeatures : 0);
+
+    /// <summary>Whether <see cref="Score"/> reads the other refusal scores.</summary>
+    public bool ReadsScores => _settings.Scores;
+
+    /// <summary>0 to 1: how strongly the message reads as a request to refuse.</summary>
+    /// <param name="scores">The message's <see cref="ScoreFeatures"/>, when the model reads them (<see cref="ReadsScores"/>).</param>
+    public double Score(string text, ReadOnlySpan<float> vector, ReadOnlySpan<float> scores = default)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var d = _vectorWeights.Length;
+        if (vector.Length != d) throw new ArgumentException($"expected a vector of {d} numbers", nameof(vector));
+        var z = _bias + TensorPrimitives.Dot(_vectorWeights, vector);
+        var terms = TermsOf(text, _settings);
+        if (terms.Count > 0)
+        {
+            var value = 1f / MathF.Sqrt(terms.Count);
+            foreach (var term in terms) z += _weights.GetValueOrDefault(term) * value;
+        }
+
+        var dense = _neighbourWeights.AsSpan();
+        if (_settings.Scores)
+        {
+            if (scores.Length != ScoreFeatureCount) throw new ArgumentException($"expected the {ScoreFeatureCount} score features", nameof(scores));
+            z += TensorPrimitives.Dot(dense[..ScoreFeatureCount], scores);
+            dense = dense[ScoreFeatureCount..];
+        }
+
+        if (_settings.Neighbours && _labels.Length > 0)
+        {
+            var similarities = new float[_labels.Length];
+            for (var j = 0; j < _labels.Length; j++) similarities[j] = TensorPrimitives.Dot(vector, _references.AsSpan(j * d, d));
+            z += TensorPrimitives.Dot(dense, Neighbourhood(similarities, _labels, excludeAbove: float.PositiveInfinity));
+        }
+
+        return Sigmoid(z);
+    }
+
+    /// <summary>
+    /// How close a message is to each kind of row: per kind (requests, protective questions, everything else) the highest
+    /// cosine and the mean of the <see cref="Nearest"/> highest, then the requests' and the protective questions' share of
+    /// the votes of the <see cref="Voters"/> nearest rows (each weighted by closeness, as <see cref="ExampleClassifier"/>
+    /// votes). Rows whose similarity is NaN or above <paramref name="excludeAbove"/> are left out (the row itself and its
+    /// repeats, when a training row's neighbourhood is computed).
+    /// </summary>
+    internal static float[] Neighbourhood(ReadOnlySpan<float> similarities, IReadOnlyList<int> labels, float excludeAbove)
+    {
+        Span<float> top = stackalloc float[3 * Nearest];
+        top.Fill(float.NegativeInfinity);
+        Span<float> voters = stackalloc float[Voters];
+        Span<int> voterLabels = stackalloc int[Voters];
+        voters.Fill(float.NegativeInfinity);
+        for (var j = 0; j < similarities.Length; j++)
+        {
+            var s = similarities[j];
+            if (float.IsNaN(s) || s > excludeAbove) continue;
+            var kind = labels[j] switch { Request => 0, Protective => 1, _ => 2 };
+            Insert(top.Slice(kind * Nearest, Nearest), s);
+            if (s > voters[^1])
+            {
+                var at = Voters - 1;
+                while (at > 0 && voters[at - 1] < s)
+                {
+                    voters[at] = voters[at - 1];
+                    voterLabels[at] = voterLabels[at - 1];
+                    at--;
+                }
+
+                voters[at] = s;
+                voterLabels[at] = kind;
+            }
+        }
+
+        var features = new float[NeighbourFeatures];
+        for (var kind = 0; kind < 3; kind++)
+        {
+            var best = top.Slice(kind * Nearest, Nearest);
+            if (float.IsNegativeInfinity(best[0])) continue;
+            features[2 * kind] = best[0];
+            float sum = 0;
+            var count = 0;
+            foreach (var s in best)
+            {
+                if (float.IsNegativeInfinity(s)) break;
+                sum += s;
+                count++;
+            }
+
+            features[(2 * kind) + 1] = sum / count;
+        }
+
+        float total = 0, request = 0, protective = 0;
+        for (var k = 0; k < Voters && !float.IsNegativeInfinity(voters[k]); k++)
+        {
+            var weight = MathF.Exp((voters[k] - voters[0]) / VoteTemperature);
+            total += weight;
+            if (voterLabels[k] == 0) request += weight;
+            else if (voterLabels[k] == 1) protective += weight;
+        }
+
+        if (total > 0)
+        {
+            features[6] = request / total;
+            features[7] = protective / total;
+        }
+
+        return features;
+    }
+
+    private static void Insert(Span<float> best, float s)
+    {
+        if (s <= best[^1]) return;
+        var at = best.Length - 1;
+        while (at > 0 && best[at - 1] < s)
+        {
+            best[at] = best[at - 1];
+            at--;
+        }
+
+        best[at] = s;
+    }
+
+    /// <summary>
+    /// The message's word features: those of <see cref="StanceClassifier.TermsOf"/> when the settings read words, and the
+    /// character 3- and 4-grams of each word (marked "#", the word padded with "_") when they read characters.
+    /// </summary>
+    internal static List<string> TermsOf(string text, Settings settings)
+    {
+        var terms = settings.Words ? StanceClassifier.TermsOf(text) : [];
+        if (!settings.Characters) return terms;
+        var grams = new HashSet<string>(terms, StringComparer.Ordinal);
+        foreach (var word in SafetyText.Read(text).Words)
+        {
+            var padded = $"_{word}_";
+            for (var size = 3; size <= 4; size++)
+            {
+                for (var i = 0; i + size <= padded.Length; i++) grams.Add(string.Concat("#", padded.AsSpan(i, size)));
+            }
+        }
+
+        var list = grams.ToList();
+        list.Sort(StringComparer.Ordinal);
+        return list;
+    }
+
+    /// <summary>Writes the model for <see cref="Read"/> (not the reference rows: they come from the training).</summary>
+    public void Write(BinaryWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.Write(_settings.Vector);
+        writer.Write(_settings.Words);
+        writer.Write(_settings.Neighbours);
+        writer.Write(_settings.Characters);
+        writer.Write(_settings.Scores);
+        writer.Write(_bias);
+        writer.Write(_vectorWeights.Length);
+        foreach (var x in _vectorWeights) writer.Write(x);
+        writer.Write(_neighbourWeights.Length);
+        foreach (var x in _neighbourWeights) writer.Write(x);
+        writer.Write(_weights.Count);
+        foreach (var (term, weight) in _weights.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            writer.Write(term);
+            writer.Write(weight);
+        }
+    }
+
+    /// <summary>A model written by <see cref="Write"/> (without its reference rows: <see cref="WithReferences"/>); throws <see cref="InvalidDataException"/> when the data does not describe one.</summary>
+    public static RefusalModel Read(BinaryReader reader)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        var settings = new Settings(Vector: reader.ReadBoolean(), Words: reader.ReadBoolean(), Neighbours: reader.ReadBoolean(), Characters: reader.ReadBoolean(),
+            Scores: reader.ReadBoolean());
+        var bias = reader.ReadSingle();
+        var dimensions = reader.ReadInt32();
+        if (dimensions <= 0 || dimensions > 1 << 16 || !float.IsFinite(bias)) throw new InvalidDataException("not a refusal model");
+        var vector = new float[dimensions];
+        for (var j = 0; j < dimensions; j++) vector[j] = reader.ReadSingle();
+        var neighbourCount = reader.ReadInt32();
+        if (neighbourCount != DenseCount(settings)) throw new InvalidDataException("not a refusal model: bad neighbourhood");
+        var neighbours = new float[neighbourCount];
+        for (var j = 0; j < neighbourCount; j++) neighbours[j] = reader.ReadSingle();
+        var count = reader.ReadInt32();
+        if (count < 0 || count > 1 << 22) throw new InvalidDataException("not a refusal model: bad vocabulary");
+        var weights = new Dictionary<string, float>(count, StringComparer.Ordinal);
+        for (var t = 0; t < count; t++)
+        {
+            var term = reader.ReadString();
+            if (!weights.TryAdd(term, reader.ReadSingle())) throw new InvalidDataException("not a refusal model: a term repeats");
+        }
+
+        return new RefusalModel(settings, weights, vector, neighbours, bias);
+    }
+
+    private static float Sigmoid(float z) => 1f / (1f + MathF.Exp(-z));
+
+    /// <summary>Adam's moment estimates for one block of weights.</summary>
+    private sealed class Adam(int size)
+    {
+        private const float Beta1 = 0.9f, Beta2 = 0.999f, Epsilon = 1e-8f;
+        private readonly float[] _m1 = new float[size];
+        private readonly float[] _m2 = new float[size];
+
+        public void Step(float[] weights, float[] gradient, float rate, int step)
+        {
+            var correction1 = 1f - MathF.Pow(Beta1, step);
+            var correction2 = 1f - MathF.Pow(Beta2, step);
+            for (var j = 0; j < weights.Length; j++)
+            {
+                var g = gradient[j];
+                _m1[j] = (Beta1 * _m1[j]) + ((1 - Beta1) * g);
+                _m2[j] = (Beta2 * _m2[j]) + ((1 - Beta2) * g * g);
+                weights[j] -= rate * (_m1[j] / correction1) / (MathF.Sqrt(_m2[j] / correction2) + Epsilon);
+            }
+        }
+    }
+}
