@@ -41,7 +41,9 @@ public sealed class KnowledgeBase : IDisposable
         BuildTime = buildTime;
         _analyzer = new QueryAnalyzer(index.Vocabulary, terms.SurfaceWords, snapshot.Synonyms, options.Features,
             options.Features.HasFlag(SearchFeatures.OffTopicExamples) ? snapshot.OffTopic.SelectMany(q => TextTokenizer.Tokenize(q)).Select(t => t.Text) : []);
-        _searcher = new KnowledgeSearcher(index, terms, passages, questionArticles, options.Ranking ?? RankingParameters.Default);
+        var ranking = options.Ranking ?? RankingParameters.Default;
+        if (!options.Features.HasFlag(SearchFeatures.Reranker)) ranking = ranking with { Reranker = null };
+        _searcher = new KnowledgeSearcher(index, terms, passages, questionArticles, ranking);
     }
 
     public KnowledgeSnapshot Snapshot { get; }

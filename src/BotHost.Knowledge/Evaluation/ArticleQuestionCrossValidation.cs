@@ -1,4 +1,5 @@
 using BotHost.Knowledge.Articles;
+using BotHost.Knowledge.Search;
 
 namespace BotHost.Knowledge.Evaluation;
 
@@ -18,17 +19,29 @@ public static class ArticleQuestionCrossValidation
     /// One should-answer sample per article question the search matches at all (one that matches nothing is declined
     /// whatever the model says), each with weight <paramref name="weight"/>.
     /// </summary>
+    public static IReadOnlyList<CalibrationSample> Samples(IReadOnlyList<HeldOutSearch> searches, double weight)
+    {
+        ArgumentNullException.ThrowIfNull(searches);
+        return [.. searches.Where(s => s.Ranked.Count > 0).Select(s => CalibrationSample.Of(s.Ranked[0], shouldAnswer: true, weight))];
+    }
+
+    /// <inheritdoc cref="Samples(IReadOnlyList{HeldOutSearch}, double)"/>
     /// <param name="options">How <paramref name="knowledge"/> was built (its encoder and features); each fold is built the same way.</param>
     /// <param name="step">Called once per question searched (progress).</param>
     public static IReadOnlyList<CalibrationSample> Samples(KnowledgeBase knowledge, KnowledgeOptions options, TimeProvider time, string region, double weight,
-        Action? step = null)
+        Action? step = null) => Samples(Search(knowledge, options, time, region, step), weight);
+
+    /// <summary>Every article question, searched against the knowledge base built without its fold of the questions.</summary>
+    /// <param name="options">How <paramref name="knowledge"/> was built (its encoder and features); each fold is built the same way.</param>
+    /// <param name="step">Called once per question searched (progress).</param>
+    public static IReadOnlyList<HeldOutSearch> Search(KnowledgeBase knowledge, KnowledgeOptions options, TimeProvider time, string region, Action? step = null)
     {
         ArgumentNullException.ThrowIfNull(knowledge);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(time);
         var articles = knowledge.Snapshot.Articles;
-        var questions = articles.SelectMany(a => a.Questions).ToList();
-        var samples = new List<CalibrationSample>();
+        var questions = articles.SelectMany((a, index) => a.Questions.Select(q => (Question: q, Article: index))).ToList();
+        var searches = new List<HeldOutSearch>(questions.Count);
         var folds = Math.Min(Folds, questions.Count);
         for (var fold = 0; fold < folds; fold++)
         {
@@ -39,12 +52,17 @@ public static class ArticleQuestionCrossValidation
             using var without = KnowledgeBase.Build(knowledge.Snapshot with { Articles = kept }, options, time);
             for (var i = held; i < questions.Count; i += folds)
             {
-                var ranked = without.Search(questions[i], region).Ranked;
-                if (ranked.Count > 0) samples.Add(CalibrationSample.Of(ranked[0], shouldAnswer: true, weight));
+                searches.Add(new HeldOutSearch(questions[i].Article, held, without.Search(questions[i].Question, region).Ranked));
                 step?.Invoke();
             }
         }
 
-        return samples;
+        return searches;
     }
 }
+
+/// <summary>One article question searched with its fold held out of the index.</summary>
+/// <param name="Article">The index of the article the question belongs to.</param>
+/// <param name="Fold">The fold it was held out in.</param>
+/// <param name="Ranked">What the search ranked.</param>
+public sealed record HeldOutSearch(int Article, int Fold, IReadOnlyList<RankedArticle> Ranked);

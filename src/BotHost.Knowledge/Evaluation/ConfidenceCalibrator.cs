@@ -23,35 +23,41 @@ public static class ConfidenceCalibrator
     public static ConfidenceModel Fit(IReadOnlyList<CalibrationSample> samples)
     {
         ArgumentNullException.ThrowIfNull(samples);
-        var beta = new double[K];
+        var beta = Logistic([.. samples.Select(s => (Features(s), s.ShouldAnswer, s.Weight))], K, Ridge);
+        return new ConfidenceModel(beta[0], beta[1], beta[2], beta[3], beta[4], beta[5], beta[6], beta[7], beta[8]);
+    }
+
+    /// <summary>Logistic regression by Newton's method with a ridge penalty on every coefficient: the coefficients of the <paramref name="k"/> features.</summary>
+    internal static double[] Logistic(IReadOnlyList<(double[] X, bool Y, double Weight)> rows, int k, double ridge)
+    {
+        var beta = new double[k];
         for (var iteration = 0; iteration < 50; iteration++)
         {
-            var gradient = new double[K];
-            var hessian = new double[K, K];
-            foreach (var s in samples)
+            var gradient = new double[k];
+            var hessian = new double[k, k];
+            foreach (var (x, positive, weight) in rows)
             {
-                var x = Features(s);
                 var p = Sigmoid(Dot(beta, x));
-                var y = s.ShouldAnswer ? 1.0 : 0.0;
-                for (var i = 0; i < K; i++)
+                var y = positive ? 1.0 : 0.0;
+                for (var i = 0; i < k; i++)
                 {
-                    gradient[i] += s.Weight * (y - p) * x[i];
-                    for (var j = 0; j < K; j++) hessian[i, j] += s.Weight * p * (1 - p) * x[i] * x[j];
+                    gradient[i] += weight * (y - p) * x[i];
+                    for (var j = 0; j < k; j++) hessian[i, j] += weight * p * (1 - p) * x[i] * x[j];
                 }
             }
 
-            for (var i = 0; i < K; i++)
+            for (var i = 0; i < k; i++)
             {
-                gradient[i] -= Ridge * beta[i];
-                hessian[i, i] += Ridge;
+                gradient[i] -= ridge * beta[i];
+                hessian[i, i] += ridge;
             }
 
             var step = Solve(hessian, gradient);
-            for (var i = 0; i < K; i++) beta[i] += step[i];
+            for (var i = 0; i < k; i++) beta[i] += step[i];
             if (step.Sum(Math.Abs) < 1e-9) break;
         }
 
-        return new ConfidenceModel(beta[0], beta[1], beta[2], beta[3], beta[4], beta[5], beta[6], beta[7], beta[8]);
+        return beta;
     }
 
     /// <summary>

@@ -77,8 +77,10 @@ internal sealed class KnowledgeSearcher
             .ToList();
         var candidates = semantic is null ? lexical : Fuse(lexical, matches, semantic, include);
         var confidence = semantic is { HasEveryday: true } ? _parameters.HybridConfidence : _parameters.Confidence;
+        var lexicalRanks = new Dictionary<int, int>();
+        for (var r = 0; r < lexical.Count; r++) lexicalRanks[lexical[r].Article] = r;
         var ranked = candidates
-            .Select(m =>
+            .Select((m, position) =>
             {
                 var coverage = total <= 0 ? 0 : Covered(concepts, ids => _terms.ContainsTerms(m.Article, ids)) / total;
                 var topic = total <= 0 ? 0 : Covered(concepts, ids => _terms.TopicContainsTerms(m.Article, ids)) / total;
@@ -97,6 +99,12 @@ internal sealed class KnowledgeSearcher
                     Cosine = cosine,
                     EverydayCosine = everyday,
                     EverydayNeighbours = neighbours,
+                    QuestionCosine = semantic?.Questions?[m.Article] ?? 0,
+                    DocumentCosine = semantic?.Documents?[m.Article] ?? 0,
+                    CentroidCosine = semantic?.Centroids?[m.Article] ?? 0,
+                    TopMean = semantic?.TopMeans?[m.Article] ?? 0,
+                    FusedRank = position,
+                    LexicalRank = lexicalRanks.GetValueOrDefault(m.Article, Candidates),
                 };
             });
 
@@ -105,6 +113,8 @@ internal sealed class KnowledgeSearcher
             ranked = ranked.OrderByDescending(r => r.Score * Math.Pow(r.Coverage, _parameters.CoverageExponent));
         }
 
+        // the reranker's features are the sentence encoder's: without it the fused order stands
+        if (semantic is not null && _parameters.Reranker is { } reranker) return [.. reranker.Rerank([.. ranked]).Take(maxArticles)];
         return [.. ranked.Take(maxArticles)];
     }
 

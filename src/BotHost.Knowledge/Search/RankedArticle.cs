@@ -26,4 +26,22 @@ public sealed record RankedArticle(int Article, int Section, double Score, doubl
 
     /// <summary>The mean cosine of the nearest few everyday examples; the same for every article of a search.</summary>
     public double EverydayNeighbours { get; init; }
+
+    /// <summary>The question's best cosine with one of the article's questions (0 without the model).</summary>
+    public double QuestionCosine { get; init; }
+
+    /// <summary>The question's best cosine with the article's title and summary or one of its sections (0 without the model).</summary>
+    public double DocumentCosine { get; init; }
+
+    /// <summary>The question's cosine with the centroid of the article's questions (0 without the model).</summary>
+    public double CentroidCosine { get; init; }
+
+    /// <summary>The mean of the question's few best cosines with the article's texts (0 without the model).</summary>
+    public double TopMean { get; init; }
+
+    /// <summary>The article's place in the fused ranking, before the <see cref="Reranker"/> (0 is first).</summary>
+    public int FusedRank { get; init; }
+
+    /// <summary>The article's place in the lexical ranking (0 is first; the candidate count when bm25 did not rank it).</summary>
+    public int LexicalRank { get; init; }
 }

@@ -18,6 +18,9 @@ public sealed record RankingParameters(double UnknownWordWeight, double Coverage
     /// <summary>Weight of the semantic ranking against the lexical one in the fusion.</summary>
     public double SemanticWeight { get; init; } = 1;
 
+    /// <summary>Re-orders the fused ranking's first articles (with the sentence encoder); null keeps the fused order.</summary>
+    public Reranker? Reranker { get; init; } = Reranker.Default;
+
     // Section choice (issue #14 item 4), tuned on knowledge/eval/section-questions.tsv (0.725 -> 0.850 of 40) and
     // checked on dev-section-questions.tsv (0.629 -> 0.800 of 35), plateaus of a grid over the three weights below.
 

@@ -30,5 +30,8 @@ public enum SearchFeatures
     /// <summary>Hybrid ranking: the sentence encoder's cosines fused with the lexical ranking, and as confidence features (needs the model).</summary>
     Semantic = 64,
 
-    All = FieldWeights | Synonyms | TypoTolerance | ChatNormalization | Confidence | OffTopicExamples | Semantic,
+    /// <summary>Re-order the fused ranking's first articles by the learned <see cref="Search.Reranker"/> (needs the model).</summary>
+    Reranker = 128,
+
+    All = FieldWeights | Synonyms | TypoTolerance | ChatNormalization | Confidence | OffTopicExamples | Semantic | Reranker,
 }

@@ -8,7 +8,10 @@ namespace BotHost.Knowledge.Search;
 /// member's message), its title with its summary, each section and each section's heading alone (as documents), and the everyday examples the bot
 /// should decline (off-topic.yaml and examples/everyday*.tsv, as queries). Vectors come from the process's on-disk cache
 /// keyed by model and text, so a reload embeds only what changed. A question is then compared with all of them: each
-/// article's best cosine, each section's, the best everyday example's and the mean of the nearest few everyday examples'.
+/// article's best cosine (over all its texts, over its questions, over its title, summary and sections), the mean of
+/// its few best, its cosine with the centroid of its questions, each section's, the best everyday example's and the
+/// mean of the nearest few everyday examples'. The fused ranking orders articles by the best cosine; the others are
+/// features of the <see cref="Reranker"/>.
 /// </summary>
 internal sealed class SemanticIndex
 {
@@ -24,14 +27,41 @@ internal sealed class SemanticIndex
     /// <summary>Added to a section's number for the vector of its heading alone.</summary>
     private const int Heading = 1 << 20;
 
+    /// <summary>The section number of one of the article's questions (title with summary is -1).</summary>
+    private const int Question = -2;
+
+    /// <summary>How many of an article's closest texts <see cref="SemanticScores.TopMeans"/> averages.</summary>
+    public const int TopTexts = 3;
+
     private readonly float[] _vectors;
     private readonly int[] _articles;
     private readonly int[] _sections;
     private readonly int _dimensions;
     private readonly int[] _sectionCounts;
 
+    /// <summary>
+    /// Each article's question centroid, the unit-length mean of its questions' vectors (zeros without questions): one
+    /// stray question close to a member's words moves it little, where it decides the article's best cosine.
+    /// </summary>
+    private readonly float[] _centroids;
+
     private SemanticIndex(float[] vectors, int[] articles, int[] sections, int dimensions, int[] sectionCounts)
     {
+        _centroids = new float[sectionCounts.Length * dimensions];
+        for (var i = 0; i < articles.Length; i++)
+        {
+            if (articles[i] < 0 || sections[i] != Question) continue;
+            var centroid = _centroids.AsSpan(articles[i] * dimensions, dimensions);
+            TensorPrimitives.Add(centroid, vectors.AsSpan(i * dimensions, dimensions), centroid);
+        }
+
+        for (var a = 0; a < sectionCounts.Length; a++)
+        {
+            var centroid = _centroids.AsSpan(a * dimensions, dimensions);
+            var norm = TensorPrimitives.Norm(centroid);
+            if (norm > 0) TensorPrimitives.Divide(centroid, norm, centroid);
+        }
+
         _vectors = vectors;
         _articles = articles;
         _sections = sections;
@@ -51,7 +81,7 @@ internal sealed class SemanticIndex
         for (var a = 0; a < snapshot.Articles.Count; a++)
         {
             var article = snapshot.Articles[a];
-            foreach (var question in article.Questions) queries.Add((question, a, -1));
+            foreach (var question in article.Questions) queries.Add((question, a, Question));
             documents.Add((article.Title + "\n" + article.Summary, a, -1));
             for (var s = 0; s < article.Sections.Count; s++) documents.Add((article.Sections[s].Heading + "\n" + article.Sections[s].Text, a, s));
             for (var s = 0; s < article.Sections.Count; s++) documents.Add((article.Sections[s].Heading, a, Heading + s));
@@ -79,6 +109,12 @@ internal sealed class SemanticIndex
         for (var a = 0; a < sections.Length; a++) sections[a] = new double[_sectionCounts[a]];
         var headings = new double[_sectionCounts.Length][];
         for (var a = 0; a < headings.Length; a++) headings[a] = new double[_sectionCounts[a]];
+        var questions = new double[_sectionCounts.Length];
+        Array.Fill(questions, -1.0);
+        var documents = new double[_sectionCounts.Length];
+        Array.Fill(documents, -1.0);
+        var top = new double[_sectionCounts.Length * TopTexts];
+        Array.Fill(top, -1.0);
         var everyday = -1.0;
         var hasEveryday = false;
         Span<double> nearest = stackalloc double[EverydayNeighbourCount];
@@ -102,8 +138,28 @@ internal sealed class SemanticIndex
             }
 
             articles[article] = Math.Max(articles[article], cosine);
+            if (_sections[i] == Question) questions[article] = Math.Max(questions[article], cosine);
+            else documents[article] = Math.Max(documents[article], cosine);
+            KeepTop(top.AsSpan(article * TopTexts, TopTexts), cosine);
             if (_sections[i] >= 0) sections[article][_sections[i]] = cosine;
         }
+
+        var means = new double[_sectionCounts.Length];
+        for (var a = 0; a < means.Length; a++)
+        {
+            var (sum, count) = (0.0, 0);
+            foreach (var c in top.AsSpan(a * TopTexts, TopTexts))
+            {
+                if (c <= -1) continue;
+                sum += c;
+                count++;
+            }
+
+            means[a] = count == 0 ? -1 : sum / count;
+        }
+
+        var centroids = new double[_sectionCounts.Length];
+        for (var a = 0; a < centroids.Length; a++) centroids[a] = TensorPrimitives.Dot(query, _centroids.AsSpan(a * _dimensions, _dimensions));
 
         var neighbours = 0.0;
         for (var n = 0; n < seen; n++) neighbours += nearest[n];
@@ -111,7 +167,25 @@ internal sealed class SemanticIndex
         {
             Headings = headings,
             EverydayNeighbours = seen == 0 ? 0 : Math.Max(0, neighbours / seen),
+            Questions = questions,
+            Documents = documents,
+            TopMeans = means,
+            Centroids = centroids,
         };
+    }
+
+    /// <summary>Keeps the largest cosines seen so far in <paramref name="top"/>, largest first (unfilled places hold -1).</summary>
+    private static void KeepTop(Span<double> top, double cosine)
+    {
+        if (cosine <= top[^1]) return;
+        var at = top.Length - 1;
+        while (at > 0 && top[at - 1] < cosine)
+        {
+            top[at] = top[at - 1];
+            at--;
+        }
+
+        top[at] = cosine;
     }
 
     /// <summary>Keeps the largest cosines seen so far in <paramref name="nearest"/>, largest first (<paramref name="seen"/> of them filled).</summary>
@@ -142,4 +216,16 @@ internal sealed record SemanticScores(double[] Articles, double[][] Sections, do
 
     /// <summary>The mean cosine of the <see cref="SemanticIndex.EverydayNeighbourCount"/> nearest everyday examples (0 without any).</summary>
     public double EverydayNeighbours { get; init; }
+
+    /// <summary>Each article's best cosine with one of its questions (-1 when it has none).</summary>
+    public double[]? Questions { get; init; }
+
+    /// <summary>Each article's best cosine with its title and summary or one of its sections.</summary>
+    public double[]? Documents { get; init; }
+
+    /// <summary>The mean of each article's <see cref="SemanticIndex.TopTexts"/> best cosines over all its texts.</summary>
+    public double[]? TopMeans { get; init; }
+
+    /// <summary>Each article's cosine with the centroid of its questions (0 when it has none).</summary>
+    public double[]? Centroids { get; init; }
 }

@@ -139,10 +139,11 @@ internal static class KbEvalCommand
                 knowledge.Snapshot.Everyday.Count, step => EverydayCrossValidation.Samples(knowledge, options, env.Time, region, EverydayWeight, typos: true, step));
         // The articles' own questions, each held out of the index: answerable questions worded as no eval set words them.
         var articleQuestions = knowledge.Articles.Sum(a => a.Questions.Count);
-        IReadOnlyList<CalibrationSample> heldOut = options.Embedder is null
+        IReadOnlyList<HeldOutSearch> heldOutSearches = options.Embedder is null
             ? []
             : CliProgress.Run(env, json, $"calibrate: {articleQuestions} article questions, {ArticleQuestionCrossValidation.Folds} folds", articleQuestions,
-                step => ArticleQuestionCrossValidation.Samples(knowledge, options, env.Time, region, HeldOutQuestionWeight, step));
+                step => ArticleQuestionCrossValidation.Search(knowledge, options, env.Time, region, step));
+        var heldOut = ArticleQuestionCrossValidation.Samples(heldOutSearches, HeldOutQuestionWeight);
         var model = ConfidenceCalibrator.Fit([.. samples, .. misspelt, .. everyday, .. heldOut]);
         env.Output.WriteLine();
         env.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -154,6 +155,12 @@ internal static class KbEvalCommand
         var threshold = ConfidenceCalibrator.HighestThreshold(model, samples, CalibratedAnswerRate);
         env.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"threshold {threshold:0.00} answers {CalibratedAnswerRate:0.000} of the in-scope questions as written; at the decline threshold {options.DeclineThreshold:0.##}: {Coefficients(ConfidenceCalibrator.Recentred(model, threshold, options.DeclineThreshold))}"));
+        if (heldOutSearches.Count == 0) return;
+        // The reranker learns from the held-out article questions alone; the eval questions above only measure it.
+        var reranker = RerankerCalibrator.Fit(heldOutSearches);
+        var (reranked, fused) = RerankerCalibrator.CrossValidatedRecallAt1(heldOutSearches);
+        env.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"reranker: {string.Join(' ', Reranker.FeatureNames.Select((name, i) => $"{name}={reranker.Weights[i]:0.###}"))} (n={heldOutSearches.Count} held-out article questions; their recall@1 cross-validated over the folds {fused:0.000} fused -> {reranked:0.000} reranked)"));
     }
 
     private static string Coefficients(ConfidenceModel model) => string.Create(CultureInfo.InvariantCulture,

@@ -1,6 +1,4 @@
 using BotHost.Knowledge.Answers;
-using BotHost.Knowledge.Articles;
-using BotHost.Testing;
 using BotHost.Testing.Semantics;
 
 namespace BotHost.Knowledge.Tests.Semantics;
@@ -15,23 +13,14 @@ public sealed class ShippedAudienceTests(SemanticsFixture fixture)
 {
     private const string Prevention = "prevention-help-seeking";
 
-    /// <summary>The shipped knowledge with the prevention article's audience said to be plain adults: what ranking alone would send.</summary>
-    private static KnowledgeBase? _unguarded;
-
-    private KnowledgeBase Unguarded => LazyInitializer.EnsureInitialized(ref _unguarded, () => KnowledgeBase.Build(
-        fixture.Shipped.Snapshot with
-        {
-            Articles = [.. fixture.Shipped.Articles.Select(a => a.Id == Prevention ? a with { Audiences = [Audience.Adults] } : a)],
-        },
-        new KnowledgeOptions { Path = RepositoryPaths.Knowledge, Embedder = fixture.Embedder },
-        new FakeTimeProvider(TestClock.Start)));
-
     [Fact]
     public void Ask_MemberDescribingAnAssault_NeverQuotesThePreventionArticle()
     {
         const string message = "he forced me to do stuff and now i cant stop shaking";
+        // Until writer3's article questions and the learned reranker (branch lucene7), ranking alone sent this message the
+        // prevention article and the guard withheld it; now sexual-assault ranks first without the guard (with the
+        // sexual-assault article left out, the rest decline), so the guard itself is tested in AudienceGuardTests.
         Assert.NotNull(fixture.Shipped.Safety.MatchUrgent(message));
-        Assert.Contains(Unguarded.Ask(message, AskContext.International).Passages, p => p.ArticleId == Prevention);
 
         var answer = fixture.Shipped.Ask(message, AskContext.International);
 
