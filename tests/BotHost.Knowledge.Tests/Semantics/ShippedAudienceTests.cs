@@ -28,13 +28,21 @@ public sealed class ShippedAudienceTests(SemanticsFixture fixture)
         Assert.DoesNotContain(answer.Passages, p => p.ArticleId == Prevention);
     }
 
-    [Fact]
-    public void Ask_OwnUrgesReadAsUrgent_StillQuotesThePreventionArticle()
+    /// <summary>
+    /// A help-seeker's own urges read as urgent or in distress (the distress safety net) still get the article written for
+    /// them: the audience guard compares them with members at risk (urgent and distress examples, articles for youth or
+    /// adults), not with a parent's question about their children seeing porn.
+    /// </summary>
+    [Theory]
+    [InlineData("i keep looking at cp and i cant stop myself")]
+    [InlineData("i looked at cp again last night and i hate myself, i want to stop")]
+    public void Ask_OwnUrgesReadAtRisk_StillQuotesThePreventionArticle(string message)
     {
-        // "i looked at cp and i want to stop" read as urgent before writer2's rows (examples/*-3.tsv); this wording still does.
-        const string message = "i keep looking at cp and i cant stop myself";
-        Assert.NotNull(fixture.Shipped.Safety.MatchUrgent(message));
+        var safety = fixture.Shipped.Safety;
+        Assert.True(safety.MatchUrgent(message) is not null || safety.MatchDistress(message) is not null);
 
-        Assert.Contains(fixture.Shipped.Ask(message, AskContext.International).Passages, p => p.ArticleId == Prevention);
+        var answer = fixture.Shipped.Ask(message, AskContext.International);
+
+        Assert.Contains(answer.Passages, p => p.ArticleId == Prevention);
     }
 }
