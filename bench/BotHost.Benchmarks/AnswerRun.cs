@@ -33,12 +33,12 @@ internal static partial class AnswerRun
             $"DOTNET_GCgen0size={Environment.GetEnvironmentVariable("DOTNET_GCgen0size") ?? "(runtime default)"}"));
 
         cachePath ??= Path.Combine(Path.GetTempPath(), $"bothost-bench-vectors-{generatedArticles}.db");
-        using var embedder = KnowledgeEmbedder.Load(new SentenceEncoderOptions { VectorCachePath = cachePath }, TimeProvider.System);
+        using var embedder = KnowledgeEmbedder.Load(new SentenceEncoderOptions { VectorCachePath = cachePath, Precision = EncoderRun.Precision() }, TimeProvider.System);
         var options = new KnowledgeOptions { Path = path, Embedder = embedder };
         var loadStarted = Stopwatch.GetTimestamp();
         using var shipped = KnowledgeBase.Load(options, TimeProvider.System).Knowledge
                             ?? throw new InvalidOperationException("the shipped knowledge base has errors; run bothost kb check");
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"shipped load_ms={Stopwatch.GetElapsedTime(loadStarted).TotalMilliseconds:0}"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"shipped load_ms={Stopwatch.GetElapsedTime(loadStarted).TotalMilliseconds:0} encoder {embedder.Encoder.ModelId}"));
 
         Encode(output, embedder.Encoder, questions);
         Stages(output, shipped, embedder, questions);

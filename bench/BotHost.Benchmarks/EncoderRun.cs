@@ -19,7 +19,7 @@ internal static class EncoderRun
         PinToOneCore();
         var rssBefore = Rss();
         var started = Stopwatch.GetTimestamp();
-        using var encoder = ArcticXsEncoder.Load(new SentenceEncoderOptions());
+        using var encoder = ArcticXsEncoder.Load(new SentenceEncoderOptions { Precision = Precision() });
         var load = Stopwatch.GetElapsedTime(started);
         var path = RepositoryPaths.Knowledge();
         var messages = BenchmarkQuestions.Load(path).Concat(BenchmarkQuestions.Load(path, "dev-questions.tsv")).ToArray();
@@ -50,6 +50,12 @@ internal static class EncoderRun
             $"longest20_ms max={longSamples[^1]:0.00} ({longest[0].Length} chars) " +
             $"batch_texts_per_s={messages.Length / batch.TotalSeconds:0} rss_mb before={rssBefore:0} with_model={Rss():0}"));
     }
+
+    /// <summary>The encoder precision the bot would use: <c>Semantics__Precision</c> (Full or Quantized), as in `serve`.</summary>
+    internal static EncoderPrecision Precision() =>
+        Enum.TryParse<EncoderPrecision>(Environment.GetEnvironmentVariable("Semantics__Precision"), ignoreCase: true, out var precision)
+            ? precision
+            : new SentenceEncoderOptions().Precision;
 
     /// <summary>Keeps the process on one CPU: the one it was pinned to by taskset when that is a single CPU, else CPU 0.</summary>
     internal static void PinToOneCore()

@@ -20,6 +20,12 @@ if (args.Length > 0 && args[0] == "encoder")
     return;
 }
 
+if (args.Length > 0 && args[0] == "quantize")
+{
+    QuantizeRun.Run(Console.Out, args.Length > 1 ? args[1] : null);
+    return;
+}
+
 if (args.Length > 0 && args[0] == "answer")
 {
     AnswerRun.Run(Console.Out, args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 0, args.Length > 2 ? args[2] : null);

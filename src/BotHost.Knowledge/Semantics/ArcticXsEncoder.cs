@@ -80,10 +80,22 @@ public sealed class ArcticXsEncoder : ISentenceEncoder, IDisposable
 
         // Idle worker threads sleep instead of spinning: spinning would take CPU from the rest of the bot.
         sessionOptions.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
-        var session = new InferenceSession(Path.Combine(directory, ModelFile), sessionOptions);
+        var modelPath = Path.Combine(directory, ModelFile);
+        var modelId = manifest.ModelId;
+        InferenceSession session;
+        if (options.Precision == EncoderPrecision.Quantized && Int8ModelFile.Supported)
+        {
+            session = Int8ModelFile.Open(modelPath, manifest.ModelSha256, options.QuantizedModelDirectory(), sessionOptions);
+            modelId += "+" + OnnxInt8Quantizer.Version;
+        }
+        else
+        {
+            session = new InferenceSession(modelPath, sessionOptions);
+        }
+
         var output = session.OutputMetadata.TryGetValue(LastHiddenState, out var hidden) ? hidden : session.OutputMetadata.Values.First();
         var dimensions = output.Dimensions[^1];
-        return new ArcticXsEncoder(session, tokenizer, options.MaxTokens, manifest.ModelId, dimensions);
+        return new ArcticXsEncoder(session, tokenizer, options.MaxTokens, modelId, dimensions);
     }
 
     public float[] Encode(string text, EmbeddingKind kind)

@@ -24,6 +24,21 @@ public sealed class SentenceEncoderOptions
     /// </summary>
     public string? VectorCachePath { get; set; }
 
+    /// <summary>
+    /// Full runs the model as shipped (float weights); Quantized runs its matrix products on int8 weights (<see cref="OnnxInt8Quantizer"/>),
+    /// made from the shipped model at the first load and kept beside the vector cache. Quantized needs a CPU with VNNI
+    /// (AVX-VNNI) or an Arm64 one; elsewhere the float model runs. The two give different vectors, so each has its own
+    /// model id and its own entries in the vector cache.
+    /// </summary>
+    public EncoderPrecision Precision { get; set; } = EncoderPrecision.Full;
+
+    /// <summary>Where the int8 model is kept: the vector cache's folder, or null (kept in memory only) when there is no cache.</summary>
+    internal string? QuantizedModelDirectory()
+    {
+        var path = VectorCachePath ?? DefaultVectorCachePath;
+        return path.Length == 0 ? null : Path.GetDirectoryName(Path.GetFullPath(path));
+    }
+
     /// <summary>The model folder the build writes beside the program (models/snowflake-arctic-embed-xs).</summary>
     public static string DefaultModelDirectory => Path.Combine(AppContext.BaseDirectory, "models", "snowflake-arctic-embed-xs");
 
@@ -42,4 +57,14 @@ public sealed class SentenceEncoderOptions
             return Path.Combine(root, "bothost", "vectors.db");
         }
     }
+}
+
+/// <summary>How the sentence encoder's weights are stored and multiplied (<see cref="SentenceEncoderOptions.Precision"/>).</summary>
+public enum EncoderPrecision
+{
+    /// <summary>The shipped model's float weights.</summary>
+    Full,
+
+    /// <summary>int8 weights in every matrix product by a weight matrix (<see cref="OnnxInt8Quantizer"/>).</summary>
+    Quantized,
 }
