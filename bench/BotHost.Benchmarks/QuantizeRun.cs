@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Numerics.Tensors;
-using System.Runtime.InteropServices;
 using BotHost.Knowledge;
 using BotHost.Knowledge.Semantics;
 
@@ -15,7 +14,7 @@ namespace BotHost.Benchmarks;
 /// run embeds the knowledge with the int8 model once and the evals that follow with <c>Semantics__Precision=Quantized</c>
 /// find it there. Run: <c>taskset -c 1 dotnet run -c Release --project bench/BotHost.Benchmarks -- quantize [cache-file]</c>.
 /// </summary>
-internal static partial class QuantizeRun
+internal static class QuantizeRun
 {
     private const int Calls = 2_000;
 
@@ -75,11 +74,11 @@ internal static partial class QuantizeRun
         for (var i = 0; i < Calls; i++)
         {
             var message = messages[i % messages.Length];
-            var before = ThreadCpuMs();
+            var before = AnswerRun.ThreadCpuMilliseconds();
             var a = full.Encode(message, EmbeddingKind.Query);
-            var middle = ThreadCpuMs();
+            var middle = AnswerRun.ThreadCpuMilliseconds();
             var b = quantized.Encode(message, EmbeddingKind.Query);
-            quantizedCpu[i] = ThreadCpuMs() - middle;
+            quantizedCpu[i] = AnswerRun.ThreadCpuMilliseconds() - middle;
             fullCpu[i] = middle - before;
             cosines[i] = TensorPrimitives.Dot<float>(a, b);
         }
@@ -93,24 +92,6 @@ internal static partial class QuantizeRun
     }
 
     private static double P(double[] sorted, double q) => sorted[Math.Min(sorted.Length - 1, (int)(q * sorted.Length))];
-
-    private static double ThreadCpuMs()
-    {
-        ClockGettime(ClockThreadCpuTimeId, out var time);
-        return (time.Seconds * 1000.0) + (time.Nanoseconds / 1e6);
-    }
-
-    private const int ClockThreadCpuTimeId = 3;
-
-    [StructLayout(LayoutKind.Sequential)]
-    private struct TimeSpec
-    {
-        public long Seconds;
-        public long Nanoseconds;
-    }
-
-    [LibraryImport("libc", EntryPoint = "clock_gettime")]
-    private static partial int ClockGettime(int clock, out TimeSpec time);
 
     /// <summary>
     /// Gives a knowledge load the int8 vectors while keeping, for every text it embeds, the cosine to the float vector
