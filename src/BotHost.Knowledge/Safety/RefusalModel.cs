@@ -452,12 +452,7 @@ internal sealed class RefusalModel
         foreach (var x in _vectorWeights) writer.Write(x);
         writer.Write(_neighbourWeights.Length);
         foreach (var x in _neighbourWeights) writer.Write(x);
-        writer.Write(_weights.Count);
-        foreach (var (term, weight) in _weights.OrderBy(p => p.Key, StringComparer.Ordinal))
-        {
-            writer.Write(term);
-            writer.Write(weight);
-        }
+        TermWeights.Write(writer, _weights);
     }
 
     /// <summary>A model written by <see cref="Write"/> (without its reference rows: <see cref="WithReferences"/>); throws <see cref="InvalidDataException"/> when the data does not describe one.</summary>
@@ -475,16 +470,7 @@ internal sealed class RefusalModel
         if (neighbourCount != DenseCount(settings)) throw new InvalidDataException("not a refusal model: bad neighbourhood");
         var neighbours = new float[neighbourCount];
         for (var j = 0; j < neighbourCount; j++) neighbours[j] = reader.ReadSingle();
-        var count = reader.ReadInt32();
-        if (count < 0 || count > 1 << 22) throw new InvalidDataException("not a refusal model: bad vocabulary");
-        var weights = new Dictionary<string, float>(count, StringComparer.Ordinal);
-        for (var t = 0; t < count; t++)
-        {
-            var term = reader.ReadString();
-            if (!weights.TryAdd(term, reader.ReadSingle())) throw new InvalidDataException("not a refusal model: a term repeats");
-        }
-
-        return new RefusalModel(settings, weights, vector, neighbours, bias);
+        return new RefusalModel(settings, TermWeights.Read(reader, "refusal model"), vector, neighbours, bias);
     }
 
     private static float Sigmoid(float z) => 1f / (1f + MathF.Exp(-z));

@@ -133,12 +133,7 @@ internal sealed class StanceClassifier
         writer.Write(_bias);
         writer.Write(_vectorWeights.Length);
         foreach (var x in _vectorWeights) writer.Write(x);
-        writer.Write(_weights.Count);
-        foreach (var (term, weight) in _weights.OrderBy(p => p.Key, StringComparer.Ordinal))
-        {
-            writer.Write(term);
-            writer.Write(weight);
-        }
+        TermWeights.Write(writer, _weights);
     }
 
     /// <summary>A model written by <see cref="Write"/>; throws <see cref="InvalidDataException"/> when the data does not describe one.</summary>
@@ -150,16 +145,7 @@ internal sealed class StanceClassifier
         if (dimensions <= 0 || dimensions > 1 << 16 || !float.IsFinite(bias)) throw new InvalidDataException("not a stance classifier");
         var vector = new float[dimensions];
         for (var j = 0; j < dimensions; j++) vector[j] = reader.ReadSingle();
-        var count = reader.ReadInt32();
-        if (count < 0 || count > 1 << 22) throw new InvalidDataException("not a stance classifier: bad vocabulary");
-        var weights = new Dictionary<string, float>(count, StringComparer.Ordinal);
-        for (var t = 0; t < count; t++)
-        {
-            var term = reader.ReadString();
-            if (!weights.TryAdd(term, reader.ReadSingle())) throw new InvalidDataException("not a stance classifier: a term repeats");
-        }
-
-        return new StanceClassifier(weights, vector, bias);
+        return new StanceClassifier(TermWeights.Read(reader, "stance classifier"), vector, bias);
     }
 
     /// <summary>The number of each vector's dimensions the model reads.</summary>
