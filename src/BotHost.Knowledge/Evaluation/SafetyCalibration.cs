@@ -43,7 +43,7 @@ public static class SafetyCalibration
         ArgumentNullException.ThrowIfNull(knowledge);
         ArgumentNullException.ThrowIfNull(dev);
         if (knowledge.Embedder is null || knowledge.Safety.Examples is not { DetectsUrgent: true } examples) return "no urgent examples to calibrate (knowledge/examples/urgent.tsv)\n";
-        var training = SemanticTraining.Prepare(knowledge.Snapshot.Examples, knowledge.Snapshot.OffTopic, SemanticTraining.Answerable(knowledge.Snapshot.Articles), knowledge.Embedder);
+        var training = SemanticTraining.Prepare(knowledge.Snapshot.Examples, knowledge.Snapshot.OffTopic, SemanticTraining.Answerable(knowledge.Snapshot.Articles), knowledge.Embedder).Urgent;
         var rules = knowledge.Safety with { Detectors = SafetyDetectors.Rules };
         var rowRules = training.Rows.Take(training.UrgentLabels.Count).Select(r => rules.MatchUrgent(r.Text) is not null).ToList();
         var devRules = dev.Select(c => rules.MatchUrgent(c.Message) is not null).ToList();

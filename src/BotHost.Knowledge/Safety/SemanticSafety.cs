@@ -37,7 +37,7 @@ public sealed class SemanticSafety
         }
         else
         {
-            _urgent = training.TrainUrgent(Enumerable.Range(0, training.UrgentLabels.Count), SemanticTraining.UrgentSettings);
+            _urgent = training.Urgent.TrainUrgent(Enumerable.Range(0, training.Urgent.UrgentLabels.Count), SemanticTraining.UrgentSettings);
             _refusal = training.TrainRefusal(Enumerable.Range(0, training.RefusalLabels.Count));
             _stance = _refusal is null ? null : training.TrainStance(Enumerable.Range(0, training.RefusalLabels.Count));
             var scores = _refusal is null || _stance is null || !RefusalModel.InUse.Scores ? null : RefusalModel.OutOfFoldScores(training, RefusalModel.Folds);
@@ -69,8 +69,9 @@ public sealed class SemanticSafety
 
     /// <summary>
     /// Embeds the examples (through the vector cache) and fits both classifiers. Not urgent, for the urgent classifier:
-    /// normal and everyday messages, off-topic questions, and every refusal example (an offender's request is not a
-    /// member in danger; a protective question is calm). Not refused: protective questions, normal and everyday messages,
+    /// normal and everyday messages, off-topic questions, every refusal example (an offender's request is not a
+    /// member in danger; a protective question is calm), and the distress and calm examples (a member in distress but not
+    /// in danger gets the distress safety net's reply). Not refused: protective questions, normal and everyday messages,
     /// off-topic questions and urgent messages (a victim is never refused); and, protective too, every question an
     /// article lists (the bot must answer those).
     /// </summary>
@@ -129,7 +130,7 @@ public sealed class SemanticSafety
             if (reader.ReadBoolean())
             {
                 var categories = SoftmaxRegression.Read(reader);
-                urgent = training.RestoreUrgent(categories, reader.ReadBoolean() ? KernelMachine.Read(reader) : null);
+                urgent = training.Urgent.RestoreUrgent(categories, reader.ReadBoolean() ? KernelMachine.Read(reader) : null);
             }
 
             var refusal = reader.ReadBoolean() ? training.RestoreRefusal(KernelMachine.Read(reader)) : null;

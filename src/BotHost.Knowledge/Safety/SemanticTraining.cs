@@ -19,6 +19,7 @@ internal sealed class SemanticTraining
         Vectors = vectors;
         UrgentLabels = urgentLabels;
         RefusalLabels = refusalLabels;
+        Urgent = this;
     }
 
     /// <summary>The sentence encoder's model id (the rows' vectors are its).</summary>
@@ -50,12 +51,27 @@ internal sealed class SemanticTraining
     /// <summary>Per row: 1 for a request to refuse, 2 for a protective question, 0 for anything else.</summary>
     public IReadOnlyList<int> RefusalLabels { get; }
 
+    /// <summary>
+    /// The rows of the urgent classifier, which every urgent method (<see cref="TrainUrgent"/>, <see cref="CrossValidateUrgent"/>,
+    /// <see cref="RestoreUrgent"/>) is called on: this training's first <see cref="UrgentLabels"/> rows (same order, so the
+    /// same folds), then the distress and calm examples as "not urgent" (see <see cref="Prepare"/>). Itself when there are
+    /// no distress or calm examples, and for the urgent training itself.
+    /// </summary>
+    public SemanticTraining Urgent { get; private set; }
+
     /// <param name="answerable">
     /// Questions the articles answer (their <c>questions:</c>): every one must be answered, so they teach the refusal
     /// classifier what a protective question looks like, in wordings written apart from the example files (help-seekers
     /// worried about their own thoughts, parents whose child was targeted, moderators who found material). They take no
     /// part in the urgent classifier: some articles answer a member in danger.
     /// </param>
+    /// <remarks>
+    /// The distress and calm examples (distress*.tsv, calm*.tsv) are "not urgent" rows of the urgent classifier only
+    /// (<see cref="Urgent"/>): a member who is low, panicking or crying but not in danger gets the distress safety net's
+    /// reply (private, with lines to talk to), not an urgent category's with a moderator alert; without them the urgent
+    /// examples took most distress messages (66 of 80 of blind-distress.tsv on main 5ccaf4d). The refusal classifier's
+    /// rows, labels and folds stay those of the examples, off-topic and article questions.
+    /// </remarks>
     public static SemanticTraining Prepare(SafetyExamples examples, IReadOnlyList<string> offTopic, IReadOnlyList<SafetyExample> answerable, KnowledgeEmbedder embedder)
     {
         var categories = examples.Urgent.Select(e => e.Label).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
@@ -72,7 +88,13 @@ internal sealed class SemanticTraining
         var index = categories.Select((c, i) => (c, i)).ToDictionary(x => x.c, x => x.i, StringComparer.Ordinal);
         var urgentLabels = rows.Take(urgentRows).Select(r => index.TryGetValue(r.Label, out var i) ? i : categories.Count).ToList();
         var refusalLabels = rows.Select(r => r.Label switch { SafetyExamples.Refuse => 1, SafetyExamples.Protective => 2, _ => 0 }).ToList();
-        return new SemanticTraining(embedder.Encoder.ModelId, categories, rows, vectors, urgentLabels, refusalLabels);
+        List<SafetyExample> notUrgent = [.. examples.Distress, .. examples.Calm];
+        var training = new SemanticTraining(embedder.Encoder.ModelId, categories, rows, vectors, urgentLabels, refusalLabels);
+        if (notUrgent.Count == 0) return training;
+        var extra = embedder.EmbedKnowledge([.. notUrgent.Select(r => r.Text)], EmbeddingKind.Query);
+        training.Urgent = new SemanticTraining(embedder.Encoder.ModelId, categories, [.. rows.Take(urgentRows), .. notUrgent], [.. vectors.Take(urgentRows), .. extra],
+            [.. urgentLabels, .. notUrgent.Select(_ => categories.Count)], [.. Enumerable.Repeat(0, urgentRows + notUrgent.Count)]);
+        return training;
     }
 
     /// <summary>The articles' questions as protective rows (see <see cref="Prepare"/>), each named by its article's file.</summary>
@@ -221,6 +243,14 @@ internal sealed class SemanticTraining
         Add(string.Join('\u0001', Categories));
         Add(UrgentLabels.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
         foreach (var row in Rows)
+        {
+            Add(row.Label);
+            Add(row.Text);
+        }
+
+        // The urgent classifier's own rows beyond this training's (the distress and calm examples).
+        Add(Urgent.Rows.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        foreach (var row in Urgent.Rows.Skip(UrgentLabels.Count))
         {
             Add(row.Label);
             Add(row.Text);

@@ -37,6 +37,21 @@ public sealed class DistressDetectorTests(SemanticsFixture fixture)
         Assert.Contains("examples/distress", verdict.Nearest!.Location.Replace('\\', '/'), StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Issue #13: a member who is low but not in danger is not urgent (the distress and calm examples are "not urgent" rows
+    /// of the urgent detector), so they get the distress net's reply rather than a self-harm category's. Written for the test.
+    /// </summary>
+    [Theory]
+    [InlineData("i feel so empty and alone lately and i cry myself to sleep most nights")]
+    [InlineData("everything is too much right now and i cant stop crying")]
+    public void MatchUrgent_LowButNotInDanger_IsNotUrgentAndTheNetAnswers(string message)
+    {
+        var urgent = Safety.MatchUrgent(message);
+
+        Assert.Null(urgent);
+        Assert.NotNull(Safety.MatchDistress(message));
+    }
+
     [Theory]
     [InlineData("how do i turn off location sharing on snapchat")]
     [InlineData("anyone up for a round of fortnite after dinner")]

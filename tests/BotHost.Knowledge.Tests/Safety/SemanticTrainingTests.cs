@@ -1,0 +1,71 @@
+using BotHost.Knowledge.Safety;
+using BotHost.Knowledge.Tests.Semantics;
+using BotHost.Testing.Semantics;
+
+namespace BotHost.Knowledge.Tests.Safety;
+
+/// <summary>Which rows each example detector trains on (issue #13: distress is not urgent), on a part of the shipped examples.</summary>
+[Collection(SemanticsTests.Collection)]
+public sealed class SemanticTrainingTests(SemanticsFixture fixture)
+{
+    private SemanticTraining Prepare(int distressRows = int.MaxValue)
+    {
+        var snapshot = fixture.Shipped.Snapshot;
+        var shipped = snapshot.Examples;
+        static List<SafetyExample> Part(IReadOnlyList<SafetyExample> rows) => [.. rows.Where((_, i) => i % 8 == 0)];
+        var examples = new SafetyExamples(Part(shipped.Urgent), Part(shipped.Normal), Part(shipped.Refusal))
+        {
+            Distress = [.. Part(shipped.Distress).Take(distressRows)],
+            Calm = Part(shipped.Calm),
+        };
+        return SemanticTraining.Prepare(examples, [.. snapshot.OffTopic.Take(20)], SemanticTraining.Answerable(snapshot.Articles.Take(4)), fixture.Embedder);
+    }
+
+    [Fact]
+    public void Prepare_DistressAndCalmExamples_AreNotUrgentRowsOfTheUrgentDetectorOnly()
+    {
+        var training = Prepare();
+
+        var urgent = training.Urgent;
+        var added = urgent.Rows.Skip(training.UrgentLabels.Count).ToList();
+        Assert.NotSame(training, urgent);
+        Assert.Contains(added, r => r.Label == SafetyExamples.InDistress);
+        Assert.Contains(added, r => r.File.Contains("calm", StringComparison.Ordinal));
+        Assert.All(urgent.UrgentLabels.Skip(training.UrgentLabels.Count), l => Assert.Equal(training.Categories.Count, l));
+        Assert.DoesNotContain(training.Rows, r => r.Label == SafetyExamples.InDistress || r.File.Contains("calm", StringComparison.Ordinal));
+        Assert.Equal(training.RefusalLabels.Count, training.Rows.Count);
+    }
+
+    [Fact]
+    public void Prepare_UrgentRows_KeepTheExamplesInOrderSoTheFoldsStay()
+    {
+        var training = Prepare();
+
+        var urgent = training.Urgent;
+
+        Assert.Equal(training.Rows.Take(training.UrgentLabels.Count), urgent.Rows.Take(training.UrgentLabels.Count));
+        Assert.Equal(training.UrgentLabels, urgent.UrgentLabels.Take(training.UrgentLabels.Count));
+        Assert.Equal(urgent.Rows.Count, urgent.Vectors.Count);
+        Assert.Same(urgent, urgent.Urgent);
+    }
+
+    [Fact]
+    public void CrossValidateUrgent_WithDistressRows_ScoresEveryRowOfTheUrgentTraining()
+    {
+        var urgent = Prepare().Urgent;
+
+        var verdicts = urgent.CrossValidateUrgent(3, null);
+
+        Assert.All(Enumerable.Range(0, urgent.Rows.Count), i => Assert.NotNull(verdicts[i]));
+    }
+
+    [Fact]
+    public void Key_DistressRowsChange_Changes()
+    {
+        var all = Prepare();
+        var fewer = Prepare(distressRows: 3);
+
+        Assert.Equal(all.Rows, fewer.Rows);
+        Assert.NotEqual(all.Key(), fewer.Key());
+    }
+}
