@@ -25,7 +25,6 @@ internal static partial class AnswerRun
 
     public static void Run(TextWriter output, int generatedArticles, string? cachePath)
     {
-        EncoderRun.PinToOneCore();
         var path = RepositoryPaths.Knowledge();
         var questions = BenchmarkQuestions.Load(path).Concat(BenchmarkQuestions.Load(path, "dev-questions.tsv")).ToArray();
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -33,28 +32,25 @@ internal static partial class AnswerRun
             $"DOTNET_GCgen0size={Environment.GetEnvironmentVariable("DOTNET_GCgen0size") ?? "(runtime default)"}"));
 
         cachePath ??= Path.Combine(Path.GetTempPath(), $"bothost-bench-vectors-{generatedArticles}.db");
-        using var embedder = KnowledgeEmbedder.Load(new SentenceEncoderOptions { VectorCachePath = cachePath, Precision = EncoderRun.Precision() }, TimeProvider.System);
+        var encoderOptions = new SentenceEncoderOptions { VectorCachePath = cachePath, Precision = EncoderRun.Precision() };
+        using var embedder = KnowledgeEmbedder.Load(encoderOptions, TimeProvider.System);
         var options = new KnowledgeOptions { Path = path, Embedder = embedder };
         var loadStarted = Stopwatch.GetTimestamp();
         using var shipped = KnowledgeBase.Load(options, TimeProvider.System).Knowledge
                             ?? throw new InvalidOperationException("the shipped knowledge base has errors; run bothost kb check");
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"shipped load_ms={Stopwatch.GetElapsedTime(loadStarted).TotalMilliseconds:0} encoder {embedder.Encoder.ModelId}"));
 
+        // The generated articles' first build comes before the process is pinned to one core: it embeds on every core
+        // it was given (batches side by side, as a first load does; start the bench without taskset for that), with a
+        // progress line every 30 s. The answers are then timed on one core.
+        var snapshot = generatedArticles > 0 ? GeneratedKnowledge.Create(shipped.Snapshot, generatedArticles) : null;
+        if (snapshot is not null) FirstBuild(output, snapshot, options, embedder, encoderOptions, cachePath);
+
+        EncoderRun.PinToOneCore();
         Encode(output, embedder.Encoder, questions);
         Stages(output, shipped, embedder, questions);
         Ask(output, "shipped", shipped, questions);
-        if (generatedArticles <= 0) return;
-
-        var snapshot = GeneratedKnowledge.Create(shipped.Snapshot, generatedArticles);
-        var texts = snapshot.Articles.Sum(a => a.Questions.Count + 1 + (2 * a.Sections.Count));
-        var cachedBefore = CachedVectors(cachePath);
-        var buildStarted = Stopwatch.GetTimestamp();
-        var generated = KnowledgeBase.Build(snapshot, options, TimeProvider.System);
-        var build = Stopwatch.GetElapsedTime(buildStarted);
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"generated {generatedArticles:N0} build_ms={build.TotalMilliseconds:0} texts={texts} embedded={CachedVectors(cachePath) - cachedBefore} " +
-            $"texts_per_s={(CachedVectors(cachePath) - cachedBefore) / build.TotalSeconds:0} (cache {cachePath})"));
-        generated.Dispose();
+        if (snapshot is null) return;
 
         var rebuildStarted = Stopwatch.GetTimestamp();
         using var rebuilt = KnowledgeBase.Build(snapshot, options, TimeProvider.System);
@@ -63,6 +59,39 @@ internal static partial class AnswerRun
         // The shipped run's messages are among the recent vectors kept for repeats: a question mark added makes each a
         // new message again (the key keeps punctuation), so these first answers embed too.
         Ask(output, $"generated {generatedArticles:N0}", rebuilt, [.. questions.Select(q => q + " ?")]);
+    }
+
+    /// <summary>
+    /// The generated articles built with the vector cache as it is: a first build when it lacks their vectors (texts
+    /// embedded per second), a rebuild when a previous run left them there.
+    /// </summary>
+    private static void FirstBuild(TextWriter output, KnowledgeSnapshot snapshot, KnowledgeOptions options, KnowledgeEmbedder embedder,
+        SentenceEncoderOptions encoderOptions, string cachePath)
+    {
+        var texts = snapshot.Articles.Sum(a => a.Questions.Count + 1 + (2 * a.Sections.Count));
+        var cachedBefore = CachedVectors(cachePath);
+        var started = Stopwatch.GetTimestamp();
+        var shown = started;
+        var showing = new KnowledgeOptions
+        {
+            Path = options.Path,
+            Embedder = embedder.WithProgress(progress =>
+            {
+                if (Stopwatch.GetElapsedTime(shown).TotalSeconds < 30) return;
+                shown = Stopwatch.GetTimestamp();
+                var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"  first build {seconds:0} s: {progress.Done:N0} of {progress.Total:N0} texts so far ({progress.Done / seconds:0} texts/s; load average {File.ReadAllText("/proc/loadavg").Trim()})"));
+            }),
+        };
+        using (KnowledgeBase.Build(snapshot, showing, TimeProvider.System))
+        {
+            var build = Stopwatch.GetElapsedTime(started);
+            var embedded = CachedVectors(cachePath) - cachedBefore;
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"generated {snapshot.Articles.Count:N0} build_ms={build.TotalMilliseconds:0} texts={texts} embedded={embedded} texts_per_s={embedded / build.TotalSeconds:0} " +
+                $"cpus={Environment.ProcessorCount} load_threads={encoderOptions.LoadThreads} (cache {cachePath}; load average {File.ReadAllText("/proc/loadavg").Trim()})"));
+        }
     }
 
     private static long CachedVectors(string cachePath)

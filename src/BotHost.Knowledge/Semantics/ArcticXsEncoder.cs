@@ -26,14 +26,16 @@ public sealed class ArcticXsEncoder : ISentenceEncoder, IDisposable
     private readonly InferenceSession _session;
     private readonly BertTokenizer _tokenizer;
     private readonly int _maxTokens;
+    private readonly int _loadThreads;
     private readonly bool _takesTokenTypes;
     private readonly string _outputName;
 
-    private ArcticXsEncoder(InferenceSession session, BertTokenizer tokenizer, int maxTokens, string modelId, int dimensions)
+    private ArcticXsEncoder(InferenceSession session, BertTokenizer tokenizer, int maxTokens, int loadThreads, string modelId, int dimensions)
     {
         _session = session;
         _tokenizer = tokenizer;
         _maxTokens = maxTokens;
+        _loadThreads = loadThreads;
         ModelId = modelId;
         Dimensions = dimensions;
         _takesTokenTypes = session.InputMetadata.ContainsKey(TokenTypeIds);
@@ -50,6 +52,7 @@ public sealed class ArcticXsEncoder : ISentenceEncoder, IDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Threads, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.LoadThreads, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxTokens, 16);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(options.MaxTokens, ModelMaxTokens);
         var directory = options.ModelDirectory ?? SentenceEncoderOptions.DefaultModelDirectory;
@@ -95,7 +98,7 @@ public sealed class ArcticXsEncoder : ISentenceEncoder, IDisposable
 
         var output = session.OutputMetadata.TryGetValue(LastHiddenState, out var hidden) ? hidden : session.OutputMetadata.Values.First();
         var dimensions = output.Dimensions[^1];
-        return new ArcticXsEncoder(session, tokenizer, options.MaxTokens, modelId, dimensions);
+        return new ArcticXsEncoder(session, tokenizer, options.MaxTokens, options.LoadThreads, modelId, dimensions);
     }
 
     public float[] Encode(string text, EmbeddingKind kind)
@@ -104,17 +107,24 @@ public sealed class ArcticXsEncoder : ISentenceEncoder, IDisposable
         return EncodeBatch([Prepare(text, kind)])[0];
     }
 
+    /// <summary>
+    /// Knowledge texts in batches of <see cref="BatchSize"/>, shortest first; up to <see cref="SentenceEncoderOptions.LoadThreads"/>
+    /// batches run side by side, each on its own thread (the session's <c>Run</c> is thread-safe).
+    /// </summary>
     public IReadOnlyList<float[]> Encode(IReadOnlyList<string> texts, EmbeddingKind kind)
     {
         ArgumentNullException.ThrowIfNull(texts);
         var results = new float[texts.Count][];
         var order = Enumerable.Range(0, texts.Count).OrderBy(i => texts[i].Length).ToArray();
-        for (var start = 0; start < order.Length; start += BatchSize)
+        var batches = (order.Length + BatchSize - 1) / BatchSize;
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Min(_loadThreads, Math.Max(batches, 1)) };
+        Parallel.For(0, batches, parallel, b =>
         {
+            var start = b * BatchSize;
             var batch = order.AsSpan(start, Math.Min(BatchSize, order.Length - start)).ToArray();
             var vectors = EncodeBatch([.. batch.Select(i => Prepare(texts[i], kind))]);
             for (var j = 0; j < batch.Length; j++) results[batch[j]] = vectors[j];
-        }
+        });
 
         return results;
     }

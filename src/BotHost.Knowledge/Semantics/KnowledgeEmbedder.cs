@@ -86,10 +86,44 @@ public sealed partial class KnowledgeEmbedder : IDisposable
         return new KnowledgeEmbedder(Encoder, _cache, _time, ownsEncoder: false, ownsCache: false, progress);
     }
 
-    /// <summary>Vectors of knowledge texts, from the cache where it has them.</summary>
+    /// <summary>
+    /// Vectors of knowledge texts, from the cache where it has them. A text that occurs more than once (a section
+    /// heading many articles share) is looked up and embedded once; each occurrence gets its own copy of the vector.
+    /// </summary>
     public IReadOnlyList<float[]> EmbedKnowledge(IReadOnlyList<string> texts, EmbeddingKind kind)
     {
         ArgumentNullException.ThrowIfNull(texts);
+        var first = new Dictionary<string, int>(texts.Count, StringComparer.Ordinal);
+        var distinct = new List<string>(texts.Count);
+        var slots = new int[texts.Count];
+        for (var i = 0; i < texts.Count; i++)
+        {
+            if (!first.TryGetValue(texts[i], out var slot))
+            {
+                slot = distinct.Count;
+                first.Add(texts[i], slot);
+                distinct.Add(texts[i]);
+            }
+
+            slots[i] = slot;
+        }
+
+        if (distinct.Count == texts.Count) return EmbedDistinct(texts, kind);
+        var vectors = EmbedDistinct(distinct, kind);
+        var given = new bool[distinct.Count];
+        var results = new float[texts.Count][];
+        for (var i = 0; i < texts.Count; i++)
+        {
+            var vector = vectors[slots[i]];
+            results[i] = given[slots[i]] ? [.. vector] : vector;
+            given[slots[i]] = true;
+        }
+
+        return results;
+    }
+
+    private IReadOnlyList<float[]> EmbedDistinct(IReadOnlyList<string> texts, EmbeddingKind kind)
+    {
         if (_progress is null) return Embed(texts, kind);
 
         // Shortest first, as the encoder orders a batch, so steps of ProgressStep texts pad as little as one call would.

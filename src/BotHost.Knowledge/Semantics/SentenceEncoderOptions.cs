@@ -15,6 +15,13 @@ public sealed class SentenceEncoderOptions
     /// </summary>
     public int Threads { get; set; } = 1;
 
+    /// <summary>
+    /// Batches of knowledge texts embedded side by side when a knowledge base is loaded, one thread each (the processor
+    /// count by default): a first load embeds every article question and section, which is minutes of work for a large
+    /// knowledge base, and runs before the bot answers; a reload re-embeds only the texts that changed.
+    /// </summary>
+    public int LoadThreads { get; set; } = Environment.ProcessorCount;
+
     /// <summary>Tokens read per text, the model's own limit (512); longer texts are cut at the end.</summary>
     public int MaxTokens { get; set; } = ArcticXsEncoder.ModelMaxTokens;
 

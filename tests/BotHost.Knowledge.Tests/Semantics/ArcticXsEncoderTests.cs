@@ -80,6 +80,24 @@ public sealed class ArcticXsEncoderTests(SemanticsFixture fixture)
     }
 
     [Fact]
+    public void Encode_BatchesRunSideBySideOnFourThreads_EqualEachTextAlone()
+    {
+        // 100 texts of many lengths: four batches of 32, embedded at once by an encoder allowed four threads at load.
+        var texts = Enumerable.Range(0, 100).Select(i => $"question {i} about {string.Join(' ', Enumerable.Repeat("staying safe online", 1 + (i % 9)))}").ToArray();
+        using var parallel = ArcticXsEncoder.Load(new SentenceEncoderOptions { LoadThreads = 4 });
+
+        var batch = parallel.Encode(texts, EmbeddingKind.Document);
+
+        for (var i = 0; i < texts.Length; i++) Assert.Equal(1f, VectorMath.Dot(batch[i], Encoder.Encode(texts[i], EmbeddingKind.Document)), 4);
+    }
+
+    [Fact]
+    public void Load_NoThreadForKnowledgeTexts_IsRejected()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => ArcticXsEncoder.Load(new SentenceEncoderOptions { LoadThreads = 0 }));
+    }
+
+    [Fact]
     public void Encode_TextLongerThanTheModelReads_IsCutNotRejected()
     {
         var longText = string.Join(' ', Enumerable.Repeat("please help me i am scared", 400));

@@ -42,6 +42,23 @@ public sealed class KnowledgeEmbedderProgressTests : IDisposable
         Assert.Equal(1, cache.Count);
     }
 
+    [Fact]
+    public void EmbedKnowledge_ATextRepeated_EmbedsItOnceAndGivesEachPlaceItsOwnCopy()
+    {
+        var encoder = new StandInEncoder();
+        using var cache = VectorCache.Open(Path.Combine(_folder, "vectors.db"), _time);
+        using var embedder = new KnowledgeEmbedder(encoder, cache, _time);
+
+        var vectors = embedder.EmbedKnowledge(["Where to get help", "What it is", "Where to get help", "Where to get help"], EmbeddingKind.Document);
+
+        Assert.Equal(2, encoder.Embedded);
+        Assert.Equal(2, cache.Count);
+        Assert.Equal([17f, 1f], vectors[2]);
+        Assert.Equal(vectors[0], vectors[3]);
+        Assert.NotSame(vectors[0], vectors[2]);
+        Assert.NotSame(vectors[2], vectors[3]);
+    }
+
     /// <summary>A deterministic stand-in model: the vector is made of the text's length and kind.</summary>
     private sealed class StandInEncoder : ISentenceEncoder
     {
@@ -51,6 +68,13 @@ public sealed class KnowledgeEmbedderProgressTests : IDisposable
 
         public float[] Encode(string text, EmbeddingKind kind) => [text.Length, (float)kind];
 
-        public IReadOnlyList<float[]> Encode(IReadOnlyList<string> texts, EmbeddingKind kind) => [.. texts.Select(t => Encode(t, kind))];
+        /// <summary>Texts embedded so far.</summary>
+        public int Embedded { get; private set; }
+
+        public IReadOnlyList<float[]> Encode(IReadOnlyList<string> texts, EmbeddingKind kind)
+        {
+            Embedded += texts.Count;
+            return [.. texts.Select(t => Encode(t, kind))];
+        }
     }
 }
