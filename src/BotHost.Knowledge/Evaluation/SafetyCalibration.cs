@@ -101,7 +101,7 @@ public static class SafetyCalibration
     /// The settings <see cref="Refusal"/> measures, each a <see cref="Folds"/>-fold cross-validation: the kernel machine's
     /// grid, the settings in use, the stance classifier's grid, then the one-score models' (its <c>step</c> is called after each).
     /// </summary>
-    public static int RefusalSteps => RefusalGrid.Length + 1 + StanceGrid.Length + JointGrid.Length;
+    public static int RefusalSteps => RefusalGrid.Length + 1 + StanceGrid.Length + JointGrid.Length + JointStances.Length - 1;
 
     /// <param name="step">Called after each of the <see cref="RefusalSteps"/> settings is measured (from the calling thread).</param>
     public static string Refusal(KnowledgeBase knowledge, IReadOnlyList<(string Message, bool Refuse)> dev, Action? step = null)
@@ -193,6 +193,21 @@ public static class SafetyCalibration
     private static readonly double[] JointProtectiveShares = [0, 0.0025];
 
     /// <summary>
+    /// The stance classifiers whose scores the one-score models read: the one in use (<see cref="SemanticTraining.StanceSettings"/>),
+    /// then others, each measured with the one-score settings in use only (the whole <see cref="JointGrid"/> reads the stance in use).
+    /// </summary>
+    private static StanceClassifier.Settings[] JointStances =>
+    [
+        .. new StanceClassifier.Settings[]
+        {
+            SemanticTraining.StanceSettings, SemanticTraining.StanceSettings with { Classes = !SemanticTraining.StanceSettings.Classes },
+            new(VectorWeight: 0f, ProtectiveWeight: 2f), new(VectorWeight: 0f, ProtectiveWeight: 1f, Classes: true), new(VectorWeight: 0f, ProtectiveWeight: 2f, Classes: true),
+            new(VectorWeight: 0f, ProtectiveWeight: 4f, Classes: true), new(VectorWeight: 0f, ProtectiveWeight: 2f, Classes: true, L2: 1e-2f),
+            new(VectorWeight: 1f, ProtectiveWeight: 2f, Classes: true),
+        }.Distinct(),
+    ];
+
+    /// <summary>
     /// The one-score variants (<see cref="RefusalModel"/>): cross-validated on the same folds as the kernel machine, the dev
     /// messages scored by the model of every row. For each model and each share of protective rows allowed, the lowest
     /// threshold at which the score, OR-combined with the kernel machine's strictest threshold (and alone), refuses at most
@@ -204,17 +219,34 @@ public static class SafetyCalibration
     {
         text.Append(CultureInfo.InvariantCulture, $"\nvariant: one learned score (requests against every other row, over the sentence vector, words and nearest rows of each kind), OR-combined with example score {high:0.000}, and alone:\n");
         double? suggestion = null;
+        foreach (var stanceSettings in JointStances)
+        {
+            var stanceInUse = stanceSettings == SemanticTraining.StanceSettings;
+            text.Append(CultureInfo.InvariantCulture,
+                $" reading the stance of vector {stanceSettings.VectorWeight:0.#} protective weight {stanceSettings.ProtectiveWeight:0.#} L2 {stanceSettings.L2:0.###} word classes {(stanceSettings.Classes ? "on" : "off")}{(stanceInUse ? " (in use)" : string.Empty)}:\n");
+            var grid = stanceInUse ? JointGrid : [RefusalModel.InUse];
+            if (JointVariants(training, dev, devVectors, inUse, high, text, step, stanceSettings, grid) is { } threshold && stanceInUse) suggestion = threshold;
+        }
+
+        return suggestion;
+    }
+
+    /// <summary>The one-score variants of <paramref name="grid"/> over the scores of one stance classifier; the threshold of the model in use, OR-combined, at 0.25%.</summary>
+    private static double? JointVariants(SemanticTraining training, IReadOnlyList<(string Message, bool Refuse)> dev, List<float[]> devVectors, List<Scored> inUse, double high,
+        StringBuilder text, Action? step, StanceClassifier.Settings stanceSettings, RefusalModel.Settings[] grid)
+    {
+        double? suggestion = null;
         // The kernel machine's and the stance's scores as features: cross-validated on the same folds for the rows (the
         // kernel's are inUse's), the models of every row for the dev messages.
-        var stanceRows = training.CrossValidateStance(Folds);
-        var stanceFull = training.TrainStance(Enumerable.Range(0, training.Rows.Count));
+        var stanceRows = training.CrossValidateStance(Folds, stanceSettings);
+        var stanceFull = training.TrainStance(Enumerable.Range(0, training.Rows.Count), stanceSettings);
         var rowScores = new float[training.Rows.Count][];
         foreach (var s in inUse.Where(s => !s.FromDev)) rowScores[s.Index] = RefusalModel.ScoreFeatures(s.Verdict.Score, stanceRows[s.Index] ?? 0);
         for (var i = 0; i < rowScores.Length; i++) rowScores[i] ??= RefusalModel.ScoreFeatures(0, 0);
         var devFeatures = new float[dev.Count][];
         foreach (var s in inUse.Where(s => s.FromDev)) devFeatures[s.Index] = RefusalModel.ScoreFeatures(s.Verdict.Score, stanceFull?.Score(dev[s.Index].Message, devVectors[s.Index]) ?? 0);
         for (var i = 0; i < devFeatures.Length; i++) devFeatures[i] ??= RefusalModel.ScoreFeatures(0, 0);
-        foreach (var settings in JointGrid)
+        foreach (var settings in grid)
         {
             var rows = RefusalModel.CrossValidate(training, Folds, settings, rowScores);
             var trained = RefusalModel.Train(training, Enumerable.Range(0, training.Rows.Count), settings, shareGram: true, rowScores);
@@ -222,7 +254,7 @@ public static class SafetyCalibration
             if (trained is not { } full) continue;
             var devScores = dev.Select((d, i) => full.Score(d.Message, devVectors[i], settings.Scores ? devFeatures[i] : default)).ToList();
             var scored = inUse.Select(s => s with { Stance = s.FromDev ? devScores[s.Index] : rows[s.Index] ?? 0 }).ToList();
-            var inUseMark = settings == RefusalModel.InUse ? "   <- in use" : string.Empty;
+            var inUseMark = settings == RefusalModel.InUse && stanceSettings == SemanticTraining.StanceSettings ? "   <- in use" : string.Empty;
             text.Append(CultureInfo.InvariantCulture, $"  {settings.Name}, terms {full.Terms}{inUseMark}\n");
             foreach (var share in JointProtectiveShares)
             {
@@ -263,7 +295,8 @@ public static class SafetyCalibration
 
     /// <summary>The stance classifiers <c>kb eval --refusal --calibrate</c> compares; the detector uses <see cref="SemanticTraining.StanceSettings"/>.</summary>
     private static readonly StanceClassifier.Settings[] StanceGrid =
-        [new(ProtectiveWeight: 1f), new(VectorWeight: 0f, ProtectiveWeight: 1f), new(ProtectiveWeight: 2f), new(VectorWeight: 0f, ProtectiveWeight: 2f), new(ProtectiveWeight: 4f)];
+        [new(ProtectiveWeight: 1f), new(VectorWeight: 0f, ProtectiveWeight: 1f), new(ProtectiveWeight: 2f), new(VectorWeight: 0f, ProtectiveWeight: 2f), new(ProtectiveWeight: 4f),
+            new(VectorWeight: 0f, ProtectiveWeight: 2f, Classes: true)];
 
     /// <summary>Shares of the cross-validated protective rows a stance variant may refuse: none, or one in 400 (0.25%).</summary>
     private static readonly double[] StanceProtectiveShares = [0, 0.0025];

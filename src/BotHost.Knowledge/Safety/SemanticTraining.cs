@@ -180,13 +180,13 @@ internal sealed class SemanticTraining
 
     /// <summary>
     /// The stance classifier's settings, chosen with <c>bothost kb eval --refusal knowledge/eval/dev-refusal.tsv --calibrate</c>
-    /// (its stance variants: requests refused, cross-validated, with no protective example refused). Words alone, a
-    /// protective question's mistakes costing twice a request's: with the example files of 2026-12-06 (refusal-3.tsv
-    /// included) 0.653 of the cross-validated requests refused, none of the 1060 protective rows, 4 of 3335 others;
-    /// with the sentence vector too 0.622 (12 others), with equal costs 0.614 to 0.644. Words alone also make it a view
-    /// independent of the kernel machine's, which reads the sentence vector.
+    /// (the one learned score's stance inputs: cross-validated requests refused at most 0.25% of the protective rows
+    /// refused, no dev protective question). Words and the word classes of <see cref="AskerWords"/> (who acts on whom), a
+    /// protective question's mistakes costing 4 times a request's: see <see cref="RefusalModel.InUse"/> for the figures.
+    /// Words alone before (2026-12-06: 0.653 of the cross-validated requests refused by the stance AND the kernel's
+    /// score; with the sentence vector too 0.622). Without the vector it stays a view independent of the kernel machine's.
     /// </summary>
-    public static StanceClassifier.Settings StanceSettings { get; } = new(VectorWeight: 0f, ProtectiveWeight: 2f);
+    public static StanceClassifier.Settings StanceSettings { get; } = new(VectorWeight: 0f, ProtectiveWeight: 4f, Classes: true);
 
     /// <summary>The stance classifier fitted to the refuse and protective rows among <paramref name="rows"/>; null without both.</summary>
     public StanceClassifier? TrainStance(IEnumerable<int> rows, StanceClassifier.Settings? settings = null)

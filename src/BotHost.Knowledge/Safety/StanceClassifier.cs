@@ -19,19 +19,26 @@ internal sealed class StanceClassifier
     private readonly Dictionary<string, float> _weights;
     private readonly float[] _vectorWeights;
     private readonly float _bias;
+    private readonly bool _classes;
 
-    private StanceClassifier(Dictionary<string, float> weights, float[] vectorWeights, float bias)
+    private StanceClassifier(Dictionary<string, float> weights, float[] vectorWeights, float bias, bool classes)
     {
         _weights = weights;
         _vectorWeights = vectorWeights;
         _bias = bias;
+        _classes = classes;
     }
 
     /// <summary>
     /// Settings of <see cref="Train"/>. <paramref name="VectorWeight"/>: how much the sentence vector counts beside the words
-    /// (0: words alone); <paramref name="ProtectiveWeight"/>: how much more a protective question's mistakes cost.
+    /// (0: words alone); <paramref name="ProtectiveWeight"/>: how much more a protective question's mistakes cost;
+    /// <paramref name="Classes"/>: the word classes of <see cref="AskerWords"/> beside the words (who acts on whom).
     /// </summary>
-    public sealed record Settings(float VectorWeight = 1f, float L2 = 1e-3f, int Iterations = 300, float LearningRate = 0.05f, float ProtectiveWeight = 2f);
+    public sealed record Settings(float VectorWeight = 1f, float L2 = 1e-3f, int Iterations = 300, float LearningRate = 0.05f, float ProtectiveWeight = 2f,
+        bool Classes = false);
+
+    /// <summary>Whether the model reads the word classes of <see cref="AskerWords"/>.</summary>
+    public bool ReadsClasses => _classes;
 
     /// <summary>Word features the model knows (with a non-zero weight).</summary>
     public int Terms => _weights.Count;
@@ -49,7 +56,7 @@ internal sealed class StanceClassifier
         var rows = new (int[] Ids, float Value)[n];
         for (var i = 0; i < n; i++)
         {
-            var terms = TermsOf(texts[i]);
+            var terms = TermsOf(texts[i], settings.Classes);
             var rowIds = new int[terms.Count];
             for (var t = 0; t < terms.Count; t++)
             {
@@ -107,7 +114,7 @@ internal sealed class StanceClassifier
         }
 
         TensorPrimitives.Multiply(v, settings.VectorWeight, v);
-        return new StanceClassifier(weights, v, b);
+        return new StanceClassifier(weights, v, b, settings.Classes);
     }
 
     /// <summary>0 to 1: how strongly the message reads as a request rather than a protective question.</summary>
@@ -115,7 +122,7 @@ internal sealed class StanceClassifier
     {
         ArgumentNullException.ThrowIfNull(text);
         if (vector.Length != _vectorWeights.Length) throw new ArgumentException($"expected a vector of {_vectorWeights.Length} numbers", nameof(vector));
-        var terms = TermsOf(text);
+        var terms = TermsOf(text, _classes);
         var z = _bias + TensorPrimitives.Dot(_vectorWeights, vector);
         if (terms.Count > 0)
         {
@@ -133,6 +140,7 @@ internal sealed class StanceClassifier
         writer.Write(_bias);
         writer.Write(_vectorWeights.Length);
         foreach (var x in _vectorWeights) writer.Write(x);
+        writer.Write(_classes);
         TermWeights.Write(writer, _weights);
     }
 
@@ -145,7 +153,8 @@ internal sealed class StanceClassifier
         if (dimensions <= 0 || dimensions > 1 << 16 || !float.IsFinite(bias)) throw new InvalidDataException("not a stance classifier");
         var vector = new float[dimensions];
         for (var j = 0; j < dimensions; j++) vector[j] = reader.ReadSingle();
-        return new StanceClassifier(TermWeights.Read(reader, "stance classifier"), vector, bias);
+        var classes = reader.ReadByte() switch { 0 => false, 1 => true, _ => throw new InvalidDataException("not a stance classifier: bad word-class flag") };
+        return new StanceClassifier(TermWeights.Read(reader, "stance classifier"), vector, bias, classes);
     }
 
     /// <summary>The number of each vector's dimensions the model reads.</summary>
@@ -153,12 +162,14 @@ internal sealed class StanceClassifier
 
     /// <summary>
     /// The message's words, pairs of adjacent words, and its opening (the first word and the first two, marked "^"), as
-    /// the rules read words (<see cref="SafetyText"/>), each once.
+    /// the rules read words (<see cref="SafetyText"/>), each once; with <paramref name="classes"/>, also the terms of its
+    /// word classes (<see cref="AskerWords.TermsOf"/>).
     /// </summary>
-    internal static List<string> TermsOf(string text)
+    internal static List<string> TermsOf(string text, bool classes = false)
     {
         var words = SafetyText.Read(text).Words;
         var terms = new HashSet<string>(StringComparer.Ordinal);
+        if (classes) terms.UnionWith(AskerWords.TermsOf(words));
         for (var i = 0; i < words.Count; i++)
         {
             terms.Add(words[i]);

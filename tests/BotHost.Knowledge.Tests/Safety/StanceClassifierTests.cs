@@ -57,6 +57,35 @@ public sealed class StanceClassifierTests
     }
 
     [Fact]
+    public void Read_WrittenModelWithWordClasses_ReadsClassesAndScoresTheSame()
+    {
+        var model = Trained(new StanceClassifier.Settings(Classes: true));
+        using var stream = new MemoryStream();
+        using (var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true)) model.Write(writer);
+        stream.Position = 0;
+        using var reader = new BinaryReader(stream);
+
+        var read = StanceClassifier.Read(reader);
+
+        Assert.True(read.ReadsClasses);
+        foreach (var text in Requests.Concat(Protective).Append("how do i get a 16 year old to meet me"))
+        {
+            Assert.Equal(model.Score(text, [0.6f, 0.8f]), read.Score(text, [0.6f, 0.8f]));
+        }
+    }
+
+    [Fact]
+    public void TermsOf_WithClasses_AddsClassTermsToTheWords()
+    {
+        var plain = StanceClassifier.TermsOf("send me pics of a 14 year old");
+        var classed = StanceClassifier.TermsOf("send me pics of a 14 year old", classes: true);
+
+        Assert.DoesNotContain("=age-minor", plain);
+        Assert.Contains("=age-minor", classed);
+        Assert.Subset(classed.ToHashSet(StringComparer.Ordinal), plain.ToHashSet(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void Read_Garbage_ThrowsInvalidData()
     {
         using var stream = new MemoryStream([0, 0, 0, 0, 255, 255, 255, 255]);
