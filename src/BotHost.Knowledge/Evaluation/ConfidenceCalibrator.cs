@@ -62,19 +62,26 @@ public static class ConfidenceCalibrator
 
     /// <summary>
     /// For each threshold, the share of should-answer questions answered and of the others declined; with
-    /// <paramref name="everyday"/>, also the share of those (cross-validated everyday examples) declined.
+    /// <paramref name="everyday"/>, also the share of those (cross-validated everyday examples) declined; with
+    /// <paramref name="heldOut"/>, the share of those (held-out article questions) answered: the two cross-validated
+    /// stand-ins for what members write, so the table shows what a threshold costs on questions no eval set holds.
     /// </summary>
-    public static string ThresholdTable(ConfidenceModel model, IReadOnlyList<CalibrationSample> samples, IReadOnlyList<CalibrationSample>? everyday = null)
+    public static string ThresholdTable(ConfidenceModel model, IReadOnlyList<CalibrationSample> samples, IReadOnlyList<CalibrationSample>? everyday = null,
+        IReadOnlyList<CalibrationSample>? heldOut = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(samples);
-        var text = new StringBuilder(everyday is null ? "threshold answered declined\n" : "threshold answered declined everyday_declined\n");
+        var text = new StringBuilder("threshold answered declined");
+        if (everyday is not null) text.Append(" everyday_declined");
+        if (heldOut is not null) text.Append(" held_out_answered");
+        text.Append('\n');
         for (var step = 1; step <= 19; step++)
         {
             var threshold = step * 0.05;
             var (answered, declined) = Rates(model, samples, threshold);
             text.Append(CultureInfo.InvariantCulture, $"{threshold,9:0.00} {answered,8:0.000} {declined,8:0.000}");
-            if (everyday is not null) text.Append(CultureInfo.InvariantCulture, $" {Rates(model, everyday, threshold).Declined,15:0.000}");
+            if (everyday is not null) text.Append(CultureInfo.InvariantCulture, $" {Rates(model, everyday, threshold).Declined,17:0.000}");
+            if (heldOut is not null) text.Append(CultureInfo.InvariantCulture, $" {Rates(model, heldOut, threshold).Answered,17:0.000}");
             text.Append('\n');
         }
 

@@ -149,7 +149,7 @@ internal static class KbEvalCommand
         env.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"calibrated: {Coefficients(model)} (n={samples.Count} questions + {misspelt.Count} misspelt + {everyday.Count} cross-validated everyday examples and misspelt copies at weight {EverydayWeight} + {heldOut.Count} held-out article questions at weight {HeldOutQuestionWeight})"));
         env.Output.WriteLine("as written:");
-        env.Output.Write(ConfidenceCalibrator.ThresholdTable(model, samples, everyday.Count > 0 ? everyday : null));
+        env.Output.Write(ConfidenceCalibrator.ThresholdTable(model, samples, everyday.Count > 0 ? everyday : null, heldOut.Count > 0 ? heldOut : null));
         env.Output.WriteLine("misspelt:");
         env.Output.Write(ConfidenceCalibrator.ThresholdTable(model, misspelt));
         var threshold = ConfidenceCalibrator.HighestThreshold(model, samples, CalibratedAnswerRate);

@@ -36,6 +36,21 @@ public sealed class ConfidenceCalibratorTests
     }
 
     [Fact]
+    public void ThresholdTable_EverydayAndHeldOut_AddsTheirDeclinedAndAnsweredShares()
+    {
+        var model = new ConfidenceModel(Intercept: -5, CoverageWeight: 10, StrengthWeight: 0);
+        var samples = new[] { new CalibrationSample(0.9, 0, true), new CalibrationSample(0.1, 0, false) };
+        var everyday = new[] { new CalibrationSample(0.1, 0, false), new CalibrationSample(0.7, 0, false) };
+        var heldOut = new[] { new CalibrationSample(0.3, 0, true), new CalibrationSample(0.6, 0, true), new CalibrationSample(0.8, 0, true), new CalibrationSample(0.9, 0, true) };
+
+        var table = ConfidenceCalibrator.ThresholdTable(model, samples, everyday, heldOut);
+
+        // confidence 0.5 falls at coverage 0.5: one everyday example of two is declined, three held-out questions of four are answered
+        Assert.StartsWith("threshold answered declined everyday_declined held_out_answered\n", table, StringComparison.Ordinal);
+        Assert.Contains("     0.50    1.000    1.000             0.500             0.750\n", table, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Fit_OffTopicLeadSeparates_LearnsANegativeOffTopicWeight()
     {
         // Same coverage and strength; only whether an off-topic example matched better tells the two apart.
