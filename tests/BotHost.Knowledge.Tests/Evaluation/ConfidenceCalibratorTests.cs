@@ -115,6 +115,24 @@ public sealed class ConfidenceCalibratorTests
     }
 
     [Fact]
+    public void BalancedThreshold_StandIns_AnswersAndDeclinesTheMostOfBoth()
+    {
+        // confidence from coverage: held-out questions at 0.38, 0.62, 0.73, 0.88, 0.95; everyday examples at 0.12, 0.27, 0.38, 0.5, 0.82
+        var model = new ConfidenceModel(Intercept: -5, CoverageWeight: 10, StrengthWeight: 0);
+        var heldOut = new[] { 0.45, 0.55, 0.6, 0.7, 0.8 }.Select(c => new CalibrationSample(c, 0, ShouldAnswer: true)).ToList();
+        var everyday = new[] { 0.3, 0.4, 0.45, 0.5, 0.65 }.Select(c => new CalibrationSample(c, 0, ShouldAnswer: false)).ToList();
+
+        var threshold = ConfidenceCalibrator.BalancedThreshold(model, heldOut, everyday);
+
+        // above 0.5 and up to 0.62 four of five are answered and four of five declined; any other threshold loses more
+        // of one than it wins of the other; the highest of that plateau is kept
+        Assert.Equal(0.62, threshold, 6);
+        var (answered, declined) = ConfidenceCalibrator.RatesAt(model, [.. heldOut, .. everyday], threshold);
+        Assert.Equal(0.8, answered, 6);
+        Assert.Equal(0.8, declined, 6);
+    }
+
+    [Fact]
     public void Recentred_MovesTheChosenThresholdToTheGivenConfidence()
     {
         var model = new ConfidenceModel(Intercept: -1, CoverageWeight: 4, StrengthWeight: 0);
