@@ -119,7 +119,10 @@ internal static class KbEvalCommand
     /// </summary>
     private const double HeldOutQuestionWeight = 0.5;
 
-    /// <summary>The share of in-scope questions the calibrated threshold must still answer.</summary>
+    /// <summary>
+    /// The share of in-scope questions the calibrated threshold must still answer when there are no cross-validated
+    /// stand-ins for unseen questions to balance (no sentence encoder loaded).
+    /// </summary>
     private const double CalibratedAnswerRate = 0.985;
 
     private static void WriteCalibration(CliEnvironment env, KnowledgeBase knowledge, KnowledgeOptions options, IReadOnlyList<EvalCase> cases, string region, bool json)
@@ -149,12 +152,22 @@ internal static class KbEvalCommand
         env.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"calibrated: {Coefficients(model)} (n={samples.Count} questions + {misspelt.Count} misspelt + {everyday.Count} cross-validated everyday examples and misspelt copies at weight {EverydayWeight} + {heldOut.Count} held-out article questions at weight {HeldOutQuestionWeight})"));
         env.Output.WriteLine("as written:");
-        env.Output.Write(ConfidenceCalibrator.ThresholdTable(model, samples, everyday.Count > 0 ? everyday : null));
+        env.Output.Write(ConfidenceCalibrator.ThresholdTable(model, samples, everyday.Count > 0 ? everyday : null, heldOut.Count > 0 ? heldOut : null));
         env.Output.WriteLine("misspelt:");
         env.Output.Write(ConfidenceCalibrator.ThresholdTable(model, misspelt));
-        var threshold = ConfidenceCalibrator.HighestThreshold(model, samples, CalibratedAnswerRate);
+        var byAnswerRate = ConfidenceCalibrator.HighestThreshold(model, samples, CalibratedAnswerRate);
+        var threshold = byAnswerRate;
+        var why = string.Create(CultureInfo.InvariantCulture, $"answers {CalibratedAnswerRate:0.000} of the in-scope questions as written");
+        if (heldOut.Count > 0 && everyday.Count > 0)
+        {
+            // with the cross-validated stand-ins for unseen questions, they decide (see BalancedThreshold)
+            threshold = ConfidenceCalibrator.BalancedThreshold(model, heldOut, everyday);
+            why = string.Create(CultureInfo.InvariantCulture,
+                $"answers {ConfidenceCalibrator.RatesAt(model, heldOut, threshold).Answered:0.000} of the held-out article questions and declines {ConfidenceCalibrator.RatesAt(model, everyday, threshold).Declined:0.000} of the everyday examples, the most of both (as written: answered {ConfidenceCalibrator.RatesAt(model, samples, threshold).Answered:0.000}, declined {ConfidenceCalibrator.RatesAt(model, samples, threshold).Declined:0.000}; answering {CalibratedAnswerRate:0.000} of those would set {byAnswerRate:0.00})");
+        }
+
         env.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"threshold {threshold:0.00} answers {CalibratedAnswerRate:0.000} of the in-scope questions as written; at the decline threshold {options.DeclineThreshold:0.##}: {Coefficients(ConfidenceCalibrator.Recentred(model, threshold, options.DeclineThreshold))}"));
+            $"threshold {threshold:0.00} {why}; at the decline threshold {options.DeclineThreshold:0.##}: {Coefficients(ConfidenceCalibrator.Recentred(model, threshold, options.DeclineThreshold))}"));
         if (heldOutSearches.Count == 0) return;
         // The reranker learns from the held-out article questions alone; the eval questions above only measure it.
         var reranker = RerankerCalibrator.Fit(heldOutSearches);

@@ -36,6 +36,21 @@ public sealed class ConfidenceCalibratorTests
     }
 
     [Fact]
+    public void ThresholdTable_EverydayAndHeldOut_AddsTheirDeclinedAndAnsweredShares()
+    {
+        var model = new ConfidenceModel(Intercept: -5, CoverageWeight: 10, StrengthWeight: 0);
+        var samples = new[] { new CalibrationSample(0.9, 0, true), new CalibrationSample(0.1, 0, false) };
+        var everyday = new[] { new CalibrationSample(0.1, 0, false), new CalibrationSample(0.7, 0, false) };
+        var heldOut = new[] { new CalibrationSample(0.3, 0, true), new CalibrationSample(0.6, 0, true), new CalibrationSample(0.8, 0, true), new CalibrationSample(0.9, 0, true) };
+
+        var table = ConfidenceCalibrator.ThresholdTable(model, samples, everyday, heldOut);
+
+        // confidence 0.5 falls at coverage 0.5: one everyday example of two is declined, three held-out questions of four are answered
+        Assert.StartsWith("threshold answered declined everyday_declined held_out_answered\n", table, StringComparison.Ordinal);
+        Assert.Contains("     0.50    1.000    1.000             0.500             0.750\n", table, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Fit_OffTopicLeadSeparates_LearnsANegativeOffTopicWeight()
     {
         // Same coverage and strength; only whether an off-topic example matched better tells the two apart.
@@ -97,6 +112,24 @@ public sealed class ConfidenceCalibratorTests
 
         Assert.Equal(0.5, model.Confidence(0, 0.5), 6);
         Assert.Equal(0.5, threshold, 6);
+    }
+
+    [Fact]
+    public void BalancedThreshold_StandIns_AnswersAndDeclinesTheMostOfBoth()
+    {
+        // confidence from coverage: held-out questions at 0.38, 0.62, 0.73, 0.88, 0.95; everyday examples at 0.12, 0.27, 0.38, 0.5, 0.82
+        var model = new ConfidenceModel(Intercept: -5, CoverageWeight: 10, StrengthWeight: 0);
+        var heldOut = new[] { 0.45, 0.55, 0.6, 0.7, 0.8 }.Select(c => new CalibrationSample(c, 0, ShouldAnswer: true)).ToList();
+        var everyday = new[] { 0.3, 0.4, 0.45, 0.5, 0.65 }.Select(c => new CalibrationSample(c, 0, ShouldAnswer: false)).ToList();
+
+        var threshold = ConfidenceCalibrator.BalancedThreshold(model, heldOut, everyday);
+
+        // above 0.5 and up to 0.62 four of five are answered and four of five declined; any other threshold loses more
+        // of one than it wins of the other; the highest of that plateau is kept
+        Assert.Equal(0.62, threshold, 6);
+        var (answered, declined) = ConfidenceCalibrator.RatesAt(model, [.. heldOut, .. everyday], threshold);
+        Assert.Equal(0.8, answered, 6);
+        Assert.Equal(0.8, declined, 6);
     }
 
     [Fact]
