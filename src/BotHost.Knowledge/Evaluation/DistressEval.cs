@@ -26,8 +26,9 @@ public sealed record DistressEvalCase(string Message, string Label, int Line)
 /// by a detector trained without it (<see cref="SafetyCalibration.Folds"/>-fold cross-validation), the share of
 /// distress messages it catches and of calm, normal and everyday ones it fires on; on the file, its distress messages
 /// the bot answers with lines to talk to (the net, or the urgent check), its calm and normal messages the net answers
-/// (false alarms), its urgent messages the urgent check misses that the net catches; and how many of the net's answers
-/// would quote an article for people worried about their own thoughts (misroutes, which must be 0).
+/// (false alarms), its urgent messages the urgent check misses that the net catches; and how many answers to members read
+/// as at risk (the net's, and the urgent check's on distress and urgent messages) would quote an article for people
+/// worried about their own thoughts (misroutes, which must be 0).
 /// </summary>
 public sealed record DistressEvalReport
 {
@@ -71,7 +72,10 @@ public sealed record DistressEvalReport
     /// <summary>Of <see cref="UrgentMissed"/>, those the net answers (private, with lines to talk to).</summary>
     public required int UrgentCaught { get; init; }
 
-    /// <summary>Distress examples and the file's messages the net answers whose answer quotes an own-thoughts article.</summary>
+    /// <summary>
+    /// Distress examples and the file's messages read as at risk whose answer quotes an own-thoughts article: those the net
+    /// answers, and its distress and urgent messages the urgent check takes (their urgent reply carries the same answer).
+    /// </summary>
     public required int Misroutes { get; init; }
 
     /// <summary>
@@ -103,7 +107,7 @@ public sealed record DistressEvalReport
         file: distress={DistressCases} quiet={QuietCases} urgent={UrgentCases}
         distress_recall={Format(DistressRecall)} (given lines to talk to; {DistressTakenAsUrgent} by the urgent check) false_alarm_rate={Format(FalseAlarmRate)} (calm and normal messages the net answers; the urgent check fires on {QuietTakenAsUrgent})
         urgent messages the urgent check misses: {UrgentMissed}, caught by the net: {UrgentCaught}
-        misroutes={Misroutes} (answers of the net quoting an own-thoughts article)
+        misroutes={Misroutes} (answers to messages read as distress, or labelled distress or urgent and read as urgent, quoting an own-thoughts article)
 
         """);
 
@@ -168,7 +172,9 @@ public static class DistressEvaluator
             .Select(i => new UrgentEvalMiss(cases[i].Line, cases[i].Message, cases[i].Label,
                 net[i] ? DistressEvalCase.Distress : safety.MatchUrgent(cases[i].Message) is { } match ? $"urgent {match.Category.Id}" : "none"))
             .ToList();
-        var answered = knowledge.Snapshot.Examples.Distress.Select(e => e.Text).Concat(Enumerable.Range(0, cases.Count).Where(i => net[i]).Select(i => cases[i].Message));
+        // A distress message the urgent check takes gets the urgent reply, which quotes the same answer as the net's would.
+        var answered = knowledge.Snapshot.Examples.Distress.Select(e => e.Text).Concat(Enumerable.Range(0, cases.Count)
+            .Where(i => net[i] || (urgent[i] && cases[i].Label is DistressEvalCase.Distress or DistressEvalCase.Urgent)).Select(i => cases[i].Message));
         return new DistressEvalReport
         {
             Threshold = threshold,

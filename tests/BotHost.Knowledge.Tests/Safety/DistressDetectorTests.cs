@@ -1,3 +1,4 @@
+using BotHost.Knowledge.Evaluation;
 using BotHost.Knowledge.Safety;
 using BotHost.Knowledge.Tests.Semantics;
 using BotHost.Testing.Semantics;
@@ -50,6 +51,24 @@ public sealed class DistressDetectorTests(SemanticsFixture fixture)
 
         Assert.Null(urgent);
         Assert.NotNull(Safety.MatchDistress(message));
+    }
+
+    /// <summary>
+    /// The misroute check reads every answer to a member read as at risk: an urgent (or distress) message the urgent check
+    /// takes gets the urgent reply, which quotes the same answer as the net's would. A help-seeker's own urges, written for
+    /// the test, are read as urgent and quoted the prevention article (ShippedAudienceTests): labelled urgent they count,
+    /// labelled calm they do not.
+    /// </summary>
+    [Fact]
+    public void Run_UrgentMessageTheUrgentCheckTakes_CountsItsAnswerInTheMisroutes()
+    {
+        const string message = "i keep looking at cp and i cant stop myself";
+        Assert.NotNull(Safety.MatchUrgent(message));
+        var calm = DistressEvaluator.Run(fixture.Shipped, [new DistressEvalCase(message, DistressEvalCase.Calm, 1)])!;
+
+        var urgent = DistressEvaluator.Run(fixture.Shipped, [new DistressEvalCase(message, DistressEvalCase.Urgent, 1)])!;
+
+        Assert.Equal(calm.Misroutes + 1, urgent.Misroutes);
     }
 
     [Theory]
