@@ -15,15 +15,17 @@ namespace BotHost.Benchmarks;
 /// answer, gen0 collections and the share of time in GC pauses; the embedding alone; and, with <c>generated</c> &gt; 0,
 /// the same on that many generated articles, with the first build (every text embedded, texts per second) and a rebuild
 /// from the vector cache timed. Run on one core:
-/// <c>taskset -c 1 dotnet run -c Release --project bench/BotHost.Benchmarks -- answer [generated] [cache-file]</c>.
-/// The vector cache defaults to a file in the temp folder named after the article count, so a second run measures a
-/// rebuild only; delete it to time a first build again.
+/// <c>taskset -c 1 dotnet run -c Release --project bench/BotHost.Benchmarks -- answer [generated] [cache-file] [--generated-only]</c>
+/// (without taskset for a first build of generated articles: it embeds on every core, the answers are still timed on
+/// one). The vector cache defaults to a file in the temp folder named after the article count, so a second run measures
+/// a rebuild only; delete it to time a first build again.
 /// </summary>
 internal static partial class AnswerRun
 {
     private const int Calls = 4_000;
 
-    public static void Run(TextWriter output, int generatedArticles, string? cachePath)
+    /// <param name="shippedFigures">False (<c>--generated-only</c>) to time only the generated articles, after a run that timed the shipped ones.</param>
+    public static void Run(TextWriter output, int generatedArticles, string? cachePath, bool shippedFigures = true)
     {
         var path = RepositoryPaths.Knowledge();
         var questions = BenchmarkQuestions.Load(path).Concat(BenchmarkQuestions.Load(path, "dev-questions.tsv")).ToArray();
@@ -47,9 +49,13 @@ internal static partial class AnswerRun
         if (snapshot is not null) FirstBuild(output, snapshot, options, embedder, encoderOptions, cachePath);
 
         EncoderRun.PinToOneCore();
-        Encode(output, embedder.Encoder, questions);
-        Stages(output, shipped, embedder, questions);
-        Ask(output, "shipped", shipped, questions);
+        if (shippedFigures || snapshot is null)
+        {
+            Encode(output, embedder.Encoder, questions);
+            Stages(output, shipped, embedder, questions);
+            Ask(output, "shipped", shipped, questions);
+        }
+
         if (snapshot is null) return;
 
         var rebuildStarted = Stopwatch.GetTimestamp();

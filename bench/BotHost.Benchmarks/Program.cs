@@ -28,7 +28,16 @@ if (args.Length > 0 && args[0] == "quantize")
 
 if (args.Length > 0 && args[0] == "answer")
 {
-    AnswerRun.Run(Console.Out, args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 0, args.Length > 2 ? args[2] : null);
+    var positional = args.Skip(1).Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray();
+    AnswerRun.Run(Console.Out, positional.Length > 0 ? int.Parse(positional[0], CultureInfo.InvariantCulture) : 0, positional.Length > 1 ? positional[1] : null,
+        shippedFigures: !args.Contains("--generated-only"));
+    return;
+}
+
+if (args.Length > 0 && args[0] == "rebuild")
+{
+    RebuildRun.Run(Console.Out, args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 0, args.Length > 2 ? args[2] : null,
+        args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 3);
     return;
 }
 

@@ -73,22 +73,32 @@ public sealed class VectorCache : IDisposable
             {
                 using var select = _connection.CreateCommand();
                 select.Transaction = transaction;
-                select.CommandText = "SELECT vector FROM vectors WHERE key = $key;";
+                select.CommandText = "SELECT vector, used FROM vectors WHERE key = $key;";
                 var key = select.Parameters.Add("$key", SqliteType.Blob);
                 using var touch = _connection.CreateCommand();
                 touch.Transaction = transaction;
-                touch.CommandText = "UPDATE vectors SET used = $today WHERE key = $key AND used < $today;";
+                touch.CommandText = "UPDATE vectors SET used = $today WHERE key = $key;";
                 var touchKey = touch.Parameters.Add("$key", SqliteType.Blob);
                 touch.Parameters.AddWithValue("$today", today);
+                var size = encoder.Dimensions * sizeof(float);
+                var blob = new byte[size];
                 for (var i = 0; i < keys.Length; i++)
                 {
                     key.Value = keys[i];
-                    if (select.ExecuteScalar() is byte[] blob && blob.Length == encoder.Dimensions * sizeof(float))
+                    long used;
+                    using (var row = select.ExecuteReader())
                     {
-                        vectors[i] = MemoryMarshal.Cast<byte, float>(blob).ToArray();
-                        touchKey.Value = keys[i];
-                        touch.ExecuteNonQuery();
+                        if (!row.Read() || row.GetBytes(0, 0, null, 0, 0) != size) continue;
+                        row.GetBytes(0, 0, blob, 0, size);
+                        used = row.GetInt64(1);
                     }
+
+                    vectors[i] = MemoryMarshal.Cast<byte, float>(blob).ToArray();
+
+                    // A vector already marked today is not written again: a reload the same day only reads.
+                    if (used >= today) continue;
+                    touchKey.Value = keys[i];
+                    touch.ExecuteNonQuery();
                 }
 
                 transaction.Commit();
