@@ -203,7 +203,7 @@ public static class SafetyCalibration
             SemanticTraining.StanceSettings, SemanticTraining.StanceSettings with { Classes = !SemanticTraining.StanceSettings.Classes },
             new(VectorWeight: 0f, ProtectiveWeight: 2f), new(VectorWeight: 0f, ProtectiveWeight: 1f, Classes: true), new(VectorWeight: 0f, ProtectiveWeight: 2f, Classes: true),
             new(VectorWeight: 0f, ProtectiveWeight: 4f, Classes: true), new(VectorWeight: 0f, ProtectiveWeight: 2f, Classes: true, L2: 1e-2f),
-            new(VectorWeight: 1f, ProtectiveWeight: 2f, Classes: true),
+            new(VectorWeight: 1f, ProtectiveWeight: 2f, Classes: true), new(VectorWeight: 0f, ProtectiveWeight: 4f, Classes: true, Words: false),
         }.Distinct(),
     ];
 
@@ -223,7 +223,7 @@ public static class SafetyCalibration
         {
             var stanceInUse = stanceSettings == SemanticTraining.StanceSettings;
             text.Append(CultureInfo.InvariantCulture,
-                $" reading the stance of vector {stanceSettings.VectorWeight:0.#} protective weight {stanceSettings.ProtectiveWeight:0.#} L2 {stanceSettings.L2:0.###} word classes {(stanceSettings.Classes ? "on" : "off")}{(stanceInUse ? " (in use)" : string.Empty)}:\n");
+                $" reading the stance of vector {stanceSettings.VectorWeight:0.#} protective weight {stanceSettings.ProtectiveWeight:0.#} L2 {stanceSettings.L2:0.###} word classes {(stanceSettings.Classes ? stanceSettings.Words ? "on" : "alone" : "off")}{(stanceInUse ? " (in use)" : string.Empty)}:\n");
             var grid = stanceInUse ? JointGrid : [RefusalModel.InUse];
             if (JointVariants(training, dev, devVectors, inUse, high, text, step, stanceSettings, grid) is { } threshold && stanceInUse) suggestion = threshold;
         }

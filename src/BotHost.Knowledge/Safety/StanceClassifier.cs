@@ -20,9 +20,11 @@ internal sealed class StanceClassifier
     private readonly float[] _vectorWeights;
     private readonly float _bias;
     private readonly bool _classes;
+    private readonly bool _words;
 
-    private StanceClassifier(Dictionary<string, float> weights, float[] vectorWeights, float bias, bool classes)
+    private StanceClassifier(Dictionary<string, float> weights, float[] vectorWeights, float bias, bool classes, bool words = true)
     {
+        _words = words;
         _weights = weights;
         _vectorWeights = vectorWeights;
         _bias = bias;
@@ -32,10 +34,11 @@ internal sealed class StanceClassifier
     /// <summary>
     /// Settings of <see cref="Train"/>. <paramref name="VectorWeight"/>: how much the sentence vector counts beside the words
     /// (0: words alone); <paramref name="ProtectiveWeight"/>: how much more a protective question's mistakes cost;
-    /// <paramref name="Classes"/>: the word classes of <see cref="AskerWords"/> beside the words (who acts on whom).
+    /// <paramref name="Classes"/>: the word classes of <see cref="AskerWords"/> beside the words (who acts on whom);
+    /// <paramref name="Words"/>: false to read the classes (and the opening) without the words themselves.
     /// </summary>
     public sealed record Settings(float VectorWeight = 1f, float L2 = 1e-3f, int Iterations = 300, float LearningRate = 0.05f, float ProtectiveWeight = 2f,
-        bool Classes = false);
+        bool Classes = false, bool Words = true);
 
     /// <summary>Whether the model reads the word classes of <see cref="AskerWords"/>.</summary>
     public bool ReadsClasses => _classes;
@@ -56,7 +59,7 @@ internal sealed class StanceClassifier
         var rows = new (int[] Ids, float Value)[n];
         for (var i = 0; i < n; i++)
         {
-            var terms = TermsOf(texts[i], settings.Classes);
+            var terms = TermsOf(texts[i], settings.Classes, settings.Words);
             var rowIds = new int[terms.Count];
             for (var t = 0; t < terms.Count; t++)
             {
@@ -114,7 +117,7 @@ internal sealed class StanceClassifier
         }
 
         TensorPrimitives.Multiply(v, settings.VectorWeight, v);
-        return new StanceClassifier(weights, v, b, settings.Classes);
+        return new StanceClassifier(weights, v, b, settings.Classes, settings.Words);
     }
 
     /// <summary>0 to 1: how strongly the message reads as a request rather than a protective question.</summary>
@@ -122,7 +125,7 @@ internal sealed class StanceClassifier
     {
         ArgumentNullException.ThrowIfNull(text);
         if (vector.Length != _vectorWeights.Length) throw new ArgumentException($"expected a vector of {_vectorWeights.Length} numbers", nameof(vector));
-        var terms = TermsOf(text, _classes);
+        var terms = TermsOf(text, _classes, _words);
         var z = _bias + TensorPrimitives.Dot(_vectorWeights, vector);
         if (terms.Count > 0)
         {
@@ -140,7 +143,7 @@ internal sealed class StanceClassifier
         writer.Write(_bias);
         writer.Write(_vectorWeights.Length);
         foreach (var x in _vectorWeights) writer.Write(x);
-        writer.Write(_classes);
+        writer.Write((byte)((_classes ? 1 : 0) | (_words ? 0 : 2)));
         TermWeights.Write(writer, _weights);
     }
 
@@ -153,8 +156,9 @@ internal sealed class StanceClassifier
         if (dimensions <= 0 || dimensions > 1 << 16 || !float.IsFinite(bias)) throw new InvalidDataException("not a stance classifier");
         var vector = new float[dimensions];
         for (var j = 0; j < dimensions; j++) vector[j] = reader.ReadSingle();
-        var classes = reader.ReadByte() switch { 0 => false, 1 => true, _ => throw new InvalidDataException("not a stance classifier: bad word-class flag") };
-        return new StanceClassifier(TermWeights.Read(reader, "stance classifier"), vector, bias, classes);
+        var terms = reader.ReadByte();
+        if (terms > 3) throw new InvalidDataException("not a stance classifier: bad word-class flag");
+        return new StanceClassifier(TermWeights.Read(reader, "stance classifier"), vector, bias, (terms & 1) != 0, (terms & 2) == 0);
     }
 
     /// <summary>The number of each vector's dimensions the model reads.</summary>
@@ -163,21 +167,21 @@ internal sealed class StanceClassifier
     /// <summary>
     /// The message's words, pairs of adjacent words, and its opening (the first word and the first two, marked "^"), as
     /// the rules read words (<see cref="SafetyText"/>), each once; with <paramref name="classes"/>, also the terms of its
-    /// word classes (<see cref="AskerWords.TermsOf"/>).
+    /// word classes (<see cref="AskerWords.TermsOf"/>), and without <paramref name="words"/> only those and the opening.
     /// </summary>
-    internal static List<string> TermsOf(string text, bool classes = false)
+    internal static List<string> TermsOf(string text, bool classes = false, bool words = true)
     {
-        var words = SafetyText.Read(text).Words;
+        var read = SafetyText.Read(text).Words;
         var terms = new HashSet<string>(StringComparer.Ordinal);
-        if (classes) terms.UnionWith(AskerWords.TermsOf(words));
-        for (var i = 0; i < words.Count; i++)
+        if (classes) terms.UnionWith(AskerWords.TermsOf(read));
+        for (var i = 0; i < read.Count && (words || !classes); i++)
         {
-            terms.Add(words[i]);
-            if (i + 1 < words.Count) terms.Add($"{words[i]} {words[i + 1]}");
+            terms.Add(read[i]);
+            if (i + 1 < read.Count) terms.Add($"{read[i]} {read[i + 1]}");
         }
 
-        if (words.Count > 0) terms.Add($"^ {words[0]}");
-        if (words.Count > 1) terms.Add($"^ {words[0]} {words[1]}");
+        if (read.Count > 0) terms.Add($"^ {read[0]}");
+        if (read.Count > 1) terms.Add($"^ {read[0]} {read[1]}");
         var list = terms.ToList();
         list.Sort(StringComparer.Ordinal);
         return list;

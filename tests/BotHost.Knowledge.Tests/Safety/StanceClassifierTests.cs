@@ -86,6 +86,16 @@ public sealed class StanceClassifierTests
     }
 
     [Fact]
+    public void TermsOf_ClassesWithoutWords_KeepsClassTermsAndOpeningOnly()
+    {
+        var terms = StanceClassifier.TermsOf("send me pics of a 14 year old", classes: true, words: false);
+
+        Assert.Contains("=age-minor", terms);
+        Assert.Contains("^ send", terms);
+        Assert.DoesNotContain("pics", terms);
+    }
+
+    [Fact]
     public void Read_Garbage_ThrowsInvalidData()
     {
         using var stream = new MemoryStream([0, 0, 0, 0, 255, 255, 255, 255]);
