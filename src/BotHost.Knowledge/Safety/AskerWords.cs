@@ -86,10 +86,11 @@ internal static class AskerWords
     }
 
     /// <summary>
-    /// The class terms of a message's words: each class once, each adjacent pair of words with a classed word read as its
-    /// class ("=self =acquire", "a =minor"), the order of the classes in the message (each pair of successive classed
-    /// words, "=acquire>=minor"), and whether the asker acts on a minor (first person, then a verb of getting, persuading,
-    /// meeting or hiding, then a minor or a minor's age: "=actor-on-minor").
+    /// The class terms of a message's words: each classed word's class (once per word, so a class counts as often as
+    /// its words), each adjacent pair of words with a classed word read as its class ("=self =acquire", "a =minor"), the
+    /// order of the classes in the message (each pair of successive classed words, "=acquire>=minor"), and whether the
+    /// asker acts on a minor (first person, then a verb of getting, persuading, meeting or hiding, then a minor or a
+    /// minor's age: "=actor-on-minor").
     /// </summary>
     public static IEnumerable<string> TermsOf(IReadOnlyList<string> words)
     {
