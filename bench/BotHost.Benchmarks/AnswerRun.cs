@@ -15,17 +15,20 @@ namespace BotHost.Benchmarks;
 /// answer, gen0 collections and the share of time in GC pauses; the embedding alone; and, with <c>generated</c> &gt; 0,
 /// the same on that many generated articles, with the first build (every text embedded, texts per second) and a rebuild
 /// from the vector cache timed. Run on one core:
-/// <c>taskset -c 1 dotnet run -c Release --project bench/BotHost.Benchmarks -- answer [generated] [cache-file] [--generated-only]</c>
+/// <c>taskset -c 1 dotnet run -c Release --project bench/BotHost.Benchmarks -- answer [generated] [cache-file] [--generated-only] [--cached-only] [--vocabulary DIR]</c>
 /// (without taskset for a first build of generated articles: it embeds on every core, the answers are still timed on
 /// one). The vector cache defaults to a file in the temp folder named after the article count, so a second run measures
-/// a rebuild only; delete it to time a first build again.
+/// a rebuild only; delete it to time a first build again. <c>--cached-only</c> stops the run when the cache lacks a
+/// generated article's text (<see cref="CacheOnlyEncoder"/>) instead of starting a first build; <c>--vocabulary</c>:
+/// see <see cref="GeneratedKnowledge.Vocabulary"/>.
 /// </summary>
 internal static partial class AnswerRun
 {
     private const int Calls = 4_000;
 
     /// <param name="shippedFigures">False (<c>--generated-only</c>) to time only the generated articles, after a run that timed the shipped ones.</param>
-    public static void Run(TextWriter output, int generatedArticles, string? cachePath, bool shippedFigures = true)
+    /// <param name="args">The command line, for <c>--cached-only</c> and <c>--vocabulary</c>.</param>
+    public static void Run(TextWriter output, int generatedArticles, string? cachePath, bool shippedFigures, IReadOnlyList<string> args)
     {
         var path = RepositoryPaths.Knowledge();
         var questions = BenchmarkQuestions.Load(path).Concat(BenchmarkQuestions.Load(path, "dev-questions.tsv")).ToArray();
@@ -45,8 +48,12 @@ internal static partial class AnswerRun
         // The generated articles' first build comes before the process is pinned to one core: it embeds on every core
         // it was given (batches side by side, as a first load does; start the bench without taskset for that), with a
         // progress line every 30 s. The answers are then timed on one core.
-        var snapshot = generatedArticles > 0 ? GeneratedKnowledge.Create(shipped.Snapshot, generatedArticles) : null;
-        if (snapshot is not null) FirstBuild(output, snapshot, options, embedder, encoderOptions, cachePath);
+        var snapshot = generatedArticles > 0 ? GeneratedKnowledge.Create(GeneratedKnowledge.Vocabulary(shipped.Snapshot, args), generatedArticles) : null;
+        using var cachedOnly = args.Contains("--cached-only")
+            ? new KnowledgeEmbedder(new CacheOnlyEncoder(embedder.Encoder), VectorCache.Open(cachePath, TimeProvider.System), TimeProvider.System)
+            : null;
+        if (cachedOnly is not null) options = new KnowledgeOptions { Path = path, Embedder = cachedOnly };
+        if (snapshot is not null) FirstBuild(output, snapshot, options, options.Embedder!, encoderOptions, cachePath);
 
         EncoderRun.PinToOneCore();
         if (shippedFigures || snapshot is null)

@@ -7,7 +7,9 @@ namespace BotHost.Benchmarks;
 /// <summary>
 /// A large synthetic knowledge base for scale benchmarks: articles shaped like the real ones (title, 6 questions,
 /// tags, 4 sections of about 600 characters), with words drawn Zipf-style from the shipped articles' vocabulary
-/// plus invented words, so term frequencies look like real text. Deterministic for a given seed.
+/// plus invented words, so term frequencies look like real text. Deterministic for a given seed and shipped articles:
+/// when the shipped articles change, so do the generated ones (and a vector cache filled for them no longer matches);
+/// <see cref="Vocabulary"/> reads the words from another knowledge folder, e.g. the one a cache was filled from.
 /// </summary>
 internal static class GeneratedKnowledge
 {
@@ -47,6 +49,20 @@ internal static class GeneratedKnowledge
         }
 
         return new KnowledgeSnapshot(articles, shipped.Hotlines, shipped.Synonyms, $"generated-{articleCount}");
+    }
+
+    /// <summary>
+    /// The articles whose words the generated ones use: those of <c>--vocabulary DIR</c> in <paramref name="args"/>
+    /// (a knowledge folder, e.g. <c>git archive 5ccaf4d knowledge</c> unpacked, the articles perf8's 10,000-article
+    /// vector cache was filled from), else <paramref name="shipped"/>.
+    /// </summary>
+    public static KnowledgeSnapshot Vocabulary(KnowledgeSnapshot shipped, IReadOnlyList<string> args)
+    {
+        var at = args.ToList().IndexOf("--vocabulary");
+        if (at < 0) return shipped;
+        if (at + 1 >= args.Count) throw new ArgumentException("--vocabulary needs a knowledge folder");
+        var (snapshot, diagnostics) = KnowledgeLoader.Load(args[at + 1], DateOnly.FromDateTime(DateTime.UtcNow));
+        return snapshot ?? throw new InvalidOperationException($"--vocabulary {args[at + 1]}: {string.Join("; ", diagnostics.Take(3))}");
     }
 
     // Zipf-like: the square of a uniform number favours the common words at the front of the list.

@@ -28,16 +28,24 @@ if (args.Length > 0 && args[0] == "quantize")
 
 if (args.Length > 0 && args[0] == "answer")
 {
-    var positional = args.Skip(1).Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray();
+    var positional = Positional(args);
     AnswerRun.Run(Console.Out, positional.Length > 0 ? int.Parse(positional[0], CultureInfo.InvariantCulture) : 0, positional.Length > 1 ? positional[1] : null,
-        shippedFigures: !args.Contains("--generated-only"));
+        shippedFigures: !args.Contains("--generated-only"), args);
     return;
 }
 
 if (args.Length > 0 && args[0] == "rebuild")
 {
-    RebuildRun.Run(Console.Out, args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 0, args.Length > 2 ? args[2] : null,
-        args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 3);
+    var positional = Positional(args);
+    RebuildRun.Run(Console.Out, positional.Length > 0 ? int.Parse(positional[0], CultureInfo.InvariantCulture) : 0, positional.Length > 1 ? positional[1] : null,
+        positional.Length > 2 ? int.Parse(positional[2], CultureInfo.InvariantCulture) : 3, args);
+    return;
+}
+
+if (args.Length > 0 && args[0] == "semantic")
+{
+    var positional = Positional(args);
+    SemanticRun.Run(Console.Out, positional.Length > 0 ? int.Parse(positional[0], CultureInfo.InvariantCulture) : 0, positional.Length > 1 ? positional[1] : null, args);
     return;
 }
 
@@ -72,3 +80,16 @@ if (args.Length > 0 && args[0] == "explain")
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(KnowledgeBenchmarks).Assembly).Run(args);
+
+// The arguments after the mode that are not options (--name) or an option's value (--vocabulary DIR).
+static string[] Positional(string[] args)
+{
+    var positional = new List<string>();
+    for (var i = 1; i < args.Length; i++)
+    {
+        if (args[i] == "--vocabulary") i++;
+        else if (!args[i].StartsWith("--", StringComparison.Ordinal)) positional.Add(args[i]);
+    }
+
+    return [.. positional];
+}

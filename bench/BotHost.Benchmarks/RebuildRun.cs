@@ -9,20 +9,22 @@ namespace BotHost.Benchmarks;
 /// A knowledge rebuild with every vector in the cache, as a reload of an unchanged (or slightly edited) knowledge base
 /// does: the shipped knowledge, or that many generated articles, built several times on one core, with the wall-clock
 /// time, the thread's CPU time and the bytes allocated of each build. Run after <c>answer N</c> has filled the cache:
-/// <c>taskset -c 1 dotnet run -c Release --project bench/BotHost.Benchmarks -- rebuild [generated] [cache-file] [rounds]</c>
-/// (with <c>dotnet-trace collect</c> around it to see where the time goes).
+/// <c>taskset -c 1 dotnet run -c Release --project bench/BotHost.Benchmarks -- rebuild [generated] [cache-file] [rounds] [--vocabulary DIR]</c>
+/// (with <c>dotnet-trace collect</c> around it to see where the time goes). A knowledge text the cache lacks stops the
+/// run (<see cref="CacheOnlyEncoder"/>); <c>--vocabulary</c>: see <see cref="GeneratedKnowledge.Vocabulary"/>.
 /// </summary>
 internal static class RebuildRun
 {
-    public static void Run(TextWriter output, int generatedArticles, string? cachePath, int rounds)
+    public static void Run(TextWriter output, int generatedArticles, string? cachePath, int rounds, IReadOnlyList<string> args)
     {
         EncoderRun.PinToOneCore();
         var path = RepositoryPaths.Knowledge();
         cachePath ??= Path.Combine(Path.GetTempPath(), $"bothost-bench-vectors-{generatedArticles}.db");
-        using var embedder = KnowledgeEmbedder.Load(new SentenceEncoderOptions { VectorCachePath = cachePath, Precision = EncoderRun.Precision() }, TimeProvider.System);
+        using var encoder = ArcticXsEncoder.Load(new SentenceEncoderOptions { Precision = EncoderRun.Precision() });
+        using var embedder = new KnowledgeEmbedder(new CacheOnlyEncoder(encoder), VectorCache.Open(cachePath, TimeProvider.System), TimeProvider.System);
         var (shipped, _) = KnowledgeLoader.Load(path, DateOnly.FromDateTime(DateTime.UtcNow));
         if (shipped is null) throw new InvalidOperationException("the shipped knowledge base has errors; run bothost kb check");
-        var snapshot = generatedArticles > 0 ? GeneratedKnowledge.Create(shipped, generatedArticles) : shipped;
+        var snapshot = generatedArticles > 0 ? GeneratedKnowledge.Create(GeneratedKnowledge.Vocabulary(shipped, args), generatedArticles) : shipped;
         var options = new KnowledgeOptions { Path = path, Embedder = embedder };
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"rebuild bench: {snapshot.Articles.Count:N0} articles ({(generatedArticles > 0 ? "generated" : "shipped")}), encoder {embedder.Encoder.ModelId}, cache {cachePath}; load average {File.ReadAllText("/proc/loadavg").Trim()}"));

@@ -85,8 +85,9 @@ internal sealed class KnowledgeSearcher
                 var coverage = total <= 0 ? 0 : Covered(concepts, ids => _terms.ContainsTerms(m.Article, ids)) / total;
                 var topic = total <= 0 ? 0 : Covered(concepts, ids => _terms.TopicContainsTerms(m.Article, ids)) / total;
                 var anchor = Anchor(m.Article, concepts);
-                var section = BestSection(m.Article, m.Match.Sections, concepts, total, semantic?.Sections[m.Article], semantic?.Headings?[m.Article]);
-                var cosine = semantic is null ? 0 : Math.Max(0, semantic.Articles[m.Article]);
+                var cosines = semantic?.Of(m.Article);
+                var section = BestSection(m.Article, m.Match.Sections, concepts, total, cosines?.Sections, cosines?.Headings);
+                var cosine = cosines is null ? 0 : Math.Max(0, cosines.Best);
                 var everyday = semantic?.Everyday ?? 0;
                 var neighbours = semantic?.EverydayNeighbours ?? 0;
                 var value = confidence.Confidence(m.Score, coverage, anchor, topic, ConfidenceModel.OffTopicLead(m.Match.QuestionScore, offTopic), cosine, cosine - everyday,
@@ -99,10 +100,10 @@ internal sealed class KnowledgeSearcher
                     Cosine = cosine,
                     EverydayCosine = everyday,
                     EverydayNeighbours = neighbours,
-                    QuestionCosine = semantic?.Questions?[m.Article] ?? 0,
-                    DocumentCosine = semantic?.Documents?[m.Article] ?? 0,
-                    CentroidCosine = semantic?.Centroids?[m.Article] ?? 0,
-                    TopMean = semantic?.TopMeans?[m.Article] ?? 0,
+                    QuestionCosine = cosines?.Question ?? 0,
+                    DocumentCosine = cosines?.Document ?? 0,
+                    CentroidCosine = cosines?.Centroid ?? 0,
+                    TopMean = cosines?.TopMean ?? 0,
                     FusedRank = position,
                     LexicalRank = lexicalRanks.GetValueOrDefault(m.Article, Candidates),
                 };
@@ -129,12 +130,7 @@ internal sealed class KnowledgeSearcher
         var k = _parameters.FusionK;
         var fused = new Dictionary<int, double>();
         for (var r = 0; r < lexical.Count; r++) fused[lexical[r].Article] = 1.0 / (k + r + 1);
-        var byCosine = Enumerable.Range(0, semantic.Articles.Length)
-            .Where(include)
-            .OrderByDescending(a => semantic.Articles[a])
-            .ThenBy(a => a)
-            .Take(SemanticCandidates)
-            .ToList();
+        var byCosine = semantic.Nearest(include, SemanticCandidates);
         for (var r = 0; r < byCosine.Count; r++)
         {
             fused[byCosine[r]] = fused.GetValueOrDefault(byCosine[r]) + (_parameters.SemanticWeight / (k + r + 1));
