@@ -131,8 +131,11 @@ public sealed class AccessTests(BrowserFixture browser) : IAsyncLifetime
         await page.WaitForFunctionAsync("document.activeElement && document.activeElement.id === 'token'");
 
         await page.Keyboard.TypeAsync(ConsoleTestServer.AdminToken);
+        // Every keystroke must have landed before Enter submits: a lost key on a loaded machine would sign in with a wrong
+        // token and leave the page on the sign-in form, which looked like a 180 s navigation timeout.
+        await Expect(page.Locator("#token")).ToHaveValueAsync(ConsoleTestServer.AdminToken);
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync("**/console/ask");
+        await WaitForPathAsync(page, "/console/ask");
         await page.Keyboard.PressAsync("Tab");
         var skip = await page.EvaluateAsync<string>("document.activeElement.textContent");
         await page.Keyboard.PressAsync("Tab");
@@ -166,6 +169,22 @@ public sealed class AccessTests(BrowserFixture browser) : IAsyncLifetime
         var details = page.Locator(opened!).Locator("xpath=..");
         await Expect(details).ToHaveAttributeAsync("open", string.Empty);
         await Expect(details.GetByRole(AriaRole.List, new() { Name = "Sections" })).ToBeVisibleAsync();
+    }
+
+    /// <summary>Waits for the page to reach <paramref name="path"/>; on a timeout, fails with the page it is on and its
+    /// heading, so a sign-in that was refused is told apart from a slow navigation.</summary>
+    private static async Task WaitForPathAsync(IPage page, string path)
+    {
+        try
+        {
+            // The DOM is what the keyboard needs next; waiting for the whole load event as well adds nothing here.
+            await page.WaitForURLAsync("**" + path, new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        }
+        catch (TimeoutException)
+        {
+            var heading = await page.Locator("h1").First.InnerTextAsync(new() { Timeout = 5_000 });
+            Assert.Fail($"Expected {path}, but the page stayed on {page.Url} (heading: {heading})");
+        }
     }
 
     /// <summary>Presses Tab until <paramref name="focused"/> holds (at most 40 times: the page's first controls come early).</summary>
