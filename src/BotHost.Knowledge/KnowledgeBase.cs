@@ -21,16 +21,18 @@ public sealed class KnowledgeBase : IDisposable
     private readonly KnowledgeOptions _options;
     private readonly Safety.SafetyRules _safety;
     private readonly SemanticIndex? _semantic;
+    private readonly OnTopicModel? _onTopic;
     private readonly AudienceGuard _audience;
 
     /// <summary>Answers to recent questions, by <see cref="MessageKey"/> and region; null when the cache is off.</summary>
     private readonly BoundedCache<(UInt128 Question, string Region), Answer>? _answers;
 
     private KnowledgeBase(KnowledgeSnapshot snapshot, KnowledgeOptions options, LuceneSearchIndex index, ArticleTermIndex terms,
-        IReadOnlyList<PassageRef> passages, IReadOnlyList<int> questionArticles, SemanticIndex? semantic, DateTimeOffset loadedAt, TimeSpan buildTime, Safety.SafetyRules safety,
-        AudienceGuard audience)
+        IReadOnlyList<PassageRef> passages, IReadOnlyList<int> questionArticles, SemanticIndex? semantic, OnTopicModel? onTopic, DateTimeOffset loadedAt, TimeSpan buildTime,
+        Safety.SafetyRules safety, AudienceGuard audience)
     {
         _semantic = semantic;
+        _onTopic = onTopic;
         _audience = audience;
         _answers = options.AnswerCacheSize >= 2 ? new BoundedCache<(UInt128, string), Answer>(options.AnswerCacheSize) : null;
         Snapshot = snapshot;
@@ -122,8 +124,12 @@ public sealed class KnowledgeBase : IDisposable
         var semantic = options.Embedder is { } encoder && options.Features.HasFlag(SearchFeatures.Semantic)
             ? SemanticIndex.Build(snapshot, encoder, options.Features.HasFlag(SearchFeatures.OffTopicExamples) ? [.. snapshot.OffTopic, .. snapshot.Everyday] : [])
             : null;
+        var onTopic = semantic is not null && options.Embedder is { } onTopicEmbedder && options.Features.HasFlag(SearchFeatures.OnTopic | SearchFeatures.OffTopicExamples)
+            ? OnTopicModel.Build(snapshot, onTopicEmbedder, [.. snapshot.OffTopic, .. snapshot.Everyday])
+            : null;
         var audience = AudienceGuard.Build(snapshot, options.Embedder);
-        var knowledge = new KnowledgeBase(snapshot, options, index, terms, refs, questionArticles, semantic, time.GetUtcNow(), Stopwatch.GetElapsedTime(started), safety, audience);
+        var knowledge = new KnowledgeBase(snapshot, options, index, terms, refs, questionArticles, semantic, onTopic, time.GetUtcNow(), Stopwatch.GetElapsedTime(started), safety,
+            audience);
         knowledge.WarmUp();
         return knowledge;
     }
@@ -202,8 +208,10 @@ public sealed class KnowledgeBase : IDisposable
     {
         ArgumentNullException.ThrowIfNull(question);
         var query = _analyzer.Analyze(question);
-        var semantic = _semantic is not null && _options.Embedder is { } embedder ? _semantic.Score(embedder.Message(question).Vector) : null;
-        var ranked = ForAudience(question, _searcher.Rank(query, RankDepth, a => Articles[a].AppliesTo(region), semantic));
+        var embedding = _semantic is not null && _options.Embedder is { } embedder ? embedder.Message(question) : null;
+        var semantic = embedding is null ? null : _semantic!.Score(embedding.Vector);
+        var onTopic = embedding is not null && _onTopic is not null ? _onTopic.LogOdds(embedding.Vector) : 0;
+        var ranked = ForAudience(question, _searcher.Rank(query, RankDepth, a => Articles[a].AppliesTo(region), semantic, onTopic));
         return new SearchResult(query, ranked, ShouldDecline(ranked));
     }
 

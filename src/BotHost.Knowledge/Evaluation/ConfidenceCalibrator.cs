@@ -16,15 +16,15 @@ public static class ConfidenceCalibrator
 
     /// <summary>
     /// Intercept, coverage, strength, anchor, topic coverage, off-topic lead, cosine, margin over the nearest everyday
-    /// example, margin over the nearest few.
+    /// example, margin over the nearest few, the on-topic model's log-odds.
     /// </summary>
-    private const int K = 9;
+    private const int K = 10;
 
     public static ConfidenceModel Fit(IReadOnlyList<CalibrationSample> samples)
     {
         ArgumentNullException.ThrowIfNull(samples);
         var beta = Logistic([.. samples.Select(s => (Features(s), s.ShouldAnswer, s.Weight))], K, Ridge);
-        return new ConfidenceModel(beta[0], beta[1], beta[2], beta[3], beta[4], beta[5], beta[6], beta[7], beta[8]);
+        return new ConfidenceModel(beta[0], beta[1], beta[2], beta[3], beta[4], beta[5], beta[6], beta[7], beta[8], beta[9]);
     }
 
     /// <summary>Logistic regression by Newton's method with a ridge penalty on every coefficient: the coefficients of the <paramref name="k"/> features.</summary>
@@ -170,10 +170,10 @@ public static class ConfidenceCalibrator
     private static double Logit(double p) => Math.Log(p / (1 - p));
 
     private static double[] Features(CalibrationSample s) =>
-        [1, s.Coverage, Math.Log(1 + Math.Max(0, s.Score)), s.Anchor, s.Topic, s.OffTopicLead, s.Cosine, s.Margin, s.NeighbourMargin];
+        [1, s.Coverage, Math.Log(1 + Math.Max(0, s.Score)), s.Anchor, s.Topic, s.OffTopicLead, s.Cosine, s.Margin, s.NeighbourMargin, s.OnTopic];
 
     private static double Confidence(ConfidenceModel model, CalibrationSample s) =>
-        model.Confidence(s.Score, s.Coverage, s.Anchor, s.Topic, s.OffTopicLead, s.Cosine, s.Margin, s.NeighbourMargin);
+        model.Confidence(s.Score, s.Coverage, s.Anchor, s.Topic, s.OffTopicLead, s.Cosine, s.Margin, s.NeighbourMargin, s.OnTopic);
 
     private static double Sigmoid(double z) => 1 / (1 + Math.Exp(-z));
 

@@ -39,7 +39,8 @@ internal sealed class KnowledgeSearcher
 
     /// <param name="include">Articles that may be returned (for example, those that apply to the asker's region).</param>
     /// <param name="semantic">The question's cosines with the articles' embedded texts; null ranks by words alone.</param>
-    public IReadOnlyList<RankedArticle> Rank(AnalyzedQuery query, int maxArticles, Func<int, bool> include, SemanticScores? semantic = null)
+    /// <param name="onTopic">The <see cref="OnTopicModel"/>'s log-odds for the question (0 without it).</param>
+    public IReadOnlyList<RankedArticle> Rank(AnalyzedQuery query, int maxArticles, Func<int, bool> include, SemanticScores? semantic = null, double onTopic = 0)
     {
         if (query.IsEmpty && semantic is null) return [];
         var matches = new Dictionary<int, ArticleMatch>();
@@ -91,7 +92,7 @@ internal sealed class KnowledgeSearcher
                 var everyday = semantic?.Everyday ?? 0;
                 var neighbours = semantic?.EverydayNeighbours ?? 0;
                 var value = confidence.Confidence(m.Score, coverage, anchor, topic, ConfidenceModel.OffTopicLead(m.Match.QuestionScore, offTopic), cosine, cosine - everyday,
-                    cosine - neighbours);
+                    cosine - neighbours, onTopic);
                 return new RankedArticle(m.Article, section, m.Score, coverage, value, anchor)
                 {
                     TopicCoverage = topic,
@@ -100,6 +101,7 @@ internal sealed class KnowledgeSearcher
                     Cosine = cosine,
                     EverydayCosine = everyday,
                     EverydayNeighbours = neighbours,
+                    OnTopic = onTopic,
                     QuestionCosine = cosines?.Question ?? 0,
                     DocumentCosine = cosines?.Document ?? 0,
                     CentroidCosine = cosines?.Centroid ?? 0,

@@ -27,6 +27,9 @@ public sealed record RankedArticle(int Article, int Section, double Score, doubl
     /// <summary>The mean cosine of the nearest few everyday examples; the same for every article of a search.</summary>
     public double EverydayNeighbours { get; init; }
 
+    /// <summary>The <see cref="OnTopicModel"/>'s log-odds that the question is about the articles' topics; the same for every article of a search (0 without it).</summary>
+    public double OnTopic { get; init; }
+
     /// <summary>The question's best cosine with one of the article's questions (0 without the model).</summary>
     public double QuestionCosine { get; init; }
 

@@ -33,5 +33,8 @@ public enum SearchFeatures
     /// <summary>Re-order the fused ranking's first articles by the learned <see cref="Search.Reranker"/> (needs the model).</summary>
     Reranker = 128,
 
-    All = FieldWeights | Synonyms | TypoTolerance | ChatNormalization | Confidence | OffTopicExamples | Semantic | Reranker,
+    /// <summary>The <see cref="Search.OnTopicModel"/>'s log-odds (articles' questions vs everyday examples) as a confidence feature (needs the model and <see cref="OffTopicExamples"/>).</summary>
+    OnTopic = 256,
+
+    All = FieldWeights | Synonyms | TypoTolerance | ChatNormalization | Confidence | OffTopicExamples | Semantic | Reranker | OnTopic,
 }

@@ -168,6 +168,7 @@ internal static class KbEvalCommand
 
         env.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"threshold {threshold:0.00} {why}; at the decline threshold {options.DeclineThreshold:0.##}: {Coefficients(ConfidenceCalibrator.Recentred(model, threshold, options.DeclineThreshold))}"));
+        if (heldOut.Count > 0 && everyday.Count > 0 && samples.Any(s => s.OnTopic != 0)) WriteWithoutOnTopic(env, samples, misspelt, everyday, heldOut, options.DeclineThreshold);
         if (heldOutSearches.Count == 0) return;
         // The reranker learns from the held-out article questions alone; the eval questions above only measure it.
         var reranker = RerankerCalibrator.Fit(heldOutSearches);
@@ -176,8 +177,24 @@ internal static class KbEvalCommand
             $"reranker: {string.Join(' ', Reranker.FeatureNames.Select((name, i) => $"{name}={reranker.Weights[i]:0.###}"))} (n={heldOutSearches.Count} held-out article questions; their recall@1 cross-validated over the folds {fused:0.000} fused -> {reranked:0.000} reranked)"));
     }
 
+    /// <summary>
+    /// The same fit and balanced threshold without the on-topic model's log-odds (issue #14, declining: each decline
+    /// feature reported on its own), measured on the same cross-validated stand-ins and eval questions.
+    /// </summary>
+    private static void WriteWithoutOnTopic(CliEnvironment env, IReadOnlyList<CalibrationSample> samples, IReadOnlyList<CalibrationSample> misspelt,
+        IReadOnlyList<CalibrationSample> everyday, IReadOnlyList<CalibrationSample> heldOut, double declineThreshold)
+    {
+        static List<CalibrationSample> Without(IEnumerable<CalibrationSample> set) => [.. set.Select(s => s with { OnTopic = 0 })];
+        var (plainSamples, plainEveryday, plainHeldOut) = (Without(samples), Without(everyday), Without(heldOut));
+        var model = ConfidenceCalibrator.Fit([.. plainSamples, .. Without(misspelt), .. plainEveryday, .. plainHeldOut]);
+        var threshold = ConfidenceCalibrator.BalancedThreshold(model, plainHeldOut, plainEveryday);
+        var written = ConfidenceCalibrator.RatesAt(model, plainSamples, threshold);
+        env.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"without on_topic: threshold {threshold:0.00} answers {ConfidenceCalibrator.RatesAt(model, plainHeldOut, threshold).Answered:0.000} of the held-out article questions and declines {ConfidenceCalibrator.RatesAt(model, plainEveryday, threshold).Declined:0.000} of the everyday examples (as written: answered {written.Answered:0.000}, declined {written.Declined:0.000}); at the decline threshold {declineThreshold:0.##}: {Coefficients(ConfidenceCalibrator.Recentred(model, threshold, declineThreshold))}"));
+    }
+
     private static string Coefficients(ConfidenceModel model) => string.Create(CultureInfo.InvariantCulture,
-        $"intercept={model.Intercept:0.###} coverage={model.CoverageWeight:0.###} strength={model.StrengthWeight:0.###} anchor={model.AnchorWeight:0.###} topic={model.TopicWeight:0.###} off_topic={model.OffTopicWeight:0.###} cosine={model.CosineWeight:0.###} margin={model.MarginWeight:0.###} neighbour_margin={model.NeighbourMarginWeight:0.###}");
+        $"intercept={model.Intercept:0.###} coverage={model.CoverageWeight:0.###} strength={model.StrengthWeight:0.###} anchor={model.AnchorWeight:0.###} topic={model.TopicWeight:0.###} off_topic={model.OffTopicWeight:0.###} cosine={model.CosineWeight:0.###} margin={model.MarginWeight:0.###} neighbour_margin={model.NeighbourMarginWeight:0.###} on_topic={model.OnTopicWeight:0.###}");
 
     private static void WriteAblation(CliEnvironment env, KnowledgeOptions options, List<EvalCase> cases, string region, EvalReport all, bool json)
     {

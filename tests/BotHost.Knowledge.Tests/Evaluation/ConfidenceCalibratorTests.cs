@@ -24,6 +24,25 @@ public sealed class ConfidenceCalibratorTests
     }
 
     [Fact]
+    public void Fit_SeparableByOnTopicLogOdds_LearnsAPositiveOnTopicWeight()
+    {
+        // coverage and strength say nothing here; only the on-topic model's log-odds tells the classes apart
+        var samples = Enumerable.Range(0, 50)
+            .SelectMany(i => new[]
+            {
+                new CalibrationSample(0.5, 5, ShouldAnswer: true, OnTopic: 1 + (i % 5 * 0.5)),
+                new CalibrationSample(0.5, 5, ShouldAnswer: false, OnTopic: -1 - (i % 5 * 0.5)),
+            })
+            .ToList();
+
+        var model = ConfidenceCalibrator.Fit(samples);
+
+        Assert.True(model.OnTopicWeight > 0);
+        Assert.True(model.Confidence(score: 5, coverage: 0.5, onTopic: 2) > 0.9);
+        Assert.True(model.Confidence(score: 5, coverage: 0.5, onTopic: -2) < 0.1);
+    }
+
+    [Fact]
     public void ThresholdTable_ListsAnsweredAndDeclinedShares()
     {
         var samples = new[] { new CalibrationSample(1, 10, true), new CalibrationSample(0, 1, false) };

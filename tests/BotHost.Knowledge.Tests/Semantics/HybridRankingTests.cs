@@ -69,6 +69,31 @@ public sealed class HybridRankingTests(SemanticsFixture fixture)
         Assert.Contains("sextortion", result.Ranked.Take(3).Select(r => fixture.Shipped.Articles[r.Article].Id));
     }
 
+    /// <summary>Issue #14, declining: the on-topic model reads a question about the articles' topics as one, and everyday chat as not.</summary>
+    [Fact]
+    public void Search_OnTopicModel_ReadsASafetyQuestionAsOnTopicAndEverydayChatAsNot()
+    {
+        var safety = fixture.Shipped.Search("someone is threatening to post my pics unless i pay", RegionCode.International);
+        var everyday = fixture.Shipped.Search("how do i set up roles and channels for my new discord server", RegionCode.International);
+
+        Assert.NotEmpty(everyday.Ranked);
+        Assert.True(safety.Ranked[0].OnTopic > 0, $"safety question: log-odds {safety.Ranked[0].OnTopic}");
+        Assert.True(everyday.Ranked[0].OnTopic < 0, $"everyday chat: log-odds {everyday.Ranked[0].OnTopic}");
+        Assert.All(everyday.Ranked, r => Assert.Equal(everyday.Ranked[0].OnTopic, r.OnTopic));
+    }
+
+    [Fact]
+    public void Build_WithoutTheOnTopicFeature_GivesNoOnTopicLogOdds()
+    {
+        var options = new KnowledgeOptions { Path = RepositoryPaths.Knowledge, Embedder = fixture.Embedder, Features = SearchFeatures.All & ~SearchFeatures.OnTopic };
+        using var knowledge = KnowledgeBase.Load(options, new FakeTimeProvider(TestClock.Start)).Knowledge!;
+
+        var result = knowledge.Search("someone is threatening to post my pics unless i pay", RegionCode.International);
+
+        Assert.NotEmpty(result.Ranked);
+        Assert.All(result.Ranked, r => Assert.Equal(0, r.OnTopic));
+    }
+
     [Fact]
     public void Build_WithoutTheSemanticFeature_RanksByWordsAlone()
     {
