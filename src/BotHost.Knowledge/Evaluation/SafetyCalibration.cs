@@ -173,7 +173,7 @@ public static class SafetyCalibration
         }
 
         var stance = Stance(training, dev, devVectors, inUse, suggested, text, step);
-        var joint = Joint(training, dev, devVectors, inUse, suggested, text, step);
+        var joint = Joint(training, dev, devVectors, inUse, suggested, text, step, cue);
         text.Append(CultureInfo.InvariantCulture, $"\nrefusal.yaml: example_threshold: {suggested:0.000}\n");
         if (cue is not null) text.Append(CultureInfo.InvariantCulture, $"refusal.yaml: uncued_threshold: {uncued:0.000} (two stages)\n");
         if (stance is var (from, at)) text.Append(CultureInfo.InvariantCulture, $"refusal.yaml: stance_from: {from:0.00}, stance_threshold: {at:0.00} (the asker's stance)\n");
@@ -187,6 +187,10 @@ public static class SafetyCalibration
         new(), new(L2: 1e-2f), new(L2: 1e-1f),
         new(Vector: false, Words: false, Neighbours: false, Scores: true), new(Vector: false, Words: false, Scores: true),
         new(Vector: false, Scores: true, L2: 1e-2f), new(Scores: true, L2: 1e-2f), new(Vector: false, Words: false, Scores: true, ProtectiveWeight: 8f),
+        new(Vector: false, Words: false, Neighbours: false, Scores: true, Classes: true), new(Vector: false, Words: false, Neighbours: false, Scores: true, Cue: true),
+        new(Vector: false, Words: false, Neighbours: false, Scores: true, Margin: true), new(Vector: false, Words: false, Neighbours: false, Scores: true, TerseWeight: 2f),
+        new(Vector: false, Words: false, Neighbours: false, Scores: true, Classes: true, Cue: true, Margin: true),
+        new(Vector: false, Words: false, Neighbours: false, Scores: true, Classes: true, Cue: true, Margin: true, TerseWeight: 2f),
     ];
 
     /// <summary>Shares of the cross-validated protective rows a one-score variant may refuse: none, or one in 400 (0.25%).</summary>
@@ -214,8 +218,9 @@ public static class SafetyCalibration
     /// that share of the cross-validated protective rows, at most <see cref="UncuedRefusalShare"/> of the other examples and
     /// no dev protective question the rules answer. Returns the threshold of the model in use, OR-combined, at 0.25%.
     /// </summary>
+    /// <param name="cue">refusal.yaml's protective cue, for the variants that read it (skipped without it).</param>
     private static double? Joint(SemanticTraining training, IReadOnlyList<(string Message, bool Refuse)> dev, List<float[]> devVectors, List<Scored> inUse, double high,
-        StringBuilder text, Action? step)
+        StringBuilder text, Action? step, Func<string, bool>? cue)
     {
         text.Append(CultureInfo.InvariantCulture, $"\nvariant: one learned score (requests against every other row, over the sentence vector, words and nearest rows of each kind), OR-combined with example score {high:0.000}, and alone:\n");
         double? suggestion = null;
@@ -225,7 +230,7 @@ public static class SafetyCalibration
             text.Append(CultureInfo.InvariantCulture,
                 $" reading the stance of vector {stanceSettings.VectorWeight:0.#} protective weight {stanceSettings.ProtectiveWeight:0.#} L2 {stanceSettings.L2:0.###} word classes {(stanceSettings.Classes ? stanceSettings.Words ? "on" : "alone" : "off")}{(stanceInUse ? " (in use)" : string.Empty)}:\n");
             var grid = stanceInUse ? JointGrid : [RefusalModel.InUse];
-            if (JointVariants(training, dev, devVectors, inUse, high, text, step, stanceSettings, grid) is { } threshold && stanceInUse) suggestion = threshold;
+            if (JointVariants(training, dev, devVectors, inUse, high, text, step, stanceSettings, grid, cue) is { } threshold && stanceInUse) suggestion = threshold;
         }
 
         return suggestion;
@@ -233,7 +238,7 @@ public static class SafetyCalibration
 
     /// <summary>The one-score variants of <paramref name="grid"/> over the scores of one stance classifier; the threshold of the model in use, OR-combined, at 0.25%.</summary>
     private static double? JointVariants(SemanticTraining training, IReadOnlyList<(string Message, bool Refuse)> dev, List<float[]> devVectors, List<Scored> inUse, double high,
-        StringBuilder text, Action? step, StanceClassifier.Settings stanceSettings, RefusalModel.Settings[] grid)
+        StringBuilder text, Action? step, StanceClassifier.Settings stanceSettings, RefusalModel.Settings[] grid, Func<string, bool>? cue)
     {
         double? suggestion = null;
         // The kernel machine's and the stance's scores as features: cross-validated on the same folds for the rows (the
@@ -248,8 +253,14 @@ public static class SafetyCalibration
         for (var i = 0; i < devFeatures.Length; i++) devFeatures[i] ??= RefusalModel.ScoreFeatures(0, 0);
         foreach (var settings in grid)
         {
-            var rows = RefusalModel.CrossValidate(training, Folds, settings, rowScores);
-            var trained = RefusalModel.Train(training, Enumerable.Range(0, training.Rows.Count), settings, shareGram: true, rowScores);
+            if (settings.Cue && cue is null)
+            {
+                step?.Invoke();
+                continue;
+            }
+
+            var rows = RefusalModel.CrossValidate(training, Folds, settings, rowScores, cue);
+            var trained = RefusalModel.Train(training, Enumerable.Range(0, training.Rows.Count), settings, shareGram: true, rowScores, cue);
             step?.Invoke();
             if (trained is not { } full) continue;
             var devScores = dev.Select((d, i) => full.Score(d.Message, devVectors[i], settings.Scores ? devFeatures[i] : default)).ToList();

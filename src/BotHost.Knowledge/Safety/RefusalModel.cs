@@ -34,6 +34,7 @@ internal sealed class RefusalModel
     private readonly float[] _neighbourWeights;
     private readonly float _bias;
     private readonly Settings _settings;
+    private Func<string, bool>? _cue;
     private float[] _references = [];
     private int[] _labels = [];
 
@@ -53,12 +54,29 @@ internal sealed class RefusalModel
     /// </summary>
     /// <param name="Scores">Whether it reads the other refusal scores of the message (<see cref="ScoreFeatures"/>: the kernel
     /// machine's and the stance's, cross-validated for the training rows), so that it learns how to weigh them together.</param>
+    /// <param name="Classes">Whether it reads the message's word classes (<see cref="AskerWords"/>: who acts on whom, a minor's
+    /// age) and whether it is terse, as a few dense inputs (<see cref="ClassFeatures"/>), not only through the stance.</param>
+    /// <param name="Cue">Whether it reads the protective cue of refusal.yaml (<see cref="RefusalRules.HasProtectiveCue"/>: a
+    /// rule's <c>none:</c> phrase), alone and with the stance (<see cref="WithCue"/> gives it the rules). Needs <paramref name="Scores"/>.</param>
+    /// <param name="Margin">Whether it reads the stance's margin: its log-odds weighed by the kernel machine's score (the stance
+    /// counts where the topic is the requests') and how sure it is either way. Needs <paramref name="Scores"/>.</param>
+    /// <param name="TerseWeight">How much a terse row (at most <see cref="TerseWords"/> words) weighs beside a longer row of its
+    /// kind, each kind's total kept: a short row carries little of the asker's stance, and its mistakes are the ones the
+    /// longer rows' wording does not teach.</param>
     public sealed record Settings(bool Vector = true, bool Words = true, bool Neighbours = true, bool Characters = false, bool Scores = false, float ProtectiveWeight = 4f,
-        float L2 = 1e-3f, int Iterations = 300, float LearningRate = 0.05f)
+        float L2 = 1e-3f, int Iterations = 300, float LearningRate = 0.05f, bool Classes = false, bool Cue = false, bool Margin = false, float TerseWeight = 1f)
     {
-        public string Name => string.Join('+', new[] { Scores ? "scores" : null, Vector ? "vector" : null, Words ? "words" : null, Characters ? "chars" : null, Neighbours ? "neighbours" : null }
-            .Where(n => n is not null)) + string.Create(System.Globalization.CultureInfo.InvariantCulture, $", protective x{ProtectiveWeight:0.#}, L2 {L2:0.####}");
+        public string Name => string.Join('+', new[]
+            {
+                Scores ? "scores" : null, Margin ? "margin" : null, Cue ? "cue" : null, Classes ? "classes" : null, Vector ? "vector" : null, Words ? "words" : null,
+                Characters ? "chars" : null, Neighbours ? "neighbours" : null,
+            }
+            .Where(n => n is not null)) + string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $", protective x{ProtectiveWeight:0.#}, L2 {L2:0.####}{(TerseWeight == 1 ? string.Empty : $", terse rows x{TerseWeight:0.#}")}");
     }
+
+    /// <summary>A message of at most this many words (as <see cref="SafetyText"/> reads them) is terse.</summary>
+    public const int TerseWords = 5;
 
     /// <summary>How many features <see cref="ScoreFeatures"/> makes of the other refusal scores.</summary>
     public const int ScoreFeatureCount = 3;
@@ -69,6 +87,28 @@ internal sealed class RefusalModel
     /// </summary>
     public static float[] ScoreFeatures(double kernel, double stance) =>
         [Logit(kernel) / 4f, Logit(stance) / 4f, (float)(kernel * stance)];
+
+    /// <summary>The word classes <see cref="ClassFeatures"/> reads, each as present or not.</summary>
+    private static readonly string[] ClassNames =
+        [.. new[] { "self", "mine", "other", "minor", "kin", "acquire", "persuade", "meet", "hide", "protect", "ask", "age-minor", "age-adult", "actor-on-minor" }
+            .Select(c => AskerWords.Marker + c)];
+
+    /// <summary>How many inputs <see cref="ClassFeatures"/> gives.</summary>
+    public const int ClassFeatureCount = 15;
+
+    /// <summary>
+    /// The message's word classes as inputs: per class of <see cref="AskerWords"/> (and the asker acting on a minor) 1 when a
+    /// word of it is there, and 1 when the message is terse (at most <see cref="TerseWords"/> words).
+    /// </summary>
+    internal static float[] ClassFeatures(string text)
+    {
+        var words = SafetyText.Read(text).Words;
+        var present = AskerWords.TermsOf(words).ToHashSet(StringComparer.Ordinal);
+        var features = new float[ClassFeatureCount];
+        for (var c = 0; c < ClassNames.Length; c++) features[c] = present.Contains(ClassNames[c]) ? 1 : 0;
+        features[^1] = words.Count <= TerseWords ? 1 : 0;
+        return features;
+    }
 
     private static float Logit(double p)
     {
@@ -92,8 +132,9 @@ internal sealed class RefusalModel
     /// (a shared Gram matrix in a cross-validation).
     /// </summary>
     /// <param name="scores">Per row of the training (when the settings read <see cref="Settings.Scores"/>): its <see cref="ScoreFeatures"/>.</param>
+    /// <param name="cue">The protective cue of refusal.yaml, when the settings read it (<see cref="Settings.Cue"/>).</param>
     public static RefusalModel? Train(IReadOnlyList<float[]> vectors, IReadOnlyList<string> texts, IReadOnlyList<int> labels, IReadOnlyList<int> rows,
-        Func<int, int, float> dot, Settings settings, IReadOnlyList<float[]>? scores = null)
+        Func<int, int, float> dot, Settings settings, IReadOnlyList<float[]>? scores = null, Func<string, bool>? cue = null)
     {
         ArgumentNullException.ThrowIfNull(vectors);
         ArgumentNullException.ThrowIfNull(texts);
@@ -113,9 +154,11 @@ internal sealed class RefusalModel
         var similarities = new float[n];
         var rowLabels = rows.Select(r => labels[r]).ToArray();
         if (settings.Scores && scores is null) throw new ArgumentException("the settings read the other scores: give each row's", nameof(scores));
+        if ((settings.Cue || settings.Margin) && !settings.Scores) throw new ArgumentException("the cue and the margin are read with the scores", nameof(settings));
+        if (settings.Cue && cue is null) throw new ArgumentException("the settings read the protective cue: give it", nameof(cue));
         for (var i = 0; i < n; i++)
         {
-            if (settings.Neighbours || settings.Scores) neighbours[i] = [];
+            neighbours[i] = [];
             var terms = TermsOf(texts[rows[i]], settings);
             var rowIds = new int[terms.Count];
             for (var t = 0; t < terms.Count; t++)
@@ -131,7 +174,7 @@ internal sealed class RefusalModel
                 neighbours[i] = Neighbourhood(similarities, rowLabels, excludeAbove: SameMessage);
             }
 
-            if (settings.Scores) neighbours[i] = [.. scores![rows[i]], .. neighbours[i]];
+            neighbours[i] = [.. Dense(texts[rows[i]], settings, settings.Scores ? scores![rows[i]] : default, cue), .. neighbours[i]];
         }
 
         // The requests weigh as much in total as everything else; among the rest a protective row weighs ProtectiveWeight
@@ -139,6 +182,7 @@ internal sealed class RefusalModel
         var others = n - requests - protective;
         var otherWeight = 0.5f / Math.Max(1f, others + (settings.ProtectiveWeight * protective));
         var sampleWeight = rowLabels.Select(l => l == Request ? 0.5f / requests : l == Protective ? settings.ProtectiveWeight * otherWeight : otherWeight).ToArray();
+        if (settings.TerseWeight != 1) WeighTerse(sampleWeight, [.. rows.Select(r => texts[r])], rowLabels, settings.TerseWeight);
 
         var w = new float[ids.Count];
         var v = new float[settings.Vector ? d : 0];
@@ -190,7 +234,7 @@ internal sealed class RefusalModel
             if (w[id] != 0) weights[term] = w[id];
         }
 
-        var model = new RefusalModel(settings, weights, settings.Vector ? v : new float[d], u, b);
+        var model = new RefusalModel(settings, weights, settings.Vector ? v : new float[d], u, b) { _cue = cue };
         return model.WithReferences(vectors, labels, rows);
     }
 
@@ -209,9 +253,43 @@ internal sealed class RefusalModel
     /// its protective mistakes x4 but no classes), protective 4 of 1883, others 3 of 3335, dev 47 of 47 and none of 196;
     /// over that stance the scores without the neighbourhood do better still: 0.750 (536 of 715), protective 4 of 1883,
     /// others 6 of 3335, dev 47 of 47 and none of 196, so the model reads the two scores alone (and costs no pass over
-    /// the training rows per message).
+    /// the training rows per message). With examples/refusal-5.tsv (377 terse rows written blind, 2026-12-07) and the
+    /// articles' questions of 2026-12-07, over the same stance: 0.744 (649 of 872), protective 6 of 2684, others 5 of 3935,
+    /// dev 47 of 47 and none of 196; terse rows (at most <see cref="TerseWords"/> words) weighing twice a longer row of
+    /// their kind: 0.747 (651 of 872; 457 against 453 with no protective row refused), the same protective and other
+    /// rows, so the model weighs them so. As direct inputs beside the two scores, each did worse on the same run: the word
+    /// classes 0.718, refusal.yaml's protective cue 0.731, the stance's margin 0.726 (5 of 2684 protective), all three
+    /// 0.689 (0.700 with terse rows x2): the threshold is set by the few protective rows that read most like requests,
+    /// and more inputs fit the rest of the rows, not those.
     /// </summary>
-    public static Settings InUse { get; } = new(Vector: false, Words: false, Neighbours: false, Scores: true);
+    public static Settings InUse { get; } = new(Vector: false, Words: false, Neighbours: false, Scores: true, TerseWeight: 2f);
+
+    /// <summary>
+    /// Multiplies the weight of each terse row (at most <see cref="TerseWords"/> words) by <paramref name="terse"/>, then
+    /// scales each kind's rows (requests, protective, others) back to the kind's total.
+    /// </summary>
+    internal static void WeighTerse(float[] weights, IReadOnlyList<string> texts, IReadOnlyList<int> labels, float terse)
+    {
+        foreach (var kind in new[] { Request, Protective, 0 })
+        {
+            float before = 0, after = 0;
+            for (var i = 0; i < weights.Length; i++)
+            {
+                if (KindOf(labels[i]) != kind) continue;
+                before += weights[i];
+                if (SafetyText.Read(texts[i]).Words.Count <= TerseWords) weights[i] *= terse;
+                after += weights[i];
+            }
+
+            if (after <= 0) continue;
+            for (var i = 0; i < weights.Length; i++)
+            {
+                if (KindOf(labels[i]) == kind) weights[i] *= before / after;
+            }
+        }
+
+        static int KindOf(int label) => label is Request or Protective ? label : 0;
+    }
 
     /// <summary>The folds of the cross-validated scores a model that reads them is trained on (as <c>kb eval --calibrate</c>'s).</summary>
     public const int Folds = 5;
@@ -219,13 +297,15 @@ internal sealed class RefusalModel
     /// <summary>The model fitted to some rows of a training (every row's label from <see cref="SemanticTraining.RefusalLabels"/>); null without a request and another row.</summary>
     /// <param name="shareGram">Read the rows' cosines from the training's Gram matrix (kept for a cross-validation's trainings).</param>
     /// <param name="scores">Per row: its <see cref="ScoreFeatures"/>, cross-validated (<see cref="OutOfFoldScores"/>), when the settings read them.</param>
-    public static RefusalModel? Train(SemanticTraining training, IEnumerable<int> rows, Settings? settings = null, bool shareGram = false, IReadOnlyList<float[]>? scores = null)
+    /// <param name="cue">The protective cue of refusal.yaml, when the settings read it.</param>
+    public static RefusalModel? Train(SemanticTraining training, IEnumerable<int> rows, Settings? settings = null, bool shareGram = false, IReadOnlyList<float[]>? scores = null,
+        Func<string, bool>? cue = null)
     {
         ArgumentNullException.ThrowIfNull(training);
         ArgumentNullException.ThrowIfNull(rows);
         var vectors = training.Vectors;
         Func<int, int, float> dot = shareGram ? training.Gram.Dot : (i, j) => TensorPrimitives.Dot(vectors[i], vectors[j]);
-        return Train(vectors, [.. training.Rows.Select(r => r.Text)], training.RefusalLabels, [.. rows], dot, settings ?? InUse, scores);
+        return Train(vectors, [.. training.Rows.Select(r => r.Text)], training.RefusalLabels, [.. rows], dot, settings ?? InUse, scores, cue);
     }
 
     /// <summary>
@@ -253,7 +333,7 @@ internal sealed class RefusalModel
         return scores;
     }
 
-    /// <summary>The model of every row (as <see cref="Train(SemanticTraining, IEnumerable{int}, Settings?, bool, IReadOnlyList{float[]}?)"/> fits it) read back from the cache.</summary>
+    /// <summary>The model of every row (as <see cref="Train(SemanticTraining, IEnumerable{int}, Settings?, bool, IReadOnlyList{float[]}?, Func{string, bool}?)"/> fits it) read back from the cache.</summary>
     public static RefusalModel Restore(SemanticTraining training, RefusalModel model)
     {
         ArgumentNullException.ThrowIfNull(training);
@@ -263,8 +343,9 @@ internal sealed class RefusalModel
     }
 
     /// <summary>Out-of-fold scores of every row: rows i with i % folds == f are scored by a model trained without them.</summary>
-    /// <param name="scores">As for <see cref="Train(SemanticTraining, IEnumerable{int}, Settings?, bool, IReadOnlyList{float[]}?)"/>: every row's, cross-validated on the same folds.</param>
-    public static IReadOnlyList<double?> CrossValidate(SemanticTraining training, int folds, Settings? settings = null, IReadOnlyList<float[]>? scores = null)
+    /// <param name="scores">As for <see cref="Train(SemanticTraining, IEnumerable{int}, Settings?, bool, IReadOnlyList{float[]}?, Func{string, bool}?)"/>: every row's, cross-validated on the same folds.</param>
+    public static IReadOnlyList<double?> CrossValidate(SemanticTraining training, int folds, Settings? settings = null, IReadOnlyList<float[]>? scores = null,
+        Func<string, bool>? cue = null)
     {
         ArgumentNullException.ThrowIfNull(training);
         ArgumentOutOfRangeException.ThrowIfLessThan(folds, 2);
@@ -272,7 +353,7 @@ internal sealed class RefusalModel
         for (var fold = 0; fold < folds; fold++)
         {
             var f = fold;
-            if (Train(training, Enumerable.Range(0, training.Rows.Count).Where(i => i % folds != f), settings, shareGram: true, scores) is not { } model) continue;
+            if (Train(training, Enumerable.Range(0, training.Rows.Count).Where(i => i % folds != f), settings, shareGram: true, scores, cue) is not { } model) continue;
             for (var i = fold; i < training.Rows.Count; i += folds) result[i] = model.Score(training.Rows[i].Text, training.Vectors[i], scores is null ? default : scores[i]);
         }
 
@@ -299,10 +380,54 @@ internal sealed class RefusalModel
         return this;
     }
 
-    private static int DenseCount(Settings settings) => (settings.Scores ? ScoreFeatureCount : 0) + (settings.Neighbours ? NeighbourFeatures : 0);
+    private static int DenseCount(Settings settings) =>
+        (settings.Scores ? ScoreFeatureCount : 0) + (settings.Margin ? 2 : 0) + (settings.Cue ? 2 : 0) + (settings.Classes ? ClassFeatureCount : 0) +
+        (settings.Neighbours ? NeighbourFeatures : 0);
+
+    /// <summary>
+    /// The dense inputs but the neighbourhood: the other scores (<see cref="ScoreFeatures"/>), the stance's margin (its
+    /// log-odds times the kernel machine's score; its log-odds' size), the protective cue (present; times the stance's
+    /// log-odds) and the word classes (<see cref="ClassFeatures"/>), as the settings read them.
+    /// </summary>
+    private static float[] Dense(string text, Settings settings, ReadOnlySpan<float> scores, Func<string, bool>? cue)
+    {
+        var features = new List<float>(DenseCount(settings));
+        if (settings.Scores)
+        {
+            if (scores.Length != ScoreFeatureCount) throw new ArgumentException($"expected the {ScoreFeatureCount} score features", nameof(scores));
+            features.AddRange(scores);
+            var stance = scores[1];
+            if (settings.Margin)
+            {
+                var kernel = 1f / (1f + MathF.Exp(-4f * scores[0]));
+                features.Add(kernel * stance);
+                features.Add(MathF.Abs(stance));
+            }
+
+            if (settings.Cue)
+            {
+                var cued = (cue ?? throw new InvalidOperationException("the model reads the protective cue: give it the refusal rules (WithCue)"))(text) ? 1f : 0f;
+                features.Add(cued);
+                features.Add(cued * stance);
+            }
+        }
+
+        if (settings.Classes) features.AddRange(ClassFeatures(text));
+        return [.. features];
+    }
 
     /// <summary>Whether <see cref="Score"/> reads the other refusal scores.</summary>
     public bool ReadsScores => _settings.Scores;
+
+    /// <summary>Whether <see cref="Score"/> reads the protective cue of refusal.yaml (give it with <see cref="WithCue"/>).</summary>
+    public bool ReadsCue => _settings.Cue;
+
+    /// <summary>The model reading <paramref name="cue"/> as the protective cue (refusal.yaml's; also after <see cref="Read"/>).</summary>
+    public RefusalModel WithCue(Func<string, bool>? cue)
+    {
+        _cue = cue;
+        return this;
+    }
 
     /// <summary>0 to 1: how strongly the message reads as a request to refuse.</summary>
     /// <param name="scores">The message's <see cref="ScoreFeatures"/>, when the model reads them (<see cref="ReadsScores"/>).</param>
@@ -320,12 +445,9 @@ internal sealed class RefusalModel
         }
 
         var dense = _neighbourWeights.AsSpan();
-        if (_settings.Scores)
-        {
-            if (scores.Length != ScoreFeatureCount) throw new ArgumentException($"expected the {ScoreFeatureCount} score features", nameof(scores));
-            z += TensorPrimitives.Dot(dense[..ScoreFeatureCount], scores);
-            dense = dense[ScoreFeatureCount..];
-        }
+        var own = Dense(text, _settings, scores, _cue);
+        z += TensorPrimitives.Dot(dense[..own.Length], own);
+        dense = dense[own.Length..];
 
         if (_settings.Neighbours && _labels.Length > 0)
         {
@@ -456,6 +578,7 @@ internal sealed class RefusalModel
         writer.Write(_bias);
         writer.Write(_vectorWeights.Length);
         foreach (var x in _vectorWeights) writer.Write(x);
+        writer.Write((byte)((_settings.Classes ? 1 : 0) | (_settings.Cue ? 2 : 0) | (_settings.Margin ? 4 : 0)));
         writer.Write(_neighbourWeights.Length);
         foreach (var x in _neighbourWeights) writer.Write(x);
         TermWeights.Write(writer, _weights);
@@ -472,6 +595,9 @@ internal sealed class RefusalModel
         if (dimensions <= 0 || dimensions > 1 << 16 || !float.IsFinite(bias)) throw new InvalidDataException("not a refusal model");
         var vector = new float[dimensions];
         for (var j = 0; j < dimensions; j++) vector[j] = reader.ReadSingle();
+        var inputs = reader.ReadByte();
+        if (inputs > 7) throw new InvalidDataException("not a refusal model: bad inputs");
+        settings = settings with { Classes = (inputs & 1) != 0, Cue = (inputs & 2) != 0, Margin = (inputs & 4) != 0 };
         var neighbourCount = reader.ReadInt32();
         if (neighbourCount != DenseCount(settings)) throw new InvalidDataException("not a refusal model: bad neighbourhood");
         var neighbours = new float[neighbourCount];

@@ -147,4 +147,96 @@ public sealed class RefusalModelTests
 
         Assert.Throws<ArgumentException>(() => model.Score("send me pics", [1f, 0f]));
     }
+
+    [Fact]
+    public void ClassFeatures_TerseRequestWithAMinorsAge_MarksItsClassesAndTerse()
+    {
+        var features = RefusalModel.ClassFeatures("can i get 13yo pics");
+
+        Assert.Equal(RefusalModel.ClassFeatureCount, features.Length);
+        Assert.Equal(1f, features[0]);
+        Assert.Equal(1f, features[5]);
+        Assert.Equal(1f, features[11]);
+        Assert.Equal(1f, features[13]);
+        Assert.Equal(1f, features[^1]);
+        Assert.Equal(0f, features[9]);
+    }
+
+    [Fact]
+    public void ClassFeatures_LongProtectiveQuestion_NotTerseAndNoActorOnMinor()
+    {
+        var features = RefusalModel.ClassFeatures("my daughter got asked for pics by a man online, how do i report him");
+
+        Assert.Equal(1f, features[1]);
+        Assert.Equal(1f, features[9]);
+        Assert.Equal(0f, features[13]);
+        Assert.Equal(0f, features[^1]);
+    }
+
+    [Fact]
+    public void WeighTerse_TerseRowsDoubled_EachKindKeepsItsTotal()
+    {
+        float[] weights = [0.25f, 0.25f, 0.1f, 0.1f, 0.05f];
+        string[] texts = ["send pics", "how do i get a teen to send me pics without her mom knowing", "report pics", "my daughter got sent pics what should i do now", "gg"];
+        int[] labels = [RefusalModel.Request, RefusalModel.Request, RefusalModel.Protective, RefusalModel.Protective, 0];
+
+        RefusalModel.WeighTerse(weights, texts, labels, 2f);
+
+        Assert.Equal(0.5f, weights[0] + weights[1], 5);
+        Assert.Equal(2f, weights[0] / weights[1], 5);
+        Assert.Equal(0.2f, weights[2] + weights[3], 5);
+        Assert.Equal(2f, weights[2] / weights[3], 5);
+        Assert.Equal(0.05f, weights[4], 5);
+    }
+
+    [Fact]
+    public void Score_ProtectiveCue_LowersTheScoreOfTheSameScores()
+    {
+        var vectors = Vectors;
+        var labels = Labels;
+        float[][] scores = [.. labels.Select(l => RefusalModel.ScoreFeatures(l == 0 ? 0.1 : 0.8, l == RefusalModel.Request ? 0.7 : 0.4))];
+        static bool Cue(string text) => text.Contains("report", StringComparison.Ordinal) || text.Contains("my ", StringComparison.Ordinal);
+        var settings = new RefusalModel.Settings(Vector: false, Words: false, Neighbours: false, Scores: true, Cue: true);
+        var model = Assert.IsType<RefusalModel>(RefusalModel.Train(vectors, Texts, labels, [.. Enumerable.Range(0, vectors.Length)],
+            (i, j) => TensorPrimitives.Dot(vectors[i], vectors[j]), settings, scores, Cue));
+        var same = RefusalModel.ScoreFeatures(0.8, 0.55);
+
+        var cued = model.Score("how do i report pics of a teen", Unit(1f, 0.2f, 0f), same);
+        var uncued = model.Score("where are pics of a teen", Unit(1f, 0.2f, 0f), same);
+
+        Assert.True(cued < uncued, $"cued {cued}, uncued {uncued}");
+    }
+
+    [Fact]
+    public void Train_CueWithoutTheScores_Throws()
+    {
+        var vectors = Vectors;
+
+        Assert.Throws<ArgumentException>(() => RefusalModel.Train(vectors, Texts, Labels, [.. Enumerable.Range(0, vectors.Length)],
+            (i, j) => TensorPrimitives.Dot(vectors[i], vectors[j]), new RefusalModel.Settings(Cue: true), cue: _ => false));
+    }
+
+    [Fact]
+    public void Read_WrittenModelReadingClassesCueAndMargin_ScoresEveryMessageTheSame()
+    {
+        var vectors = Vectors;
+        var labels = Labels;
+        float[][] scores = [.. labels.Select((l, i) => RefusalModel.ScoreFeatures(l == 0 ? 0.1 : 0.6 + (0.01 * i), l == RefusalModel.Request ? 0.7 : 0.3))];
+        static bool Cue(string text) => text.Contains("report", StringComparison.Ordinal);
+        var settings = new RefusalModel.Settings(Vector: false, Words: false, Neighbours: false, Scores: true, Classes: true, Cue: true, Margin: true);
+        var model = Assert.IsType<RefusalModel>(RefusalModel.Train(vectors, Texts, labels, [.. Enumerable.Range(0, vectors.Length)],
+            (i, j) => TensorPrimitives.Dot(vectors[i], vectors[j]), settings, scores, Cue));
+        using var stream = new MemoryStream();
+        using (var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true)) model.Write(writer);
+        stream.Position = 0;
+        using var reader = new BinaryReader(stream);
+
+        var read = RefusalModel.Read(reader).WithCue(Cue);
+
+        Assert.True(read.ReadsCue);
+        foreach (var (text, i) in Texts.Select((t, i) => (t, i)))
+        {
+            Assert.Equal(model.Score(text, vectors[i], scores[i]), read.Score(text, vectors[i], scores[i]));
+        }
+    }
 }
