@@ -125,8 +125,11 @@ public static class DistressEvaluator
     /// <summary><c>kb eval --distress FILE --json</c>: the figures as the text names them (distress_recall, false_alarm_rate, ...), and the misses.</summary>
     public static string ToJson(DistressEvalReport report) => System.Text.Json.JsonSerializer.Serialize(report, EvalJsonContext.Default.DistressEvalReport);
 
-    /// <summary>The parts of <see cref="Calibrate"/>: the cross-validation, then each threshold of its table.</summary>
-    public static int CalibrateSteps => 1 + Grid.Length;
+    /// <summary>The parts of <see cref="Calibrate"/>: the cross-validation, each threshold of its table, then each variant's cross-validation.</summary>
+    public static int CalibrateSteps => 1 + Grid.Length + 2;
+
+    /// <summary>The linear model's shares in the blend that <see cref="Calibrate"/>'s variants try.</summary>
+    private static readonly float[] VariantShares = [0f, 0.15f, 0.3f, 0.5f, 0.7f, 1f];
 
     public static (IReadOnlyList<DistressEvalCase> Cases, IReadOnlyList<string> Errors) Read(string file, string text)
     {
@@ -228,7 +231,35 @@ public static class DistressEvaluator
         text.Append(suggested is { } s
             ? string.Create(CultureInfo.InvariantCulture, $"suggested distress.threshold: {s:0.00} (the highest keeping {TargetRecall:0.00} of the distress examples)\n")
             : string.Create(CultureInfo.InvariantCulture, $"no threshold keeps {TargetRecall:0.00} of the distress examples\n"));
+        Variants(knowledge, text, step);
         return text.ToString();
+    }
+
+    /// <summary>
+    /// The detector's variants, cross-validated on the examples only: the calm examples as one class with the normal and
+    /// everyday ones or as a class of their own, and the linear model's share in the blend; each at the highest threshold
+    /// (steps of 0.01) keeping <see cref="TargetRecall"/> of the distress examples.
+    /// </summary>
+    private static void Variants(KnowledgeBase knowledge, StringBuilder text, Action? step)
+    {
+        var training = DistressTraining.Prepare(knowledge.Snapshot.Examples, knowledge.Embedder!)!;
+        text.Append(CultureInfo.InvariantCulture, $"\nvariants, cross-validated, each at the highest threshold keeping {TargetRecall:0.00} of the distress examples:\n");
+        foreach (var calmClass in new[] { false, true })
+        {
+            var parts = training.CrossValidateParts(SafetyCalibration.Folds, calmClass);
+            foreach (var share in VariantShares)
+            {
+                var scored = training.Rows.Select((r, i) => (Row: r, Score: (double)((share * parts[i].Model) + ((1 - share) * parts[i].Vote)))).ToList();
+                var (distress, calm, other) = Split(knowledge, scored);
+                double Rate(List<(SafetyExample Row, double Score)> rows, double t) => rows.Count == 0 ? 0 : rows.Count(x => x.Score >= Effective(knowledge, x.Row.Text, t)) / (double)rows.Count;
+                var threshold = Enumerable.Range(1, 99).Select(i => i * 0.01).Where(t => Rate(distress, t) >= TargetRecall).DefaultIfEmpty(0.01).Max();
+                var inUse = calmClass == DistressTraining.CalmClass && share == DistressTraining.ModelShare ? "   <- in use" : string.Empty;
+                text.Append(CultureInfo.InvariantCulture,
+                    $"  calm {(calmClass ? "own class" : "with normal"),-11} share {share:0.00}: threshold {threshold:0.00}  distress caught {Rate(distress, threshold):0.000}  calm fired {Rate(calm, threshold):0.000}  normal+everyday fired {Rate(other, threshold):0.000}{inUse}\n");
+            }
+
+            step?.Invoke();
+        }
     }
 
     private static List<(SafetyExample Row, double Score)>? CrossValidated(KnowledgeBase knowledge)

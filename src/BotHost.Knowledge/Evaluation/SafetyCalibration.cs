@@ -35,7 +35,7 @@ public static class SafetyCalibration
     /// The settings <see cref="Urgent"/> measures, each a <see cref="Folds"/>-fold cross-validation: the grid's and then
     /// the settings in use (its <c>step</c> is called after each, for <c>kb eval</c>'s progress).
     /// </summary>
-    public static int UrgentSteps => UrgentGrid.Length + 1;
+    public static int UrgentSteps => UrgentGrid.Length + 1 + NotUrgentWeights.Length;
 
     /// <param name="step">Called after each of the <see cref="UrgentSteps"/> settings is measured (from the calling thread).</param>
     public static string Urgent(KnowledgeBase knowledge, IReadOnlyList<UrgentEvalCase> dev, Action? step = null)
@@ -84,6 +84,7 @@ public static class SafetyCalibration
         text.Append("with urgent.yaml's thresholds (examples alone):\n");
         text.Append(Totals(scored, s => s.Truth is not null,
             s => knowledge.Safety.Urgent?.Category(s.Verdict.Label) is { } c && s.Verdict.Score >= c.ExampleThreshold));
+        UrgentVariants(training, dev, devVectors, rowRules, devRules, text, step);
         text.Append("\nurgent.yaml, per category: threshold: ");
         text.Append(string.Join(", ", suggested.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Key} {p.Value:0.00}"))));
         text.Append('\n');
@@ -390,6 +391,80 @@ public static class SafetyCalibration
         }
 
         return best;
+    }
+
+    /// <summary>Weights of "not urgent" in the category classifier's linear model that the variants try (see <see cref="SemanticTraining.NotUrgentWeight"/>).</summary>
+    private static readonly float[] NotUrgentWeights = [1f, 2f, 4f];
+
+    /// <summary>The linear model's shares in the category classifier's blend that the variants try.</summary>
+    private static readonly float[] UrgentShares = [0f, 0.15f, 0.3f, 0.5f, 0.7f, 1f];
+
+    /// <summary>Margins over the nearest not-urgent example that the variants try (see <see cref="ExampleClassifier.Margin"/>).</summary>
+    private static readonly float[] UrgentMargins = [-0.1f, -0.05f, -0.03f, -0.02f, -0.01f, 0f, 0.02f];
+
+    /// <summary>One row's reading by the category classifier: its two parts per class and its margin over the nearest not-urgent example.</summary>
+    private sealed record UrgentReading(float[] Model, float[] Vote, float Margin);
+
+    /// <summary>
+    /// The category classifier's variants (blend, without the kernel machine), each with its own suggested thresholds and
+    /// OR-combined with the rules: the weight of "not urgent" in the linear model, the linear model's share in the blend,
+    /// and (at the weight and share in use) a margin the nearest urgent example must keep over the nearest not-urgent one.
+    /// </summary>
+    private static void UrgentVariants(SemanticTraining training, IReadOnlyList<UrgentEvalCase> dev, List<float[]> devVectors, List<bool> rowRules, List<bool> devRules,
+        StringBuilder text, Action? step)
+    {
+        var notUrgent = training.Categories.Count;
+        UrgentReading Read(ExampleClassifier classifier, float[] vector)
+        {
+            var (model, vote) = classifier.Parts(vector);
+            var margin = classifier.Margin(vector, notUrgent);
+            return new UrgentReading(model, vote, float.IsNaN(margin) ? float.PositiveInfinity : margin);
+        }
+
+        Scored ToScored(string? truth, UrgentReading reading, float share, float margin, bool fromDev, bool rules)
+        {
+            var best = 0;
+            double Blend(int k) => (share * reading.Model[k]) + ((1 - share) * reading.Vote[k]);
+            for (var k = 1; k < notUrgent; k++)
+            {
+                if (Blend(k) > Blend(best)) best = k;
+            }
+
+            var score = reading.Margin >= margin ? 1 - Blend(notUrgent) : 0;
+            return new Scored(truth, new ExampleVerdict(training.Categories[best], score, null), fromDev, rules);
+        }
+
+        text.Append("\nvariants of the category classifier's blend (weight of not urgent, share of the linear model, margin of the nearest urgent example over the\n");
+        text.Append("nearest not-urgent one), each with its suggested thresholds, OR-combined with the rules:\n");
+        foreach (var weight in NotUrgentWeights)
+        {
+            var rows = training.CrossValidateUrgentReadings(Folds, weight, Read);
+            var full = training.TrainUrgent(Enumerable.Range(0, training.UrgentLabels.Count), null, notUrgentWeight: weight)?.Categories;
+            step?.Invoke();
+            if (full is null) continue;
+            var devReadings = devVectors.Select(v => Read(full, v)).ToList();
+            var margins = weight == SemanticTraining.NotUrgentWeight ? UrgentMargins.Prepend(float.NegativeInfinity) : [float.NegativeInfinity];
+            foreach (var share in UrgentShares)
+            {
+                foreach (var margin in share == SemanticTraining.UrgentModelShare ? margins : [float.NegativeInfinity])
+                {
+                    var scored = new List<Scored>();
+                    for (var i = 0; i < training.UrgentLabels.Count; i++)
+                    {
+                        if (rows[i] is not { } reading) continue;
+                        var label = training.Rows[i].Label;
+                        scored.Add(ToScored(training.Categories.Contains(label) ? label : null, reading, share, margin, false, rowRules[i]));
+                    }
+
+                    scored.AddRange(devReadings.Select((r, d) => ToScored(dev[d].Category, r, share, margin, true, devRules[d])));
+                    var thresholds = training.Categories.ToDictionary(c => c, c => Suggest([.. scored.Where(x => x.Verdict.Label == c)], x => x.Truth is not null), StringComparer.Ordinal);
+                    var inUse = weight == SemanticTraining.NotUrgentWeight && share == SemanticTraining.UrgentModelShare && float.IsNegativeInfinity(margin);
+                    var name = string.Create(CultureInfo.InvariantCulture, $"weight {weight:0} share {share:0.00}{(float.IsNegativeInfinity(margin) ? string.Empty : $" margin {margin:0.00}")}");
+                    text.Append(CultureInfo.InvariantCulture, $"  {name,-34}{(inUse ? " (in use)" : string.Empty)}");
+                    text.Append(Totals(scored, x => x.Truth is not null, x => x.RulesCatch || x.Verdict.Score >= thresholds[x.Verdict.Label]));
+                }
+            }
+        }
     }
 
     /// <summary>The urgency scores <c>kb eval --urgent --calibrate</c> compares: the category classifier's blend, and kernel machines.</summary>

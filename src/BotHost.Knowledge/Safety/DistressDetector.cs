@@ -5,8 +5,8 @@ namespace BotHost.Knowledge.Safety;
 /// <summary>
 /// The distress safety net's detector (issue #13 item 5): how strongly a message reads as a member in distress (panic,
 /// crying, overwhelm, feeling alone) rather than a calm question or everyday chat. An <see cref="ExampleClassifier"/>
-/// over two classes: the messages of knowledge/examples/distress*.tsv against those of calm*.tsv, normal*.tsv and
-/// everyday*.tsv, each class weighing the same in total. Its threshold (urgent.yaml's <c>distress.threshold</c>) is
+/// over three classes: the messages of knowledge/examples/distress*.tsv, those of calm*.tsv, and those of normal*.tsv and
+/// everyday*.tsv, each class weighing the same in total (<see cref="DistressTraining.CalmClass"/>). Its threshold (urgent.yaml's <c>distress.threshold</c>) is
 /// fitted on cross-validated examples (<c>bothost kb eval --distress FILE --calibrate</c>). The message's vector is the
 /// shared <see cref="MessageEmbedding"/> of the message and is never stored.
 /// </summary>
@@ -47,11 +47,28 @@ internal sealed class DistressTraining
     /// <summary>The class of a distress row (the other rows are 0).</summary>
     public const int InDistress = 1;
 
-    private DistressTraining(IReadOnlyList<SafetyExample> rows, IReadOnlyList<float[]> vectors, IReadOnlyList<int> labels)
+    /// <summary>The class of a calm row when <see cref="CalmClass"/> holds.</summary>
+    private const int Calm = 2;
+
+    /// <summary>
+    /// Whether the calm examples are a class of their own (distress, calm, and normal and everyday messages each weighing
+    /// the same in total) rather than part of one class with the normal and everyday ones; chosen with <c>bothost kb eval
+    /// --distress knowledge/eval/dev-urgent.tsv --calibrate</c> (cross-validated examples only, its variants, each at the
+    /// highest threshold keeping 0.90 of the distress examples). On the example files of 2026-12-07 (writer7's calm-5.tsv:
+    /// calm messages using emotional words), a class of their own with <see cref="ModelShare"/> 0.5: calm fired 0.079 ->
+    /// 0.049, normal and everyday 0.020 -> 0.017, distress caught 0.910 -> 0.905 (shares 0 to 1 tried either way).
+    /// </summary>
+    public const bool CalmClass = true;
+
+    /// <summary>The linear model's share in the classifier's blend (the rest is the neighbours' vote); chosen with <see cref="CalmClass"/> (0.3 before).</summary>
+    public const float ModelShare = 0.5f;
+
+    private DistressTraining(IReadOnlyList<SafetyExample> rows, IReadOnlyList<float[]> vectors, IReadOnlyList<int> labels, IReadOnlyList<bool> calm)
     {
         Rows = rows;
         Vectors = vectors;
         Labels = labels;
+        IsCalm = calm;
     }
 
     /// <summary>The distress examples, then the calm, normal and everyday ones.</summary>
@@ -62,6 +79,9 @@ internal sealed class DistressTraining
     /// <summary>Per row: <see cref="InDistress"/> or 0.</summary>
     public IReadOnlyList<int> Labels { get; }
 
+    /// <summary>Per row: whether it is a calm example.</summary>
+    public IReadOnlyList<bool> IsCalm { get; }
+
     /// <summary>The rows embedded through the vector cache; null without distress examples or without others.</summary>
     public static DistressTraining? Prepare(SafetyExamples examples, KnowledgeEmbedder embedder)
     {
@@ -71,18 +91,45 @@ internal sealed class DistressTraining
         if (examples.Distress.Count == 0 || negatives.Count == 0) return null;
         List<SafetyExample> rows = [.. examples.Distress, .. negatives];
         var vectors = embedder.EmbedKnowledge([.. rows.Select(r => r.Text)], EmbeddingKind.Query);
-        return new DistressTraining(rows, vectors, [.. rows.Select(r => r.Label == SafetyExamples.InDistress ? InDistress : 0)]);
+        var calm = examples.Distress.Count;
+        return new DistressTraining(rows, vectors, [.. rows.Select(r => r.Label == SafetyExamples.InDistress ? InDistress : 0)],
+            [.. rows.Select((_, i) => i >= calm && i < calm + examples.Calm.Count)]);
     }
 
-    /// <summary>The classifier fitted to some rows, both classes weighing the same in total.</summary>
-    public ExampleClassifier Train(IEnumerable<int> rows)
+    /// <summary>The classifier fitted to some rows, each class weighing the same in total.</summary>
+    /// <param name="calmClass">Whether the calm rows are a class of their own (<see cref="CalmClass"/> unless <c>--calibrate</c> tries the other).</param>
+    public ExampleClassifier Train(IEnumerable<int> rows, bool calmClass = CalmClass)
     {
         var chosen = rows.ToList();
-        return ExampleClassifier.Train([.. chosen.Select(i => Vectors[i])], [.. chosen.Select(i => Labels[i])], [.. chosen.Select(i => Rows[i])], 2, [1f, 1f]);
+        int Label(int i) => calmClass && IsCalm[i] ? Calm : Labels[i];
+        return ExampleClassifier.Train([.. chosen.Select(i => Vectors[i])], [.. chosen.Select(Label)], [.. chosen.Select(i => Rows[i])], calmClass ? 3 : 2,
+            calmClass ? [1f, 1f, 1f] : [1f, 1f]);
     }
 
     public static ExampleVerdict Verdict(ExampleClassifier classifier, ReadOnlySpan<float> vector) =>
-        new(SafetyExamples.InDistress, classifier.Score(vector)[InDistress], classifier.NearestOf(vector, InDistress));
+        new(SafetyExamples.InDistress, classifier.Score(vector, ModelShare)[InDistress], classifier.NearestOf(vector, InDistress));
+
+    /// <summary>
+    /// Out-of-fold parts of every row's distress score (the linear model's and the neighbours' vote, which the detector
+    /// blends), for <c>--calibrate</c>'s variants.
+    /// </summary>
+    public IReadOnlyList<(float Model, float Vote)> CrossValidateParts(int folds, bool calmClass)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(folds, 2);
+        var parts = new (float Model, float Vote)[Rows.Count];
+        for (var fold = 0; fold < folds; fold++)
+        {
+            var f = fold;
+            var classifier = Train(Enumerable.Range(0, Rows.Count).Where(i => i % folds != f), calmClass);
+            for (var i = fold; i < Rows.Count; i += folds)
+            {
+                var (model, vote) = classifier.Parts(Vectors[i]);
+                parts[i] = (model[InDistress], vote[InDistress]);
+            }
+        }
+
+        return parts;
+    }
 
     /// <summary>Out-of-fold distress scores for every row (rows i with i % folds == f are scored by a classifier trained without them).</summary>
     public IReadOnlyList<double> CrossValidate(int folds)

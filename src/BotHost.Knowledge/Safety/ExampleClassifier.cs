@@ -73,12 +73,24 @@ internal sealed class ExampleClassifier
     public SoftmaxRegression Model => _model;
 
     /// <summary>Blended score per class (they sum to 1).</summary>
-    public float[] Score(ReadOnlySpan<float> vector)
+    public float[] Score(ReadOnlySpan<float> vector) => Score(vector, ModelShare);
+
+    /// <summary>Blended score per class (they sum to 1), the linear model weighing <paramref name="share"/> (0 to 1) and the neighbours' vote the rest.</summary>
+    public float[] Score(ReadOnlySpan<float> vector, float share)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(share);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(share, 1f);
         var scores = new float[Classes];
         _model.Predict(vector, scores);
-        TensorPrimitives.Multiply(scores, ModelShare, scores);
+        TensorPrimitives.Multiply(scores, share, scores);
+        var (votes, total) = Votes(vector);
+        if (total > 0) TensorPrimitives.MultiplyAdd(votes, (1 - share) / total, scores, scores);
+        return scores;
+    }
 
+    /// <summary>The <see cref="Neighbours"/> nearest examples' votes per class (each weighted by how close it is) and their sum.</summary>
+    private (float[] Votes, float Total) Votes(ReadOnlySpan<float> vector)
+    {
         Span<int> best = stackalloc int[Neighbours];
         Span<float> bestSimilarity = stackalloc float[Neighbours];
         best.Fill(-1);
@@ -108,8 +120,38 @@ internal sealed class ExampleClassifier
             total += weight;
         }
 
-        if (total > 0) TensorPrimitives.MultiplyAdd(votes, (1 - ModelShare) / total, scores, scores);
-        return scores;
+        return (votes, total);
+    }
+
+    /// <summary>
+    /// The two parts <see cref="Score(ReadOnlySpan{float}, float)"/> blends, per class: the linear model's probabilities and
+    /// the neighbours' vote shares (for <c>kb eval --calibrate</c>'s variants, which try other shares).
+    /// </summary>
+    public (float[] Model, float[] Vote) Parts(ReadOnlySpan<float> vector)
+    {
+        var model = new float[Classes];
+        _model.Predict(vector, model);
+        var (votes, total) = Votes(vector);
+        if (total > 0) TensorPrimitives.Multiply(votes, 1 / total, votes);
+        return (model, votes);
+    }
+
+    /// <summary>
+    /// How much closer the message is to its nearest example outside class <paramref name="label"/> than to its nearest
+    /// example of it (cosine similarities; negative when an example of the class is the closest); NaN when either side has none.
+    /// </summary>
+    public float Margin(ReadOnlySpan<float> vector, int label)
+    {
+        var inside = float.NegativeInfinity;
+        var outside = float.NegativeInfinity;
+        for (var i = 0; i < _labels.Length; i++)
+        {
+            var similarity = TensorPrimitives.Dot(vector, _matrix.AsSpan(i * _dimensions, _dimensions));
+            if (_labels[i] == label) inside = Math.Max(inside, similarity);
+            else outside = Math.Max(outside, similarity);
+        }
+
+        return float.IsNegativeInfinity(inside) || float.IsNegativeInfinity(outside) ? float.NaN : outside - inside;
     }
 
     /// <summary>The nearest example of one class (for explanations), or null when the class has none.</summary>

@@ -118,12 +118,14 @@ internal sealed class SemanticTraining
     /// </summary>
     /// <param name="shareGram">Train through <see cref="Gram"/> (kept for further trainings, as a cross-validation's are);
     /// else build only the chosen rows' kernel and drop it after training.</param>
-    public UrgentModel? TrainUrgent(IEnumerable<int> rows, KernelMachine.Settings? settings, bool shareGram = false)
+    /// <param name="notUrgentWeight">The weight of "not urgent" in the category classifier's linear model, as a multiple
+    /// of all categories together (<see cref="NotUrgentWeight"/> unless <c>kb eval --calibrate</c> tries another).</param>
+    public UrgentModel? TrainUrgent(IEnumerable<int> rows, KernelMachine.Settings? settings, bool shareGram = false, float notUrgentWeight = NotUrgentWeight)
     {
         var chosen = rows.ToList();
         if (Categories.Count == 0 || !chosen.Exists(i => UrgentLabels[i] == Categories.Count)) return null;
-        // "Not urgent" weighs as much as all categories together, so urgent and not urgent are equally likely a priori.
-        float[] weights = [.. Categories.Select(_ => 1f), Categories.Count];
+        // At weight 1, "not urgent" weighs as much as all categories together, so urgent and not urgent are equally likely a priori.
+        float[] weights = [.. Categories.Select(_ => 1f), Categories.Count * notUrgentWeight];
         var categories = ExampleClassifier.Train([.. chosen.Select(i => Vectors[i])], [.. chosen.Select(i => UrgentLabels[i])], [.. chosen.Select(i => Rows[i])],
             Categories.Count + 1, weights);
         if (settings is null) return new UrgentModel(categories, null);
@@ -133,6 +135,22 @@ internal sealed class SemanticTraining
         foreach (var i in chosen) rowWeights[i] = chosen.Count / (2f * (positive[i] ? urgent : chosen.Count - urgent));
         return new UrgentModel(categories, Kernel(chosen, positive, rowWeights, settings, shareGram));
     }
+
+    /// <summary>
+    /// How much "not urgent" weighs in the urgent category classifier's linear model, as a multiple of all categories
+    /// together; chosen with <c>bothost kb eval --urgent knowledge/eval/dev-urgent.tsv --calibrate</c> (its variants, each
+    /// with its own suggested thresholds, OR-combined with the rules). 2 with <see cref="UrgentModelShare"/> 0.5, on the
+    /// example files of 2026-12-07 (writer7's *-5.tsv): cross-validated recall 0.986 -> 0.985, false alarms 0.082 -> 0.071;
+    /// dev-urgent recall 1.00, false alarms 0.232 -> 0.214 (weight 1 or 4, shares 0 to 1 and a margin over the nearest
+    /// not-urgent example from -0.10 to 0.02 were tried; every margin lost recall or raised false alarms).
+    /// </summary>
+    public const float NotUrgentWeight = 2f;
+
+    /// <summary>
+    /// The linear model's share in the urgent category classifier's blend (the rest is the neighbours' vote); chosen with
+    /// <see cref="NotUrgentWeight"/> (0.3, the category classifiers' default, before).
+    /// </summary>
+    public const float UrgentModelShare = 0.5f;
 
     /// <summary>
     /// The refusal detector's settings, chosen with <c>bothost kb eval --refusal knowledge/eval/dev-refusal.tsv --calibrate</c>
@@ -240,6 +258,7 @@ internal sealed class SemanticTraining
         Add(ProtectiveWeight.ToString("R", System.Globalization.CultureInfo.InvariantCulture));
         Add(StanceSettings.ToString());
         Add(new SoftmaxRegression.Settings().ToString());
+        Add(NotUrgentWeight.ToString("R", System.Globalization.CultureInfo.InvariantCulture));
         Add(string.Join('\u0001', Categories));
         Add(UrgentLabels.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
         foreach (var row in Rows)
@@ -281,7 +300,7 @@ internal sealed class SemanticTraining
     public static ExampleVerdict UrgentVerdict(UrgentModel model, ReadOnlySpan<float> vector, IReadOnlyList<string> categories)
     {
         var classifier = model.Categories;
-        var scores = classifier.Score(vector);
+        var scores = classifier.Score(vector, UrgentModelShare);
         var best = 0;
         for (var k = 1; k < categories.Count; k++)
         {
@@ -304,12 +323,21 @@ internal sealed class SemanticTraining
     public IReadOnlyList<ExampleVerdict?> CrossValidateRefusal(int folds, KernelMachine.Settings? settings = null, float protectiveWeight = ProtectiveWeight) =>
         CrossValidate(folds, RefusalLabels.Count, rows => TrainRefusal(rows, settings, protectiveWeight, shareGram: true), (c, i) => RefusalVerdict(c, Vectors[i], Texts[i]));
 
+    /// <summary>
+    /// Out-of-fold readings of every urgent row by the category classifier (for <c>kb eval --urgent --calibrate</c>'s
+    /// variants): <paramref name="read"/> of the classifier trained without the row's fold and the row's vector.
+    /// </summary>
+    public IReadOnlyList<T?> CrossValidateUrgentReadings<T>(int folds, float notUrgentWeight, Func<ExampleClassifier, float[], T> read)
+        where T : class =>
+        CrossValidate(folds, UrgentLabels.Count, rows => TrainUrgent(rows, null, notUrgentWeight: notUrgentWeight)?.Categories, (c, i) => read(c, Vectors[i]));
+
     /// <param name="count">The rows the classifier trains on (the first ones; the others' verdicts stay null).</param>
-    private List<ExampleVerdict?> CrossValidate<T>(int folds, int count, Func<IEnumerable<int>, T?> train, Func<T, int, ExampleVerdict> score)
-        where T : class
+    private List<TResult?> CrossValidate<TModel, TResult>(int folds, int count, Func<IEnumerable<int>, TModel?> train, Func<TModel, int, TResult> score)
+        where TModel : class
+        where TResult : class
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(folds, 2);
-        var verdicts = new ExampleVerdict?[Rows.Count];
+        var verdicts = new TResult?[Rows.Count];
         for (var fold = 0; fold < folds; fold++)
         {
             var f = fold;

@@ -103,6 +103,34 @@ public sealed class DistressDetectorTests(SemanticsFixture fixture)
     }
 
     [Fact]
+    public void Prepare_ShippedExamples_MarksExactlyTheCalmExamplesAsCalm()
+    {
+        var examples = fixture.Shipped.Snapshot.Examples;
+
+        var training = DistressTraining.Prepare(examples, fixture.Embedder)!;
+
+        Assert.Equal(examples.Calm.Count, training.IsCalm.Count(c => c));
+        Assert.All(Enumerable.Range(0, training.Rows.Count).Where(i => training.IsCalm[i]), i => Assert.Contains(training.Rows[i], examples.Calm));
+        Assert.All(Enumerable.Range(0, training.Rows.Count).Where(i => training.IsCalm[i]), i => Assert.NotEqual(DistressTraining.InDistress, training.Labels[i]));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void CrossValidateParts_EitherCalmClass_ScoresEveryRowAndSeparatesTheClasses(bool calmClass)
+    {
+        var training = DistressTraining.Prepare(fixture.Shipped.Snapshot.Examples, fixture.Embedder)!;
+
+        var parts = training.CrossValidateParts(5, calmClass);
+
+        Assert.Equal(training.Rows.Count, parts.Count);
+        Assert.All(parts, p => Assert.InRange(p.Model, 0, 1));
+        var distress = parts.Where((_, i) => training.Labels[i] == DistressTraining.InDistress).Average(p => p.Vote);
+        var calm = parts.Where((_, i) => training.IsCalm[i]).Average(p => p.Vote);
+        Assert.True(distress > calm + 0.4, $"mean out-of-fold vote: distress {distress:0.00}, calm {calm:0.00}");
+    }
+
+    [Fact]
     public void CrossValidate_ShippedExamples_ScoresEveryRowAndSeparatesTheClasses()
     {
         var training = DistressTraining.Prepare(fixture.Shipped.Snapshot.Examples, fixture.Embedder)!;

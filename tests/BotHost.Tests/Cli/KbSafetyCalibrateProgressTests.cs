@@ -21,13 +21,14 @@ public sealed class KbSafetyCalibrateProgressTests(KbSafetyCalibrateProgressTest
     public async Task EvalSafetyCalibrate_PlainStyle_ALineOnStderrPerSettingMeasuredAndTheTableOnStdout(string mode, string dev)
     {
         var file = knowledge.Folder.WriteFile($"dev{mode}.tsv", dev);
-        var (description, steps, table) = Expected(mode);
+        var (description, steps, table, variants) = Expected(mode);
 
         var (exit, output, error) = await RunAsync(CliStyle.Plain, "kb", "eval", "-k", knowledge.Folder.Path, mode, file, "--calibrate", "--report-only");
 
         Assert.Equal(ExitCodes.Success, exit);
         Assert.Equal(Enumerable.Range(1, steps).Select(i => CliProgress.Line(description, i, steps)), Lines(error).Where(l => l.StartsWith("calibrate:", StringComparison.Ordinal)));
         Assert.Contains(table, output, StringComparison.Ordinal);
+        Assert.Contains(variants, output, StringComparison.Ordinal);
         Assert.DoesNotContain("calibrate:", output, StringComparison.Ordinal);
     }
 
@@ -44,15 +45,15 @@ public sealed class KbSafetyCalibrateProgressTests(KbSafetyCalibrateProgressTest
         Assert.Contains("urgent.yaml, per category: threshold:", output, StringComparison.Ordinal);
     }
 
-    /// <summary>The progress description, its steps and a line of the calibration's table on stdout.</summary>
-    private static (string Description, int Steps, string Table) Expected(string mode) => mode switch
+    /// <summary>The progress description, its steps, a line of the calibration's table and the start of its variants on stdout.</summary>
+    private static (string Description, int Steps, string Table, string Variants) Expected(string mode) => mode switch
     {
         "--urgent" => ($"calibrate: urgent examples, {SafetyCalibration.UrgentSteps} settings of {SafetyCalibration.Folds} folds", SafetyCalibration.UrgentSteps,
-            "urgent.yaml, per category: threshold:"),
+            "urgent.yaml, per category: threshold:", "variants of the category classifier's blend"),
         "--refusal" => ($"calibrate: refusal examples, {SafetyCalibration.RefusalSteps} settings of {SafetyCalibration.Folds} folds", SafetyCalibration.RefusalSteps,
-            "refusal.yaml: example_threshold:"),
+            "refusal.yaml: example_threshold:", "variant: the asker's stance"),
         _ => ($"calibrate: distress examples, {SafetyCalibration.Folds} folds, then {DistressEvaluator.CalibrateSteps - 1} thresholds", DistressEvaluator.CalibrateSteps,
-            "threshold  distress_caught  calm_fired  normal_everyday_fired"),
+            "threshold  distress_caught  calm_fired  normal_everyday_fired", "variants, cross-validated, each at the highest threshold"),
     };
 
     private static async Task<(int Exit, string Output, string Error)> RunAsync(CliStyle style, params string[] args)
