@@ -79,6 +79,18 @@ public static class LuceneAnalysis
         return terms;
     }
 
+    /// <summary>How many terms the index's analyzer makes of <paramref name="text"/> (<see cref="Terms"/>' count, without the strings).</summary>
+    public static int CountTerms(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var count = 0;
+        using var stream = Stemming.GetTokenStream("text", text);
+        stream.Reset();
+        while (stream.IncrementToken()) count++;
+        stream.End();
+        return count;
+    }
+
     private static CombiningMarkFilter Fold(Tokenizer source) => new CombiningMarkFilter(new ASCIIFoldingFilter(new LowerCaseFilter(Version, source)));
 
     private static string? First(Analyzer analyzer, string text)

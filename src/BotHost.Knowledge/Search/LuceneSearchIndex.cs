@@ -21,9 +21,6 @@ public sealed class LuceneSearchIndex : ISearchIndex
 {
     private const string Row = "row";
 
-    /// <summary>Every word of a passage, unscored: its document frequencies are the vocabulary.</summary>
-    private const string All = "all";
-
     private const string Question = "question";
 
     /// <summary>Document length over all fields, in tokens (BM25F's |D|).</summary>
@@ -35,8 +32,6 @@ public sealed class LuceneSearchIndex : ISearchIndex
     private const double B = 0.75;
 
     private static readonly string[] Fields = ["title", "questions", "tags", "summary", "heading", "body"];
-
-    private static readonly FieldType Unscored = new(TextField.TYPE_NOT_STORED) { IndexOptions = IndexOptions.DOCS_ONLY, OmitNorms = true };
 
     private readonly Side _passages;
     private readonly Side _questions;
@@ -65,6 +60,15 @@ public sealed class LuceneSearchIndex : ISearchIndex
         ArgumentNullException.ThrowIfNull(passages);
         ArgumentNullException.ThrowIfNull(questions);
         ArgumentNullException.ThrowIfNull(weights);
+        // An article's title, questions, tags and summary are in each of its sections' passages: their lengths are
+        // counted once (by text).
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        int Count(string text)
+        {
+            if (!counts.TryGetValue(text, out var count)) counts[text] = count = LuceneAnalysis.CountTerms(text);
+            return count;
+        }
+
         var passageSide = Side.Create(passages.Count, Fields, (document, i) =>
         {
             var p = passages[i];
@@ -73,19 +77,18 @@ public sealed class LuceneSearchIndex : ISearchIndex
             for (var f = 0; f < Fields.Length; f++)
             {
                 document.Add(new TextField(Fields[f], values[f], Field.Store.NO));
-                length += LuceneAnalysis.Terms(values[f]).Count;
+                length += f < 4 ? Count(values[f]) : LuceneAnalysis.CountTerms(values[f]);
             }
 
             document.Add(new NumericDocValuesField(Length, length));
-            document.Add(new Field(All, string.Join('\n', values), Unscored));
         });
         var questionSide = Side.Create(questions.Count, [Question], (document, i) =>
         {
             document.Add(new TextField(Question, questions[i], Field.Store.NO));
-            document.Add(new NumericDocValuesField(Length, LuceneAnalysis.Terms(questions[i]).Count));
+            document.Add(new NumericDocValuesField(Length, LuceneAnalysis.CountTerms(questions[i])));
         });
         var boosts = new[] { weights.Title, weights.Questions, weights.Tags, weights.Summary, weights.Heading, weights.Body }.Select(w => (float)w).ToArray();
-        return new LuceneSearchIndex(passageSide, questionSide, boosts, passageSide.DocumentFrequencies(All));
+        return new LuceneSearchIndex(passageSide, questionSide, boosts, passageSide.DocumentFrequencies());
     }
 
     public IReadOnlyList<PassageHit> Search(LexicalQuery query, int limit)
@@ -261,7 +264,10 @@ public sealed class LuceneSearchIndex : ISearchIndex
                 {
                     Similarity = new BM25Similarity(),
                     OpenMode = OpenMode.CREATE,
-                    RAMBufferSizeMB = 64,
+                    // One segment from the start: with a smaller buffer a large knowledge base was flushed in parts
+                    // that ForceMerge then read back and merged (a seventh of a 10,000-article build). The buffer
+                    // holds only what the documents need.
+                    RAMBufferSizeMB = 1024,
                 };
                 using (var writer = new IndexWriter(directory, config))
                 {
@@ -299,15 +305,53 @@ public sealed class LuceneSearchIndex : ISearchIndex
             }
         }
 
-        /// <summary>Every term of <paramref name="field"/> and the number of documents it occurs in.</summary>
-        public Dictionary<string, int> DocumentFrequencies(string field)
+        /// <summary>
+        /// Every term of the scored fields and the number of documents it occurs in (in any of them), in term order:
+        /// the fields' term lists walked side by side, each term's documents counted once. (These were the document
+        /// frequencies of a field holding every field's text again, which doubled the analysis of a build.)
+        /// </summary>
+        public Dictionary<string, int> DocumentFrequencies()
         {
             var frequencies = new Dictionary<string, int>(StringComparer.Ordinal);
-            var terms = MultiFields.GetTerms(_reader, field);
-            if (terms is null) return frequencies;
-            var e = terms.GetEnumerator();
-            while (e.MoveNext()) frequencies[e.Term.Utf8ToString()] = e.DocFreq;
-            return frequencies;
+            var enums = new TermsEnum?[_fields.Length];
+            for (var f = 0; f < _fields.Length; f++)
+            {
+                enums[f] = MultiFields.GetTerms(_reader, _fields[f])?.GetEnumerator();
+                if (enums[f] is { } e && !e.MoveNext()) enums[f] = null;
+            }
+
+            var seen = new int[_reader.MaxDoc];
+            var stamp = 0;
+            DocsEnum? docs = null;
+            var liveDocs = MultiFields.GetLiveDocs(_reader);
+            while (true)
+            {
+                BytesRef? least = null;
+                foreach (var e in enums)
+                {
+                    if (e is not null && (least is null || e.Term.CompareTo(least) < 0)) least = e.Term;
+                }
+
+                if (least is null) return frequencies;
+                var term = BytesRef.DeepCopyOf(least);
+                stamp++;
+                var count = 0;
+                for (var f = 0; f < enums.Length; f++)
+                {
+                    if (enums[f] is not { } e || !e.Term.BytesEquals(term)) continue;
+                    docs = e.Docs(liveDocs, docs, DocsFlags.NONE);
+                    for (var doc = docs.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.NextDoc())
+                    {
+                        if (seen[doc] == stamp) continue;
+                        seen[doc] = stamp;
+                        count++;
+                    }
+
+                    if (!e.MoveNext()) enums[f] = null;
+                }
+
+                frequencies[term.Utf8ToString()] = count;
+            }
         }
 
         public void Dispose()

@@ -15,6 +15,13 @@ public sealed class LuceneAnalysisTests
     public void Terms_Text_AreTheIndexTermsInOrder() =>
         Assert.Equal(["don", "t", "pai", "them", "cafe"], LuceneAnalysis.Terms("Don't PAY them, café!"));
 
+    [Theory]
+    [InlineData("Don't PAY them, café!")]
+    [InlineData("")]
+    [InlineData("  \u0301 -- !!")]
+    [InlineData("line one\nline two, 2024")]
+    public void CountTerms_Text_IsTheNumberOfTerms(string text) => Assert.Equal(LuceneAnalysis.Terms(text).Count, LuceneAnalysis.CountTerms(text));
+
     [Fact]
     public void Stem_WordAMemberTyped_IsNotKept()
     {

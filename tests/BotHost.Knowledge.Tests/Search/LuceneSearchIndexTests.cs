@@ -120,6 +120,32 @@ public sealed class LuceneSearchIndexTests
         Assert.False(index.Vocabulary.ContainsKey("images"));
     }
 
+    /// <summary>
+    /// The vocabulary as the index had it when every passage's fields were indexed a second time as one text: each
+    /// term of any field, with the number of passages it occurs in, in term order. Generated passages whose articles'
+    /// fields repeat across sections and share words between fields.
+    /// </summary>
+    [Fact]
+    public void Vocabulary_ManyPassages_EveryTermOfAnyFieldWithThePassagesItIsIn()
+    {
+        var random = new Random(5);
+        string[] words = ["report", "reporting", "images", "image", "nudes", "threat", "threatens", "café", "cafe\u0301", "2024", "safe", "safety", "help"];
+        string Text(int count) => string.Join(' ', Enumerable.Range(0, count).Select(_ => words[random.Next(words.Length)]));
+        var passages = Enumerable.Range(0, 300).Select(i => new IndexedPassage(Text(2), Text(random.Next(6)), Text(1), Text(4), Text(2), Text(random.Next(20)))).ToList();
+        var expected = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        foreach (var p in passages)
+        {
+            foreach (var term in LuceneAnalysis.Terms(string.Join('\n', p.Title, p.Questions, p.Tags, p.Summary, p.Heading, p.Body)).Distinct())
+            {
+                expected[term] = expected.GetValueOrDefault(term) + 1;
+            }
+        }
+
+        using var index = LuceneSearchIndex.Build(passages, [], SearchWeights.Default);
+
+        Assert.Equal(expected.ToList(), index.Vocabulary.ToList());
+    }
+
     [Fact]
     public void Search_Limit_KeepsOnlyTheBestHits()
     {
