@@ -44,10 +44,6 @@ public sealed class VectorCache : IDisposable
         {
             connection.Open();
             Execute(connection, "PRAGMA busy_timeout = 10000; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;");
-
-            // Reads through a memory map rather than a read call per page: a rebuild of many articles looks up every
-            // vector, each a walk down the key b-tree and its overflow page (a vector is larger than a page's share).
-            Execute(connection, $"PRAGMA mmap_size = {MapBytes};");
             Execute(connection, "CREATE TABLE IF NOT EXISTS vectors (key BLOB PRIMARY KEY, vector BLOB NOT NULL, used INTEGER NOT NULL) WITHOUT ROWID;");
             using var prune = connection.CreateCommand();
             prune.CommandText = "DELETE FROM vectors WHERE used < $oldest;";
@@ -76,69 +72,90 @@ public sealed class VectorCache : IDisposable
         var today = Today(time);
         lock (_gate)
         {
-            using (var transaction = _connection.BeginTransaction())
+            // The lookups read through a memory map rather than a read call per page (a rebuild of many articles looks
+            // up every vector, each a walk down the key b-tree and its overflow page: a vector is larger than a page's
+            // share), unmapped again afterwards so the file's pages do not stay in the process's resident memory.
+            Execute(_connection, $"PRAGMA mmap_size = {MapBytes};");
+            try
             {
-                using var select = _connection.CreateCommand();
-                select.Transaction = transaction;
-                select.CommandText = "SELECT vector, used FROM vectors WHERE key = $key;";
-                var key = select.Parameters.Add("$key", SqliteType.Blob);
-                using var touch = _connection.CreateCommand();
-                touch.Transaction = transaction;
-                touch.CommandText = "UPDATE vectors SET used = $today WHERE key = $key;";
-                var touchKey = touch.Parameters.Add("$key", SqliteType.Blob);
-                touch.Parameters.AddWithValue("$today", today);
-                var size = encoder.Dimensions * sizeof(float);
-                var blob = new byte[size];
-
-                // In key order, so consecutive lookups walk down the same b-tree pages.
-                var order = Enumerable.Range(0, keys.Length).ToArray();
-                Array.Sort(order, (x, y) => keys[x].AsSpan().SequenceCompareTo(keys[y]));
-                foreach (var i in order)
-                {
-                    key.Value = keys[i];
-                    long used;
-                    using (var row = select.ExecuteReader())
-                    {
-                        if (!row.Read() || row.GetBytes(0, 0, null, 0, 0) != size) continue;
-                        row.GetBytes(0, 0, blob, 0, size);
-                        used = row.GetInt64(1);
-                    }
-
-                    vectors[i] = MemoryMarshal.Cast<byte, float>(blob).ToArray();
-
-                    // A vector already marked today is not written again: a reload the same day only reads.
-                    if (used >= today) continue;
-                    touchKey.Value = keys[i];
-                    touch.ExecuteNonQuery();
-                }
-
-                transaction.Commit();
+                Read(keys, vectors, encoder.Dimensions * sizeof(float), today);
+            }
+            finally
+            {
+                Execute(_connection, "PRAGMA mmap_size = 0;");
             }
 
             var missing = Enumerable.Range(0, texts.Count).Where(i => vectors[i] is null).ToArray();
             if (missing.Length == 0) return vectors;
-            var encoded = encoder.Encode([.. missing.Select(i => texts[i])], kind);
-            using (var transaction = _connection.BeginTransaction())
-            {
-                using var insert = _connection.CreateCommand();
-                insert.Transaction = transaction;
-                insert.CommandText = "INSERT OR REPLACE INTO vectors (key, vector, used) VALUES ($key, $vector, $today);";
-                var key = insert.Parameters.Add("$key", SqliteType.Blob);
-                var vector = insert.Parameters.Add("$vector", SqliteType.Blob);
-                insert.Parameters.AddWithValue("$today", today);
-                for (var j = 0; j < missing.Length; j++)
-                {
-                    vectors[missing[j]] = encoded[j];
-                    key.Value = keys[missing[j]];
-                    vector.Value = MemoryMarshal.AsBytes(encoded[j].AsSpan()).ToArray();
-                    insert.ExecuteNonQuery();
-                }
-
-                transaction.Commit();
-            }
+            Insert(encoder, texts, kind, keys, vectors, missing, today);
         }
 
         return vectors;
+    }
+
+    /// <summary>The cached vectors of <paramref name="keys"/> into <paramref name="vectors"/> (null where there is none), each marked used today.</summary>
+    private void Read(byte[][] keys, float[][] vectors, int size, long today)
+    {
+        using (var transaction = _connection.BeginTransaction())
+        {
+            using var select = _connection.CreateCommand();
+            select.Transaction = transaction;
+            select.CommandText = "SELECT vector, used FROM vectors WHERE key = $key;";
+            var key = select.Parameters.Add("$key", SqliteType.Blob);
+            using var touch = _connection.CreateCommand();
+            touch.Transaction = transaction;
+            touch.CommandText = "UPDATE vectors SET used = $today WHERE key = $key;";
+            var touchKey = touch.Parameters.Add("$key", SqliteType.Blob);
+            touch.Parameters.AddWithValue("$today", today);
+            var blob = new byte[size];
+
+            // In key order, so consecutive lookups walk down the same b-tree pages.
+            var order = Enumerable.Range(0, keys.Length).ToArray();
+            Array.Sort(order, (x, y) => keys[x].AsSpan().SequenceCompareTo(keys[y]));
+            foreach (var i in order)
+            {
+                key.Value = keys[i];
+                long used;
+                using (var row = select.ExecuteReader())
+                {
+                    if (!row.Read() || row.GetBytes(0, 0, null, 0, 0) != size) continue;
+                    row.GetBytes(0, 0, blob, 0, size);
+                    used = row.GetInt64(1);
+                }
+
+                vectors[i] = MemoryMarshal.Cast<byte, float>(blob).ToArray();
+
+                // A vector already marked today is not written again: a reload the same day only reads.
+                if (used >= today) continue;
+                touchKey.Value = keys[i];
+                touch.ExecuteNonQuery();
+            }
+
+            transaction.Commit();
+        }
+    }
+
+    private void Insert(ISentenceEncoder encoder, IReadOnlyList<string> texts, EmbeddingKind kind, byte[][] keys, float[][] vectors, int[] missing, long today)
+    {
+        var encoded = encoder.Encode([.. missing.Select(i => texts[i])], kind);
+        using (var transaction = _connection.BeginTransaction())
+        {
+            using var insert = _connection.CreateCommand();
+            insert.Transaction = transaction;
+            insert.CommandText = "INSERT OR REPLACE INTO vectors (key, vector, used) VALUES ($key, $vector, $today);";
+            var key = insert.Parameters.Add("$key", SqliteType.Blob);
+            var vector = insert.Parameters.Add("$vector", SqliteType.Blob);
+            insert.Parameters.AddWithValue("$today", today);
+            for (var j = 0; j < missing.Length; j++)
+            {
+                vectors[missing[j]] = encoded[j];
+                key.Value = keys[missing[j]];
+                vector.Value = MemoryMarshal.AsBytes(encoded[j].AsSpan()).ToArray();
+                insert.ExecuteNonQuery();
+            }
+
+            transaction.Commit();
+        }
     }
 
     /// <summary>How many vectors the cache holds.</summary>
