@@ -64,11 +64,12 @@ internal sealed class RefusalModel
     /// kind, each kind's total kept: a short row carries little of the asker's stance, and its mistakes are the ones the
     /// longer rows' wording does not teach.</param>
     public sealed record Settings(bool Vector = true, bool Words = true, bool Neighbours = true, bool Characters = false, bool Scores = false, float ProtectiveWeight = 4f,
-        float L2 = 1e-3f, int Iterations = 300, float LearningRate = 0.05f, bool Classes = false, bool Cue = false, bool Margin = false, float TerseWeight = 1f)
+        float L2 = 1e-3f, int Iterations = 300, float LearningRate = 0.05f, bool Classes = false, bool Cue = false, bool Margin = false, float TerseWeight = 1f,
+        int Views = 0)
     {
         public string Name => string.Join('+', new[]
             {
-                Scores ? "scores" : null, Margin ? "margin" : null, Cue ? "cue" : null, Classes ? "classes" : null, Vector ? "vector" : null, Words ? "words" : null,
+                Scores ? "scores" : null, Views > 0 ? $"{Views} views" : null, Margin ? "margin" : null, Cue ? "cue" : null, Classes ? "classes" : null, Vector ? "vector" : null, Words ? "words" : null,
                 Characters ? "chars" : null, Neighbours ? "neighbours" : null,
             }
             .Where(n => n is not null)) + string.Create(System.Globalization.CultureInfo.InvariantCulture,
@@ -78,15 +79,26 @@ internal sealed class RefusalModel
     /// <summary>A message of at most this many words (as <see cref="SafetyText"/> reads them) is terse.</summary>
     public const int TerseWords = 5;
 
-    /// <summary>How many features <see cref="ScoreFeatures"/> makes of the other refusal scores.</summary>
+    /// <summary>The most further views of the message (<see cref="Settings.Views"/>) a model reads.</summary>
+    public const int MaxViews = 4;
+
+    /// <summary>How many features <see cref="ScoreFeatures"/> makes of the kernel machine's and the stance's scores.</summary>
     public const int ScoreFeatureCount = 3;
 
     /// <summary>
     /// The other refusal scores as features: the kernel machine's and the stance's log-odds (each clipped to ±8) and their
-    /// product as probabilities (both high: the AND the two thresholds were).
+    /// product as probabilities (both high: the AND the two thresholds were), then the log-odds of each further view of
+    /// the message (<see cref="Settings.Views"/>).
     /// </summary>
-    public static float[] ScoreFeatures(double kernel, double stance) =>
-        [Logit(kernel) / 4f, Logit(stance) / 4f, (float)(kernel * stance)];
+    public static float[] ScoreFeatures(double kernel, double stance, params ReadOnlySpan<double> views)
+    {
+        var features = new float[ScoreFeatureCount + views.Length];
+        features[0] = Logit(kernel) / 4f;
+        features[1] = Logit(stance) / 4f;
+        features[2] = (float)(kernel * stance);
+        for (var v = 0; v < views.Length; v++) features[ScoreFeatureCount + v] = Logit(views[v]) / 4f;
+        return features;
+    }
 
     /// <summary>The word classes <see cref="ClassFeatures"/> reads, each as present or not.</summary>
     private static readonly string[] ClassNames =
@@ -262,7 +274,19 @@ internal sealed class RefusalModel
     /// 0.689 (0.700 with terse rows x2): the threshold is set by the few protective rows that read most like requests,
     /// and more inputs fit the rest of the rows, not those.
     /// </summary>
-    public static Settings InUse { get; } = new(Vector: false, Words: false, Neighbours: false, Scores: true, TerseWeight: 2f);
+    /// <remarks>
+    /// Since 2026-12-07 (refusal10) the model also reads a further view (<see cref="Settings.Views"/>): the pair machine's score
+    /// (<see cref="SemanticTraining.TrainPair"/>, a kernel machine of the requests against the protective questions alone,
+    /// everyday rows left out, over the sentence vectors and the word features), and the kernel machine of everything reads
+    /// the word features too (<see cref="SemanticTraining.RefusalSettings"/>). On the example files with examples/refusal-6.tsv
+    /// (436 rows written blind by writer11), from the same --calibrate run (its "further views" table, at most 0.25% of the
+    /// cross-validated protective rows refused): the two scores alone 0.726 (792 of 1091); the pair machine beside them
+    /// 0.757 (826); the kernel machine with word features 0.759 (828); both 0.776 (847 of 1091), protective 7 of 2901,
+    /// others 12 of 4612, dev 47 of 47 and none of 196. A fixed average of the three scores' log-odds (kernel 0.5) reached
+    /// 0.786, not taken this session (it needs its own scorer and tests). Pair machines of other widths (gamma 1, 4), word
+    /// weights (0, 1) and costs (1, 4) did no better (0.723 to 0.757); the cost barely moves them (no row reaches it).
+    /// </remarks>
+    public static Settings InUse { get; } = new(Vector: false, Words: false, Neighbours: false, Scores: true, TerseWeight: 2f, Views: 1);
 
     /// <summary>
     /// Multiplies the weight of each terse row (at most <see cref="TerseWords"/> words) by <paramref name="terse"/>, then
@@ -312,7 +336,8 @@ internal sealed class RefusalModel
     /// Every row's <see cref="ScoreFeatures"/> from a kernel machine and a stance classifier trained without its fold (rows i
     /// with i % folds == f), as a knowledge load fits them (no Gram matrix of all rows); null when a fold has no model.
     /// </summary>
-    public static float[][]? OutOfFoldScores(SemanticTraining training, int folds)
+    /// <param name="pair">Also the pair machine's score (<see cref="SemanticTraining.TrainPair"/>), the further view of <see cref="Settings.Views"/>.</param>
+    public static float[][]? OutOfFoldScores(SemanticTraining training, int folds, bool pair = false)
     {
         ArgumentNullException.ThrowIfNull(training);
         ArgumentOutOfRangeException.ThrowIfLessThan(folds, 2);
@@ -322,11 +347,16 @@ internal sealed class RefusalModel
             var f = fold;
             var rows = Enumerable.Range(0, training.Rows.Count).Where(i => i % folds != f).ToList();
             if (training.TrainRefusal(rows) is not { } kernel || training.TrainStance(rows) is not { } stance) return null;
-            var text = kernel.UsesText ? training.Text : null;
+            var second = pair ? training.TrainPair(rows) : null;
+            if (pair && second is null) return null;
+            var text = kernel.UsesText || second is { UsesText: true } ? training.Text : null;
             for (var i = fold; i < training.Rows.Count; i += folds)
             {
                 var vector = training.Vectors[i];
-                scores[i] = ScoreFeatures(kernel.Score(vector, text?.Vectorize(training.Rows[i].Text) ?? default), stance.Score(training.Rows[i].Text, vector));
+                var words = text?.Vectorize(training.Rows[i].Text) ?? default;
+                var kernelScore = kernel.Score(vector, kernel.UsesText ? words : default);
+                var stanceScore = stance.Score(training.Rows[i].Text, vector);
+                scores[i] = second is null ? ScoreFeatures(kernelScore, stanceScore) : ScoreFeatures(kernelScore, stanceScore, second.Score(vector, second.UsesText ? words : default));
             }
         }
 
@@ -381,7 +411,7 @@ internal sealed class RefusalModel
     }
 
     private static int DenseCount(Settings settings) =>
-        (settings.Scores ? ScoreFeatureCount : 0) + (settings.Margin ? 2 : 0) + (settings.Cue ? 2 : 0) + (settings.Classes ? ClassFeatureCount : 0) +
+        (settings.Scores ? ScoreFeatureCount + settings.Views : 0) + (settings.Margin ? 2 : 0) + (settings.Cue ? 2 : 0) + (settings.Classes ? ClassFeatureCount : 0) +
         (settings.Neighbours ? NeighbourFeatures : 0);
 
     /// <summary>
@@ -394,7 +424,7 @@ internal sealed class RefusalModel
         var features = new List<float>(DenseCount(settings));
         if (settings.Scores)
         {
-            if (scores.Length != ScoreFeatureCount) throw new ArgumentException($"expected the {ScoreFeatureCount} score features", nameof(scores));
+            if (scores.Length != ScoreFeatureCount + settings.Views) throw new ArgumentException($"expected the {ScoreFeatureCount + settings.Views} score features", nameof(scores));
             features.AddRange(scores);
             var stance = scores[1];
             if (settings.Margin)
@@ -415,6 +445,9 @@ internal sealed class RefusalModel
         if (settings.Classes) features.AddRange(ClassFeatures(text));
         return [.. features];
     }
+
+    /// <summary>How many further views of the message <see cref="Score"/> reads beside the two scores (<see cref="Settings.Views"/>).</summary>
+    public int Views => _settings.Views;
 
     /// <summary>Whether <see cref="Score"/> reads the other refusal scores.</summary>
     public bool ReadsScores => _settings.Scores;
@@ -578,7 +611,7 @@ internal sealed class RefusalModel
         writer.Write(_bias);
         writer.Write(_vectorWeights.Length);
         foreach (var x in _vectorWeights) writer.Write(x);
-        writer.Write((byte)((_settings.Classes ? 1 : 0) | (_settings.Cue ? 2 : 0) | (_settings.Margin ? 4 : 0)));
+        writer.Write((byte)((_settings.Classes ? 1 : 0) | (_settings.Cue ? 2 : 0) | (_settings.Margin ? 4 : 0) | (_settings.Views << 3)));
         writer.Write(_neighbourWeights.Length);
         foreach (var x in _neighbourWeights) writer.Write(x);
         TermWeights.Write(writer, _weights);
@@ -596,8 +629,8 @@ internal sealed class RefusalModel
         var vector = new float[dimensions];
         for (var j = 0; j < dimensions; j++) vector[j] = reader.ReadSingle();
         var inputs = reader.ReadByte();
-        if (inputs > 7) throw new InvalidDataException("not a refusal model: bad inputs");
-        settings = settings with { Classes = (inputs & 1) != 0, Cue = (inputs & 2) != 0, Margin = (inputs & 4) != 0 };
+        if (inputs >> 3 > MaxViews) throw new InvalidDataException("not a refusal model: bad inputs");
+        settings = settings with { Classes = (inputs & 1) != 0, Cue = (inputs & 2) != 0, Margin = (inputs & 4) != 0, Views = inputs >> 3 };
         var neighbourCount = reader.ReadInt32();
         if (neighbourCount != DenseCount(settings)) throw new InvalidDataException("not a refusal model: bad neighbourhood");
         var neighbours = new float[neighbourCount];

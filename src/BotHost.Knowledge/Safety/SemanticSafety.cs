@@ -19,6 +19,7 @@ public sealed class SemanticSafety
     private readonly KernelClassifier? _refusal;
     private readonly StanceClassifier? _stance;
     private readonly RefusalModel? _joint;
+    private readonly KernelClassifier? _pair;
     private readonly IReadOnlyList<string> _categories;
     private readonly TextFeatures? _text;
 
@@ -27,12 +28,13 @@ public sealed class SemanticSafety
         _encoder = encoder;
         _categories = training.Categories;
         var key = cache is null ? null : training.Key();
-        if (key is not null && cache!.TryRead(key) is { } payload && Restore(training, payload) is var (urgent, refusal, stance, joint))
+        if (key is not null && cache!.TryRead(key) is { } payload && Restore(training, payload) is var (urgent, refusal, stance, joint, pair))
         {
             _urgent = urgent;
             _refusal = refusal;
             _stance = stance;
             _joint = joint;
+            _pair = pair;
             FromCache = true;
         }
         else
@@ -40,15 +42,19 @@ public sealed class SemanticSafety
             _urgent = training.Urgent.TrainUrgent(Enumerable.Range(0, training.Urgent.UrgentLabels.Count), SemanticTraining.UrgentSettings);
             _refusal = training.TrainRefusal(Enumerable.Range(0, training.RefusalLabels.Count));
             _stance = _refusal is null ? null : training.TrainStance(Enumerable.Range(0, training.RefusalLabels.Count));
-            var scores = _refusal is null || _stance is null || !RefusalModel.InUse.Scores ? null : RefusalModel.OutOfFoldScores(training, RefusalModel.Folds);
+            var views = RefusalModel.InUse.Views > 0;
+            _pair = _refusal is null || !views ? null : training.TrainPair(Enumerable.Range(0, training.RefusalLabels.Count));
+            var scores = _refusal is null || _stance is null || !RefusalModel.InUse.Scores || (views && _pair is null)
+                ? null
+                : RefusalModel.OutOfFoldScores(training, RefusalModel.Folds, pair: views);
             _joint = _refusal is null || (RefusalModel.InUse.Scores && scores is null)
                 ? null
                 : RefusalModel.Train(training, Enumerable.Range(0, training.RefusalLabels.Count), scores: scores);
-            if (key is not null) cache!.Write(key, Serialize(_urgent, _refusal, _stance, _joint));
+            if (key is not null) cache!.Write(key, Serialize(_urgent, _refusal, _stance, _joint, _pair));
         }
 
-        // The word features' vocabulary only when the refusal machine reads them (RefusalSettings' TextWeight).
-        _text = _refusal is { UsesText: true } ? training.Text : null;
+        // The word features' vocabulary only when a refusal machine reads them (RefusalSettings' or PairSettings' TextWeight).
+        _text = _refusal is { UsesText: true } || _pair is { UsesText: true } ? training.Text : null;
     }
 
     /// <summary>Whether the detectors were read back from the trained-model cache rather than trained by this load.</summary>
@@ -96,7 +102,7 @@ public sealed class SemanticSafety
     }
 
     /// <summary>The trained detectors as the cache keeps them: per detector a presence byte, then its models.</summary>
-    private static byte[] Serialize(UrgentModel? urgent, KernelClassifier? refusal, StanceClassifier? stance, RefusalModel? joint)
+    private static byte[] Serialize(UrgentModel? urgent, KernelClassifier? refusal, StanceClassifier? stance, RefusalModel? joint, KernelClassifier? pair)
     {
         using var stream = new MemoryStream();
         using (var writer = new BinaryWriter(stream))
@@ -115,13 +121,15 @@ public sealed class SemanticSafety
             stance?.Write(writer);
             writer.Write(joint is not null);
             joint?.Write(writer);
+            writer.Write(pair is not null);
+            pair?.Machine.Write(writer);
         }
 
         return stream.ToArray();
     }
 
     /// <summary>The detectors of <see cref="Serialize"/> around the training's rows; null when the data does not fit them.</summary>
-    private static (UrgentModel? Urgent, KernelClassifier? Refusal, StanceClassifier? Stance, RefusalModel? Joint)? Restore(SemanticTraining training, byte[] payload)
+    private static (UrgentModel? Urgent, KernelClassifier? Refusal, StanceClassifier? Stance, RefusalModel? Joint, KernelClassifier? Pair)? Restore(SemanticTraining training, byte[] payload)
     {
         try
         {
@@ -137,7 +145,9 @@ public sealed class SemanticSafety
             var stance = reader.ReadBoolean() ? StanceClassifier.Read(reader) : null;
             if (stance is not null && training.Vectors.Count > 0 && stance.Dimensions != training.Vectors[0].Length) return null;
             var joint = reader.ReadBoolean() ? RefusalModel.Restore(training, RefusalModel.Read(reader)) : null;
-            return reader.BaseStream.Position == payload.Length ? (urgent, refusal, stance, joint) : null;
+            var pair = reader.ReadBoolean() ? training.RestorePair(KernelMachine.Read(reader)) : null;
+            if (joint is not null && joint.Views != (pair is null ? 0 : 1)) return null;
+            return reader.BaseStream.Position == payload.Length ? (urgent, refusal, stance, joint, pair) : null;
         }
         catch (Exception ex) when (ex is InvalidDataException or EndOfStreamException or ArgumentException)
         {
@@ -160,8 +170,11 @@ public sealed class SemanticSafety
         ArgumentNullException.ThrowIfNull(message);
         if (_refusal is null) return null;
         var vector = MessageEmbedding.For(_encoder, message).Vector;
-        var verdict = SemanticTraining.RefusalVerdict(_refusal, vector, _text is not null ? _text.Vectorize(message) : default, _stance?.Score(message, vector));
+        var text = _text is not null ? _text.Vectorize(message) : default;
+        var verdict = SemanticTraining.RefusalVerdict(_refusal, vector, text, _stance?.Score(message, vector));
         if (_joint is null || (_joint.ReadsScores && verdict.Stance is null)) return verdict;
-        return verdict with { Joint = _joint.Score(message, vector, _joint.ReadsScores ? RefusalModel.ScoreFeatures(verdict.Score, verdict.Stance!.Value) : default) };
+        if (!_joint.ReadsScores) return verdict with { Joint = _joint.Score(message, vector) };
+        ReadOnlySpan<double> views = _joint.Views > 0 && _pair is not null ? [_pair.Score(vector, text)] : [];
+        return verdict with { Joint = _joint.Score(message, vector, RefusalModel.ScoreFeatures(verdict.Score, verdict.Stance!.Value, views)) };
     }
 }

@@ -239,4 +239,68 @@ public sealed class RefusalModelTests
             Assert.Equal(model.Score(text, vectors[i], scores[i]), read.Score(text, vectors[i], scores[i]));
         }
     }
+
+    [Fact]
+    public void ScoreFeatures_AView_AppendsItsLogOddsAfterTheTwoScores()
+    {
+        var two = RefusalModel.ScoreFeatures(0.8, 0.3);
+        var three = RefusalModel.ScoreFeatures(0.8, 0.3, 0.9);
+
+        Assert.Equal(RefusalModel.ScoreFeatureCount, two.Length);
+        Assert.Equal(two, three[..RefusalModel.ScoreFeatureCount]);
+        Assert.Equal(MathF.Log(0.9f / 0.1f) / 4f, three[^1], 4);
+    }
+
+    [Fact]
+    public void Score_AViewThatSeparatesTheKinds_MovesTheScoreOfTheSameTwoScores()
+    {
+        var vectors = Vectors;
+        var labels = Labels;
+        // The kernel's and the stance's scores are the same for requests and protective questions: only the view tells them apart.
+        float[][] scores = [.. labels.Select(l => RefusalModel.ScoreFeatures(l == 0 ? 0.1 : 0.8, l == 0 ? 0.2 : 0.6, l == RefusalModel.Request ? 0.9 : 0.1))];
+        var settings = new RefusalModel.Settings(Vector: false, Words: false, Neighbours: false, Scores: true, Views: 1);
+        var model = Assert.IsType<RefusalModel>(RefusalModel.Train(vectors, Texts, labels, [.. Enumerable.Range(0, vectors.Length)],
+            (i, j) => TensorPrimitives.Dot(vectors[i], vectors[j]), settings, scores));
+
+        var request = model.Score("pics of kids", Unit(1f, 0.2f, 0f), RefusalModel.ScoreFeatures(0.8, 0.6, 0.9));
+        var protective = model.Score("pics of kids", Unit(1f, 0.2f, 0f), RefusalModel.ScoreFeatures(0.8, 0.6, 0.1));
+
+        Assert.Equal(1, model.Views);
+        Assert.True(request > 0.5 && protective < 0.5, $"request {request}, protective {protective}");
+    }
+
+    [Fact]
+    public void Score_ModelReadingAViewGivenTheTwoScoresOnly_Throws()
+    {
+        var vectors = Vectors;
+        float[][] scores = [.. Labels.Select(l => RefusalModel.ScoreFeatures(0.5, 0.5, l == RefusalModel.Request ? 0.9 : 0.1))];
+        var settings = new RefusalModel.Settings(Vector: false, Words: false, Neighbours: false, Scores: true, Views: 1);
+        var model = Assert.IsType<RefusalModel>(RefusalModel.Train(vectors, Texts, Labels, [.. Enumerable.Range(0, vectors.Length)],
+            (i, j) => TensorPrimitives.Dot(vectors[i], vectors[j]), settings, scores));
+
+        Assert.Throws<ArgumentException>(() => model.Score("pics of kids", Unit(1f, 0.2f, 0f), RefusalModel.ScoreFeatures(0.5, 0.5)));
+    }
+
+    [Fact]
+    public void Read_WrittenModelReadingAView_ScoresEveryMessageTheSame()
+    {
+        var vectors = Vectors;
+        var labels = Labels;
+        float[][] scores = [.. labels.Select((l, i) => RefusalModel.ScoreFeatures(l == 0 ? 0.1 : 0.6, 0.5, l == RefusalModel.Request ? 0.7 + (0.01 * i) : 0.3))];
+        var settings = new RefusalModel.Settings(Vector: false, Words: false, Neighbours: false, Scores: true, Views: 1, TerseWeight: 2f);
+        var model = Assert.IsType<RefusalModel>(RefusalModel.Train(vectors, Texts, labels, [.. Enumerable.Range(0, vectors.Length)],
+            (i, j) => TensorPrimitives.Dot(vectors[i], vectors[j]), settings, scores));
+        using var stream = new MemoryStream();
+        using (var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true)) model.Write(writer);
+        stream.Position = 0;
+        using var reader = new BinaryReader(stream);
+
+        var read = RefusalModel.Read(reader);
+
+        Assert.Equal(1, read.Views);
+        foreach (var (text, i) in Texts.Select((t, i) => (t, i)))
+        {
+            Assert.Equal(model.Score(text, vectors[i], scores[i]), read.Score(text, vectors[i], scores[i]));
+        }
+    }
 }

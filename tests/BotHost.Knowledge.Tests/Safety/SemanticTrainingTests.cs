@@ -68,4 +68,26 @@ public sealed class SemanticTrainingTests(SemanticsFixture fixture)
         Assert.Equal(all.Rows, fewer.Rows);
         Assert.NotEqual(all.Key(), fewer.Key());
     }
+
+    [Fact]
+    public void TrainPair_RequestsAndEverydayRowsButNoProtectiveQuestion_ReturnsNull()
+    {
+        var training = Prepare();
+
+        var rows = Enumerable.Range(0, training.Rows.Count).Where(i => training.RefusalLabels[i] != 2).ToList();
+
+        Assert.Null(training.TrainPair(rows));
+    }
+
+    [Fact]
+    public void CrossValidatePair_PartOfTheShippedRows_RequestsScoreAboveProtectiveQuestionsOnAverage()
+    {
+        var training = Prepare();
+
+        var scores = training.CrossValidatePair(3);
+
+        var requests = Enumerable.Range(0, training.Rows.Count).Where(i => training.RefusalLabels[i] == 1).Select(i => scores[i]!.Value).Average();
+        var protective = Enumerable.Range(0, training.Rows.Count).Where(i => training.RefusalLabels[i] == 2).Select(i => scores[i]!.Value).Average();
+        Assert.True(requests > protective + 0.2, $"requests {requests}, protective {protective}");
+    }
 }
