@@ -131,6 +131,22 @@ public sealed class DistressDetectorTests(SemanticsFixture fixture)
     }
 
     [Fact]
+    public void TrainMachine_SettingsInUse_ReadsTheWordsAndScoresHeldOutDistressAboveCalm()
+    {
+        var training = DistressTraining.Prepare(fixture.Shipped.Snapshot.Examples, fixture.Embedder)!;
+        var settings = DistressTraining.MachineSettings!;
+
+        var machine = training.TrainMachine([.. Enumerable.Range(0, training.Rows.Count).Where(i => i % 2 == 0)], settings)!;
+
+        Assert.True(machine.UsesText);
+        var heldOut = Enumerable.Range(0, training.Rows.Count).Where(i => i % 2 == 1).ToList();
+        double Mean(Func<int, bool> which) => heldOut.Where(which).Average(i => machine.Score(training.Vectors[i], training.Texts[i]));
+        var distress = Mean(i => training.Labels[i] == DistressTraining.InDistress);
+        var calm = Mean(i => training.IsCalm[i]);
+        Assert.True(distress > calm + 0.4, $"mean held-out score: distress {distress:0.00}, calm {calm:0.00}");
+    }
+
+    [Fact]
     public void CrossValidate_ShippedExamples_ScoresEveryRowAndSeparatesTheClasses()
     {
         var training = DistressTraining.Prepare(fixture.Shipped.Snapshot.Examples, fixture.Embedder)!;
