@@ -126,7 +126,17 @@ public static class DistressEvaluator
     public static string ToJson(DistressEvalReport report) => System.Text.Json.JsonSerializer.Serialize(report, EvalJsonContext.Default.DistressEvalReport);
 
     /// <summary>The parts of <see cref="Calibrate"/>: the cross-validation, each threshold of its table, then each variant's cross-validation.</summary>
-    public static int CalibrateSteps => 1 + Grid.Length + 2;
+    public static int CalibrateSteps => 1 + Grid.Length + VariantClasses.Length + MachineGrid.Length;
+
+    /// <summary>The kernel machines whose scores <see cref="Calibrate"/>'s variants mix into the in-use blend (see <see cref="DistressTraining.MachineSettings"/>).</summary>
+    private static readonly KernelMachine.Settings[] MachineGrid =
+        [new(Gamma: 2f, Cost: 16f), new(Gamma: 2f, Cost: 16f, TextWeight: 0.5f), new(Gamma: 1f, Cost: 4f, TextWeight: 0.5f)];
+
+    /// <summary>The machine's shares of the distress score that the variants try.</summary>
+    private static readonly float[] MachineMixes = [0.3f, 0.5f, 0.7f, 1f];
+
+    /// <summary>The calm examples' handling that <see cref="Calibrate"/>'s variants try: with the normal ones, or a class of its own of the given weight.</summary>
+    private static readonly (bool CalmClass, float CalmWeight)[] VariantClasses = [(false, 1f), (true, 1f), (true, 2f), (true, 4f)];
 
     /// <summary>The linear model's shares in the blend that <see cref="Calibrate"/>'s variants try.</summary>
     private static readonly float[] VariantShares = [0f, 0.15f, 0.3f, 0.5f, 0.7f, 1f];
@@ -244,21 +254,43 @@ public static class DistressEvaluator
     {
         var training = DistressTraining.Prepare(knowledge.Snapshot.Examples, knowledge.Embedder!)!;
         text.Append(CultureInfo.InvariantCulture, $"\nvariants, cross-validated, each at the highest threshold keeping {TargetRecall:0.00} of the distress examples:\n");
-        foreach (var calmClass in new[] { false, true })
+        foreach (var (calmClass, calmWeight) in VariantClasses)
         {
-            var parts = training.CrossValidateParts(SafetyCalibration.Folds, calmClass);
+            var parts = training.CrossValidateParts(SafetyCalibration.Folds, calmClass, calmWeight);
             foreach (var share in VariantShares)
             {
                 var scored = training.Rows.Select((r, i) => (Row: r, Score: (double)((share * parts[i].Model) + ((1 - share) * parts[i].Vote)))).ToList();
                 var (distress, calm, other) = Split(knowledge, scored);
                 double Rate(List<(SafetyExample Row, double Score)> rows, double t) => rows.Count == 0 ? 0 : rows.Count(x => x.Score >= Effective(knowledge, x.Row.Text, t)) / (double)rows.Count;
                 var threshold = Enumerable.Range(1, 99).Select(i => i * 0.01).Where(t => Rate(distress, t) >= TargetRecall).DefaultIfEmpty(0.01).Max();
-                var inUse = calmClass == DistressTraining.CalmClass && share == DistressTraining.ModelShare ? "   <- in use" : string.Empty;
+                var inUse = calmClass == DistressTraining.CalmClass && (!calmClass || calmWeight == DistressTraining.CalmWeight) && share == DistressTraining.ModelShare
+                    ? "   <- in use"
+                    : string.Empty;
+                var calmName = calmClass ? calmWeight == 1f ? "own class" : string.Create(CultureInfo.InvariantCulture, $"own x{calmWeight:0}") : "with normal";
                 text.Append(CultureInfo.InvariantCulture,
-                    $"  calm {(calmClass ? "own class" : "with normal"),-11} share {share:0.00}: threshold {threshold:0.00}  distress caught {Rate(distress, threshold):0.000}  calm fired {Rate(calm, threshold):0.000}  normal+everyday fired {Rate(other, threshold):0.000}{inUse}\n");
+                    $"  calm {calmName,-11} share {share:0.00}: threshold {threshold:0.00}  distress caught {Rate(distress, threshold):0.000}  calm fired {Rate(calm, threshold):0.000}  normal+everyday fired {Rate(other, threshold):0.000}{inUse}\n");
             }
 
             step?.Invoke();
+        }
+
+        text.Append(CultureInfo.InvariantCulture, $"\nvariants: the blend (calm {(DistressTraining.CalmClass ? "own class" : "with normal")}, share {DistressTraining.ModelShare:0.00}) mixed with a kernel machine's score (its share), cross-validated, each at the highest threshold keeping {TargetRecall:0.00} of the distress examples:\n");
+        var blendParts = training.CrossValidateParts(SafetyCalibration.Folds, DistressTraining.CalmClass);
+        foreach (var settings in MachineGrid)
+        {
+            var machine = training.CrossValidateMachine(SafetyCalibration.Folds, settings);
+            step?.Invoke();
+            foreach (var mix in MachineMixes)
+            {
+                var scored = training.Rows.Select((r, i) => (Row: r,
+                    Score: (mix * machine[i]) + ((1 - mix) * ((DistressTraining.ModelShare * blendParts[i].Model) + ((1 - DistressTraining.ModelShare) * blendParts[i].Vote))))).ToList();
+                var (distress, calm, other) = Split(knowledge, scored);
+                double Rate(List<(SafetyExample Row, double Score)> rows, double t) => rows.Count == 0 ? 0 : rows.Count(x => x.Score >= Effective(knowledge, x.Row.Text, t)) / (double)rows.Count;
+                var threshold = Enumerable.Range(1, 99).Select(i => i * 0.01).Where(t => Rate(distress, t) >= TargetRecall).DefaultIfEmpty(0.01).Max();
+                var inUse = settings == DistressTraining.MachineSettings && mix == DistressTraining.MachineMix ? "   <- in use" : string.Empty;
+                text.Append(CultureInfo.InvariantCulture,
+                    $"  gamma {settings.Gamma:0.#} cost {settings.Cost:0.#} words {settings.TextWeight:0.0} mix {mix:0.0}: threshold {threshold:0.00}  distress caught {Rate(distress, threshold):0.000}  calm fired {Rate(calm, threshold):0.000}  normal+everyday fired {Rate(other, threshold):0.000}{inUse}\n");
+            }
         }
     }
 

@@ -28,14 +28,15 @@ public static class SafetyCalibration
     /// <param name="Cued">The message has a protective cue (<see cref="RefusalRules.HasProtectiveCue"/>).</param>
     /// <param name="Index">The row of the training, or of the dev set.</param>
     /// <param name="Stance">The stance classifier's score of the message (<see cref="StanceClassifier"/>), when a variant reads it.</param>
+    /// <param name="Hard">A near-miss normal example (normal*.tsv) of the urgent detector's rows.</param>
     private sealed record Scored(string? Truth, ExampleVerdict Verdict, bool FromDev, bool RulesCatch = false, bool Protective = false, string Where = "", bool Cued = false,
-        int Index = -1, double Stance = 0);
+        int Index = -1, double Stance = 0, bool Hard = false);
 
     /// <summary>
     /// The settings <see cref="Urgent"/> measures, each a <see cref="Folds"/>-fold cross-validation: the grid's and then
     /// the settings in use (its <c>step</c> is called after each, for <c>kb eval</c>'s progress).
     /// </summary>
-    public static int UrgentSteps => UrgentGrid.Length + 1 + NotUrgentWeights.Length;
+    public static int UrgentSteps => UrgentGrid.Length + 1 + NotUrgentWeights.Length + HardWeights.Length;
 
     /// <param name="step">Called after each of the <see cref="UrgentSteps"/> settings is measured (from the calling thread).</param>
     public static string Urgent(KnowledgeBase knowledge, IReadOnlyList<UrgentEvalCase> dev, Action? step = null)
@@ -51,19 +52,27 @@ public static class SafetyCalibration
         text.Append(CultureInfo.InvariantCulture, $"example detector, urgent: {Folds}-fold cross-validation over {training.Rows.Count} examples, plus {dev.Count} dev messages\n");
         text.Append("settings of the urgency score (kernel gamma and cost, or the category classifier's blend), each with its suggested thresholds, OR-combined with the rules:\n");
         var devVectors = dev.Select(c => MessageEmbedding.For(knowledge.Embedder.Encoder, c.Message).Vector.ToArray()).ToList();
+        var machines = new List<(string Name, List<Scored> Scored)>();
+        List<Scored> blendAlone = [];
         foreach (var settings in UrgentGrid)
         {
             var model = training.TrainUrgent(Enumerable.Range(0, training.UrgentLabels.Count), settings, shareGram: true);
             var candidate = ScoreUrgent(training, settings, dev, rowRules, devRules,
-                model is null ? [] : [.. devVectors.Select(v => SemanticTraining.UrgentVerdict(model, v, training.Categories))]);
+                model is null
+                    ? []
+                    : [.. devVectors.Select((v, d) => SemanticTraining.UrgentVerdict(model, v, training.Categories,
+                        model.Urgency is { UsesText: true } ? training.Text.Vectorize(dev[d].Message) : default, mix: 1f))]);
             var thresholds = training.Categories.ToDictionary(c => c, c => Suggest([.. candidate.Where(s => s.Verdict.Label == c)], s => s.Truth is not null), StringComparer.Ordinal);
-            var name = settings is null ? "blend" : string.Create(CultureInfo.InvariantCulture, $"gamma {settings.Gamma:0.#} cost {settings.Cost:0.#}");
-            text.Append(CultureInfo.InvariantCulture, $"  {name,-20}{(settings == SemanticTraining.UrgentSettings ? " (in use)" : string.Empty)}");
+            var name = UrgentName(settings);
+            if (settings is null) blendAlone = candidate;
+            else machines.Add((name, candidate));
+            text.Append(CultureInfo.InvariantCulture, $"  {name,-26}{(settings == SemanticTraining.UrgentSettings ? " (in use, mixed below)" : string.Empty)}");
             text.Append(Totals(candidate, s => s.Truth is not null, s => s.RulesCatch || s.Verdict.Score >= thresholds[s.Verdict.Label]));
             step?.Invoke();
         }
 
-        var scored = ScoreUrgent(training, SemanticTraining.UrgentSettings, dev, rowRules, devRules, [.. dev.Select(c => examples.ScoreUrgent(c.Message))]);
+        var scored = ScoreUrgent(training, SemanticTraining.UrgentSettings, dev, rowRules, devRules, [.. dev.Select(c => examples.ScoreUrgent(c.Message))],
+            SemanticTraining.UrgencyMix);
         step?.Invoke();
         text.Append('\n');
         text.Append("per predicted category: threshold  examples recall (urgent kept / predicted here)  normal false alarms  | dev recall  dev false alarms\n");
@@ -84,6 +93,7 @@ public static class SafetyCalibration
         text.Append("with urgent.yaml's thresholds (examples alone):\n");
         text.Append(Totals(scored, s => s.Truth is not null,
             s => knowledge.Safety.Urgent?.Category(s.Verdict.Label) is { } c && s.Verdict.Score >= c.ExampleThreshold));
+        UrgentMixes(training, blendAlone, machines, text);
         UrgentVariants(training, dev, devVectors, rowRules, devRules, text, step);
         text.Append("\nurgent.yaml, per category: threshold: ");
         text.Append(string.Join(", ", suggested.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Key} {p.Value:0.00}"))));
@@ -561,6 +571,38 @@ public static class SafetyCalibration
         return best;
     }
 
+    private static string UrgentName(KernelMachine.Settings? settings) => settings is null
+        ? "blend"
+        : string.Create(CultureInfo.InvariantCulture, $"gamma {settings.Gamma:0.#} cost {settings.Cost:0.#}{(settings.TextWeight > 0 ? $" words {settings.TextWeight:0.#}" : string.Empty)}");
+
+    /// <summary>The urgency machine's shares of the urgency score that <see cref="UrgentMixes"/> tries.</summary>
+    private static readonly float[] UrgencyMixes = [0.3f, 0.5f, 0.7f];
+
+    /// <summary>
+    /// The urgency score as a mix of the category classifier's blend (in use) and an urgency machine's score (each
+    /// cross-validated on the same folds; the category stays the blend's), each with its suggested thresholds, OR-combined
+    /// with the rules.
+    /// </summary>
+    private static void UrgentMixes(SemanticTraining training, List<Scored> blend, List<(string Name, List<Scored> Scored)> machines, StringBuilder text)
+    {
+        text.Append("\nvariants: the urgency score mixed from the blend alone and an urgency machine's (its share), each with its suggested thresholds, OR-combined with the rules:\n");
+        foreach (var (name, machine) in machines)
+        {
+            if (machine.Count != blend.Count) continue;
+            foreach (var mix in UrgencyMixes)
+            {
+                var scored = blend.Select((b, i) => b with { Verdict = b.Verdict with { Score = (mix * machine[i].Verdict.Score) + ((1 - mix) * b.Verdict.Score) } }).ToList();
+                var thresholds = training.Categories.ToDictionary(c => c, c => Suggest([.. scored.Where(x => x.Verdict.Label == c)], x => x.Truth is not null), StringComparer.Ordinal);
+                var inUse = name == UrgentName(SemanticTraining.UrgentSettings) && mix == SemanticTraining.UrgencyMix ? " (in use)" : string.Empty;
+                text.Append(CultureInfo.InvariantCulture, $"  {name + string.Create(CultureInfo.InvariantCulture, $" mix {mix:0.0}"),-34}{inUse}");
+                text.Append(Totals(scored, x => x.Truth is not null, x => x.RulesCatch || x.Verdict.Score >= thresholds[x.Verdict.Label]));
+            }
+        }
+    }
+
+    /// <summary>Weights of a near-miss normal example within "not urgent" that the variants try, with "not urgent" weighing <see cref="SemanticTraining.NotUrgentWeight"/> (see <see cref="SemanticTraining.HardNegativeWeight"/>).</summary>
+    private static readonly float[] HardWeights = [2f, 4f];
+
     /// <summary>Weights of "not urgent" in the category classifier's linear model that the variants try (see <see cref="SemanticTraining.NotUrgentWeight"/>).</summary>
     private static readonly float[] NotUrgentWeights = [1f, 2f, 4f];
 
@@ -589,7 +631,7 @@ public static class SafetyCalibration
             return new UrgentReading(model, vote, float.IsNaN(margin) ? float.PositiveInfinity : margin);
         }
 
-        Scored ToScored(string? truth, UrgentReading reading, float share, float margin, bool fromDev, bool rules)
+        Scored ToScored(string? truth, UrgentReading reading, float share, float margin, bool fromDev, bool rules, bool hard = false)
         {
             var best = 0;
             double Blend(int k) => (share * reading.Model[k]) + ((1 - share) * reading.Vote[k]);
@@ -599,20 +641,21 @@ public static class SafetyCalibration
             }
 
             var score = reading.Margin >= margin ? 1 - Blend(notUrgent) : 0;
-            return new Scored(truth, new ExampleVerdict(training.Categories[best], score, null), fromDev, rules);
+            return new Scored(truth, new ExampleVerdict(training.Categories[best], score, null), fromDev, rules, Hard: hard);
         }
 
         text.Append("\nvariants of the category classifier's blend (weight of not urgent, share of the linear model, margin of the nearest urgent example over the\n");
         text.Append("nearest not-urgent one), each with its suggested thresholds, OR-combined with the rules:\n");
-        foreach (var weight in NotUrgentWeights)
+        var inUseHard = SemanticTraining.HardNegativeWeight;
+        foreach (var (weight, hard) in NotUrgentWeights.Select(w => (w, inUseHard)).Concat(HardWeights.Where(h => h != inUseHard).Select(h => (SemanticTraining.NotUrgentWeight, h))))
         {
-            var rows = training.CrossValidateUrgentReadings(Folds, weight, Read);
-            var full = training.TrainUrgent(Enumerable.Range(0, training.UrgentLabels.Count), null, notUrgentWeight: weight)?.Categories;
+            var rows = training.CrossValidateUrgentReadings(Folds, weight, Read, hard);
+            var full = training.TrainUrgent(Enumerable.Range(0, training.UrgentLabels.Count), null, notUrgentWeight: weight, hardWeight: hard)?.Categories;
             step?.Invoke();
             if (full is null) continue;
             var devReadings = devVectors.Select(v => Read(full, v)).ToList();
-            var margins = weight == SemanticTraining.NotUrgentWeight ? UrgentMargins.Prepend(float.NegativeInfinity) : [float.NegativeInfinity];
-            foreach (var share in UrgentShares)
+            var margins = weight == SemanticTraining.NotUrgentWeight && hard == inUseHard ? UrgentMargins.Prepend(float.NegativeInfinity) : [float.NegativeInfinity];
+            foreach (var share in hard == inUseHard ? UrgentShares : [0.3f, SemanticTraining.UrgentModelShare, 0.7f])
             {
                 foreach (var margin in share == SemanticTraining.UrgentModelShare ? margins : [float.NegativeInfinity])
                 {
@@ -621,14 +664,15 @@ public static class SafetyCalibration
                     {
                         if (rows[i] is not { } reading) continue;
                         var label = training.Rows[i].Label;
-                        scored.Add(ToScored(training.Categories.Contains(label) ? label : null, reading, share, margin, false, rowRules[i]));
+                        scored.Add(ToScored(training.Categories.Contains(label) ? label : null, reading, share, margin, false, rowRules[i], training.IsHardNegative(i)));
                     }
 
                     scored.AddRange(devReadings.Select((r, d) => ToScored(dev[d].Category, r, share, margin, true, devRules[d])));
                     var thresholds = training.Categories.ToDictionary(c => c, c => Suggest([.. scored.Where(x => x.Verdict.Label == c)], x => x.Truth is not null), StringComparer.Ordinal);
-                    var inUse = weight == SemanticTraining.NotUrgentWeight && share == SemanticTraining.UrgentModelShare && float.IsNegativeInfinity(margin);
-                    var name = string.Create(CultureInfo.InvariantCulture, $"weight {weight:0} share {share:0.00}{(float.IsNegativeInfinity(margin) ? string.Empty : $" margin {margin:0.00}")}");
-                    text.Append(CultureInfo.InvariantCulture, $"  {name,-34}{(inUse ? " (in use)" : string.Empty)}");
+                    var inUse = weight == SemanticTraining.NotUrgentWeight && hard == inUseHard && share == SemanticTraining.UrgentModelShare && float.IsNegativeInfinity(margin);
+                    var name = string.Create(CultureInfo.InvariantCulture,
+                        $"weight {weight:0}{(hard == 1f ? string.Empty : $" hard {hard:0}")} share {share:0.00}{(float.IsNegativeInfinity(margin) ? string.Empty : $" margin {margin:0.00}")}");
+                    text.Append(CultureInfo.InvariantCulture, $"  {name,-34}{(inUse ? " (in use, before the mix)" : string.Empty)}");
                     text.Append(Totals(scored, x => x.Truth is not null, x => x.RulesCatch || x.Verdict.Score >= thresholds[x.Verdict.Label]));
                 }
             }
@@ -637,19 +681,20 @@ public static class SafetyCalibration
 
     /// <summary>The urgency scores <c>kb eval --urgent --calibrate</c> compares: the category classifier's blend, and kernel machines.</summary>
     private static readonly KernelMachine.Settings?[] UrgentGrid =
-        [null, new(Gamma: 1f, Cost: 4f), new(Gamma: 1f, Cost: 16f), new(Gamma: 2f, Cost: 16f)];
+        [null, new(Gamma: 2f, Cost: 16f), new(Gamma: 1f, Cost: 4f, TextWeight: 0.5f), new(Gamma: 2f, Cost: 16f, TextWeight: 0.5f), new(Gamma: 2f, Cost: 16f, TextWeight: 1f)];
 
     /// <summary>Cross-validated urgent verdicts on the examples and the given verdicts on the dev messages.</summary>
+    /// <param name="mix">The urgency machine's share of the urgency score (1: the machine's score alone).</param>
     private static List<Scored> ScoreUrgent(SemanticTraining training, KernelMachine.Settings? settings, IReadOnlyList<UrgentEvalCase> dev,
-        List<bool> rowRules, List<bool> devRules, IReadOnlyList<ExampleVerdict?> devVerdicts)
+        List<bool> rowRules, List<bool> devRules, IReadOnlyList<ExampleVerdict?> devVerdicts, float mix = 1f)
     {
-        var folds = training.CrossValidateUrgent(Folds, settings);
+        var folds = training.CrossValidateUrgent(Folds, settings, mix);
         var scored = new List<Scored>();
         for (var i = 0; i < training.UrgentLabels.Count; i++)
         {
             if (folds[i] is not { } verdict) continue;
             var label = training.Rows[i].Label;
-            scored.Add(new Scored(training.Categories.Contains(label) ? label : null, verdict, false, rowRules[i]));
+            scored.Add(new Scored(training.Categories.Contains(label) ? label : null, verdict, false, rowRules[i], Hard: training.IsHardNegative(i)));
         }
 
         for (var d = 0; d < devVerdicts.Count; d++)
@@ -802,7 +847,9 @@ public static class SafetyCalibration
             var neg = set.Where(s => !positive(s)).ToList();
             var recall = pos.Count == 0 ? double.NaN : pos.Count(fires) / (double)pos.Count;
             var fp = neg.Count == 0 ? double.NaN : neg.Count(fires) / (double)neg.Count;
-            return string.Create(CultureInfo.InvariantCulture, $"recall {recall:0.000} false alarms {fp:0.000}");
+            var hard = neg.Where(s => s.Hard).ToList();
+            var hardText = hard.Count == 0 ? string.Empty : string.Create(CultureInfo.InvariantCulture, $" (near-miss normal {hard.Count(fires) / (double)hard.Count:0.000})");
+            return string.Create(CultureInfo.InvariantCulture, $"recall {recall:0.000} false alarms {fp:0.000}{hardText}");
         }
 
         return $"  examples (cross-validated): {Part(false)}; dev: {Part(true)}\n";

@@ -14,11 +14,15 @@ public sealed class DistressDetector
 {
     private readonly ISentenceEncoder _encoder;
     private readonly ExampleClassifier _classifier;
+    private readonly KernelClassifier? _machine;
+    private readonly TextFeatures? _text;
 
-    private DistressDetector(ISentenceEncoder encoder, ExampleClassifier classifier)
+    private DistressDetector(ISentenceEncoder encoder, ExampleClassifier classifier, KernelClassifier? machine, TextFeatures? text)
     {
         _encoder = encoder;
         _classifier = classifier;
+        _machine = machine;
+        _text = text;
     }
 
     /// <summary>The detector trained on every example; null without distress examples or without anything to contrast them with.</summary>
@@ -27,14 +31,21 @@ public sealed class DistressDetector
         ArgumentNullException.ThrowIfNull(examples);
         ArgumentNullException.ThrowIfNull(embedder);
         var training = DistressTraining.Prepare(examples, embedder);
-        return training is null ? null : new DistressDetector(embedder.Encoder, training.Train(Enumerable.Range(0, training.Rows.Count)));
+        if (training is null) return null;
+        var all = Enumerable.Range(0, training.Rows.Count).ToList();
+        var machine = DistressTraining.MachineSettings is { } settings ? training.TrainMachine(all, settings) : null;
+        return new DistressDetector(embedder.Encoder, training.Train(all), machine, machine is { UsesText: true } ? training.Text : null);
     }
 
     /// <summary>The distress score (0 to 1) with the nearest distress example, for explanations (never the member's text).</summary>
     public ExampleVerdict Score(string message)
     {
         ArgumentNullException.ThrowIfNull(message);
-        return DistressTraining.Verdict(_classifier, MessageEmbedding.For(_encoder, message).Vector);
+        var vector = MessageEmbedding.For(_encoder, message).Vector;
+        var verdict = DistressTraining.Verdict(_classifier, vector);
+        if (_machine is null) return verdict;
+        var machine = _machine.Score(vector, _text is null ? default : _text.Vectorize(message));
+        return verdict with { Score = (DistressTraining.MachineMix * machine) + ((1 - DistressTraining.MachineMix) * verdict.Score) };
     }
 }
 
@@ -62,6 +73,63 @@ internal sealed class DistressTraining
 
     /// <summary>The linear model's share in the classifier's blend (the rest is the neighbours' vote); chosen with <see cref="CalmClass"/> (0.3 before).</summary>
     public const float ModelShare = 0.5f;
+
+    /// <summary>
+    /// The settings of a kernel machine (distress against the calm, normal and everyday rows, the three weighing the same in
+    /// total) whose score is mixed into the distress score (<see cref="MachineMix"/>); null: the classifier's blend alone.
+    /// Chosen with <c>bothost kb eval --distress knowledge/eval/dev-urgent.tsv --calibrate</c> (its machines and mixes,
+    /// cross-validated examples only, each at the highest threshold keeping 0.90 of the distress examples). With writer10's
+    /// calm-6.tsv (2026-12-07), the blend alone at 0.50: distress caught 0.902, calm fired 0.059, normal and everyday 0.016;
+    /// a machine reading the words beside the sentence vector (word features' cosine weighing 0.5), alone, at 0.45: caught
+    /// 0.912, calm 0.035, normal and everyday 0.007 (without words 0.907, 0.057, 0.013; mixed 0.3 to 0.7 with the blend,
+    /// calm 0.045 to 0.050).
+    /// </summary>
+    public static KernelMachine.Settings? MachineSettings { get; } = new(Gamma: 2f, Cost: 16f, TextWeight: 0.5f);
+
+    /// <summary>The kernel machine's share of the distress score when <see cref="MachineSettings"/> gives one (1: the machine alone; the nearest example still comes from the blend's classifier).</summary>
+    public const float MachineMix = 1f;
+
+    /// <summary>The word features' vocabulary (every row's words), for a machine that reads them (built on first use).</summary>
+    public TextFeatures Text => _text ??= TextFeatures.Fit([.. Rows.Select(r => r.Text)]);
+
+    private TextFeatures? _text;
+
+    /// <summary>Per row: its word features (built on first use).</summary>
+    public IReadOnlyList<SparseVector> Texts => _texts ??= [.. Rows.Select(r => Text.Vectorize(r.Text))];
+
+    private SparseVector[]? _texts;
+
+    /// <summary>
+    /// A kernel machine of the distress rows against the others among <paramref name="rows"/>: distress, calm, and normal and
+    /// everyday rows each weighing the same in total; null without both sides.
+    /// </summary>
+    public KernelClassifier? TrainMachine(IReadOnlyList<int> rows, KernelMachine.Settings settings)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(settings);
+        var positive = Labels.Select(l => l == InDistress).ToList();
+        var distress = rows.Count(i => positive[i]);
+        var calm = rows.Count(i => IsCalm[i]);
+        var others = rows.Count - distress - calm;
+        var weights = new float[Rows.Count];
+        foreach (var i in rows) weights[i] = rows.Count / (3f * Math.Max(1, positive[i] ? distress : IsCalm[i] ? calm : others));
+        return KernelClassifier.Train(Vectors, settings.TextWeight > 0 ? Texts : null, rows, positive, weights, Rows, settings);
+    }
+
+    /// <summary>Out-of-fold scores of a kernel machine (<see cref="TrainMachine"/>) for every row, on the folds of <see cref="CrossValidateParts"/>.</summary>
+    public IReadOnlyList<double> CrossValidateMachine(int folds, KernelMachine.Settings settings)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(folds, 2);
+        var scores = new double[Rows.Count];
+        for (var fold = 0; fold < folds; fold++)
+        {
+            var f = fold;
+            if (TrainMachine([.. Enumerable.Range(0, Rows.Count).Where(i => i % folds != f)], settings) is not { } machine) continue;
+            for (var i = fold; i < Rows.Count; i += folds) scores[i] = machine.Score(Vectors[i], machine.UsesText ? Texts[i] : default);
+        }
+
+        return scores;
+    }
 
     private DistressTraining(IReadOnlyList<SafetyExample> rows, IReadOnlyList<float[]> vectors, IReadOnlyList<int> labels, IReadOnlyList<bool> calm)
     {
@@ -98,13 +166,20 @@ internal sealed class DistressTraining
 
     /// <summary>The classifier fitted to some rows, each class weighing the same in total.</summary>
     /// <param name="calmClass">Whether the calm rows are a class of their own (<see cref="CalmClass"/> unless <c>--calibrate</c> tries the other).</param>
-    public ExampleClassifier Train(IEnumerable<int> rows, bool calmClass = CalmClass)
+    /// <param name="calmWeight">The calm class's weight in the linear model against 1 for each other class, when it is a class of its own.</param>
+    public ExampleClassifier Train(IEnumerable<int> rows, bool calmClass = CalmClass, float calmWeight = CalmWeight)
     {
         var chosen = rows.ToList();
         int Label(int i) => calmClass && IsCalm[i] ? Calm : Labels[i];
         return ExampleClassifier.Train([.. chosen.Select(i => Vectors[i])], [.. chosen.Select(Label)], [.. chosen.Select(i => Rows[i])], calmClass ? 3 : 2,
-            calmClass ? [1f, 1f, 1f] : [1f, 1f]);
+            calmClass ? [1f, 1f, calmWeight] : [1f, 1f]);
     }
+
+    /// <summary>
+    /// The calm class's weight in the linear model (<see cref="CalmClass"/>), against 1 for the distress class and for the
+    /// normal and everyday one.
+    /// </summary>
+    public const float CalmWeight = 1f;
 
     public static ExampleVerdict Verdict(ExampleClassifier classifier, ReadOnlySpan<float> vector) =>
         new(SafetyExamples.InDistress, classifier.Score(vector, ModelShare)[InDistress], classifier.NearestOf(vector, InDistress));
@@ -113,14 +188,14 @@ internal sealed class DistressTraining
     /// Out-of-fold parts of every row's distress score (the linear model's and the neighbours' vote, which the detector
     /// blends), for <c>--calibrate</c>'s variants.
     /// </summary>
-    public IReadOnlyList<(float Model, float Vote)> CrossValidateParts(int folds, bool calmClass)
+    public IReadOnlyList<(float Model, float Vote)> CrossValidateParts(int folds, bool calmClass, float calmWeight = CalmWeight)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(folds, 2);
         var parts = new (float Model, float Vote)[Rows.Count];
         for (var fold = 0; fold < folds; fold++)
         {
             var f = fold;
-            var classifier = Train(Enumerable.Range(0, Rows.Count).Where(i => i % folds != f), calmClass);
+            var classifier = Train(Enumerable.Range(0, Rows.Count).Where(i => i % folds != f), calmClass, calmWeight);
             for (var i = fold; i < Rows.Count; i += folds)
             {
                 var (model, vote) = classifier.Parts(Vectors[i]);
@@ -139,8 +214,14 @@ internal sealed class DistressTraining
         for (var fold = 0; fold < folds; fold++)
         {
             var f = fold;
-            var classifier = Train(Enumerable.Range(0, Rows.Count).Where(i => i % folds != f));
-            for (var i = fold; i < Rows.Count; i += folds) scores[i] = Verdict(classifier, Vectors[i]).Score;
+            var chosen = Enumerable.Range(0, Rows.Count).Where(i => i % folds != f).ToList();
+            var classifier = Train(chosen);
+            var machine = MachineSettings is { } settings ? TrainMachine(chosen, settings) : null;
+            for (var i = fold; i < Rows.Count; i += folds)
+            {
+                scores[i] = Verdict(classifier, Vectors[i]).Score;
+                if (machine is not null) scores[i] = (MachineMix * machine.Score(Vectors[i], machine.UsesText ? Texts[i] : default)) + ((1 - MachineMix) * scores[i]);
+            }
         }
 
         return scores;

@@ -45,13 +45,14 @@ internal sealed class ExampleClassifier
 
     /// <param name="examples">The example behind each vector, for explanations.</param>
     /// <param name="classWeights">Weight of each class in the linear model's loss (see <see cref="SoftmaxRegression.Train"/>).</param>
+    /// <param name="rowWeights">Weight of each example within its class in the linear model (null: all the same).</param>
     public static ExampleClassifier Train(IReadOnlyList<float[]> vectors, IReadOnlyList<int> labels, IReadOnlyList<SafetyExample> examples, int classes,
-        IReadOnlyList<float> classWeights)
+        IReadOnlyList<float> classWeights, IReadOnlyList<float>? rowWeights = null)
     {
         ArgumentNullException.ThrowIfNull(vectors);
         ArgumentNullException.ThrowIfNull(labels);
         ArgumentNullException.ThrowIfNull(examples);
-        var model = SoftmaxRegression.Train(vectors, labels, classes, new SoftmaxRegression.Settings(), classWeights);
+        var model = SoftmaxRegression.Train(vectors, labels, classes, new SoftmaxRegression.Settings(), classWeights, rowWeights);
         return Restore(vectors, labels, examples, model);
     }
 

@@ -23,6 +23,9 @@ public sealed class SemanticSafety
     private readonly IReadOnlyList<string> _categories;
     private readonly TextFeatures? _text;
 
+    /// <summary>The urgent training's word vocabulary, when the urgency machine reads word features.</summary>
+    private readonly TextFeatures? _urgentText;
+
     private SemanticSafety(ISentenceEncoder encoder, SemanticTraining training, TrainedModelCache? cache)
     {
         _encoder = encoder;
@@ -55,6 +58,7 @@ public sealed class SemanticSafety
 
         // The word features' vocabulary only when a refusal machine reads them (RefusalSettings' or PairSettings' TextWeight).
         _text = _refusal is { UsesText: true } || _pair is { UsesText: true } ? training.Text : null;
+        _urgentText = _urgent?.Urgency is { UsesText: true } ? training.Urgent.Text : null;
     }
 
     /// <summary>Whether the detectors were read back from the trained-model cache rather than trained by this load.</summary>
@@ -161,7 +165,7 @@ public sealed class SemanticSafety
         ArgumentNullException.ThrowIfNull(message);
         if (_urgent is null) return null;
         var vector = MessageEmbedding.For(_encoder, message).Vector;
-        return SemanticTraining.UrgentVerdict(_urgent, vector, _categories);
+        return SemanticTraining.UrgentVerdict(_urgent, vector, _categories, _urgentText is not null ? _urgentText.Vectorize(message) : default);
     }
 
     /// <summary>How strongly the message reads as a request to refuse; null when there are no refusal examples.</summary>

@@ -102,13 +102,17 @@ internal sealed class SemanticTraining
         [.. articles.SelectMany(a => a.Questions.Select(q => new SafetyExample(q, SafetyExamples.Protective, $"{KnowledgeLoader.ArticlesFolder}/{a.Id}.md", 0)))];
 
     /// <summary>
-    /// The urgency detector's settings (urgent against not urgent), chosen with <c>bothost kb eval --urgent
-    /// knowledge/eval/dev-urgent.tsv --calibrate</c> (its table of settings: false alarms at the thresholds that keep the
-    /// urgent examples and dev messages); null scores urgency with the category classifier's blend instead. Null: with
-    /// the example files of 2026-12-06 the blend raised fewer false alarms at the same recall (cross-validated 0.060
-    /// against 0.076 to 0.085 for the kernel machines; dev-urgent 0.196 against 0.250 to 0.286).
+    /// The urgency machine's settings (urgent against not urgent, each side weighing the same in total), chosen with
+    /// <c>bothost kb eval --urgent knowledge/eval/dev-urgent.tsv --calibrate</c> (its settings and mixes: false alarms at
+    /// the thresholds that keep the urgent examples and dev messages); null scores urgency with the category classifier's
+    /// blend alone. Null on the example files of 2026-12-06 (the blend raised fewer false alarms at the same recall:
+    /// cross-validated 0.060 against 0.076 to 0.085 for the machines alone; dev-urgent 0.196 against 0.250 to 0.286).
+    /// With writer10's rows (examples/*-6.tsv, 2026-12-07) a machine reading the words beside the sentence vector (word
+    /// features' cosine weighing 0.5), mixed with the blend (<see cref="UrgencyMix"/>), with the rules: cross-validated
+    /// recall 0.988 -> 0.986, false alarms 0.099 -> 0.076 (near-miss normal examples 0.194 -> 0.150); dev-urgent recall
+    /// 1.00, false alarms 0.268 -> 0.214 (the machines without words: false alarms 0.089 to 0.097).
     /// </summary>
-    public static KernelMachine.Settings? UrgentSettings { get; }
+    public static KernelMachine.Settings? UrgentSettings { get; } = new(Gamma: 2f, Cost: 16f, TextWeight: 0.5f);
 
     /// <summary>
     /// The urgent classifier fitted to some rows; null when those rows have no urgent example or nothing else. The category
@@ -120,14 +124,17 @@ internal sealed class SemanticTraining
     /// else build only the chosen rows' kernel and drop it after training.</param>
     /// <param name="notUrgentWeight">The weight of "not urgent" in the category classifier's linear model, as a multiple
     /// of all categories together (<see cref="NotUrgentWeight"/> unless <c>kb eval --calibrate</c> tries another).</param>
-    public UrgentModel? TrainUrgent(IEnumerable<int> rows, KernelMachine.Settings? settings, bool shareGram = false, float notUrgentWeight = NotUrgentWeight)
+    /// <param name="hardWeight">The weight of a near-miss normal example (normal*.tsv) within "not urgent" in the linear model,
+    /// as a multiple of any other not-urgent row's (<see cref="HardNegativeWeight"/> unless <c>kb eval --calibrate</c> tries another).</param>
+    public UrgentModel? TrainUrgent(IEnumerable<int> rows, KernelMachine.Settings? settings, bool shareGram = false, float notUrgentWeight = NotUrgentWeight,
+        float hardWeight = HardNegativeWeight)
     {
         var chosen = rows.ToList();
         if (Categories.Count == 0 || !chosen.Exists(i => UrgentLabels[i] == Categories.Count)) return null;
         // At weight 1, "not urgent" weighs as much as all categories together, so urgent and not urgent are equally likely a priori.
         float[] weights = [.. Categories.Select(_ => 1f), Categories.Count * notUrgentWeight];
         var categories = ExampleClassifier.Train([.. chosen.Select(i => Vectors[i])], [.. chosen.Select(i => UrgentLabels[i])], [.. chosen.Select(i => Rows[i])],
-            Categories.Count + 1, weights);
+            Categories.Count + 1, weights, hardWeight == 1f ? null : [.. chosen.Select(i => IsHardNegative(i) ? hardWeight : 1f)]);
         if (settings is null) return new UrgentModel(categories, null);
         var positive = Enumerable.Range(0, Rows.Count).Select(i => i < UrgentLabels.Count && UrgentLabels[i] < Categories.Count).ToList();
         var urgent = chosen.Count(i => positive[i]);
@@ -145,6 +152,24 @@ internal sealed class SemanticTraining
     /// not-urgent example from -0.10 to 0.02 were tried; every margin lost recall or raised false alarms).
     /// </summary>
     public const float NotUrgentWeight = 2f;
+
+    /// <summary>
+    /// The urgency machine's share of the urgency score when <see cref="UrgentSettings"/> gives one (the rest is the
+    /// category classifier's blend; 1 would score urgency with the machine alone). 0.7, chosen with
+    /// <see cref="UrgentSettings"/> (0.3 and 0.5 tried: false alarms 0.084, 0.076 at recall 0.985).
+    /// </summary>
+    public const float UrgencyMix = 0.7f;
+
+    /// <summary>
+    /// How much a near-miss normal example (normal*.tsv: messages written against the urgent categories' words, which are
+    /// not urgent) weighs within "not urgent" in the urgent category classifier's linear model, as a multiple of an everyday
+    /// message, off-topic question, refusal, distress or calm example (the class's total weight stays the same).
+    /// </summary>
+    public const float HardNegativeWeight = 1f;
+
+    /// <summary>Whether an urgent row is a near-miss normal example (from a normal*.tsv file).</summary>
+    public bool IsHardNegative(int row) =>
+        UrgentLabels[row] == Categories.Count && Path.GetFileName(Rows[row].File).StartsWith(Path.GetFileNameWithoutExtension(SafetyExamples.NormalFile), StringComparison.Ordinal);
 
     /// <summary>
     /// The linear model's share in the urgent category classifier's blend (the rest is the neighbours' vote); chosen with
@@ -309,6 +334,8 @@ internal sealed class SemanticTraining
         Add(RefusalModel.InUse.ToString());
         Add(new SoftmaxRegression.Settings().ToString());
         Add(NotUrgentWeight.ToString("R", System.Globalization.CultureInfo.InvariantCulture));
+        Add(HardNegativeWeight.ToString("R", System.Globalization.CultureInfo.InvariantCulture));
+        Add(UrgencyMix.ToString("R", System.Globalization.CultureInfo.InvariantCulture));
         Add(string.Join('\u0001', Categories));
         Add(UrgentLabels.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
         foreach (var row in Rows)
@@ -350,7 +377,10 @@ internal sealed class SemanticTraining
     /// The urgent score is everything but "not urgent" (so a message between two categories still counts in full);
     /// the category is the urgent class with the highest score.
     /// </summary>
-    public static ExampleVerdict UrgentVerdict(UrgentModel model, ReadOnlySpan<float> vector, IReadOnlyList<string> categories)
+    /// <param name="text">The message's word features in the urgent training's vocabulary (read when the urgency machine weighs them).</param>
+    /// <param name="mix">The urgency machine's share of the urgency score when there is one (the rest is the blend's).</param>
+    public static ExampleVerdict UrgentVerdict(UrgentModel model, ReadOnlySpan<float> vector, IReadOnlyList<string> categories, SparseVector text = default,
+        float mix = UrgencyMix)
     {
         var classifier = model.Categories;
         var scores = classifier.Score(vector, UrgentModelShare);
@@ -360,7 +390,8 @@ internal sealed class SemanticTraining
             if (scores[k] > scores[best]) best = k;
         }
 
-        var urgency = model.Urgency is { } kernel ? kernel.Score(vector) : 1 - scores[categories.Count];
+        var blend = 1 - scores[categories.Count];
+        var urgency = model.Urgency is { } kernel ? (mix * kernel.Score(vector, text)) + ((1 - mix) * blend) : blend;
         return new ExampleVerdict(categories[best], urgency, classifier.NearestOf(vector, best));
     }
 
@@ -369,8 +400,10 @@ internal sealed class SemanticTraining
         new(SafetyExamples.Refuse, classifier.Score(vector, text), classifier.Nearest(vector)) { Stance = stance };
 
     /// <summary>Out-of-fold urgent verdicts for every row (rows i with i % folds == f are scored by a model trained without them).</summary>
-    public IReadOnlyList<ExampleVerdict?> CrossValidateUrgent(int folds, KernelMachine.Settings? settings) =>
-        CrossValidate(folds, UrgentLabels.Count, rows => TrainUrgent(rows, settings, shareGram: true), (c, i) => UrgentVerdict(c, Vectors[i], Categories));
+    /// <param name="mix">As for <see cref="UrgentVerdict"/> (1: the urgency machine's score alone).</param>
+    public IReadOnlyList<ExampleVerdict?> CrossValidateUrgent(int folds, KernelMachine.Settings? settings, float mix = UrgencyMix) =>
+        CrossValidate(folds, UrgentLabels.Count, rows => TrainUrgent(rows, settings, shareGram: true),
+            (c, i) => UrgentVerdict(c, Vectors[i], Categories, c.Urgency is { UsesText: true } ? Texts[i] : default, mix));
 
     /// <summary>Out-of-fold refusal verdicts for every row.</summary>
     public IReadOnlyList<ExampleVerdict?> CrossValidateRefusal(int folds, KernelMachine.Settings? settings = null, float protectiveWeight = ProtectiveWeight) =>
@@ -380,9 +413,9 @@ internal sealed class SemanticTraining
     /// Out-of-fold readings of every urgent row by the category classifier (for <c>kb eval --urgent --calibrate</c>'s
     /// variants): <paramref name="read"/> of the classifier trained without the row's fold and the row's vector.
     /// </summary>
-    public IReadOnlyList<T?> CrossValidateUrgentReadings<T>(int folds, float notUrgentWeight, Func<ExampleClassifier, float[], T> read)
+    public IReadOnlyList<T?> CrossValidateUrgentReadings<T>(int folds, float notUrgentWeight, Func<ExampleClassifier, float[], T> read, float hardWeight = HardNegativeWeight)
         where T : class =>
-        CrossValidate(folds, UrgentLabels.Count, rows => TrainUrgent(rows, null, notUrgentWeight: notUrgentWeight)?.Categories, (c, i) => read(c, Vectors[i]));
+        CrossValidate(folds, UrgentLabels.Count, rows => TrainUrgent(rows, null, notUrgentWeight: notUrgentWeight, hardWeight: hardWeight)?.Categories, (c, i) => read(c, Vectors[i]));
 
     /// <param name="count">The rows the classifier trains on (the first ones; the others' verdicts stay null).</param>
     private List<TResult?> CrossValidate<TModel, TResult>(int folds, int count, Func<IEnumerable<int>, TModel?> train, Func<TModel, int, TResult> score)

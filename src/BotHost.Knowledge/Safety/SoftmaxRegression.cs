@@ -27,8 +27,10 @@ internal sealed class SoftmaxRegression
 
     /// <summary>Fits the model to unit-length vectors and their class numbers (0 to classes - 1).</summary>
     /// <param name="classWeights">Relative weight of each class in the loss (the default weighs every class the same in total).</param>
+    /// <param name="rowWeights">Relative weight of each vector within its class (the default: all the same); a class's total
+    /// stays its <paramref name="classWeights"/> share.</param>
     public static SoftmaxRegression Train(IReadOnlyList<float[]> vectors, IReadOnlyList<int> labels, int classes, Settings? settings = null,
-        IReadOnlyList<float>? classWeights = null)
+        IReadOnlyList<float>? classWeights = null, IReadOnlyList<float>? rowWeights = null)
     {
         ArgumentNullException.ThrowIfNull(vectors);
         ArgumentNullException.ThrowIfNull(labels);
@@ -59,10 +61,11 @@ internal sealed class SoftmaxRegression
             TensorPrimitives.Multiply(x[i], scale, x[i]);
         }
 
-        var counts = new int[classes];
-        foreach (var label in labels) counts[label]++;
+        if (rowWeights is not null && rowWeights.Count != n) throw new ArgumentException("one weight per vector", nameof(rowWeights));
+        var counts = new float[classes];
+        for (var i = 0; i < n; i++) counts[labels[i]] += rowWeights?[i] ?? 1f;
         var totalWeight = Enumerable.Range(0, classes).Where(k => counts[k] > 0).Sum(k => classWeights?[k] ?? 1f);
-        var sampleWeight = labels.Select(l => (classWeights?[l] ?? 1f) / (totalWeight * counts[l])).ToArray();
+        var sampleWeight = labels.Select((l, i) => (rowWeights?[i] ?? 1f) * (classWeights?[l] ?? 1f) / (totalWeight * counts[l])).ToArray();
 
         var w = NewMatrix(classes, d);
         var b = new float[classes];

@@ -60,6 +60,47 @@ public sealed class SemanticTrainingTests(SemanticsFixture fixture)
     }
 
     [Fact]
+    public void TrainUrgent_SettingsInUse_HasAnUrgencyMachineReadingTheWords()
+    {
+        var urgent = Prepare().Urgent;
+
+        var model = urgent.TrainUrgent(Enumerable.Range(0, urgent.UrgentLabels.Count), SemanticTraining.UrgentSettings);
+
+        Assert.NotNull(model?.Urgency);
+        Assert.True(model.Urgency.UsesText);
+    }
+
+    /// <summary>The urgency score mixes the machine's score and the blend's: mix 0 is the blend, 1 the machine, between them the weighted sum.</summary>
+    [Fact]
+    public void UrgentVerdict_Mix_WeighsTheMachineAgainstTheBlend()
+    {
+        var urgent = Prepare().Urgent;
+        var model = urgent.TrainUrgent(Enumerable.Range(0, urgent.UrgentLabels.Count), SemanticTraining.UrgentSettings)!;
+        var row = urgent.UrgentLabels.Select((l, i) => (l, i)).First(x => x.l < urgent.Categories.Count).i;
+        var vector = urgent.Vectors[row];
+        var text = urgent.Texts[row];
+
+        var blend = SemanticTraining.UrgentVerdict(model, vector, urgent.Categories, text, mix: 0f).Score;
+        var machine = SemanticTraining.UrgentVerdict(model, vector, urgent.Categories, text, mix: 1f).Score;
+        var mixed = SemanticTraining.UrgentVerdict(model, vector, urgent.Categories, text, mix: 0.7f).Score;
+
+        Assert.NotEqual(blend, machine, 4);
+        Assert.Equal((0.7 * machine) + (0.3 * blend), mixed, 5);
+    }
+
+    [Fact]
+    public void IsHardNegative_NormalFileRows_AreTheOnlyOnes()
+    {
+        var urgent = Prepare().Urgent;
+
+        var hard = Enumerable.Range(0, urgent.UrgentLabels.Count).Where(urgent.IsHardNegative).ToList();
+
+        Assert.NotEmpty(hard);
+        Assert.All(hard, i => Assert.StartsWith("normal", Path.GetFileName(urgent.Rows[i].File), StringComparison.Ordinal));
+        Assert.Contains(Enumerable.Range(0, urgent.UrgentLabels.Count), i => !urgent.IsHardNegative(i) && urgent.UrgentLabels[i] == urgent.Categories.Count);
+    }
+
+    [Fact]
     public void Key_DistressRowsChange_Changes()
     {
         var all = Prepare();

@@ -72,6 +72,55 @@ public sealed class SoftmaxRegressionTests
     }
 
     [Fact]
+    public void Train_RowWeightsAllOne_GivesTheSameModelAsNone()
+    {
+        var (vectors, labels) = Clusters();
+        var none = new float[3];
+        var ones = new float[3];
+
+        SoftmaxRegression.Train(vectors, labels, 3).Predict(vectors[25], none);
+        SoftmaxRegression.Train(vectors, labels, 3, rowWeights: [.. vectors.Select(_ => 1f)]).Predict(vectors[25], ones);
+
+        Assert.Equal(none, ones);
+    }
+
+    /// <summary>
+    /// Rows of classes 0 and 1 in the same place (near axis 4): weighing class 0's rows there ten times its other rows
+    /// raises class 0 there, though class 0 weighs the same in total.
+    /// </summary>
+    [Fact]
+    public void Train_HeavierRowsInAContestedPlace_RaiseTheirClassThere()
+    {
+        var (vectors, labels) = Clusters();
+        var random = new Random(11);
+        for (var i = 0; i < 10; i++)
+        {
+            var v = new float[8];
+            for (var j = 0; j < v.Length; j++) v[j] = (float)(random.NextDouble() - 0.5) * 0.4f;
+            v[4] += 1;
+            vectors.Add(Unit(v));
+            labels.Add(i % 2);
+        }
+
+        var contested = Unit([0, 0, 0, 0, 1, 0, 0, 0]);
+        var even = new float[3];
+        var heavy = new float[3];
+
+        SoftmaxRegression.Train(vectors, labels, 3).Predict(contested, even);
+        SoftmaxRegression.Train(vectors, labels, 3, rowWeights: [.. labels.Select((l, i) => i >= 60 && l == 0 ? 10f : 1f)]).Predict(contested, heavy);
+
+        Assert.True(heavy[0] > even[0] + 0.1f, $"even {even[0]}, weighted {heavy[0]}");
+    }
+
+    [Fact]
+    public void Train_RowWeightsOfAnotherLength_Throws()
+    {
+        var (vectors, labels) = Clusters();
+
+        Assert.Throws<ArgumentException>(() => SoftmaxRegression.Train(vectors, labels, 3, rowWeights: [1f, 2f]));
+    }
+
+    [Fact]
     public void Read_WrittenModel_PredictsIdentically()
     {
         var (vectors, labels) = Clusters();
