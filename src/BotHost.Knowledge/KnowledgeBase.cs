@@ -122,7 +122,8 @@ public sealed class KnowledgeBase : IDisposable
         }
 
         var semantic = options.Embedder is { } encoder && options.Features.HasFlag(SearchFeatures.Semantic)
-            ? SemanticIndex.Build(snapshot, encoder, options.Features.HasFlag(SearchFeatures.OffTopicExamples) ? [.. snapshot.OffTopic, .. snapshot.Everyday] : [])
+            ? SemanticIndex.Build(snapshot, encoder, options.Features.HasFlag(SearchFeatures.OffTopicExamples) ? [.. snapshot.OffTopic, .. snapshot.Everyday] : [],
+                options.Features.HasFlag(SearchFeatures.ArticleClassifier))
             : null;
         var onTopic = semantic is not null && options.Embedder is { } onTopicEmbedder && options.Features.HasFlag(SearchFeatures.OnTopic | SearchFeatures.OffTopicExamples)
             ? OnTopicModel.Build(snapshot, onTopicEmbedder, [.. snapshot.OffTopic, .. snapshot.Everyday])

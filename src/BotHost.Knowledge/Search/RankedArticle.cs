@@ -47,4 +47,10 @@ public sealed record RankedArticle(int Article, int Section, double Score, doubl
 
     /// <summary>The article's place in the lexical ranking (0 is first; the candidate count when bm25 did not rank it).</summary>
     public int LexicalRank { get; init; }
+
+    /// <summary>The article's place in the semantic ranking by best cosine (0 is first; the candidate count when it did not rank it or without the model).</summary>
+    public int SemanticRank { get; init; }
+
+    /// <summary>The article classifier's log-probability that the question is one of this article's (0 without it).</summary>
+    public double ClassLogProbability { get; init; }
 }

@@ -36,5 +36,11 @@ public enum SearchFeatures
     /// <summary>The <see cref="Search.OnTopicModel"/>'s log-odds (articles' questions vs everyday examples) as a confidence feature (needs the model and <see cref="OffTopicExamples"/>).</summary>
     OnTopic = 256,
 
-    All = FieldWeights | Synonyms | TypoTolerance | ChatNormalization | Confidence | OffTopicExamples | Semantic | Reranker | OnTopic,
+    /// <summary>
+    /// The article classifier (a softmax regression from the sentence vector to the article whose questions it reads like,
+    /// trained at load) whose log-probability is a feature of the <see cref="Search.Reranker"/> (needs the model).
+    /// </summary>
+    ArticleClassifier = 512,
+
+    All = FieldWeights | Synonyms | TypoTolerance | ChatNormalization | Confidence | OffTopicExamples | Semantic | Reranker | OnTopic | ArticleClassifier,
 }

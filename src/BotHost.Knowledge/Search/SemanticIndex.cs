@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Numerics.Tensors;
+using BotHost.Knowledge.Safety;
 using BotHost.Knowledge.Semantics;
 
 namespace BotHost.Knowledge.Search;
@@ -86,8 +87,21 @@ internal sealed class SemanticIndex
 
     private readonly float[] _scanErrors;
 
-    private SemanticIndex(float[] vectors, int[] articles, int[] sections, int dimensions, int[] sectionCounts)
+    /// <summary>
+    /// A softmax regression from a question's vector to the article whose questions it reads like (one class per
+    /// article, trained on the articles' questions); null with more than <see cref="MaxClassifierArticles"/> articles.
+    /// </summary>
+    private readonly SoftmaxRegression? _classifier;
+
+    /// <summary>
+    /// The article classifier is trained only up to this many articles: its fit costs a pass over every question for
+    /// every article per iteration, so a knowledge base of thousands of generated articles would load for minutes.
+    /// </summary>
+    public const int MaxClassifierArticles = 256;
+
+    private SemanticIndex(float[] vectors, int[] articles, int[] sections, int dimensions, int[] sectionCounts, bool classifier)
     {
+        _classifier = classifier ? TrainClassifier(vectors, articles, sections, dimensions, sectionCounts.Length) : null;
         _centroids = new float[sectionCounts.Length * dimensions];
         for (var i = 0; i < articles.Length; i++)
         {
@@ -156,6 +170,31 @@ internal sealed class SemanticIndex
         }
     }
 
+    private static SoftmaxRegression? TrainClassifier(float[] vectors, int[] articles, int[] sections, int dimensions, int articleCount)
+    {
+        if (articleCount < 2 || articleCount > MaxClassifierArticles) return null;
+        var (x, y) = (new List<float[]>(), new List<int>());
+        for (var i = 0; i < articles.Length; i++)
+        {
+            if (articles[i] < 0 || sections[i] != Question) continue;
+            x.Add(vectors.AsSpan(i * dimensions, dimensions).ToArray());
+            y.Add(articles[i]);
+        }
+
+        return y.Distinct().Count() < 2 ? null : SoftmaxRegression.Train(x, y, articleCount);
+    }
+
+    /// <summary>The log-probability of each article by the article classifier for a question's vector; null without one.</summary>
+    internal double[]? Classify(ReadOnlySpan<float> query)
+    {
+        if (_classifier is null) return null;
+        Span<float> probabilities = stackalloc float[_classifier.Classes];
+        _classifier.Predict(query, probabilities);
+        var logs = new double[probabilities.Length];
+        for (var a = 0; a < logs.Length; a++) logs[a] = Math.Log(Math.Max(probabilities[a], 1e-9f));
+        return logs;
+    }
+
     /// <summary>Number of texts embedded.</summary>
     public int Count => _articles.Length;
 
@@ -174,7 +213,8 @@ internal sealed class SemanticIndex
     /// <summary>Each article's question centroid, one after another.</summary>
     internal ReadOnlySpan<float> QuestionCentroids => _centroids;
 
-    public static SemanticIndex Build(KnowledgeSnapshot snapshot, KnowledgeEmbedder embedder, IReadOnlyList<string> everyday)
+    /// <param name="classifier">Whether to train the article classifier (<see cref="SearchFeatures.ArticleClassifier"/>).</param>
+    public static SemanticIndex Build(KnowledgeSnapshot snapshot, KnowledgeEmbedder embedder, IReadOnlyList<string> everyday, bool classifier = true)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(embedder);
@@ -198,7 +238,7 @@ internal sealed class SemanticIndex
         var i = 0;
         foreach (var vector in queryVectors.Concat(documentVectors)) vector.AsSpan().CopyTo(vectors.AsSpan(i++ * dimensions, dimensions));
         return new SemanticIndex(vectors, [.. all.Select(x => x.Article)], [.. all.Select(x => x.Section)], dimensions,
-            [.. snapshot.Articles.Select(a => a.Sections.Count)]);
+            [.. snapshot.Articles.Select(a => a.Sections.Count)], classifier);
     }
 
     /// <summary>
@@ -400,6 +440,8 @@ internal sealed class SemanticScores
     private readonly SemanticIndex _index;
     private readonly float[] _query;
     private readonly Dictionary<int, ArticleCosines> _articles = [];
+    private double[]? _classes;
+    private bool _classified;
 
     /// <param name="hasEveryday">
     /// Whether the knowledge base has everyday examples at all; without them the margin over the nearest one means nothing
@@ -425,8 +467,11 @@ internal sealed class SemanticScores
     /// <summary>The question's cosines with one article's texts (computed once per article and question).</summary>
     public ArticleCosines Of(int article)
     {
-        if (!_articles.TryGetValue(article, out var cosines)) _articles[article] = cosines = _index.Article(_query, article);
-        return cosines;
+        if (_articles.TryGetValue(article, out var cosines)) return cosines;
+        if (!_classified) (_classes, _classified) = (_index.Classify(_query), true);
+        cosines = _index.Article(_query, article);
+        if (_classes is not null) cosines = cosines with { ClassLogProbability = _classes[article] };
+        return _articles[article] = cosines;
     }
 
     /// <summary>The <paramref name="count"/> articles <paramref name="include"/> accepts with the highest best cosine (ties: lower article first), best first.</summary>
@@ -441,4 +486,8 @@ internal sealed class SemanticScores
 /// <param name="Centroid">The cosine with the centroid of its questions (0 when it has none).</param>
 /// <param name="Sections">Each section's cosine (heading with text).</param>
 /// <param name="Headings">Each section heading's cosine alone.</param>
-internal sealed record ArticleCosines(double Best, double Question, double Document, double TopMean, double Centroid, double[] Sections, double[] Headings);
+internal sealed record ArticleCosines(double Best, double Question, double Document, double TopMean, double Centroid, double[] Sections, double[] Headings)
+{
+    /// <summary>The article classifier's log-probability that the question is one of this article's (0 without the classifier).</summary>
+    public double ClassLogProbability { get; init; }
+}

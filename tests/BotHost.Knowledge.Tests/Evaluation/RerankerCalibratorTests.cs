@@ -39,4 +39,20 @@ public sealed class RerankerCalibratorTests
         Assert.Equal(0.5, fused, precision: 9);
         Assert.Equal(1.0, reranked, precision: 9);
     }
+
+    [Fact]
+    public void ConditionalLogit_ChosenCandidateHigherOnTheSecondFeature_WeighsItPositivelyAndLeavesTheSharedFeatureAtZero()
+    {
+        // lists of three: the first feature is the same for every candidate of a list, the second is highest for the chosen
+        // one in four lists of five (so the fit stays finite)
+        var choices = Enumerable.Range(0, 50).Select(i => (Candidates: new[]
+        {
+            new[] { 1.0, 0.2 }, new[] { 1.0, i % 5 == 0 ? 0.9 : 0.5 }, new[] { 1.0, 0.1 },
+        }, Chosen: i % 5 == 0 ? 0 : 1)).ToList();
+
+        var beta = RerankerCalibrator.ConditionalLogit(choices, k: 2, ridge: 0.1);
+
+        Assert.Equal(0, beta[0], precision: 9);
+        Assert.True(beta[1] > 0);
+    }
 }

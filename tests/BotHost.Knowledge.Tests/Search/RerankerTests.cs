@@ -46,4 +46,28 @@ public sealed class RerankerTests
         Assert.Equal(-0.15, Reranker.Features(top, 1)[DocumentCosine], precision: 9);
         Assert.Equal(0.5, Reranker.Features(top, 1)[Reranker.FeatureNames.IndexOf("fused_rank")], precision: 9);
     }
+
+    [Fact]
+    public void Features_ClassLogProbabilityAndSemanticRank_TheClassifierBelowTheBestCandidateTheRankAsReciprocal()
+    {
+        var top = new[]
+        {
+            Candidate(1, 0, 0.60) with { ClassLogProbability = -0.5, SemanticRank = 1 },
+            Candidate(2, 1, 0.45) with { ClassLogProbability = -2.0, SemanticRank = 0 },
+        };
+
+        var first = Reranker.Features(top, 0);
+        var second = Reranker.Features(top, 1);
+
+        Assert.Equal(0, first[Reranker.FeatureNames.IndexOf("class_log_probability")], precision: 9);
+        Assert.Equal(-1.5, second[Reranker.FeatureNames.IndexOf("class_log_probability")], precision: 9);
+        Assert.Equal(0.5, first[Reranker.FeatureNames.IndexOf("semantic_rank")], precision: 9);
+        Assert.Equal(1, second[Reranker.FeatureNames.IndexOf("semantic_rank")], precision: 9);
+    }
+
+    [Fact]
+    public void Default_OneWeightPerFeature()
+    {
+        Assert.Equal(Reranker.FeatureNames.Length, Reranker.Default.Weights.Length);
+    }
 }

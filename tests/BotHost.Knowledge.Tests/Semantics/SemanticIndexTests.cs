@@ -65,6 +65,41 @@ public sealed class SemanticIndexTests(SemanticsFixture fixture)
     }
 
     [Fact]
+    public void Of_OneOfAnArticlesQuestions_ClassifierFindsThatArticleLikeliest()
+    {
+        using var embedder = new KnowledgeEmbedder(new ClusteredEncoder(), cache: null, TimeProvider.System);
+        var index = SemanticIndex.Build(Generated(5), embedder, []);
+
+        var scores = index.Score(embedder.Encoder.Encode("another question of 3", EmbeddingKind.Query));
+
+        var logs = Enumerable.Range(0, 5).Select(a => scores.Of(a).ClassLogProbability).ToList();
+        Assert.Equal(3, logs.IndexOf(logs.Max()));
+        Assert.All(logs, l => Assert.True(l < 0));
+    }
+
+    [Fact]
+    public void Of_ClassifierSwitchedOff_NoClassLogProbability()
+    {
+        using var embedder = new KnowledgeEmbedder(new ClusteredEncoder(), cache: null, TimeProvider.System);
+        var index = SemanticIndex.Build(Generated(5), embedder, [], classifier: false);
+
+        var scores = index.Score(embedder.Encoder.Encode("another question of 3", EmbeddingKind.Query));
+
+        Assert.All(Enumerable.Range(0, 5), a => Assert.Equal(0, scores.Of(a).ClassLogProbability));
+    }
+
+    [Fact]
+    public void Of_MoreArticlesThanTheClassifierTakes_NoClassLogProbability()
+    {
+        using var embedder = new KnowledgeEmbedder(new ClusteredEncoder(), cache: null, TimeProvider.System);
+        var index = SemanticIndex.Build(Generated(SemanticIndex.MaxClassifierArticles + 1), embedder, []);
+
+        var scores = index.Score(embedder.Encoder.Encode("another question of 3", EmbeddingKind.Query));
+
+        Assert.Equal(0, scores.Of(3).ClassLogProbability);
+    }
+
+    [Fact]
     public void Score_VectorOfOtherLength_Throws()
     {
         using var embedder = new KnowledgeEmbedder(new ClusteredEncoder(), cache: null, TimeProvider.System);
