@@ -19,17 +19,11 @@ internal static class RebuildRun
 {
     public static void Run(TextWriter output, int generatedArticles, string? cachePath, int rounds, IReadOnlyList<string> args)
     {
-        EncoderRun.PinToOneCore();
-        var path = RepositoryPaths.Knowledge();
-        cachePath ??= Path.Combine(Path.GetTempPath(), $"bothost-bench-vectors-{generatedArticles}.db");
-        using var encoder = ArcticXsEncoder.Load(new SentenceEncoderOptions { Precision = EncoderRun.Precision() });
-        using var embedder = new KnowledgeEmbedder(new CacheOnlyEncoder(encoder), VectorCache.Open(cachePath, TimeProvider.System), TimeProvider.System);
-        var (shipped, _) = KnowledgeLoader.Load(path, DateOnly.FromDateTime(DateTime.UtcNow));
-        if (shipped is null) throw new InvalidOperationException("the shipped knowledge base has errors; run bothost kb check");
-        var snapshot = generatedArticles > 0 ? GeneratedKnowledge.Create(GeneratedKnowledge.Vocabulary(shipped, args), generatedArticles) : shipped;
-        var options = new KnowledgeOptions { Path = path, Embedder = embedder };
+        using var bench = CachedKnowledgeBench.Open(generatedArticles, cachePath, args);
+        var (snapshot, embedder) = (bench.Snapshot, bench.Embedder);
+        var options = new KnowledgeOptions { Path = bench.KnowledgePath, Embedder = embedder };
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"rebuild bench: {snapshot.Articles.Count:N0} articles ({(generatedArticles > 0 ? "generated" : "shipped")}), encoder {embedder.Encoder.ModelId}, cache {cachePath}; load average {File.ReadAllText("/proc/loadavg").Trim()}"));
+            $"rebuild bench: {snapshot.Articles.Count:N0} articles ({(generatedArticles > 0 ? "generated" : "shipped")}), encoder {embedder.Encoder.ModelId}, cache {bench.CachePath}; load average {File.ReadAllText("/proc/loadavg").Trim()}"));
         for (var round = 0; round < rounds; round++)
         {
             var allocated = GC.GetTotalAllocatedBytes(precise: true);
