@@ -7,7 +7,10 @@ namespace BotHost.Benchmarks;
 /// The set-up the rebuild and semantic benches share: the process pinned to one core, the encoder at the bot's precision,
 /// an embedder that reads knowledge texts from the vector cache only (<see cref="CacheOnlyEncoder"/>: a text the cache
 /// lacks stops the run), the shipped knowledge and, with <c>generated</c> &gt; 0, that many generated articles (words
-/// from <c>--vocabulary DIR</c> or the shipped articles, <see cref="GeneratedKnowledge.Vocabulary"/>).
+/// from <c>--vocabulary DIR</c> or the shipped articles, <see cref="GeneratedKnowledge.Vocabulary"/>). With
+/// <c>--hashed-vectors</c> the knowledge texts' vectors are drawn from their hashes instead (<see cref="HashedVectorEncoder"/>,
+/// in a cache file of their own, filled by the first build of the run): for profiling a rebuild without a first build
+/// through the model.
 /// </summary>
 internal sealed class CachedKnowledgeBench : IDisposable
 {
@@ -40,11 +43,13 @@ internal sealed class CachedKnowledgeBench : IDisposable
     {
         EncoderRun.PinToOneCore();
         var path = RepositoryPaths.Knowledge();
-        cachePath ??= Path.Combine(Path.GetTempPath(), $"bothost-bench-vectors-{generatedArticles}.db");
+        var hashed = args.Contains("--hashed-vectors");
+        cachePath ??= Path.Combine(Path.GetTempPath(), $"bothost-bench-vectors-{generatedArticles}{(hashed ? "-hashed" : "")}.db");
         var encoder = ArcticXsEncoder.Load(new SentenceEncoderOptions { Precision = EncoderRun.Precision() });
         try
         {
-            var embedder = new KnowledgeEmbedder(new CacheOnlyEncoder(encoder), VectorCache.Open(cachePath, TimeProvider.System), TimeProvider.System);
+            ISentenceEncoder knowledgeEncoder = hashed ? new HashedVectorEncoder(encoder) : new CacheOnlyEncoder(encoder);
+            var embedder = new KnowledgeEmbedder(knowledgeEncoder, VectorCache.Open(cachePath, TimeProvider.System), TimeProvider.System);
             var (shipped, _) = KnowledgeLoader.Load(path, DateOnly.FromDateTime(DateTime.UtcNow));
             if (shipped is null)
             {
