@@ -20,9 +20,6 @@ public sealed class VectorCache : IDisposable
     /// <summary>How much of the file SQLite reads through a memory map (address space, not memory: pages are shared with the OS file cache).</summary>
     private const long MapBytes = 1L << 30;
 
-    /// <summary>Rows not asked for that a lookup steps over before it seeks the next key asked for (see <see cref="Read"/>).</summary>
-    private const int MaxStepsOver = 16;
-
     private readonly SqliteConnection _connection;
     private readonly Lock _gate = new();
 
@@ -99,66 +96,46 @@ public sealed class VectorCache : IDisposable
 
     /// <summary>The cached vectors of <paramref name="keys"/> into <paramref name="vectors"/> (null where there is none), each marked used today.</summary>
     /// <remarks>
-    /// A rebuild of 10,000 articles looks up 110,000 vectors. They are read in key order by one range scan of the key
-    /// b-tree, merged with the sorted keys: each page is read once and in order, where a lookup per key walked down
-    /// from the root and assembled the row every time (five times the CPU for a cache that holds mostly the keys asked
-    /// for). A row between two keys asked for is stepped over by its key alone (its vector, on an overflow page, is not
-    /// read), and after <see cref="MaxStepsOver"/> such rows the scan seeks the next key instead, so a few keys in a large
-    /// cache still cost a lookup each. Through SQLite's own statement API: a data reader per row cost more than the row.
+    /// A rebuild of 10,000 articles looks up 110,000 vectors: through SQLite's own statement (prepared once, bound and
+    /// stepped per key, the blob copied straight into the vector) rather than a data reader per key, whose objects
+    /// were about a third of the semantic index's allocations at that size (1,054 against 738 MB).
     /// </remarks>
     private void Read(byte[][] keys, float[][] vectors, int size, long today)
     {
+        // In key order, so consecutive lookups walk down the same b-tree pages.
         var order = Enumerable.Range(0, keys.Length).ToArray();
         Array.Sort(order, (x, y) => keys[x].AsSpan().SequenceCompareTo(keys[y]));
         var stale = new List<byte[]>();
         using (var transaction = _connection.BeginTransaction())
         {
             var database = _connection.Handle!;
-            Check(database, raw.sqlite3_prepare_v2(database, "SELECT key, vector, used FROM vectors WHERE key >= ?1 ORDER BY key;", out var scan));
+            Check(database, raw.sqlite3_prepare_v2(database, "SELECT vector, used FROM vectors WHERE key = ?1;", out var select));
             try
             {
-                var next = 0;
-                var steppedOver = int.MaxValue;
-                while (next < order.Length)
+                foreach (var i in order)
                 {
-                    if (steppedOver >= MaxStepsOver)
+                    Check(database, raw.sqlite3_bind_blob(select, 1, keys[i]));
+                    var step = raw.sqlite3_step(select);
+                    try
                     {
-                        Check(database, raw.sqlite3_reset(scan));
-                        Check(database, raw.sqlite3_bind_blob(scan, 1, keys[order[next]]));
-                        steppedOver = 0;
+                        if (step == raw.SQLITE_DONE) continue;
+                        if (step != raw.SQLITE_ROW) Check(database, step);
+                        var blob = raw.sqlite3_column_blob(select, 0);
+                        if (blob.Length != size) continue;
+                        vectors[i] = MemoryMarshal.Cast<byte, float>(blob).ToArray();
+
+                        // A vector already marked today is not written again: a reload the same day only reads.
+                        if (raw.sqlite3_column_int64(select, 1) < today) stale.Add(keys[i]);
                     }
-
-                    var step = raw.sqlite3_step(scan);
-                    if (step == raw.SQLITE_DONE) break;
-                    if (step != raw.SQLITE_ROW) Check(database, step);
-                    var key = raw.sqlite3_column_blob(scan, 0);
-
-                    // Keys asked for that sort before this row are not in the cache.
-                    while (next < order.Length && keys[order[next]].AsSpan().SequenceCompareTo(key) < 0) next++;
-                    if (next == order.Length) break;
-                    if (!keys[order[next]].AsSpan().SequenceEqual(key))
+                    finally
                     {
-                        steppedOver++;
-                        continue;
+                        raw.sqlite3_reset(select);
                     }
-
-                    steppedOver = 0;
-                    var blob = raw.sqlite3_column_blob(scan, 1);
-                    var vector = blob.Length == size ? MemoryMarshal.Cast<byte, float>(blob).ToArray() : null;
-                    var used = raw.sqlite3_column_int64(scan, 2);
-                    var first = next;
-                    for (; next < order.Length && keys[order[next]].AsSpan().SequenceEqual(keys[order[first]]); next++)
-                    {
-                        vectors[order[next]] = next == first || vector is null ? vector! : [.. vector];
-                    }
-
-                    // A vector already marked today is not written again: a reload the same day only reads.
-                    if (vector is not null && used < today) stale.Add(keys[order[first]]);
                 }
             }
             finally
             {
-                scan.Dispose();
+                select.Dispose();
             }
 
             if (stale.Count > 0)

@@ -49,7 +49,7 @@ public sealed class VectorCacheTests : IDisposable
         var texts = Enumerable.Range(0, 300).Select(i => $"text {i}").ToArray();
         using var cache = VectorCache.Open(CachePath, _time);
         cache.GetOrEncode(new IndexEncoder(), texts, EmbeddingKind.Document, _time);
-        // Every 50th text (the rows between are stepped over, then a seek), a dense run, three the cache lacks, and repeats.
+        // Every 50th text, a dense run, three the cache lacks, and repeats.
         string[] asked = [.. texts.Where((_, i) => i % 50 == 7), .. texts[100..140], "new 1", "new 2", "text 300", texts[120], texts[7], texts[7]];
         var encoder = new IndexEncoder();
 
