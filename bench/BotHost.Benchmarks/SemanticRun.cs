@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Numerics.Tensors;
-using BotHost.Knowledge;
 using BotHost.Knowledge.Search;
 using BotHost.Knowledge.Semantics;
 
@@ -21,16 +20,10 @@ internal static class SemanticRun
 
     public static void Run(TextWriter output, int generatedArticles, string? cachePath, IReadOnlyList<string> args)
     {
-        EncoderRun.PinToOneCore();
-        var path = RepositoryPaths.Knowledge();
-        cachePath ??= Path.Combine(Path.GetTempPath(), $"bothost-bench-vectors-{generatedArticles}.db");
-        using var encoder = ArcticXsEncoder.Load(new SentenceEncoderOptions { Precision = EncoderRun.Precision() });
-        using var embedder = new KnowledgeEmbedder(new CacheOnlyEncoder(encoder), VectorCache.Open(cachePath, TimeProvider.System), TimeProvider.System);
-        var (shipped, _) = KnowledgeLoader.Load(path, DateOnly.FromDateTime(DateTime.UtcNow));
-        if (shipped is null) throw new InvalidOperationException("the shipped knowledge base has errors; run bothost kb check");
-        var snapshot = generatedArticles > 0 ? GeneratedKnowledge.Create(GeneratedKnowledge.Vocabulary(shipped, args), generatedArticles) : shipped;
+        using var bench = CachedKnowledgeBench.Open(generatedArticles, cachePath, args);
+        var (path, encoder, snapshot) = (bench.KnowledgePath, bench.Encoder, bench.Snapshot);
         var cpu = AnswerRun.ThreadCpuMilliseconds();
-        var index = SemanticIndex.Build(snapshot, embedder, [.. snapshot.OffTopic, .. snapshot.Everyday]);
+        var index = SemanticIndex.Build(snapshot, bench.Embedder, [.. snapshot.OffTopic, .. snapshot.Everyday]);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"semantic bench: {snapshot.Articles.Count:N0} articles, {index.Count:N0} texts, built in {AnswerRun.ThreadCpuMilliseconds() - cpu:0} ms thread CPU; load average {File.ReadAllText("/proc/loadavg").Trim()}"));
 

@@ -108,30 +108,39 @@ public sealed class KnowledgeBase : IDisposable
         questionArticles.AddRange(offTopic.Select(_ => KnowledgeSearcher.OffTopic));
         var weights = options.Features.HasFlag(SearchFeatures.FieldWeights) ? options.Weights ?? SearchWeights.Tuned : new SearchWeights(1, 1, 1, 1, 1, 1);
         var index = LuceneSearchIndex.Build(passages, questions, weights);
+        options.BuildStage?.Invoke("lucene");
         var terms = ArticleTermIndex.Build(
             [.. snapshot.Articles.Select(ArticleText)],
             [.. snapshot.Articles.Select(a => (IReadOnlyList<string>)[.. a.Sections.Select(s => s.Heading + "\n" + s.Text)])],
             [.. snapshot.Articles.Select(a => a.Title)],
             [.. snapshot.Articles.Select(a => (IReadOnlyList<string>)[.. a.Sections.Select(s => s.Heading)])]);
+        options.BuildStage?.Invoke("terms");
         var safety = options.Embedder is { } embedder && !snapshot.Examples.IsEmpty
             ? snapshot.Safety with { Examples = global::BotHost.Knowledge.Safety.SemanticSafety.Build(snapshot.Examples, snapshot.OffTopic, snapshot.Articles, embedder) }
             : snapshot.Safety;
+        options.BuildStage?.Invoke("safety");
         if (options.Embedder is { } distressEmbedder && safety.Urgent?.Distress is not null && snapshot.Examples.Distress.Count > 0)
         {
             safety = safety with { Distress = global::BotHost.Knowledge.Safety.DistressDetector.Build(snapshot.Examples, distressEmbedder) };
         }
 
+        options.BuildStage?.Invoke("distress");
+
         var semantic = options.Embedder is { } encoder && options.Features.HasFlag(SearchFeatures.Semantic)
             ? SemanticIndex.Build(snapshot, encoder, options.Features.HasFlag(SearchFeatures.OffTopicExamples) ? [.. snapshot.OffTopic, .. snapshot.Everyday] : [],
                 options.Features.HasFlag(SearchFeatures.ArticleClassifier))
             : null;
+        options.BuildStage?.Invoke("semantic");
         var onTopic = semantic is not null && options.Embedder is { } onTopicEmbedder && options.Features.HasFlag(SearchFeatures.OnTopic | SearchFeatures.OffTopicExamples)
             ? OnTopicModel.Build(snapshot, onTopicEmbedder, [.. snapshot.OffTopic, .. snapshot.Everyday])
             : null;
+        options.BuildStage?.Invoke("on-topic");
         var audience = AudienceGuard.Build(snapshot, options.Embedder);
+        options.BuildStage?.Invoke("audience");
         var knowledge = new KnowledgeBase(snapshot, options, index, terms, refs, questionArticles, semantic, onTopic, time.GetUtcNow(), Stopwatch.GetElapsedTime(started), safety,
             audience);
         knowledge.WarmUp();
+        options.BuildStage?.Invoke("warm-up");
         return knowledge;
     }
 

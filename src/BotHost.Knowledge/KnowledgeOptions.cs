@@ -58,4 +58,11 @@ public sealed class KnowledgeOptions
     /// when the knowledge base runs without the embedding model (rules and keyword search only).
     /// </summary>
     public Semantics.KnowledgeEmbedder? Embedder { get; set; }
+
+    /// <summary>
+    /// Called on the building thread as <see cref="KnowledgeBase.Build"/> finishes each stage, with the stage's name
+    /// ("lucene", "terms", "safety", "distress", "semantic", "on-topic", "audience", "warm-up"), so the rebuild bench can
+    /// time the stages of a real build; null (the default) in the bot.
+    /// </summary>
+    internal Action<string>? BuildStage { get; set; }
 }

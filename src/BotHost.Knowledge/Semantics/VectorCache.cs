@@ -2,6 +2,7 @@ using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 
 namespace BotHost.Knowledge.Semantics;
 
@@ -94,45 +95,70 @@ public sealed class VectorCache : IDisposable
     }
 
     /// <summary>The cached vectors of <paramref name="keys"/> into <paramref name="vectors"/> (null where there is none), each marked used today.</summary>
+    /// <remarks>
+    /// A rebuild of 10,000 articles looks up 110,000 vectors: through SQLite's own statement (prepared once, bound and
+    /// stepped per key, the blob copied straight into the vector) rather than a data reader per key, whose objects
+    /// were about a third of the semantic index's allocations at that size (1,054 against 738 MB).
+    /// </remarks>
     private void Read(byte[][] keys, float[][] vectors, int size, long today)
     {
+        // In key order, so consecutive lookups walk down the same b-tree pages.
+        var order = Enumerable.Range(0, keys.Length).ToArray();
+        Array.Sort(order, (x, y) => keys[x].AsSpan().SequenceCompareTo(keys[y]));
+        var stale = new List<byte[]>();
         using (var transaction = _connection.BeginTransaction())
         {
-            using var select = _connection.CreateCommand();
-            select.Transaction = transaction;
-            select.CommandText = "SELECT vector, used FROM vectors WHERE key = $key;";
-            var key = select.Parameters.Add("$key", SqliteType.Blob);
-            using var touch = _connection.CreateCommand();
-            touch.Transaction = transaction;
-            touch.CommandText = "UPDATE vectors SET used = $today WHERE key = $key;";
-            var touchKey = touch.Parameters.Add("$key", SqliteType.Blob);
-            touch.Parameters.AddWithValue("$today", today);
-            var blob = new byte[size];
-
-            // In key order, so consecutive lookups walk down the same b-tree pages.
-            var order = Enumerable.Range(0, keys.Length).ToArray();
-            Array.Sort(order, (x, y) => keys[x].AsSpan().SequenceCompareTo(keys[y]));
-            foreach (var i in order)
+            var database = _connection.Handle!;
+            Check(database, raw.sqlite3_prepare_v2(database, "SELECT vector, used FROM vectors WHERE key = ?1;", out var select));
+            try
             {
-                key.Value = keys[i];
-                long used;
-                using (var row = select.ExecuteReader())
+                foreach (var i in order)
                 {
-                    if (!row.Read() || row.GetBytes(0, 0, null, 0, 0) != size) continue;
-                    row.GetBytes(0, 0, blob, 0, size);
-                    used = row.GetInt64(1);
+                    Check(database, raw.sqlite3_bind_blob(select, 1, keys[i]));
+                    var step = raw.sqlite3_step(select);
+                    try
+                    {
+                        if (step == raw.SQLITE_DONE) continue;
+                        if (step != raw.SQLITE_ROW) Check(database, step);
+                        var blob = raw.sqlite3_column_blob(select, 0);
+                        if (blob.Length != size) continue;
+                        vectors[i] = MemoryMarshal.Cast<byte, float>(blob).ToArray();
+
+                        // A vector already marked today is not written again: a reload the same day only reads.
+                        if (raw.sqlite3_column_int64(select, 1) < today) stale.Add(keys[i]);
+                    }
+                    finally
+                    {
+                        raw.sqlite3_reset(select);
+                    }
                 }
+            }
+            finally
+            {
+                select.Dispose();
+            }
 
-                vectors[i] = MemoryMarshal.Cast<byte, float>(blob).ToArray();
-
-                // A vector already marked today is not written again: a reload the same day only reads.
-                if (used >= today) continue;
-                touchKey.Value = keys[i];
-                touch.ExecuteNonQuery();
+            if (stale.Count > 0)
+            {
+                using var touch = _connection.CreateCommand();
+                touch.Transaction = transaction;
+                touch.CommandText = "UPDATE vectors SET used = $today WHERE key = $key;";
+                var touchKey = touch.Parameters.Add("$key", SqliteType.Blob);
+                touch.Parameters.AddWithValue("$today", today);
+                foreach (var key in stale)
+                {
+                    touchKey.Value = key;
+                    touch.ExecuteNonQuery();
+                }
             }
 
             transaction.Commit();
         }
+    }
+
+    private static void Check(sqlite3 database, int result)
+    {
+        if (result != raw.SQLITE_OK) throw new SqliteException(raw.sqlite3_errmsg(database).utf8_to_string(), result);
     }
 
     private void Insert(ISentenceEncoder encoder, IReadOnlyList<string> texts, EmbeddingKind kind, byte[][] keys, float[][] vectors, int[] missing, long today)

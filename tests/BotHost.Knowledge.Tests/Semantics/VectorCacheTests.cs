@@ -44,6 +44,24 @@ public sealed class VectorCacheTests : IDisposable
     }
 
     [Fact]
+    public void GetOrEncode_SparseDenseMissingAndRepeatedTextsOfALargerCache_EachGetsItsOwnVector()
+    {
+        var texts = Enumerable.Range(0, 300).Select(i => $"text {i}").ToArray();
+        using var cache = VectorCache.Open(CachePath, _time);
+        cache.GetOrEncode(new IndexEncoder(), texts, EmbeddingKind.Document, _time);
+        // Every 50th text, a dense run, three the cache lacks, and repeats.
+        string[] asked = [.. texts.Where((_, i) => i % 50 == 7), .. texts[100..140], "new 1", "new 2", "text 300", texts[120], texts[7], texts[7]];
+        var encoder = new IndexEncoder();
+
+        var vectors = cache.GetOrEncode(encoder, asked, EmbeddingKind.Document, _time);
+
+        Assert.Equal(3, encoder.Embedded);
+        for (var i = 0; i < asked.Length; i++) Assert.Equal(IndexEncoder.Vector(asked[i]), vectors[i]);
+        Assert.NotSame(vectors[^1], vectors[^2]);
+        Assert.Equal(303, cache.Count);
+    }
+
+    [Fact]
     public void GetOrEncode_AnotherKindOrModel_IsNotServedTheCachedVector()
     {
         using var cache = VectorCache.Open(CachePath, _time);
@@ -94,4 +112,25 @@ public sealed class VectorCacheTests : IDisposable
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    /// <summary>A stand-in model whose vector is the number after the text's first space (and its length), so a wrong row shows.</summary>
+    private sealed class IndexEncoder : ISentenceEncoder
+    {
+        public string ModelId => "index@0000";
+
+        public int Dimensions => 2;
+
+        /// <summary>Texts embedded so far.</summary>
+        public int Embedded { get; private set; }
+
+        public static float[] Vector(string text) => [float.Parse(text.AsSpan(text.IndexOf(' ') + 1), System.Globalization.CultureInfo.InvariantCulture), text.Length];
+
+        public float[] Encode(string text, EmbeddingKind kind) => Vector(text);
+
+        public IReadOnlyList<float[]> Encode(IReadOnlyList<string> texts, EmbeddingKind kind)
+        {
+            Embedded += texts.Count;
+            return [.. texts.Select(Vector)];
+        }
+    }
 }
