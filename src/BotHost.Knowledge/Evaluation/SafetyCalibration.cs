@@ -112,7 +112,7 @@ public static class SafetyCalibration
     /// The settings <see cref="Refusal"/> measures, each a <see cref="Folds"/>-fold cross-validation: the kernel machine's
     /// grid, the settings in use, the stance classifier's grid, then the one-score models' (its <c>step</c> is called after each).
     /// </summary>
-    public static int RefusalSteps => RefusalGrid.Length + 1 + StanceGrid.Length + JointGrid.Length + JointStances.Length - 1 + PairGrid.Length + MainGrid.Length;
+    public static int RefusalSteps => RefusalGrid.Length + 1 + StanceGrid.Length + JointGrid.Length + JointStances.Length - 1;
 
     /// <param name="step">Called after each of the <see cref="RefusalSteps"/> settings is measured (from the calling thread).</param>
     public static string Refusal(KnowledgeBase knowledge, IReadOnlyList<(string Message, bool Refuse)> dev, Action? step = null)
@@ -185,44 +185,45 @@ public static class SafetyCalibration
 
         var stance = Stance(training, dev, devVectors, inUse, suggested, text, step);
         var joint = Joint(training, dev, devVectors, inUse, suggested, text, step, cue);
-        Views(training, dev, devVectors, inUse, suggested, text, step);
         text.Append(CultureInfo.InvariantCulture, $"\nrefusal.yaml: example_threshold: {suggested:0.000}\n");
         if (cue is not null) text.Append(CultureInfo.InvariantCulture, $"refusal.yaml: uncued_threshold: {uncued:0.000} (two stages)\n");
         if (stance is var (from, at)) text.Append(CultureInfo.InvariantCulture, $"refusal.yaml: stance_from: {from:0.00}, stance_threshold: {at:0.00} (the asker's stance)\n");
-        if (joint is { } jointThreshold) text.Append(CultureInfo.InvariantCulture, $"refusal.yaml: joint_threshold: {jointThreshold:0.000} (the one learned score)\n");
+        if (joint is { } jointThreshold) text.Append(CultureInfo.InvariantCulture, $"refusal.yaml: joint_threshold: {jointThreshold:0.000} (the one score)\n");
         return text.ToString();
     }
 
-    /// <summary>The one-score models <c>kb eval --refusal --calibrate</c> compares; the detector uses <see cref="RefusalModel.InUse"/>.</summary>
+    /// <summary>The kernel machine's shares of the fixed averages in <see cref="JointGrid"/>.</summary>
+    private static readonly float[] AverageKernelShares = [0.34f, 0.4f, 0.5f, 0.6f];
+
+    /// <summary>The pair machine's shares of the fixed averages in <see cref="JointGrid"/> (the stance's is what the kernel's and the pair's leave).</summary>
+    private static readonly float[] AveragePairShares = [0.15f, 0.2f, 0.25f, 0.3f, 0.4f];
+
+    /// <summary>
+    /// The one-score models <c>kb eval --refusal --calibrate</c> compares; the detector uses <see cref="RefusalModel.InUse"/>.
+    /// The learned ones over the kernel machine's and the stance's scores (and the pair machine's, one view), then fixed
+    /// averages of the three scores' log-odds (<see cref="RefusalModel.Settings.Fixed"/>): the kernel machine's share, the
+    /// pair machine's, the stance's the rest. The learned models over the sentence vector, words, neighbourhood, word
+    /// classes, cue or margin, other stance classifiers, kernel and pair machines, measured up to 2026-12-07, are in the
+    /// remarks of <see cref="RefusalModel.InUse"/> and <see cref="SemanticTraining"/>'s settings.
+    /// </summary>
     private static readonly RefusalModel.Settings[] JointGrid =
     [
-        new(), new(L2: 1e-2f), new(L2: 1e-1f),
-        new(Vector: false, Words: false, Neighbours: false, Scores: true), new(Vector: false, Words: false, Scores: true),
-        new(Vector: false, Scores: true, L2: 1e-2f), new(Scores: true, L2: 1e-2f), new(Vector: false, Words: false, Scores: true, ProtectiveWeight: 8f),
-        new(Vector: false, Words: false, Neighbours: false, Scores: true, Classes: true), new(Vector: false, Words: false, Neighbours: false, Scores: true, Cue: true),
-        new(Vector: false, Words: false, Neighbours: false, Scores: true, Margin: true), new(Vector: false, Words: false, Neighbours: false, Scores: true, TerseWeight: 2f),
-        new(Vector: false, Words: false, Neighbours: false, Scores: true, Classes: true, Cue: true, Margin: true),
-        new(Vector: false, Words: false, Neighbours: false, Scores: true, Classes: true, Cue: true, Margin: true, TerseWeight: 2f),
+        new(Vector: false, Words: false, Neighbours: false, Scores: true, TerseWeight: 2f),
         new(Vector: false, Words: false, Neighbours: false, Scores: true, TerseWeight: 2f, Views: 1),
+        .. from kernel in AverageKernelShares
+           from pair in AveragePairShares
+           where kernel + pair <= 1f
+           select new RefusalModel.Settings(Vector: false, Words: false, Neighbours: false, Scores: true, Views: 1, KernelShare: kernel, ViewShare: pair),
     ];
 
     /// <summary>Shares of the cross-validated protective rows a one-score variant may refuse: none, or one in 400 (0.25%).</summary>
     private static readonly double[] JointProtectiveShares = [0, 0.0025];
 
     /// <summary>
-    /// The stance classifiers whose scores the one-score models read: the one in use (<see cref="SemanticTraining.StanceSettings"/>),
-    /// then others, each measured with the one-score settings in use only (the whole <see cref="JointGrid"/> reads the stance in use).
+    /// The stance classifiers whose scores the one-score models read: the one in use (<see cref="SemanticTraining.StanceSettings"/>;
+    /// the others measured up to 2026-12-07 did worse with the one learned score, see its settings' remarks).
     /// </summary>
-    private static StanceClassifier.Settings[] JointStances =>
-    [
-        .. new StanceClassifier.Settings[]
-        {
-            SemanticTraining.StanceSettings, SemanticTraining.StanceSettings with { Classes = !SemanticTraining.StanceSettings.Classes },
-            new(VectorWeight: 0f, ProtectiveWeight: 2f), new(VectorWeight: 0f, ProtectiveWeight: 1f, Classes: true), new(VectorWeight: 0f, ProtectiveWeight: 2f, Classes: true),
-            new(VectorWeight: 0f, ProtectiveWeight: 4f, Classes: true), new(VectorWeight: 0f, ProtectiveWeight: 2f, Classes: true, L2: 1e-2f),
-            new(VectorWeight: 1f, ProtectiveWeight: 2f, Classes: true), new(VectorWeight: 0f, ProtectiveWeight: 4f, Classes: true, Words: false),
-        }.Distinct(),
-    ];
+    private static StanceClassifier.Settings[] JointStances => [SemanticTraining.StanceSettings];
 
     /// <summary>
     /// The one-score variants (<see cref="RefusalModel"/>): cross-validated on the same folds as the kernel machine, the dev
@@ -235,7 +236,7 @@ public static class SafetyCalibration
     private static double? Joint(SemanticTraining training, IReadOnlyList<(string Message, bool Refuse)> dev, List<float[]> devVectors, List<Scored> inUse, double high,
         StringBuilder text, Action? step, Func<string, bool>? cue)
     {
-        text.Append(CultureInfo.InvariantCulture, $"\nvariant: one learned score (requests against every other row, over the sentence vector, words and nearest rows of each kind), OR-combined with example score {high:0.000}, and alone:\n");
+        text.Append(CultureInfo.InvariantCulture, $"\nvariant: one score (learned: requests against every other row; or a fixed average of the scores' log-odds), OR-combined with example score {high:0.000}, and alone:\n");
         double? suggestion = null;
         var all = Enumerable.Range(0, training.Rows.Count).ToList();
         var pairRows = training.CrossValidatePair(Folds);
@@ -308,154 +309,6 @@ public static class SafetyCalibration
         }
 
         return suggestion;
-    }
-
-    /// <summary>
-    /// The pair machines (<see cref="SemanticTraining.TrainPair"/>: requests against protective questions alone) that
-    /// <see cref="Views"/> tries as a further view: kernel width, weight of the word features, protective weight.
-    /// </summary>
-    private static readonly (float Gamma, float Text, float Cost, float Protective)[] PairGrid =
-        [(1f, 0f, 16f, 1f), (2f, 0f, 16f, 1f), (4f, 0f, 16f, 1f), (1f, 0.5f, 16f, 1f), (2f, 0.5f, 16f, 1f), (2f, 1f, 16f, 1f), (2f, 0.5f, 4f, 1f), (2f, 0.5f, 1f, 1f),
-            (2f, 0.5f, 1f, 2f), (4f, 0.5f, 16f, 1f)];
-
-    /// <summary>Other settings of the kernel machine of everything (gamma, cost, word features, protective weight) whose scores <see cref="Views"/> gives the one learned score.</summary>
-    private static readonly (float Gamma, float Cost, float Text, float Protective)[] MainGrid =
-        [(1f, 16f, 0f, 3f), (1f, 4f, 0f, 3f), (1f, 1f, 0f, 3f), (1f, 1f, 0f, 8f), (2f, 16f, 0f, 3f), (2f, 16f, 0.5f, 3f)];
-
-    /// <summary>Weights of the kernel machine's log-odds (the rest the stance's) in the fixed averages <see cref="Views"/> tries.</summary>
-    private static readonly double[] AverageWeights = [0.3, 0.4, 0.5, 0.6, 0.7];
-
-    /// <summary>
-    /// Further views of the message beside the kernel machine's and the stance's scores: fixed averages of their log-odds
-    /// (no learned combination), and each pair machine of <see cref="PairGrid"/> as a third score the one learned score in
-    /// use reads (cross-validated on the same folds; the dev messages scored by the models of every row). Each line at
-    /// most 0.25% (and 0) of the cross-validated protective rows refused, OR-combined with example score
-    /// <paramref name="highInUse"/> (or the machine's own), as <see cref="JointVariants"/> prints them.
-    /// </summary>
-    private static void Views(SemanticTraining training, IReadOnlyList<(string Message, bool Refuse)> dev, List<float[]> devVectors, List<Scored> inUse, double highInUse,
-        StringBuilder text, Action? step)
-    {
-        var high = highInUse;
-        text.Append(CultureInfo.InvariantCulture, $"\nvariant: further views beside the kernel machine's and the stance's scores, OR-combined with example score {high:0.000}:\n");
-        var all = Enumerable.Range(0, training.Rows.Count).ToList();
-        var stanceRows = training.CrossValidateStance(Folds);
-        var stanceFull = training.TrainStance(all);
-        var kernel = new double[training.Rows.Count];
-        var stance = new double[training.Rows.Count];
-        var devKernel = new double[dev.Count];
-        var devStance = new double[dev.Count];
-        foreach (var s in inUse)
-        {
-            if (s.FromDev)
-            {
-                devKernel[s.Index] = s.Verdict.Score;
-                devStance[s.Index] = stanceFull?.Score(dev[s.Index].Message, devVectors[s.Index]) ?? 0;
-            }
-            else
-            {
-                kernel[s.Index] = s.Verdict.Score;
-                stance[s.Index] = stanceRows[s.Index] ?? 0;
-            }
-        }
-
-        void Lines(string name, List<Scored> scored, double? from = null)
-        {
-            var high = from ?? highInUse;
-            text.Append(CultureInfo.InvariantCulture, $"  {name}\n");
-            foreach (var share in JointProtectiveShares)
-            {
-                foreach (var alone in new[] { false, true })
-                {
-                    var threshold = LowestJoint(scored, alone ? 2 : high, share);
-                    text.Append(Variant(string.Create(CultureInfo.InvariantCulture, $"  <= {share:P2}{(alone ? " alone" : string.Empty)}: {threshold:0.000}"), scored,
-                        s => (!alone && s.Verdict.Score >= high) || s.Stance >= threshold));
-                }
-            }
-        }
-
-        static double Average(double weight, params ReadOnlySpan<double> scores)
-        {
-            var rest = scores.Length > 1 ? (1 - weight) / (scores.Length - 1) : 0;
-            var z = 0d;
-            for (var k = 0; k < scores.Length; k++) z += (k == 0 ? weight : rest) * Math.Log(Math.Clamp(scores[k], 1e-6, 1 - 1e-6) / (1 - Math.Clamp(scores[k], 1e-6, 1 - 1e-6)));
-            return 1 / (1 + Math.Exp(-z));
-        }
-
-        foreach (var weight in AverageWeights)
-        {
-            Lines(string.Create(CultureInfo.InvariantCulture, $"average of the log-odds, kernel {weight:0.0}, stance {1 - weight:0.0}"),
-                [.. inUse.Select(s => s with { Stance = s.FromDev ? Average(weight, devKernel[s.Index], devStance[s.Index]) : Average(weight, kernel[s.Index], stance[s.Index]) })]);
-        }
-
-        var two = RefusalModel.InUse with { Views = 0 };
-        var baseRows = all.Select(i => RefusalModel.ScoreFeatures(kernel[i], stance[i])).ToList();
-        var baseModel = RefusalModel.Train(training, all, two, shareGram: true, baseRows);
-        var baseCv = RefusalModel.CrossValidate(training, Folds, two, baseRows);
-        Lines($"the one learned score of the two scores ({two.Name})",
-            [.. inUse.Select(s => s with { Stance = s.FromDev ? baseModel!.Score(dev[s.Index].Message, devVectors[s.Index], RefusalModel.ScoreFeatures(devKernel[s.Index], devStance[s.Index])) : baseCv[s.Index] ?? 0 })]);
-        var devRules = new bool[dev.Count];
-        foreach (var s in inUse.Where(s => s.FromDev)) devRules[s.Index] = s.RulesCatch;
-        var pairInUse = training.CrossValidatePair(Folds);
-        var pairInUseFull = training.TrainPair(all, shareGram: true);
-        var devPairInUse = dev.Select((d, i) => pairInUseFull?.Score(devVectors[i], pairInUseFull.UsesText ? training.Text.Vectorize(d.Message) : default) ?? 0).ToList();
-        foreach (var (gamma, cost, textWeight, protective) in MainGrid)
-        {
-            var machine = new KernelMachine.Settings(gamma, cost, textWeight);
-            var model = training.TrainRefusal(all, machine, protective, shareGram: true);
-            var scored = ScoreRefusal(training, machine, protective, dev, [.. devRules], null,
-                model is null ? [] : [.. devVectors.Select((v, d) => SemanticTraining.RefusalVerdict(model, v, model.UsesText ? training.Text.Vectorize(dev[d].Message) : default))]);
-            step?.Invoke();
-            var from = StrictestRefusal(scored);
-            var rowKernel = new double[training.Rows.Count];
-            var devRowKernel = new double[dev.Count];
-            foreach (var s in scored)
-            {
-                if (s.FromDev) devRowKernel[s.Index] = s.Verdict.Score;
-                else rowKernel[s.Index] = s.Verdict.Score;
-            }
-
-            var features = all.Select(i => RefusalModel.ScoreFeatures(rowKernel[i], stance[i])).ToList();
-            var jointModel = RefusalModel.Train(training, all, two, shareGram: true, features);
-            var jointRows = RefusalModel.CrossValidate(training, Folds, two, features);
-            var name = string.Create(CultureInfo.InvariantCulture, $"kernel machine gamma {gamma:0.#} cost {cost:0.#} words {textWeight:0.#} protective x{protective:0.#}: example score from {from:0.000}, ");
-            Lines(name + "alone", [.. scored.Select(s => s with { Stance = 0 })], from);
-            Lines(name + $"read by the one learned score of the two scores ({two.Name})",
-                [.. scored.Select(s => s with { Stance = s.FromDev ? jointModel!.Score(dev[s.Index].Message, devVectors[s.Index], RefusalModel.ScoreFeatures(devRowKernel[s.Index], devStance[s.Index])) : jointRows[s.Index] ?? 0 })], from);
-            var withPair = all.Select(i => RefusalModel.ScoreFeatures(rowKernel[i], stance[i], pairInUse[i] ?? 0)).ToList();
-            var viewSettings = RefusalModel.InUse with { Views = 1 };
-            var pairModel = RefusalModel.Train(training, all, viewSettings, shareGram: true, withPair);
-            var pairRows = RefusalModel.CrossValidate(training, Folds, viewSettings, withPair);
-            Lines(name + $"with the pair machine in use, read by the one learned score ({viewSettings.Name})",
-                [.. scored.Select(s => s with { Stance = s.FromDev ? pairModel!.Score(dev[s.Index].Message, devVectors[s.Index], RefusalModel.ScoreFeatures(devRowKernel[s.Index], devStance[s.Index], devPairInUse[s.Index])) : pairRows[s.Index] ?? 0 })], from);
-            foreach (var weight in new[] { 0.34, 0.5 })
-            {
-                Lines(name + string.Create(CultureInfo.InvariantCulture, $"with the pair machine in use, average of the three log-odds (kernel {weight:0.00})"),
-                    [.. scored.Select(s => s with { Stance = s.FromDev ? Average(weight, devRowKernel[s.Index], devStance[s.Index], devPairInUse[s.Index]) : Average(weight, rowKernel[s.Index], stance[s.Index], pairInUse[s.Index] ?? 0) })], from);
-            }
-        }
-
-        var settings = RefusalModel.InUse with { Views = 1 };
-        foreach (var (gamma, textWeight, cost, protective) in PairGrid)
-        {
-            var machine = new KernelMachine.Settings(gamma, cost, textWeight);
-            var pairRows = training.CrossValidatePair(Folds, machine, protective);
-            var pairFull = training.TrainPair(all, machine, protective, shareGram: true);
-            var devPair = dev.Select((d, i) => pairFull?.Score(devVectors[i], pairFull.UsesText ? training.Text.Vectorize(d.Message) : default) ?? 0).ToList();
-            var rowScores = all.Select(i => RefusalModel.ScoreFeatures(kernel[i], stance[i], pairRows[i] ?? 0)).ToList();
-            var devScores = dev.Select((_, i) => RefusalModel.ScoreFeatures(devKernel[i], devStance[i], devPair[i])).ToList();
-            var rows = RefusalModel.CrossValidate(training, Folds, settings, rowScores);
-            var full = RefusalModel.Train(training, all, settings, shareGram: true, rowScores);
-            step?.Invoke();
-            if (full is null) continue;
-            var name = string.Create(CultureInfo.InvariantCulture, $"pair machine gamma {gamma:0.#} words {textWeight:0.#} cost {cost:0.#} protective x{protective:0.#}");
-            var pairAlone = inUse.Select(s => s with { Stance = s.FromDev ? devPair[s.Index] : pairRows[s.Index] ?? 0 }).ToList();
-            text.Append(CultureInfo.InvariantCulture, $"  {name}: cross-validated requests >= 0.5 {Share(pairAlone.Where(s => !s.FromDev && s.Truth is not null), s => s.Stance >= 0.5):0.000}, protective < 0.5 {Share(pairAlone.Where(s => !s.FromDev && s.Protective), s => s.Stance < 0.5):0.000}\n");
-            Lines($"{name}, alone", pairAlone);
-            Lines($"{name}, read by the one learned score ({settings.Name})",
-                [.. inUse.Select(s => s with { Stance = s.FromDev ? full.Score(dev[s.Index].Message, devVectors[s.Index], devScores[s.Index]) : rows[s.Index] ?? 0 })]);
-            Lines($"{name}, average of the three log-odds (kernel 0.34)",
-                [.. inUse.Select(s => s with { Stance = s.FromDev ? Average(0.34, devKernel[s.Index], devStance[s.Index], devPair[s.Index]) : Average(0.34, kernel[s.Index], stance[s.Index], pairRows[s.Index] ?? 0) })]);
-        }
     }
 
     /// <summary>A score's log-odds as <see cref="RefusalModel.ScoreFeatures"/> gives a further view's.</summary>

@@ -63,11 +63,30 @@ internal sealed class RefusalModel
     /// <param name="TerseWeight">How much a terse row (at most <see cref="TerseWords"/> words) weighs beside a longer row of its
     /// kind, each kind's total kept: a short row carries little of the asker's stance, and its mistakes are the ones the
     /// longer rows' wording does not teach.</param>
+    /// <param name="KernelShare">When above 0, nothing is learned: the score is a fixed average of the scores' log-odds, the kernel
+    /// machine's weighing this, each further view's <paramref name="ViewShare"/> and the stance's the rest (<see cref="Fixed"/>).
+    /// Needs <paramref name="Scores"/> and no other input.</param>
+    /// <param name="ViewShare">The weight of each further view's log-odds in the fixed average (<paramref name="KernelShare"/>).</param>
     public sealed record Settings(bool Vector = true, bool Words = true, bool Neighbours = true, bool Characters = false, bool Scores = false, float ProtectiveWeight = 4f,
         float L2 = 1e-3f, int Iterations = 300, float LearningRate = 0.05f, bool Classes = false, bool Cue = false, bool Margin = false, float TerseWeight = 1f,
-        int Views = 0)
+        int Views = 0, float KernelShare = 0f, float ViewShare = 0f)
     {
-        public string Name => string.Join('+', new[]
+        /// <summary>
+        /// Whether the score is a fixed average of the other scores' log-odds (<see cref="KernelShare"/>): no training, so no
+        /// cross-validated scores of the training rows are needed to fit it.
+        /// </summary>
+        public bool Fixed => KernelShare > 0;
+
+        /// <summary>Whether fitting the model needs every training row's cross-validated scores (<see cref="OutOfFoldScores"/>): it reads them and learns from them.</summary>
+        public bool LearnsFromScores => Scores && !Fixed;
+
+        /// <summary>The stance's weight in the fixed average: what the kernel machine and the views leave.</summary>
+        public float StanceShare => Math.Max(0f, 1f - KernelShare - (Views * ViewShare));
+
+        public string Name => Fixed
+            ? string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"fixed average of the log-odds, kernel {KernelShare:0.###}, stance {StanceShare:0.###}{(Views > 0 ? $", {Views} views {ViewShare:0.###} each" : string.Empty)}")
+            : string.Join('+', new[]
             {
                 Scores ? "scores" : null, Views > 0 ? $"{Views} views" : null, Margin ? "margin" : null, Cue ? "cue" : null, Classes ? "classes" : null, Vector ? "vector" : null, Words ? "words" : null,
                 Characters ? "chars" : null, Neighbours ? "neighbours" : null,
@@ -159,6 +178,7 @@ internal sealed class RefusalModel
         var protective = rows.Count(r => labels[r] == Protective);
         if (requests == 0 || requests == n) return null;
         var d = vectors[rows[0]].Length;
+        if (settings.Fixed) return Average(settings, d);
 
         var ids = new Dictionary<string, int>(StringComparer.Ordinal);
         var sparse = new (int[] Ids, float Value)[n];
@@ -248,6 +268,23 @@ internal sealed class RefusalModel
 
         var model = new RefusalModel(settings, weights, settings.Vector ? v : new float[d], u, b) { _cue = cue };
         return model.WithReferences(vectors, labels, rows);
+    }
+
+    /// <summary>The fixed average of <paramref name="settings"/> (<see cref="Settings.Fixed"/>) as a model: its weights set, none learned.</summary>
+    private static RefusalModel Average(Settings settings, int dimensions)
+    {
+        if (!settings.Scores || settings.Vector || settings.Words || settings.Characters || settings.Neighbours || settings.Classes || settings.Cue || settings.Margin)
+        {
+            throw new ArgumentException("a fixed average reads the scores and nothing else", nameof(settings));
+        }
+
+        if (settings.KernelShare + (settings.Views * settings.ViewShare) > 1.0001f || settings.ViewShare < 0) throw new ArgumentException("the shares of a fixed average are at least 0 and sum to at most 1", nameof(settings));
+        // ScoreFeatures holds each score's log-odds divided by 4; the product of the two scores weighs nothing.
+        var weights = new float[ScoreFeatureCount + settings.Views];
+        weights[0] = 4f * settings.KernelShare;
+        weights[1] = 4f * settings.StanceShare;
+        for (var v = 0; v < settings.Views; v++) weights[ScoreFeatureCount + v] = 4f * settings.ViewShare;
+        return new RefusalModel(settings, new Dictionary<string, float>(StringComparer.Ordinal), new float[dimensions], weights, 0f);
     }
 
     /// <summary>
@@ -449,6 +486,9 @@ internal sealed class RefusalModel
     /// <summary>How many further views of the message <see cref="Score"/> reads beside the two scores (<see cref="Settings.Views"/>).</summary>
     public int Views => _settings.Views;
 
+    /// <summary>What the model reads and how (<see cref="Settings.Name"/>).</summary>
+    public string Name => _settings.Name;
+
     /// <summary>Whether <see cref="Score"/> reads the other refusal scores.</summary>
     public bool ReadsScores => _settings.Scores;
 
@@ -611,7 +651,13 @@ internal sealed class RefusalModel
         writer.Write(_bias);
         writer.Write(_vectorWeights.Length);
         foreach (var x in _vectorWeights) writer.Write(x);
-        writer.Write((byte)((_settings.Classes ? 1 : 0) | (_settings.Cue ? 2 : 0) | (_settings.Margin ? 4 : 0) | (_settings.Views << 3)));
+        writer.Write((byte)((_settings.Classes ? 1 : 0) | (_settings.Cue ? 2 : 0) | (_settings.Margin ? 4 : 0) | (_settings.Views << 3) | (_settings.Fixed ? FixedBit : 0)));
+        if (_settings.Fixed)
+        {
+            writer.Write(_settings.KernelShare);
+            writer.Write(_settings.ViewShare);
+        }
+
         writer.Write(_neighbourWeights.Length);
         foreach (var x in _neighbourWeights) writer.Write(x);
         TermWeights.Write(writer, _weights);
@@ -629,14 +675,24 @@ internal sealed class RefusalModel
         var vector = new float[dimensions];
         for (var j = 0; j < dimensions; j++) vector[j] = reader.ReadSingle();
         var inputs = reader.ReadByte();
-        if (inputs >> 3 > MaxViews) throw new InvalidDataException("not a refusal model: bad inputs");
-        settings = settings with { Classes = (inputs & 1) != 0, Cue = (inputs & 2) != 0, Margin = (inputs & 4) != 0, Views = inputs >> 3 };
+        var views = (inputs & ~FixedBit) >> 3;
+        if (views > MaxViews) throw new InvalidDataException("not a refusal model: bad inputs");
+        settings = settings with { Classes = (inputs & 1) != 0, Cue = (inputs & 2) != 0, Margin = (inputs & 4) != 0, Views = views };
+        if ((inputs & FixedBit) != 0)
+        {
+            settings = settings with { KernelShare = reader.ReadSingle(), ViewShare = reader.ReadSingle() };
+            if (!(settings.KernelShare > 0 && settings.KernelShare <= 1 && settings.ViewShare >= 0 && settings.KernelShare + (settings.Views * settings.ViewShare) <= 1.0001f)) throw new InvalidDataException("not a refusal model: bad shares");
+        }
+
         var neighbourCount = reader.ReadInt32();
         if (neighbourCount != DenseCount(settings)) throw new InvalidDataException("not a refusal model: bad neighbourhood");
         var neighbours = new float[neighbourCount];
         for (var j = 0; j < neighbourCount; j++) neighbours[j] = reader.ReadSingle();
         return new RefusalModel(settings, TermWeights.Read(reader, "refusal model"), vector, neighbours, bias);
     }
+
+    /// <summary>The bit of the written inputs byte that marks a fixed average (<see cref="Settings.Fixed"/>); its shares follow the byte.</summary>
+    private const int FixedBit = 0x40;
 
     private static float Sigmoid(float z) => 1f / (1f + MathF.Exp(-z));
 

@@ -47,10 +47,10 @@ public sealed class SemanticSafety
             _stance = _refusal is null ? null : training.TrainStance(Enumerable.Range(0, training.RefusalLabels.Count));
             var views = RefusalModel.InUse.Views > 0;
             _pair = _refusal is null || !views ? null : training.TrainPair(Enumerable.Range(0, training.RefusalLabels.Count));
-            var scores = _refusal is null || _stance is null || !RefusalModel.InUse.Scores || (views && _pair is null)
+            var scores = _refusal is null || _stance is null || !RefusalModel.InUse.LearnsFromScores || (views && _pair is null)
                 ? null
                 : RefusalModel.OutOfFoldScores(training, RefusalModel.Folds, pair: views);
-            _joint = _refusal is null || (RefusalModel.InUse.Scores && scores is null)
+            _joint = _refusal is null || (RefusalModel.InUse.LearnsFromScores && scores is null)
                 ? null
                 : RefusalModel.Train(training, Enumerable.Range(0, training.RefusalLabels.Count), scores: scores);
             if (key is not null) cache!.Write(key, Serialize(_urgent, _refusal, _stance, _joint, _pair));
@@ -176,7 +176,7 @@ public sealed class SemanticSafety
         var vector = MessageEmbedding.For(_encoder, message).Vector;
         var text = _text is not null ? _text.Vectorize(message) : default;
         var verdict = SemanticTraining.RefusalVerdict(_refusal, vector, text, _stance?.Score(message, vector));
-        if (_joint is null || (_joint.ReadsScores && verdict.Stance is null)) return verdict;
+        if (_joint is null || (_joint.ReadsScores && verdict.Stance is null) || (_joint.Views > 0 && _pair is null)) return verdict;
         if (!_joint.ReadsScores) return verdict with { Joint = _joint.Score(message, vector) };
         ReadOnlySpan<double> views = _joint.Views > 0 && _pair is not null ? [_pair.Score(vector, text)] : [];
         return verdict with { Joint = _joint.Score(message, vector, RefusalModel.ScoreFeatures(verdict.Score, verdict.Stance!.Value, views)) };

@@ -303,4 +303,79 @@ public sealed class RefusalModelTests
             Assert.Equal(model.Score(text, vectors[i], scores[i]), read.Score(text, vectors[i], scores[i]));
         }
     }
+
+    private static RefusalModel.Settings FixedAverage => new(Vector: false, Words: false, Neighbours: false, Scores: true, Views: 1, KernelShare: 0.5f, ViewShare: 0.2f);
+
+    private static double Logit(double p) => Math.Log(p / (1 - p));
+
+    [Fact]
+    public void Score_FixedAverageTrainedWithoutScores_IsTheSigmoidOfTheWeightedLogOdds()
+    {
+        var vectors = Vectors;
+
+        var model = Assert.IsType<RefusalModel>(RefusalModel.Train(vectors, Texts, Labels, [.. Enumerable.Range(0, vectors.Length)],
+            (i, j) => TensorPrimitives.Dot(vectors[i], vectors[j]), FixedAverage));
+        var score = model.Score("pics of kids", Unit(1f, 0.2f, 0f), RefusalModel.ScoreFeatures(0.9, 0.2, 0.7));
+
+        var expected = 1 / (1 + Math.Exp(-((0.5 * Logit(0.9)) + (0.3 * Logit(0.2)) + (0.2 * Logit(0.7)))));
+        Assert.Equal(expected, score, 4);
+        Assert.False(FixedAverage.LearnsFromScores);
+        Assert.Equal(0.3f, FixedAverage.StanceShare, 5);
+    }
+
+    [Fact]
+    public void Score_FixedAverage_TheSameForRowsOfEveryLabel()
+    {
+        var vectors = Vectors;
+        // Scores that would teach a learned model to ignore the kernel's: a fixed average reads them as its shares say, whatever the rows.
+        float[][] scores = [.. Labels.Select(l => RefusalModel.ScoreFeatures(0.5, l == RefusalModel.Request ? 0.9 : 0.1, 0.5))];
+        var model = Assert.IsType<RefusalModel>(RefusalModel.Train(vectors, Texts, Labels, [.. Enumerable.Range(0, vectors.Length)],
+            (i, j) => TensorPrimitives.Dot(vectors[i], vectors[j]), FixedAverage, scores));
+
+        var kernelHigh = model.Score("pics of kids", Unit(1f, 0.2f, 0f), RefusalModel.ScoreFeatures(0.99, 0.5, 0.5));
+        var stanceHigh = model.Score("pics of kids", Unit(1f, 0.2f, 0f), RefusalModel.ScoreFeatures(0.5, 0.99, 0.5));
+
+        Assert.True(kernelHigh > stanceHigh, $"kernel high {kernelHigh}, stance high {stanceHigh}");
+    }
+
+    [Fact]
+    public void Train_FixedAverageReadingTheWords_Throws()
+    {
+        var vectors = Vectors;
+
+        Assert.Throws<ArgumentException>(() => RefusalModel.Train(vectors, Texts, Labels, [.. Enumerable.Range(0, vectors.Length)],
+            (i, j) => TensorPrimitives.Dot(vectors[i], vectors[j]), FixedAverage with { Words = true }));
+    }
+
+    [Fact]
+    public void Train_FixedAverageSharesAboveOne_Throws()
+    {
+        var vectors = Vectors;
+
+        Assert.Throws<ArgumentException>(() => RefusalModel.Train(vectors, Texts, Labels, [.. Enumerable.Range(0, vectors.Length)],
+            (i, j) => TensorPrimitives.Dot(vectors[i], vectors[j]), FixedAverage with { KernelShare = 0.9f }));
+    }
+
+    [Fact]
+    public void Read_WrittenFixedAverage_KeepsItsSharesAndScoresTheSame()
+    {
+        var vectors = Vectors;
+        var model = Assert.IsType<RefusalModel>(RefusalModel.Train(vectors, Texts, Labels, [.. Enumerable.Range(0, vectors.Length)],
+            (i, j) => TensorPrimitives.Dot(vectors[i], vectors[j]), FixedAverage));
+        using var stream = new MemoryStream();
+        using (var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true)) model.Write(writer);
+        stream.Position = 0;
+        using var reader = new BinaryReader(stream);
+
+        var read = RefusalModel.Read(reader);
+
+        Assert.Equal(stream.Length, stream.Position);
+        Assert.Equal(1, read.Views);
+        Assert.Equal(FixedAverage.Name, read.Name);
+        foreach (var (kernel, stance, pair) in new[] { (0.9, 0.2, 0.7), (0.1, 0.95, 0.5), (0.99, 0.99, 0.01) })
+        {
+            var features = RefusalModel.ScoreFeatures(kernel, stance, pair);
+            Assert.Equal(model.Score("pics of kids", vectors[0], features), read.Score("pics of kids", vectors[0], features));
+        }
+    }
 }
