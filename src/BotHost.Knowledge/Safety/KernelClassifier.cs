@@ -42,8 +42,9 @@ internal sealed class KernelClassifier
     /// without a Gram matrix of all rows (one training, as a knowledge load does).
     /// </summary>
     /// <param name="texts">Per row: its word features (read when the settings weigh them).</param>
+    /// <param name="store">Kernels of earlier trainings of this load to reuse (see <see cref="KernelMachine.KernelStore"/>).</param>
     public static KernelClassifier? Train(IReadOnlyList<float[]> vectors, IReadOnlyList<SparseVector>? texts, IReadOnlyList<int> rows, IReadOnlyList<bool> positive,
-        IReadOnlyList<float> weights, IReadOnlyList<SafetyExample> examples, KernelMachine.Settings settings)
+        IReadOnlyList<float> weights, IReadOnlyList<SafetyExample> examples, KernelMachine.Settings settings, KernelMachine.KernelStore? store = null)
     {
         ArgumentNullException.ThrowIfNull(vectors);
         ArgumentNullException.ThrowIfNull(rows);
@@ -51,7 +52,7 @@ internal sealed class KernelClassifier
         ArgumentNullException.ThrowIfNull(examples);
         var positives = rows.Where(r => positive[r]).ToList();
         if (positives.Count == 0 || positives.Count == rows.Count) return null;
-        return Restore(KernelMachine.Train(vectors, texts, rows, positive, weights, settings), vectors, positives, examples);
+        return Restore(KernelMachine.Train(vectors, texts, rows, positive, weights, settings, store), vectors, positives, examples);
     }
 
     /// <summary>The classifier around a trained machine (also one read back from the trained-model cache).</summary>

@@ -124,7 +124,7 @@ internal sealed class KernelMachine
         ArgumentNullException.ThrowIfNull(gram);
         ArgumentNullException.ThrowIfNull(settings);
         var texts = settings.TextWeight > 0 ? gram.Texts ?? throw new ArgumentException("the Gram matrix has no word features", nameof(gram)) : null;
-        return Fit(gram.Vectors, texts, rows, positive, weights, settings, gram.Dot, texts is null ? null : gram.TextDot);
+        return Fit(gram.Vectors, texts, rows, positive, weights, settings, gram.Dot, texts is null ? null : gram.TextDot, null);
     }
 
     /// <summary>
@@ -132,19 +132,19 @@ internal sealed class KernelMachine
     /// rows' kernel is built, once, and dropped when training ends (a knowledge load trains once).
     /// </summary>
     /// <param name="texts">Per row: its word features (needed for a <see cref="Settings.TextWeight"/> above 0).</param>
+    /// <param name="store">Kernels of earlier trainings to take this one's from when its rows are among theirs (and to keep this one's in).</param>
     public static KernelMachine Train(IReadOnlyList<float[]> vectors, IReadOnlyList<SparseVector>? texts, IReadOnlyList<int> rows, IReadOnlyList<bool> positive,
-        IReadOnlyList<float> weights, Settings settings)
+        IReadOnlyList<float> weights, Settings settings, KernelStore? store = null)
     {
         ArgumentNullException.ThrowIfNull(vectors);
         ArgumentNullException.ThrowIfNull(settings);
         if (settings.TextWeight > 0 && texts is null) throw new ArgumentException("word features are needed for a text weight above 0", nameof(texts));
         var used = settings.TextWeight > 0 ? texts : null;
-        return Fit(vectors, used, rows, positive, weights, settings, (i, j) => TensorPrimitives.Dot(vectors[i], vectors[j]),
-            used is null ? null : (i, j) => used[i].Dot(used[j]));
+        return Fit(vectors, used, rows, positive, weights, settings, null, null, store);
     }
 
     private static KernelMachine Fit(IReadOnlyList<float[]> vectors, IReadOnlyList<SparseVector>? texts, IReadOnlyList<int> rows, IReadOnlyList<bool> positive,
-        IReadOnlyList<float> weights, Settings settings, Func<int, int, float> dot, Func<int, int, float>? textDot)
+        IReadOnlyList<float> weights, Settings settings, Func<int, int, float>? dot, Func<int, int, float>? textDot, KernelStore? store)
     {
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(positive);
@@ -159,8 +159,32 @@ internal sealed class KernelMachine
             cost[t] = settings.Cost * weights[rows[t]];
         }
 
-        // The kernel of the chosen rows, whole (it is symmetric: each pair is computed once): a few thousand rows are a
-        // few tens of megabytes, only while training; the machine keeps its support vectors alone.
+        var (kernel, stride, map) = dot is not null ? (Kernel(rows, settings, dot, texts is null ? null : textDot), n, null)
+            : store is not null ? store.KernelOf(vectors, texts, rows, settings)
+            : (Kernel(vectors, texts, rows, settings), n, (int[]?)null);
+        var (alpha, rho) = map is null ? Solve(kernel, stride, new Identity(), n, y, cost, settings) : Solve(kernel, stride, new Mapped(map), n, y, cost, settings);
+
+        var dimensions = vectors[0].Length;
+        var kept = Enumerable.Range(0, n).Where(t => alpha[t] > 0).ToList();
+        var support = new float[kept.Count * dimensions];
+        var coefficients = new float[kept.Count];
+        for (var s = 0; s < kept.Count; s++)
+        {
+            vectors[rows[kept[s]]].CopyTo(support, s * dimensions);
+            coefficients[s] = (float)(alpha[kept[s]] * y[kept[s]]);
+        }
+
+        SparseVector[] supportText = texts is null ? [] : [.. kept.Select(t => texts[rows[t]])];
+        return new KernelMachine(support, supportText, texts is null ? 0 : settings.TextWeight, coefficients, dimensions, settings.Gamma, rho);
+    }
+
+    /// <summary>
+    /// The kernel of the chosen rows from a Gram matrix's lookups (a cross-validation's trainings share them), whole: it is
+    /// symmetric, so each pair is looked up once.
+    /// </summary>
+    private static float[] Kernel(IReadOnlyList<int> rows, Settings settings, Func<int, int, float> dot, Func<int, int, float>? textDot)
+    {
+        var n = rows.Count;
         var kernel = new float[n * n];
         for (var a = 0; a < n; a++)
         {
@@ -177,7 +201,7 @@ internal sealed class KernelMachine
         TensorPrimitives.Add(kernel, -1f, kernel);
         TensorPrimitives.Multiply(kernel, 2 * settings.Gamma, kernel);
         TensorPrimitives.Exp(kernel, kernel);
-        if (textDot is not null && texts is not null)
+        if (textDot is not null)
         {
             for (var a = 0; a < n; a++)
             {
@@ -185,20 +209,153 @@ internal sealed class KernelMachine
             }
         }
 
-        var (alpha, rho) = Solve(kernel, n, y, cost, settings);
+        return kernel;
+    }
 
-        var dimensions = vectors[0].Length;
-        var kept = Enumerable.Range(0, n).Where(t => alpha[t] > 0).ToList();
-        var support = new float[kept.Count * dimensions];
-        var coefficients = new float[kept.Count];
-        for (var s = 0; s < kept.Count; s++)
+    /// <summary>
+    /// The kernels of a knowledge load's trainings, kept for its later trainings on some of the same rows with the same
+    /// settings (the folds of <see cref="RefusalModel.OutOfFoldScores"/> train on four fifths of the rows of a machine already
+    /// trained on all of them): such a training reads its rows' entries of the kept kernel in place instead of computing
+    /// them again. The entries are the same numbers either way, so the machines are the same. Kept only while the
+    /// owner holds the store (a kernel of ten thousand rows is 400 MB): drop it when those trainings are done.
+    /// </summary>
+    public sealed class KernelStore
+    {
+        private readonly List<(Settings Settings, IReadOnlyList<float[]> Vectors, IReadOnlyList<SparseVector>? Texts, Dictionary<int, int> Positions, float[] Kernel)> _kept = [];
+
+        /// <summary>Kernels kept now.</summary>
+        public int Count => _kept.Count;
+
+        /// <summary>
+        /// The kernel of <paramref name="rows"/>: a kept one holding them all (its stride, and where each row sits in it; no
+        /// positions when they are its rows in its order), else a new one, which is kept.
+        /// </summary>
+        internal (float[] Kernel, int Stride, int[]? Map) KernelOf(IReadOnlyList<float[]> vectors, IReadOnlyList<SparseVector>? texts, IReadOnlyList<int> rows, Settings settings)
         {
-            vectors[rows[kept[s]]].CopyTo(support, s * dimensions);
-            coefficients[s] = (float)(alpha[kept[s]] * y[kept[s]]);
+            foreach (var kept in _kept)
+            {
+                if (kept.Settings != settings || !ReferenceEquals(kept.Vectors, vectors) || !ReferenceEquals(kept.Texts, texts)) continue;
+                var map = new int[rows.Count];
+                var found = true;
+                var identity = rows.Count == kept.Positions.Count;
+                for (var t = 0; t < rows.Count && found; t++)
+                {
+                    found = kept.Positions.TryGetValue(rows[t], out map[t]);
+                    identity &= map[t] == t;
+                }
+
+                if (found) return (kept.Kernel, kept.Positions.Count, identity ? null : map);
+            }
+
+            var kernel = Kernel(vectors, texts, rows, settings);
+            var positions = new Dictionary<int, int>(rows.Count);
+            for (var t = 0; t < rows.Count; t++)
+            {
+                if (!positions.TryAdd(rows[t], t)) return (kernel, rows.Count, null); // a row twice: not kept (positions would be ambiguous)
+            }
+
+            _kept.Add((settings, vectors, texts, positions, kernel));
+            return (kernel, rows.Count, null);
+        }
+    }
+
+    /// <summary>Where the solver's row t sits in the kernel it reads (a struct, so each kind gets its own compiled solver).</summary>
+    private interface IRowMap
+    {
+        int this[int row] { get; }
+    }
+
+    /// <summary>The kernel is the training's own: row t is row t.</summary>
+    private readonly struct Identity : IRowMap
+    {
+        public int this[int row] => row;
+    }
+
+    /// <summary>The training's rows sit among a kept kernel's rows.</summary>
+    private readonly struct Mapped(int[] positions) : IRowMap
+    {
+        public int this[int row] => positions[row];
+    }
+
+    /// <summary>Rows of the kernel computed together, so each other row's vector is read once per block from memory.</summary>
+    private const int KernelBlock = 16;
+
+    /// <summary>
+    /// The kernel of the chosen rows without a Gram matrix (a knowledge load trains once), only while training: the same
+    /// numbers as <see cref="Kernel(IReadOnlyList{int}, Settings, Func{int, int, float}, Func{int, int, float}?)"/> gives
+    /// for a Gram matrix of these rows (the same dot products, and each pair's word-feature cosine summed in the same order of
+    /// feature ids), built faster: the chosen rows' vectors are copied side by side and a block of rows is multiplied with
+    /// every row in turn (the vectors of ten thousand rows do not fit a core's cache; a block's do), the word-feature
+    /// cosines go through an index of the rows holding each feature (only shared features cost, not every pair), and
+    /// the blocks share the machine's cores. Each block writes only its own rows of the kernel.
+    /// </summary>
+    private static float[] Kernel(IReadOnlyList<float[]> vectors, IReadOnlyList<SparseVector>? texts, IReadOnlyList<int> rows, Settings settings)
+    {
+        var n = rows.Count;
+        var dimensions = vectors[rows[0]].Length;
+        var packed = new float[n * dimensions];
+        for (var t = 0; t < n; t++)
+        {
+            if (vectors[rows[t]].Length != dimensions) throw new ArgumentException("every vector needs the same number of dimensions", nameof(vectors));
+            vectors[rows[t]].CopyTo(packed, t * dimensions);
         }
 
-        SparseVector[] supportText = texts is null ? [] : [.. kept.Select(t => texts[rows[t]])];
-        return new KernelMachine(support, supportText, texts is null ? 0 : settings.TextWeight, coefficients, dimensions, settings.Gamma, rho);
+        // Per feature id: the chosen rows holding it (in increasing row order) and its value in each.
+        Dictionary<int, (int[] Rows, float[] Values)>? postings = null;
+        if (texts is not null)
+        {
+            var lists = new Dictionary<int, (List<int> Rows, List<float> Values)>();
+            for (var t = 0; t < n; t++)
+            {
+                var text = texts[rows[t]];
+                for (var f = 0; f < text.Ids.Length; f++)
+                {
+                    if (!lists.TryGetValue(text.Ids[f], out var list)) lists[text.Ids[f]] = list = ([], []);
+                    list.Rows.Add(t);
+                    list.Values.Add(text.Values[f]);
+                }
+            }
+
+            postings = lists.ToDictionary(p => p.Key, p => (p.Value.Rows.ToArray(), p.Value.Values.ToArray()));
+        }
+
+        var kernel = new float[n * n];
+        var blocks = (n + KernelBlock - 1) / KernelBlock;
+        Parallel.For(0, blocks, block =>
+        {
+            var first = block * KernelBlock;
+            var last = Math.Min(first + KernelBlock, n);
+            for (var b = 0; b < n; b++)
+            {
+                var other = packed.AsSpan(b * dimensions, dimensions);
+                for (var a = first; a < last; a++) kernel[(a * n) + b] = TensorPrimitives.Dot(packed.AsSpan(a * dimensions, dimensions), other);
+            }
+
+            var words = postings is null ? null : new float[n];
+            for (var a = first; a < last; a++)
+            {
+                var row = kernel.AsSpan(a * n, n);
+
+                // exp(-gamma |x - y|²) = exp(2 gamma (x·y - 1)) for unit vectors.
+                TensorPrimitives.Add(row, -1f, row);
+                TensorPrimitives.Multiply(row, 2 * settings.Gamma, row);
+                TensorPrimitives.Exp(row, row);
+                if (postings is null || words is null) continue;
+
+                // Row a's word-feature cosine with every row: its features in increasing id order, as SparseVector.Dot sums them.
+                Array.Clear(words);
+                var text = texts![rows[a]];
+                for (var f = 0; f < text.Ids.Length; f++)
+                {
+                    var value = text.Values[f];
+                    var (holders, values) = postings[text.Ids[f]];
+                    for (var h = 0; h < holders.Length; h++) words[holders[h]] += value * values[h];
+                }
+
+                for (var b = 0; b < n; b++) row[b] += settings.TextWeight * words[b];
+            }
+        });
+        return kernel;
     }
 
     /// <summary>Writes the machine (its support vectors, coefficients, offset and kernel settings) for <see cref="Read"/>.</summary>
@@ -284,7 +441,9 @@ internal sealed class KernelMachine
     /// coordinates at a time (the pair that violates the optimality conditions most, by second-order gain), until the
     /// largest violation is below the tolerance.
     /// </summary>
-    private static (double[] Alpha, double Rho) Solve(float[] kernel, int n, sbyte[] y, double[] cost, Settings settings)
+    /// <param name="kernel">The kernel the rows are read from, <paramref name="stride"/> entries per row; row t of the training is its row <c>map[t]</c>.</param>
+    private static (double[] Alpha, double Rho) Solve<TMap>(float[] kernel, int stride, TMap map, int n, sbyte[] y, double[] cost, Settings settings)
+        where TMap : struct, IRowMap
     {
         const double tau = 1e-12;
         var alpha = new double[n];
@@ -313,7 +472,7 @@ internal sealed class KernelMachine
             }
 
             if (i < 0) break;
-            var rowI = i * n;
+            var rowI = map[i] * stride;
             var gMax2 = double.NegativeInfinity;
             var j = -1;
             var bestGain = double.PositiveInfinity;
@@ -324,7 +483,8 @@ internal sealed class KernelMachine
                 if (value >= gMax2) gMax2 = value;
                 var difference = gMax + value;
                 if (difference <= 0) continue;
-                var quadratic = kernel[rowI + i] + kernel[(t * n) + t] - (2d * kernel[rowI + t]);
+                var at = map[t];
+                var quadratic = kernel[rowI + map[i]] + kernel[(at * stride) + at] - (2d * kernel[rowI + at]);
                 var gain = -(difference * difference) / (quadratic > 0 ? quadratic : tau);
                 if (gain <= bestGain)
                 {
@@ -335,10 +495,10 @@ internal sealed class KernelMachine
 
             if (gMax + gMax2 < settings.Tolerance || j < 0) break;
 
-            var rowJ = j * n;
+            var rowJ = map[j] * stride;
             double oldI = alpha[i], oldJ = alpha[j];
             double ci = cost[i], cj = cost[j];
-            var quad = kernel[rowI + i] + kernel[rowJ + j] - (2d * kernel[rowI + j]);
+            var quad = kernel[rowI + map[i]] + kernel[rowJ + map[j]] - (2d * kernel[rowI + map[j]]);
             if (quad <= 0) quad = tau;
             if (y[i] != y[j])
             {
@@ -392,7 +552,7 @@ internal sealed class KernelMachine
             // Q_it = y_i y_t K_it: the gradient moves by both changes.
             var changeI = (alpha[i] - oldI) * y[i];
             var changeJ = (alpha[j] - oldJ) * y[j];
-            for (var t = 0; t < n; t++) gradient[t] += y[t] * ((kernel[rowI + t] * changeI) + (kernel[rowJ + t] * changeJ));
+            for (var t = 0; t < n; t++) gradient[t] += y[t] * ((kernel[rowI + map[t]] * changeI) + (kernel[rowJ + map[t]] * changeJ));
         }
 
         // The offset: the mean over rows strictly inside the box (on the margin), else the middle of the feasible range.

@@ -30,30 +30,53 @@ public sealed class SemanticSafety
     {
         _encoder = encoder;
         _categories = training.Categories;
-        var key = cache is null ? null : training.Key();
-        if (key is not null && cache!.TryRead(key) is { } payload && Restore(training, payload) is var (urgent, refusal, stance, joint, pair))
+
+        // Two cache entries, each keyed on only its own rows and settings: an edit to the articles' questions (rows of the
+        // refusal detectors alone) reads the urgent detector back and trains the refusal ones only.
+        var urgentKey = cache is null ? null : training.UrgentKey();
+        if (urgentKey is not null && cache!.TryRead(urgentKey) is { } urgentPayload && RestoreUrgent(training, urgentPayload) is { } restored)
         {
-            _urgent = urgent;
-            _refusal = refusal;
-            _stance = stance;
-            _joint = joint;
-            _pair = pair;
-            FromCache = true;
+            _urgent = restored.Urgent;
+            UrgentFromCache = true;
         }
         else
         {
             _urgent = training.Urgent.TrainUrgent(Enumerable.Range(0, training.Urgent.UrgentLabels.Count), SemanticTraining.UrgentSettings);
-            _refusal = training.TrainRefusal(Enumerable.Range(0, training.RefusalLabels.Count));
-            _stance = _refusal is null ? null : training.TrainStance(Enumerable.Range(0, training.RefusalLabels.Count));
-            var views = RefusalModel.InUse.Views > 0;
-            _pair = _refusal is null || !views ? null : training.TrainPair(Enumerable.Range(0, training.RefusalLabels.Count));
-            var scores = _refusal is null || _stance is null || !RefusalModel.InUse.LearnsFromScores || (views && _pair is null)
-                ? null
-                : RefusalModel.OutOfFoldScores(training, RefusalModel.Folds, pair: views);
-            _joint = _refusal is null || (RefusalModel.InUse.LearnsFromScores && scores is null)
-                ? null
-                : RefusalModel.Train(training, Enumerable.Range(0, training.RefusalLabels.Count), scores: scores);
-            if (key is not null) cache!.Write(key, Serialize(_urgent, _refusal, _stance, _joint, _pair));
+            if (urgentKey is not null) cache!.Write(urgentKey, SerializeUrgent(_urgent));
+        }
+
+        var refusalKey = cache is null ? null : training.RefusalKey();
+        if (refusalKey is not null && cache!.TryRead(refusalKey) is { } refusalPayload && RestoreRefusal(training, refusalPayload) is var (refusal, stance, joint, pair))
+        {
+            _refusal = refusal;
+            _stance = stance;
+            _joint = joint;
+            _pair = pair;
+            RefusalFromCache = true;
+        }
+        else
+        {
+            // The out-of-fold trainings take their kernels from the machines of all rows (the same numbers), then drop them.
+            training.Kernels = new KernelMachine.KernelStore();
+            try
+            {
+                _refusal = training.TrainRefusal(Enumerable.Range(0, training.RefusalLabels.Count));
+                _stance = _refusal is null ? null : training.TrainStance(Enumerable.Range(0, training.RefusalLabels.Count));
+                var views = RefusalModel.InUse.Views > 0;
+                _pair = _refusal is null || !views ? null : training.TrainPair(Enumerable.Range(0, training.RefusalLabels.Count));
+                var scores = _refusal is null || _stance is null || !RefusalModel.InUse.LearnsFromScores || (views && _pair is null)
+                    ? null
+                    : RefusalModel.OutOfFoldScores(training, RefusalModel.Folds, pair: views);
+                _joint = _refusal is null || (RefusalModel.InUse.LearnsFromScores && scores is null)
+                    ? null
+                    : RefusalModel.Train(training, Enumerable.Range(0, training.RefusalLabels.Count), scores: scores);
+            }
+            finally
+            {
+                training.Kernels = null;
+            }
+
+            if (refusalKey is not null) cache!.Write(refusalKey, SerializeRefusal(_refusal, _stance, _joint, _pair));
         }
 
         // The word features' vocabulary only when a refusal machine reads them (RefusalSettings' or PairSettings' TextWeight).
@@ -61,8 +84,14 @@ public sealed class SemanticSafety
         _urgentText = _urgent?.Urgency is { UsesText: true } ? training.Urgent.Text : null;
     }
 
-    /// <summary>Whether the detectors were read back from the trained-model cache rather than trained by this load.</summary>
-    public bool FromCache { get; }
+    /// <summary>Whether every detector was read back from the trained-model cache rather than trained by this load.</summary>
+    public bool FromCache => UrgentFromCache && RefusalFromCache;
+
+    /// <summary>Whether the urgent detector was read back from the trained-model cache.</summary>
+    public bool UrgentFromCache { get; }
+
+    /// <summary>Whether the refusal detectors (the kernel machines, stance classifier and one learned score) were read back from the trained-model cache.</summary>
+    public bool RefusalFromCache { get; }
 
     /// <summary>The urgent categories the examples cover (the classes besides "normal").</summary>
     public IReadOnlyList<string> Categories => _categories;
@@ -105,53 +134,77 @@ public sealed class SemanticSafety
         return new SemanticSafety(embedder.Encoder, SemanticTraining.Prepare(examples, offTopic, SemanticTraining.Answerable(articles), embedder), cache);
     }
 
-    /// <summary>The trained detectors as the cache keeps them: per detector a presence byte, then its models.</summary>
-    private static byte[] Serialize(UrgentModel? urgent, KernelClassifier? refusal, StanceClassifier? stance, RefusalModel? joint, KernelClassifier? pair)
+    /// <summary>The urgent detector as the cache keeps it: a presence byte, then its models.</summary>
+    private static byte[] SerializeUrgent(UrgentModel? urgent) => Serialize(writer =>
+    {
+        writer.Write(urgent is not null);
+        if (urgent is not null)
+        {
+            urgent.Categories.Model.Write(writer);
+            writer.Write(urgent.Urgency is not null);
+            urgent.Urgency?.Machine.Write(writer);
+        }
+    });
+
+    /// <summary>The refusal detectors as the cache keeps them: per detector a presence byte, then its models.</summary>
+    private static byte[] SerializeRefusal(KernelClassifier? refusal, StanceClassifier? stance, RefusalModel? joint, KernelClassifier? pair) => Serialize(writer =>
+    {
+        writer.Write(refusal is not null);
+        refusal?.Machine.Write(writer);
+        writer.Write(stance is not null);
+        stance?.Write(writer);
+        writer.Write(joint is not null);
+        joint?.Write(writer);
+        writer.Write(pair is not null);
+        pair?.Machine.Write(writer);
+    });
+
+    private static byte[] Serialize(Action<BinaryWriter> write)
     {
         using var stream = new MemoryStream();
         using (var writer = new BinaryWriter(stream))
         {
-            writer.Write(urgent is not null);
-            if (urgent is not null)
-            {
-                urgent.Categories.Model.Write(writer);
-                writer.Write(urgent.Urgency is not null);
-                urgent.Urgency?.Machine.Write(writer);
-            }
-
-            writer.Write(refusal is not null);
-            refusal?.Machine.Write(writer);
-            writer.Write(stance is not null);
-            stance?.Write(writer);
-            writer.Write(joint is not null);
-            joint?.Write(writer);
-            writer.Write(pair is not null);
-            pair?.Machine.Write(writer);
+            write(writer);
         }
 
         return stream.ToArray();
     }
 
-    /// <summary>The detectors of <see cref="Serialize"/> around the training's rows; null when the data does not fit them.</summary>
-    private static (UrgentModel? Urgent, KernelClassifier? Refusal, StanceClassifier? Stance, RefusalModel? Joint, KernelClassifier? Pair)? Restore(SemanticTraining training, byte[] payload)
+    /// <summary>The urgent detector of <see cref="SerializeUrgent"/> around the training's rows; null when the data does not fit it.</summary>
+    private static (UrgentModel? Urgent, bool Whole)? RestoreUrgent(SemanticTraining training, byte[] payload) => Restore(payload, reader =>
     {
-        try
+        UrgentModel? urgent = null;
+        if (reader.ReadBoolean())
         {
-            using var reader = new BinaryReader(new MemoryStream(payload, writable: false));
-            UrgentModel? urgent = null;
-            if (reader.ReadBoolean())
-            {
-                var categories = SoftmaxRegression.Read(reader);
-                urgent = training.Urgent.RestoreUrgent(categories, reader.ReadBoolean() ? KernelMachine.Read(reader) : null);
-            }
+            var categories = SoftmaxRegression.Read(reader);
+            urgent = training.Urgent.RestoreUrgent(categories, reader.ReadBoolean() ? KernelMachine.Read(reader) : null);
+        }
 
+        return ((UrgentModel?, bool)?)(urgent, true);
+    });
+
+    /// <summary>The refusal detectors of <see cref="SerializeRefusal"/> around the training's rows; null when the data does not fit them.</summary>
+    private static (KernelClassifier? Refusal, StanceClassifier? Stance, RefusalModel? Joint, KernelClassifier? Pair)? RestoreRefusal(SemanticTraining training, byte[] payload) =>
+        Restore(payload, reader =>
+        {
             var refusal = reader.ReadBoolean() ? training.RestoreRefusal(KernelMachine.Read(reader)) : null;
             var stance = reader.ReadBoolean() ? StanceClassifier.Read(reader) : null;
             if (stance is not null && training.Vectors.Count > 0 && stance.Dimensions != training.Vectors[0].Length) return null;
             var joint = reader.ReadBoolean() ? RefusalModel.Restore(training, RefusalModel.Read(reader)) : null;
             var pair = reader.ReadBoolean() ? training.RestorePair(KernelMachine.Read(reader)) : null;
             if (joint is not null && joint.Views != (pair is null ? 0 : 1)) return null;
-            return reader.BaseStream.Position == payload.Length ? (urgent, refusal, stance, joint, pair) : null;
+            return ((KernelClassifier?, StanceClassifier?, RefusalModel?, KernelClassifier?)?)(refusal, stance, joint, pair);
+        });
+
+    /// <summary>What <paramref name="read"/> makes of the whole payload; null when it reads less than all of it or the data does not describe it.</summary>
+    private static T? Restore<T>(byte[] payload, Func<BinaryReader, T?> read)
+        where T : struct
+    {
+        try
+        {
+            using var reader = new BinaryReader(new MemoryStream(payload, writable: false));
+            var value = read(reader);
+            return value is not null && reader.BaseStream.Position == payload.Length ? value : null;
         }
         catch (Exception ex) when (ex is InvalidDataException or EndOfStreamException or ArgumentException)
         {

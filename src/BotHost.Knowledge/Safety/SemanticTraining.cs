@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using BotHost.Knowledge.Semantics;
@@ -90,8 +91,11 @@ internal sealed class SemanticTraining
         var refusalLabels = rows.Select(r => r.Label switch { SafetyExamples.Refuse => 1, SafetyExamples.Protective => 2, _ => 0 }).ToList();
         List<SafetyExample> notUrgent = [.. examples.Distress, .. examples.Calm];
         var training = new SemanticTraining(embedder.Encoder.ModelId, categories, rows, vectors, urgentLabels, refusalLabels);
-        if (notUrgent.Count == 0) return training;
-        var extra = embedder.EmbedKnowledge([.. notUrgent.Select(r => r.Text)], EmbeddingKind.Query);
+        if (notUrgent.Count == 0 && answerable.Count == 0) return training;
+
+        // The urgent classifier's own training even without distress or calm examples when there are articles' questions:
+        // its word features' vocabulary (and so its trained-model cache key) must not read the articles' questions.
+        var extra = notUrgent.Count == 0 ? [] : embedder.EmbedKnowledge([.. notUrgent.Select(r => r.Text)], EmbeddingKind.Query);
         training.Urgent = new SemanticTraining(embedder.Encoder.ModelId, categories, [.. rows.Take(urgentRows), .. notUrgent], [.. vectors.Take(urgentRows), .. extra],
             [.. urgentLabels, .. notUrgent.Select(_ => categories.Count)], [.. Enumerable.Repeat(0, urgentRows + notUrgent.Count)]);
         return training;
@@ -304,15 +308,65 @@ internal sealed class SemanticTraining
 
     private KernelClassifier? Kernel(List<int> chosen, List<bool> positive, float[] weights, KernelMachine.Settings settings, bool shareGram) => shareGram
         ? KernelClassifier.Train(Gram, chosen, positive, weights, Rows, settings)
-        : KernelClassifier.Train(Vectors, settings.TextWeight > 0 ? Texts : null, chosen, positive, weights, Rows, settings);
+        : KernelClassifier.Train(Vectors, settings.TextWeight > 0 ? Texts : null, chosen, positive, weights, Rows, settings, Kernels);
 
     /// <summary>
-    /// The key of the detectors trained on every row (<see cref="SemanticSafety"/>'s), for the <see cref="TrainedModelCache"/>:
-    /// SHA-256 of the code's version (this assembly's module version id, which a deterministic build changes exactly when
-    /// the code does), the model id, the settings, the categories and every row's label and text in order. The rows'
-    /// vectors follow from the model id and the texts, as the vector cache's keys say.
+    /// While set, the kernels of this training's machines (not the Gram matrix's) are kept in it for later machines on some of
+    /// the same rows (a knowledge load's out-of-fold trainings, <see cref="RefusalModel.OutOfFoldScores"/>); null otherwise.
     /// </summary>
-    public byte[] Key()
+    public KernelMachine.KernelStore? Kernels { get; set; }
+
+    /// <summary>
+    /// The key of the urgent detector trained on every row (<see cref="SemanticSafety"/>'s), for the <see cref="TrainedModelCache"/>:
+    /// SHA-256 of the code's version, the model id, the urgent settings, the categories and every row of the urgent
+    /// classifier (<see cref="Urgent"/>'s: the examples, off-topic questions, distress and calm examples; not the articles'
+    /// questions) with its label, in order. See <see cref="Hash"/>.
+    /// </summary>
+    public byte[] UrgentKey() => Hash("bothost urgent model", add =>
+    {
+        add(UrgentSettings?.ToString() ?? "blend");
+        add(new SoftmaxRegression.Settings().ToString());
+        add(NotUrgentWeight.ToString("R", CultureInfo.InvariantCulture));
+        add(HardNegativeWeight.ToString("R", CultureInfo.InvariantCulture));
+        add(UrgencyMix.ToString("R", CultureInfo.InvariantCulture));
+        add(string.Join('\u0001', Categories));
+        add(UrgentLabels.Count.ToString(CultureInfo.InvariantCulture));
+        add(Urgent.Rows.Count.ToString(CultureInfo.InvariantCulture));
+        foreach (var row in Urgent.Rows)
+        {
+            add(row.Label);
+            add(row.Text);
+        }
+    });
+
+    /// <summary>
+    /// The key of the refusal detectors trained on every row (the kernel machines, stance classifier and one learned
+    /// score), for the <see cref="TrainedModelCache"/>: SHA-256 of the code's version, the model id, their settings and
+    /// every row of this training (the articles' questions included) with its label, in order. See <see cref="Hash"/>.
+    /// </summary>
+    public byte[] RefusalKey() => Hash("bothost refusal models", add =>
+    {
+        add(RefusalSettings.ToString());
+        add(ProtectiveWeight.ToString("R", CultureInfo.InvariantCulture));
+        add(StanceSettings.ToString());
+        add(PairSettings.ToString());
+        add(PairProtectiveWeight.ToString("R", CultureInfo.InvariantCulture));
+        add(RefusalModel.InUse.ToString());
+        add(RefusalModel.Folds.ToString(CultureInfo.InvariantCulture));
+        add(Rows.Count.ToString(CultureInfo.InvariantCulture));
+        foreach (var row in Rows)
+        {
+            add(row.Label);
+            add(row.Text);
+        }
+    });
+
+    /// <summary>
+    /// SHA-256 of a kind of model, the code's version (this assembly's module version id, which a deterministic build
+    /// changes exactly when the code does), the model id and the vectors' length, then what <paramref name="body"/> adds,
+    /// each value ended by a zero byte. The rows' vectors follow from the model id and the texts, as the vector cache's keys say.
+    /// </summary>
+    private byte[] Hash(string kind, Action<Action<string>> body)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         void Add(string value)
@@ -321,37 +375,11 @@ internal sealed class SemanticTraining
             hash.AppendData([0]);
         }
 
-        Add("bothost safety models");
+        Add(kind);
         Add(typeof(SemanticTraining).Assembly.ManifestModule.ModuleVersionId.ToString("N"));
         Add(ModelId);
-        Add(Vectors.Count == 0 ? "0" : Vectors[0].Length.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        Add(UrgentSettings?.ToString() ?? "blend");
-        Add(RefusalSettings.ToString());
-        Add(ProtectiveWeight.ToString("R", System.Globalization.CultureInfo.InvariantCulture));
-        Add(StanceSettings.ToString());
-        Add(PairSettings.ToString());
-        Add(PairProtectiveWeight.ToString("R", System.Globalization.CultureInfo.InvariantCulture));
-        Add(RefusalModel.InUse.ToString());
-        Add(new SoftmaxRegression.Settings().ToString());
-        Add(NotUrgentWeight.ToString("R", System.Globalization.CultureInfo.InvariantCulture));
-        Add(HardNegativeWeight.ToString("R", System.Globalization.CultureInfo.InvariantCulture));
-        Add(UrgencyMix.ToString("R", System.Globalization.CultureInfo.InvariantCulture));
-        Add(string.Join('\u0001', Categories));
-        Add(UrgentLabels.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        foreach (var row in Rows)
-        {
-            Add(row.Label);
-            Add(row.Text);
-        }
-
-        // The urgent classifier's own rows beyond this training's (the distress and calm examples).
-        Add(Urgent.Rows.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        foreach (var row in Urgent.Rows.Skip(UrgentLabels.Count))
-        {
-            Add(row.Label);
-            Add(row.Text);
-        }
-
+        Add(Vectors.Count == 0 ? "0" : Vectors[0].Length.ToString(CultureInfo.InvariantCulture));
+        body(Add);
         return hash.GetHashAndReset();
     }
 

@@ -6,8 +6,9 @@ namespace BotHost.Knowledge.Safety;
 /// The safety detectors' trained models kept on disk between loads, in a folder beside the vector cache
 /// (<see cref="Semantics.VectorCache"/>), one file per training: a load whose training rows, settings and code are the
 /// same as an earlier one's reads the models back instead of training them again. The file's name is the training's key,
-/// a SHA-256 in the vector cache's style (see <see cref="SemanticTraining.Key"/>: the model id, every row's label and
-/// text, the settings and the code's version). A file is written whole under another name and then renamed, so several
+/// a SHA-256 in the vector cache's style (see <see cref="SemanticTraining.UrgentKey"/> and <see cref="SemanticTraining.RefusalKey"/>:
+/// the model id, every row's label and text, the settings and the code's version; each detector's key covers only its
+/// own rows, so an edit retrains only the detectors that read what changed). A file is written whole under another name and then renamed, so several
 /// processes may share the folder; a file that is truncated, altered or of another key is ignored and written again.
 /// Only knowledge texts' derived data goes in (example messages and articles' questions), never member messages.
 /// </summary>

@@ -122,6 +122,80 @@ public sealed class KernelMachineTests
         Assert.Equal(gram.Decision(probe), direct.Decision(probe));
     }
 
+    /// <summary>Unit-length word features of a few of 30 ids per row, seeded.</summary>
+    private static List<SparseVector> Words(int seed, int count)
+    {
+        var random = new Random(seed);
+        var texts = new List<SparseVector>();
+        for (var i = 0; i < count; i++)
+        {
+            int[] ids = [.. Enumerable.Range(0, 30).Where(_ => random.NextDouble() < 0.2).Append(i % 30).Distinct().Order()];
+            var values = ids.Select(_ => (float)random.NextDouble() + 0.1f).ToArray();
+            var norm = MathF.Sqrt(values.Sum(v => v * v));
+            texts.Add(new SparseVector(ids, [.. values.Select(v => v / norm)]));
+        }
+
+        return texts;
+    }
+
+    [Fact]
+    public void Train_WordFeaturesWithoutAGram_DecidesAsTheGramOne()
+    {
+        // Seventy rows span several blocks of the direct kernel; its word cosines go through an index of the rows holding each feature.
+        var vectors = Around(21, 35, 1, -2).Concat(Around(22, 35, 2, 3)).ToList();
+        var texts = Words(23, vectors.Count);
+        var positive = vectors.Select((_, i) => i < 70 && i % 2 == 0).ToList();
+        var weights = vectors.Select((_, i) => i % 4 == 0 ? 3f : 1f).ToList();
+        var rows = Enumerable.Range(0, vectors.Count).Where(i => i % 7 != 3).ToList();
+        var settings = new KernelMachine.Settings(Gamma: 2, Cost: 4, TextWeight: 0.5f);
+
+        var gram = KernelMachine.Train(new KernelMachine.Gram(vectors, texts), rows, positive, weights, settings);
+        var direct = KernelMachine.Train(vectors, texts, rows, positive, weights, settings);
+
+        // The same up to the order the word cosines are summed in (the Gram matrix sums each feature's rows in another order).
+        Assert.True(gram.UsesText);
+        Assert.Equal(gram.SupportVectors, direct.SupportVectors);
+        for (var i = 0; i < vectors.Count; i++) Assert.Equal(gram.Decision(vectors[i], texts[i]), direct.Decision(vectors[i], texts[i]), 1e-5);
+    }
+
+    [Fact]
+    public void Train_SomeRowsOfAKeptKernel_DecidesExactlyAsATrainingOfItsOwn()
+    {
+        var vectors = Around(24, 30, 1, -1).Concat(Around(25, 30, 2, -3)).ToList();
+        var texts = Words(26, vectors.Count);
+        var positive = vectors.Select((_, i) => i < 60).ToList();
+        var weights = vectors.Select((_, i) => i % 3 == 0 ? 2f : 1f).ToList();
+        var settings = new KernelMachine.Settings(Gamma: 1, Cost: 8, TextWeight: 0.5f);
+        var store = new KernelMachine.KernelStore();
+        var all = KernelMachine.Train(vectors, texts, [.. Enumerable.Range(0, vectors.Count)], positive, weights, settings, store);
+        var fold = Enumerable.Range(0, vectors.Count).Where(i => i % 5 != 2).ToList();
+
+        var fromStore = KernelMachine.Train(vectors, texts, fold, positive, weights, settings, store);
+        var own = KernelMachine.Train(vectors, texts, fold, positive, weights, settings);
+
+        Assert.Equal(1, store.Count);
+        Assert.Equal(own.SupportVectors, fromStore.SupportVectors);
+        for (var i = 0; i < vectors.Count; i++) Assert.Equal(own.Decision(vectors[i], texts[i]), fromStore.Decision(vectors[i], texts[i]));
+        Assert.NotEqual(all.Decision(vectors[2], texts[2]), fromStore.Decision(vectors[2], texts[2]));
+    }
+
+    [Fact]
+    public void Train_OtherSettingsThanAKeptKernel_BuildsAndKeepsItsOwn()
+    {
+        var vectors = Around(27, 20, 1, -1).Concat(Around(28, 20, 2, -3)).ToList();
+        var positive = vectors.Select((_, i) => i < 40).ToList();
+        var weights = vectors.Select(_ => 1f).ToList();
+        var rows = Enumerable.Range(0, vectors.Count).ToList();
+        var store = new KernelMachine.KernelStore();
+        KernelMachine.Train(vectors, null, rows, positive, weights, new KernelMachine.Settings(Gamma: 1), store);
+
+        var wider = KernelMachine.Train(vectors, null, rows.GetRange(0, 60), positive, weights, new KernelMachine.Settings(Gamma: 4), store);
+        var own = KernelMachine.Train(vectors, null, rows.GetRange(0, 60), positive, weights, new KernelMachine.Settings(Gamma: 4));
+
+        Assert.Equal(2, store.Count);
+        foreach (var probe in Around(29, 5, 1, 2)) Assert.Equal(own.Decision(probe), wider.Decision(probe));
+    }
+
     [Fact]
     public void Read_WrittenMachine_DecidesIdentically()
     {

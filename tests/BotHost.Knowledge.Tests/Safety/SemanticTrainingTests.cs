@@ -101,13 +101,14 @@ public sealed class SemanticTrainingTests(SemanticsFixture fixture)
     }
 
     [Fact]
-    public void Key_DistressRowsChange_Changes()
+    public void UrgentKey_DistressRowsChange_ChangesAndTheRefusalKeyDoesNot()
     {
         var all = Prepare();
         var fewer = Prepare(distressRows: 3);
 
         Assert.Equal(all.Rows, fewer.Rows);
-        Assert.NotEqual(all.Key(), fewer.Key());
+        Assert.NotEqual(all.UrgentKey(), fewer.UrgentKey());
+        Assert.Equal(all.RefusalKey(), fewer.RefusalKey());
     }
 
     [Fact]

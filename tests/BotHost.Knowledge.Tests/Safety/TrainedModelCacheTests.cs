@@ -34,10 +34,16 @@ public sealed class TrainedModelCacheTests(SemanticsFixture fixture) : IDisposab
         return new SafetyExamples(Part(shipped.Urgent), Part(shipped.Normal), [.. Part(shipped.Refusal).Skip(skipRefusals)]);
     }
 
-    private SemanticSafety Build(SafetyExamples examples, TrainedModelCache? cache)
+    private SemanticSafety Build(SafetyExamples examples, TrainedModelCache? cache, int articles = 6)
     {
         var snapshot = fixture.Shipped.Snapshot;
-        return SemanticSafety.Build(examples, [.. snapshot.OffTopic.Take(40)], [.. snapshot.Articles.Take(6)], fixture.Embedder, cache);
+        return SemanticSafety.Build(examples, [.. snapshot.OffTopic.Take(40)], [.. snapshot.Articles.Take(articles)], fixture.Embedder, cache);
+    }
+
+    private SemanticTraining Training(SafetyExamples examples)
+    {
+        var snapshot = fixture.Shipped.Snapshot;
+        return SemanticTraining.Prepare(examples, [.. snapshot.OffTopic.Take(40)], SemanticTraining.Answerable(snapshot.Articles.Take(6)), fixture.Embedder);
     }
 
     private static List<(double Urgent, string? Category, string? Nearest, double Refusal, string? RefusalNearest)> Scores(SemanticSafety safety) =>
@@ -54,10 +60,25 @@ public sealed class TrainedModelCacheTests(SemanticsFixture fixture) : IDisposab
         var trained = Build(examples, Cache);
         var cached = Build(examples, Cache);
 
-        Assert.False(trained.FromCache);
+        Assert.False(trained.UrgentFromCache);
+        Assert.False(trained.RefusalFromCache);
         Assert.True(cached.FromCache);
-        Assert.Single(Files);
+        Assert.Equal(2, Files.Length);
         Assert.Equal(Scores(trained), Scores(cached));
+    }
+
+    [Fact]
+    public void Build_ArticleQuestionsChanged_ReadsTheUrgentDetectorBackAndTrainsOnlyTheRefusalOnes()
+    {
+        var examples = Examples();
+        Build(examples, Cache);
+
+        var fewerArticles = Build(examples, Cache, articles: 5);
+
+        Assert.True(fewerArticles.UrgentFromCache);
+        Assert.False(fewerArticles.RefusalFromCache);
+        Assert.Equal(3, Files.Length);
+        Assert.Equal(Scores(Build(examples, null, articles: 5)), Scores(fewerArticles));
     }
 
     [Fact]
@@ -79,8 +100,9 @@ public sealed class TrainedModelCacheTests(SemanticsFixture fixture) : IDisposab
 
         var changed = Build(Examples(skipRefusals: 1), Cache);
 
-        Assert.False(changed.FromCache);
-        Assert.Equal(2, Files.Length);
+        Assert.False(changed.UrgentFromCache); // a refusal example is a "not urgent" row of the urgent detector too
+        Assert.False(changed.RefusalFromCache);
+        Assert.Equal(4, Files.Length);
         Assert.Equal(Scores(Build(Examples(skipRefusals: 1), null)), Scores(changed));
     }
 
@@ -92,26 +114,30 @@ public sealed class TrainedModelCacheTests(SemanticsFixture fixture) : IDisposab
     {
         var examples = Examples();
         var expected = Scores(Build(examples, Cache));
-        var file = Assert.Single(Files);
-        var bytes = File.ReadAllBytes(file);
-        switch (damage)
+        Assert.Equal(2, Files.Length);
+        foreach (var file in Files)
         {
-            case "flip":
-                bytes[bytes.Length / 2] ^= 0x40;
-                File.WriteAllBytes(file, bytes);
-                break;
-            case "truncate":
-                File.WriteAllBytes(file, bytes[..(bytes.Length / 3)]);
-                break;
-            default:
-                File.WriteAllText(file, "not a trained model");
-                break;
+            var bytes = File.ReadAllBytes(file);
+            switch (damage)
+            {
+                case "flip":
+                    bytes[bytes.Length / 2] ^= 0x40;
+                    File.WriteAllBytes(file, bytes);
+                    break;
+                case "truncate":
+                    File.WriteAllBytes(file, bytes[..(bytes.Length / 3)]);
+                    break;
+                default:
+                    File.WriteAllText(file, "not a trained model");
+                    break;
+            }
         }
 
         var damaged = Build(examples, Cache);
         var again = Build(examples, Cache);
 
-        Assert.False(damaged.FromCache);
+        Assert.False(damaged.UrgentFromCache);
+        Assert.False(damaged.RefusalFromCache);
         Assert.Equal(expected, Scores(damaged));
         Assert.True(again.FromCache);
         Assert.Equal(expected, Scores(again));
@@ -121,15 +147,16 @@ public sealed class TrainedModelCacheTests(SemanticsFixture fixture) : IDisposab
     public void Build_FileOfAnotherTrainingUnderThisKey_IsIgnored()
     {
         var examples = Examples();
-        Build(Examples(skipRefusals: 1), Cache);
-        var other = Assert.Single(Files);
-        var snapshot = fixture.Shipped.Snapshot;
-        var key = SemanticTraining.Prepare(examples, [.. snapshot.OffTopic.Take(40)], SemanticTraining.Answerable(snapshot.Articles.Take(6)), fixture.Embedder).Key();
-        File.Copy(other, Cache.PathOf(key));
+        var otherExamples = Examples(skipRefusals: 1);
+        Build(otherExamples, Cache);
+        var (other, training) = (Training(otherExamples), Training(examples));
+        File.Copy(Cache.PathOf(other.UrgentKey()), Cache.PathOf(training.UrgentKey()));
+        File.Copy(Cache.PathOf(other.RefusalKey()), Cache.PathOf(training.RefusalKey()));
 
         var built = Build(examples, Cache);
 
-        Assert.False(built.FromCache);
+        Assert.False(built.UrgentFromCache);
+        Assert.False(built.RefusalFromCache);
         Assert.Equal(Scores(Build(examples, null)), Scores(built));
     }
 
