@@ -322,8 +322,18 @@ internal sealed class RefusalModel
     /// others 12 of 4612, dev 47 of 47 and none of 196. A fixed average of the three scores' log-odds (kernel 0.5) reached
     /// 0.786, not taken this session (it needs its own scorer and tests). Pair machines of other widths (gamma 1, 4), word
     /// weights (0, 1) and costs (1, 4) did no better (0.723 to 0.757); the cost barely moves them (no row reaches it).
+    /// Since 2026-12-07 (refusal11) the score is that fixed average (<see cref="Settings.Fixed"/>), nothing learned, so a
+    /// knowledge load no longer fits the five out-of-fold kernel, stance and pair machines the learned score read (about
+    /// two thirds of a cold safety training). On the example files and the articles' questions of 2026-12-07 (1091
+    /// requests, 3466 protective rows, 5151 others), from <c>--calibrate</c>'s one-score table at most 0.25% of the
+    /// cross-validated protective rows refused, OR-combined with example_threshold: the learned score of the three 0.771
+    /// (841 of 1091, protective 8, others 11); the fixed averages with the kernel machine's share 0.34 to 0.6 and the pair
+    /// machine's 0.15 to 0.4 0.734 to 0.808, more as the stance's share falls (kernel 0.5 and pair 0.25: 0.789); kernel
+    /// 0.5, pair 0.4, stance 0.1: 0.808 (882 of 1091), protective 8 of 3466, others 8 of 5151, dev 47 of 47 and none of
+    /// 196, at 0.553 (the same without example_threshold). With no protective row refused the learned score did a little
+    /// better (0.622 against 0.609).
     /// </remarks>
-    public static Settings InUse { get; } = new(Vector: false, Words: false, Neighbours: false, Scores: true, TerseWeight: 2f, Views: 1);
+    public static Settings InUse { get; } = new(Vector: false, Words: false, Neighbours: false, Scores: true, Views: 1, KernelShare: 0.5f, ViewShare: 0.4f);
 
     /// <summary>
     /// Multiplies the weight of each terse row (at most <see cref="TerseWords"/> words) by <paramref name="terse"/>, then
