@@ -277,6 +277,12 @@ internal sealed class KernelMachine
         public int this[int row] => positions[row];
     }
 
+    /// <summary>
+    /// At most one block per core at a time: a reload trains in the background of a serving process, and an unbounded
+    /// loop would take as many pool threads as the pool grows to, which the web server's requests need too.
+    /// </summary>
+    private static readonly ParallelOptions Cores = new() { MaxDegreeOfParallelism = Environment.ProcessorCount };
+
     /// <summary>Rows of the kernel computed together, so each other row's vector is read once per block from memory.</summary>
     private const int KernelBlock = 16;
 
@@ -321,7 +327,7 @@ internal sealed class KernelMachine
 
         var kernel = new float[n * n];
         var blocks = (n + KernelBlock - 1) / KernelBlock;
-        Parallel.For(0, blocks, block =>
+        Parallel.For(0, blocks, Cores, block =>
         {
             var first = block * KernelBlock;
             var last = Math.Min(first + KernelBlock, n);
