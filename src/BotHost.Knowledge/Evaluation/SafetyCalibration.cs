@@ -112,7 +112,7 @@ public static class SafetyCalibration
     /// The settings <see cref="Refusal"/> measures, each a <see cref="Folds"/>-fold cross-validation: the kernel machine's
     /// grid, the settings in use, the stance classifier's grid, then the one-score models' (its <c>step</c> is called after each).
     /// </summary>
-    public static int RefusalSteps => RefusalGrid.Length + 1 + StanceGrid.Length + JointGrid.Length + JointStances.Length - 1;
+    public static int RefusalSteps => RefusalGrid.Length + 1 + StanceGrid.Length + JointGrid.Length + JointStances.Length - 1 + AveragePairs.Length;
 
     /// <param name="step">Called after each of the <see cref="RefusalSteps"/> settings is measured (from the calling thread).</param>
     public static string Refusal(KnowledgeBase knowledge, IReadOnlyList<(string Message, bool Refuse)> dev, Action? step = null)
@@ -199,6 +199,12 @@ public static class SafetyCalibration
     private static readonly float[] AveragePairShares = [0.15f, 0.2f, 0.25f, 0.3f, 0.4f];
 
     /// <summary>
+    /// Steps from the fixed average in use (kernel machine's share, pair machine's) that <see cref="JointGrid"/> also measures:
+    /// how flat its figure is around the weights chosen on the coarser grid.
+    /// </summary>
+    private static readonly (float Kernel, float Pair)[] AverageNeighbours = [(-0.05f, 0f), (0.05f, 0f), (0f, -0.05f), (0f, 0.05f), (-0.05f, 0.05f), (0.05f, -0.05f)];
+
+    /// <summary>
     /// The one-score models <c>kb eval --refusal --calibrate</c> compares; the detector uses <see cref="RefusalModel.InUse"/>.
     /// The learned ones over the kernel machine's and the stance's scores (and the pair machine's, one view), then fixed
     /// averages of the three scores' log-odds (<see cref="RefusalModel.Settings.Fixed"/>): the kernel machine's share, the
@@ -214,6 +220,7 @@ public static class SafetyCalibration
            from pair in AveragePairShares
            where kernel + pair <= 1f
            select new RefusalModel.Settings(Vector: false, Words: false, Neighbours: false, Scores: true, Views: 1, KernelShare: kernel, ViewShare: pair),
+        .. AverageNeighbours.Select(x => RefusalModel.InUse with { KernelShare = RefusalModel.InUse.KernelShare + x.Kernel, ViewShare = RefusalModel.InUse.ViewShare + x.Pair }),
     ];
 
     /// <summary>Shares of the cross-validated protective rows a one-score variant may refuse: none, or one in 400 (0.25%).</summary>
@@ -251,13 +258,47 @@ public static class SafetyCalibration
             if (JointVariants(training, dev, devVectors, inUse, high, text, step, stanceSettings, grid, cue, pair) is { } threshold && stanceInUse) suggestion = threshold;
         }
 
+        foreach (var (gamma, textWeight, cost, protective) in AveragePairs)
+        {
+            var machine = new KernelMachine.Settings(gamma, cost, textWeight);
+            var rows = training.CrossValidatePair(Folds, machine, protective);
+            var full = training.TrainPair(all, machine, protective, shareGram: true);
+            text.Append(CultureInfo.InvariantCulture, $" the one score in use over another pair machine, gamma {gamma:0.#} words {textWeight:0.#} cost {cost:0.#} protective x{protective:0.#}:\n");
+            JointVariants(training, dev, devVectors, inUse, high, text, step, SemanticTraining.StanceSettings, [RefusalModel.InUse], cue,
+                (rows, [.. dev.Select((d, i) => full?.Score(devVectors[i], full.UsesText ? training.Text.Vectorize(d.Message) : default) ?? 0)]), pairInUse: false);
+        }
+
         return suggestion;
+    }
+
+    /// <summary>
+    /// Other pair machines (gamma, word features, cost, protective weight) whose scores <see cref="Joint"/> gives the fixed
+    /// average in use in place of <see cref="SemanticTraining.PairSettings"/>'s.
+    /// </summary>
+    private static readonly (float Gamma, float Text, float Cost, float Protective)[] AveragePairs = [(2f, 0.5f, 16f, 2f), (2f, 1f, 16f, 1f), (1f, 0.5f, 16f, 1f)];
+
+    /// <summary>
+    /// How the one score in use spreads the cross-validated requests and protective rows near the top (the share of each
+    /// from 0.5, 0.8 and 0.9), and the protective rows it scores highest (they set its threshold).
+    /// </summary>
+    private static void Tail(List<Scored> scored, StringBuilder text)
+    {
+        var requests = scored.Where(s => !s.FromDev && s.Truth is not null).ToList();
+        var protective = scored.Where(s => !s.FromDev && s.Protective).ToList();
+        foreach (var from in new[] { 0.5, 0.8, 0.9 })
+        {
+            text.Append(CultureInfo.InvariantCulture,
+                $"    score >= {from:0.0}: requests {requests.Count(s => s.Stance >= from)}/{requests.Count}  protective {protective.Count(s => s.Stance >= from)}/{protective.Count}\n");
+        }
+
+        text.Append("    the protective rows it scores highest:\n");
+        foreach (var s in protective.OrderByDescending(s => s.Stance).Take(10)) text.Append(CultureInfo.InvariantCulture, $"      {s.Stance:0.000}  {s.Where}\n");
     }
 
     /// <summary>The one-score variants of <paramref name="grid"/> over the scores of one stance classifier; the threshold of the model in use, OR-combined, at 0.25%.</summary>
     private static double? JointVariants(SemanticTraining training, IReadOnlyList<(string Message, bool Refuse)> dev, List<float[]> devVectors, List<Scored> inUse, double high,
         StringBuilder text, Action? step, StanceClassifier.Settings stanceSettings, RefusalModel.Settings[] grid, Func<string, bool>? cue,
-        (IReadOnlyList<double?> Rows, IReadOnlyList<double> Dev) pair)
+        (IReadOnlyList<double?> Rows, IReadOnlyList<double> Dev) pair, bool pairInUse = true)
     {
         double? suggestion = null;
         // The kernel machine's and the stance's scores as features: cross-validated on the same folds for the rows (the
@@ -294,7 +335,7 @@ public static class SafetyCalibration
             if (trained is not { } full) continue;
             var devScores = dev.Select((d, i) => full.Score(d.Message, devVectors[i], settings.Scores ? (settings.Views > 0 ? devViews : devFeatures)[i] : default)).ToList();
             var scored = inUse.Select(s => s with { Stance = s.FromDev ? devScores[s.Index] : rows[s.Index] ?? 0 }).ToList();
-            var inUseMark = settings == RefusalModel.InUse && stanceSettings == SemanticTraining.StanceSettings ? "   <- in use" : string.Empty;
+            var inUseMark = settings == RefusalModel.InUse && stanceSettings == SemanticTraining.StanceSettings && pairInUse ? "   <- in use" : string.Empty;
             text.Append(CultureInfo.InvariantCulture, $"  {settings.Name}, terms {full.Terms}{inUseMark}\n");
             foreach (var share in JointProtectiveShares)
             {
@@ -303,9 +344,11 @@ public static class SafetyCalibration
                     var threshold = LowestJoint(scored, alone ? 2 : high, share);
                     text.Append(Variant(string.Create(CultureInfo.InvariantCulture, $"  <= {share:P2}{(alone ? " alone" : string.Empty)}: {threshold:0.000}"), scored,
                         s => (!alone && s.Verdict.Score >= high) || s.Stance >= threshold));
-                    if (share > 0 && !alone && settings == RefusalModel.InUse) suggestion = threshold;
+                    if (share > 0 && !alone && inUseMark.Length > 0) suggestion = threshold;
                 }
             }
+
+            if (inUseMark.Length > 0) Tail(scored, text);
         }
 
         return suggestion;
