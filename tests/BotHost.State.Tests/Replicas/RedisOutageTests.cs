@@ -31,11 +31,11 @@ public sealed class RedisOutageTests
             redis.Dispose();
             redis = StartRedis(port);
             var up = await RecoveredAsync(bot);
+            await SlackReplicas.OutputShowsAsync(bot.Replicas[0], "Redis is back");
 
             Assert.Equal(HttpStatusCode.OK, down.Status);
             Assert.Contains("redis: degraded", down.Text, StringComparison.Ordinal);
             Assert.Contains("redis: ok", up, StringComparison.Ordinal);
-            Assert.Contains("Redis is back", bot.Replicas[0].Output, StringComparison.Ordinal);
         }
         finally
         {

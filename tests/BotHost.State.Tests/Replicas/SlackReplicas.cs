@@ -112,6 +112,13 @@ public sealed class SlackReplicas : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Waits until <paramref name="replica"/>'s output holds <paramref name="text"/>: a log line reaches the test through
+    /// the console logger's queue and the process's pipe, so it can arrive after the state it reports is visible.
+    /// </summary>
+    public static Task OutputShowsAsync(ServeProcess replica, string text) =>
+        EventuallyAsync(() => replica.Output.Contains(text, StringComparison.Ordinal), $"the log line \"{text}\"", TimeSpan.FromSeconds(20));
+
     public async ValueTask DisposeAsync()
     {
         foreach (var replica in Replicas) await replica.DisposeAsync();
