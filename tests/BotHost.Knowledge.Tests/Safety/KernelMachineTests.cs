@@ -200,11 +200,7 @@ public sealed class KernelMachineTests
     public void Read_WrittenMachine_DecidesIdentically()
     {
         var machine = Train(Around(14, 20, 1, -1), Around(15, 20, 2, -2), settings: new KernelMachine.Settings(Gamma: 2, Cost: 10));
-        using var stream = new MemoryStream();
-        using (var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true)) machine.Write(writer);
-        stream.Position = 0;
-
-        var read = KernelMachine.Read(new BinaryReader(stream));
+        var read = BinaryRoundTrip.Of(machine.Write, KernelMachine.Read);
 
         Assert.Equal(machine.SupportVectors, read.SupportVectors);
         foreach (var probe in Around(16, 10, 1, 2, -3)) Assert.Equal(machine.Decision(probe), read.Decision(probe));

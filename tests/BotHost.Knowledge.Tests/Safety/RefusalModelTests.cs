@@ -91,12 +91,7 @@ public sealed class RefusalModelTests
     public void Read_WrittenModelWithItsReferences_ScoresEveryMessageTheSame()
     {
         var model = Trained(new RefusalModel.Settings(Characters: true));
-        using var stream = new MemoryStream();
-        using (var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true)) model.Write(writer);
-        stream.Position = 0;
-        using var reader = new BinaryReader(stream);
-
-        var read = RefusalModel.Read(reader).WithReferences(Vectors, Labels, [.. Enumerable.Range(0, Texts.Length)]);
+        var read = BinaryRoundTrip.Of(model.Write, RefusalModel.Read).WithReferences(Vectors, Labels, [.. Enumerable.Range(0, Texts.Length)]);
 
         Assert.Equal(model.Terms, read.Terms);
         foreach (var (text, vector) in Texts.Zip(Vectors).Append(("a message with no known word", Unit(0.5f, 0.5f, 0.5f))))
@@ -226,12 +221,7 @@ public sealed class RefusalModelTests
         var settings = new RefusalModel.Settings(Vector: false, Words: false, Neighbours: false, Scores: true, Classes: true, Cue: true, Margin: true);
         var model = Assert.IsType<RefusalModel>(RefusalModel.Train(vectors, Texts, labels, [.. Enumerable.Range(0, vectors.Length)],
             (i, j) => TensorPrimitives.Dot(vectors[i], vectors[j]), settings, scores, Cue));
-        using var stream = new MemoryStream();
-        using (var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true)) model.Write(writer);
-        stream.Position = 0;
-        using var reader = new BinaryReader(stream);
-
-        var read = RefusalModel.Read(reader).WithCue(Cue);
+        var read = BinaryRoundTrip.Of(model.Write, RefusalModel.Read).WithCue(Cue);
 
         Assert.True(read.ReadsCue);
         foreach (var (text, i) in Texts.Select((t, i) => (t, i)))
@@ -290,12 +280,7 @@ public sealed class RefusalModelTests
         var settings = new RefusalModel.Settings(Vector: false, Words: false, Neighbours: false, Scores: true, Views: 1, TerseWeight: 2f);
         var model = Assert.IsType<RefusalModel>(RefusalModel.Train(vectors, Texts, labels, [.. Enumerable.Range(0, vectors.Length)],
             (i, j) => TensorPrimitives.Dot(vectors[i], vectors[j]), settings, scores));
-        using var stream = new MemoryStream();
-        using (var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true)) model.Write(writer);
-        stream.Position = 0;
-        using var reader = new BinaryReader(stream);
-
-        var read = RefusalModel.Read(reader);
+        var read = BinaryRoundTrip.Of(model.Write, RefusalModel.Read);
 
         Assert.Equal(1, read.Views);
         foreach (var (text, i) in Texts.Select((t, i) => (t, i)))
@@ -362,14 +347,8 @@ public sealed class RefusalModelTests
         var vectors = Vectors;
         var model = Assert.IsType<RefusalModel>(RefusalModel.Train(vectors, Texts, Labels, [.. Enumerable.Range(0, vectors.Length)],
             (i, j) => TensorPrimitives.Dot(vectors[i], vectors[j]), FixedAverage));
-        using var stream = new MemoryStream();
-        using (var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true)) model.Write(writer);
-        stream.Position = 0;
-        using var reader = new BinaryReader(stream);
+        var read = BinaryRoundTrip.Of(model.Write, RefusalModel.Read);
 
-        var read = RefusalModel.Read(reader);
-
-        Assert.Equal(stream.Length, stream.Position);
         Assert.Equal(1, read.Views);
         Assert.Equal(FixedAverage.Name, read.Name);
         foreach (var (kernel, stance, pair) in new[] { (0.9, 0.2, 0.7), (0.1, 0.95, 0.5), (0.99, 0.99, 0.01) })

@@ -125,11 +125,7 @@ public sealed class SoftmaxRegressionTests
     {
         var (vectors, labels) = Clusters();
         var model = SoftmaxRegression.Train(vectors, labels, 3);
-        using var stream = new MemoryStream();
-        using (var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true)) model.Write(writer);
-        stream.Position = 0;
-
-        var read = SoftmaxRegression.Read(new BinaryReader(stream));
+        var read = BinaryRoundTrip.Of(model.Write, SoftmaxRegression.Read);
 
         float[] expected = new float[3], actual = new float[3];
         foreach (var v in vectors)

@@ -42,12 +42,7 @@ public sealed class StanceClassifierTests
     public void Read_WrittenModel_ScoresEveryMessageTheSame()
     {
         var model = Trained();
-        using var stream = new MemoryStream();
-        using (var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true)) model.Write(writer);
-        stream.Position = 0;
-        using var reader = new BinaryReader(stream);
-
-        var read = StanceClassifier.Read(reader);
+        var read = BinaryRoundTrip.Of(model.Write, StanceClassifier.Read);
 
         Assert.Equal(model.Terms, read.Terms);
         foreach (var text in Requests.Concat(Protective).Append("a message with no known word"))
@@ -60,12 +55,7 @@ public sealed class StanceClassifierTests
     public void Read_WrittenModelWithWordClasses_ReadsClassesAndScoresTheSame()
     {
         var model = Trained(new StanceClassifier.Settings(Classes: true));
-        using var stream = new MemoryStream();
-        using (var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true)) model.Write(writer);
-        stream.Position = 0;
-        using var reader = new BinaryReader(stream);
-
-        var read = StanceClassifier.Read(reader);
+        var read = BinaryRoundTrip.Of(model.Write, StanceClassifier.Read);
 
         Assert.True(read.ReadsClasses);
         foreach (var text in Requests.Concat(Protective).Append("how do i get a 16 year old to meet me"))
