@@ -214,4 +214,23 @@ public sealed class KernelMachineTests
 
         Assert.Throws<InvalidDataException>(() => KernelMachine.Read(new BinaryReader(new MemoryStream(bytes))));
     }
+    [Fact]
+    public void SupportPostingsDots_RandomWordFeatures_EqualEachMergedDotExactly()
+    {
+        var random = new Random(7);
+        SparseVector Random(int features)
+        {
+            var ids = Enumerable.Range(0, 60).OrderBy(_ => random.Next()).Take(features).Order().ToArray();
+            return new SparseVector(ids, [.. ids.Select(_ => (float)random.NextDouble())]);
+        }
+
+        var supports = Enumerable.Range(0, 40).Select(i => Random(i % 12)).ToArray();
+        var postings = KernelMachine.SupportPostings.Of(supports);
+        var dots = new float[supports.Length];
+        foreach (var message in Enumerable.Range(0, 30).Select(i => Random(i % 15)).Append(SparseVector.Empty))
+        {
+            postings.Dots(message, dots);
+            for (var s = 0; s < supports.Length; s++) Assert.Equal(message.Dot(supports[s]), dots[s]);
+        }
+    }
 }
