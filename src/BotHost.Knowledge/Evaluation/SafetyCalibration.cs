@@ -248,7 +248,7 @@ public static class SafetyCalibration
         var all = Enumerable.Range(0, training.Rows.Count).ToList();
         var pairRows = training.CrossValidatePair(Folds);
         var pairFull = training.TrainPair(all, shareGram: true);
-        var pair = (Rows: pairRows, Dev: (IReadOnlyList<double>)[.. dev.Select((d, i) => pairFull?.Score(devVectors[i], pairFull.UsesText ? training.Text.Vectorize(d.Message) : default) ?? 0)]);
+        var pair = (Rows: pairRows, Dev: (IReadOnlyList<double>)[.. dev.Select((d, i) => pairFull?.Score(devVectors[i], pairFull.UsesText ? training.PairTextOf().Vectorize(d.Message) : default) ?? 0)]);
         foreach (var stanceSettings in JointStances)
         {
             var stanceInUse = stanceSettings == SemanticTraining.StanceSettings;
@@ -258,24 +258,28 @@ public static class SafetyCalibration
             if (JointVariants(training, dev, devVectors, inUse, high, text, step, stanceSettings, grid, cue, pair) is { } threshold && stanceInUse) suggestion = threshold;
         }
 
-        foreach (var (gamma, textWeight, cost, protective) in AveragePairs)
+        foreach (var (gamma, textWeight, cost, protective, classes) in AveragePairs)
         {
             var machine = new KernelMachine.Settings(gamma, cost, textWeight);
-            var rows = training.CrossValidatePair(Folds, machine, protective);
-            var full = training.TrainPair(all, machine, protective, shareGram: true);
-            text.Append(CultureInfo.InvariantCulture, $" the one score in use over another pair machine, gamma {gamma:0.#} words {textWeight:0.#} cost {cost:0.#} protective x{protective:0.#}:\n");
+            var rows = training.CrossValidatePair(Folds, machine, protective, classes);
+            var full = training.TrainPair(all, machine, protective, shareGram: true, classes);
+            text.Append(CultureInfo.InvariantCulture,
+                $" the one score in use over another pair machine, gamma {gamma:0.#} words {textWeight:0.#} cost {cost:0.#} protective x{protective:0.#} word classes {(classes ? "on" : "off")}:\n");
             JointVariants(training, dev, devVectors, inUse, high, text, step, SemanticTraining.StanceSettings, [RefusalModel.InUse], cue,
-                (rows, [.. dev.Select((d, i) => full?.Score(devVectors[i], full.UsesText ? training.Text.Vectorize(d.Message) : default) ?? 0)]), pairInUse: false);
+                (rows, [.. dev.Select((d, i) => full?.Score(devVectors[i], full.UsesText ? training.PairTextOf(classes).Vectorize(d.Message) : default) ?? 0)]), pairInUse: false);
         }
 
         return suggestion;
     }
 
     /// <summary>
-    /// Other pair machines (gamma, word features, cost, protective weight) whose scores <see cref="Joint"/> gives the fixed
-    /// average in use in place of <see cref="SemanticTraining.PairSettings"/>'s.
+    /// Other pair machines (gamma, word features, cost, protective weight, whether the word features read the words'
+    /// classes: <see cref="SemanticTraining.PairClasses"/>) whose scores <see cref="Joint"/> gives the fixed average in use in
+    /// place of <see cref="SemanticTraining.PairSettings"/>'s: the one in use before refusal12 (gamma 2, no classes), gamma 1
+    /// without the classes, gamma 2 with them.
     /// </summary>
-    private static readonly (float Gamma, float Text, float Cost, float Protective)[] AveragePairs = [(2f, 0.5f, 16f, 2f), (2f, 1f, 16f, 1f), (1f, 0.5f, 16f, 1f)];
+    private static readonly (float Gamma, float Text, float Cost, float Protective, bool Classes)[] AveragePairs =
+        [(2f, 0.5f, 16f, 1f, false), (1f, 0.5f, 16f, 1f, false), (2f, 0.5f, 16f, 1f, true)];
 
     /// <summary>
     /// How the one score in use spreads the cross-validated requests and protective rows near the top (the share of each

@@ -43,8 +43,10 @@ internal sealed class KernelClassifier
     /// </summary>
     /// <param name="texts">Per row: its word features (read when the settings weigh them).</param>
     /// <param name="store">Kernels of earlier trainings of this load to reuse (see <see cref="KernelMachine.KernelStore"/>).</param>
+    /// <param name="blocks">The two blocks <paramref name="texts"/> are made of, when they are (<see cref="KernelMachine.TextBlocks"/>).</param>
     public static KernelClassifier? Train(IReadOnlyList<float[]> vectors, IReadOnlyList<SparseVector>? texts, IReadOnlyList<int> rows, IReadOnlyList<bool> positive,
-        IReadOnlyList<float> weights, IReadOnlyList<SafetyExample> examples, KernelMachine.Settings settings, KernelMachine.KernelStore? store = null)
+        IReadOnlyList<float> weights, IReadOnlyList<SafetyExample> examples, KernelMachine.Settings settings, KernelMachine.KernelStore? store = null,
+        KernelMachine.TextBlocks? blocks = null)
     {
         ArgumentNullException.ThrowIfNull(vectors);
         ArgumentNullException.ThrowIfNull(rows);
@@ -52,7 +54,7 @@ internal sealed class KernelClassifier
         ArgumentNullException.ThrowIfNull(examples);
         var positives = rows.Where(r => positive[r]).ToList();
         if (positives.Count == 0 || positives.Count == rows.Count) return null;
-        return Restore(KernelMachine.Train(vectors, texts, rows, positive, weights, settings, store), vectors, positives, examples);
+        return Restore(KernelMachine.Train(vectors, texts, rows, positive, weights, settings, store, blocks), vectors, positives, examples);
     }
 
     /// <summary>The classifier around a trained machine (also one read back from the trained-model cache).</summary>

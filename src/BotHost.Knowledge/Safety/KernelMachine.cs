@@ -78,6 +78,21 @@ internal sealed class KernelMachine
             }
         }
 
+        private Gram(Gram vectors, IReadOnlyList<SparseVector> texts)
+        {
+            Vectors = vectors.Vectors;
+            Texts = texts;
+            _dots = vectors._dots;
+        }
+
+        /// <summary>The same rows with other word features (<paramref name="texts"/>, one per row), sharing this matrix's cosines of the vectors.</summary>
+        public Gram WithTexts(IReadOnlyList<SparseVector> texts)
+        {
+            ArgumentNullException.ThrowIfNull(texts);
+            if (texts.Count != Vectors.Count) throw new ArgumentException("one text per vector", nameof(texts));
+            return new Gram(this, texts);
+        }
+
         public IReadOnlyList<float[]> Vectors { get; }
 
         public IReadOnlyList<SparseVector>? Texts { get; }
@@ -136,18 +151,28 @@ internal sealed class KernelMachine
     /// </summary>
     /// <param name="texts">Per row: its word features (needed for a <see cref="Settings.TextWeight"/> above 0).</param>
     /// <param name="store">Kernels of earlier trainings to take this one's from when its rows are among theirs (and to keep this one's in).</param>
+    /// <param name="blocks">When <paramref name="texts"/> are another list's word features each followed by a further block
+    /// (<see cref="TextBlocks"/>): a kept kernel over the other list gives this one as its entries plus the further block's cosines.</param>
     public static KernelMachine Train(IReadOnlyList<float[]> vectors, IReadOnlyList<SparseVector>? texts, IReadOnlyList<int> rows, IReadOnlyList<bool> positive,
-        IReadOnlyList<float> weights, Settings settings, KernelStore? store = null)
+        IReadOnlyList<float> weights, Settings settings, KernelStore? store = null, TextBlocks? blocks = null)
     {
         ArgumentNullException.ThrowIfNull(vectors);
         ArgumentNullException.ThrowIfNull(settings);
         if (settings.TextWeight > 0 && texts is null) throw new ArgumentException("word features are needed for a text weight above 0", nameof(texts));
         var used = settings.TextWeight > 0 ? texts : null;
-        return Fit(vectors, used, rows, positive, weights, settings, null, null, store);
+        return Fit(vectors, used, rows, positive, weights, settings, null, null, store, used is null ? null : blocks);
     }
 
+    /// <summary>
+    /// Word features made of two blocks, row by row: <paramref name="Base"/>'s (another machine's, whose kernel a
+    /// <see cref="KernelStore"/> may keep) followed by <paramref name="Extra"/>'s, its ids after theirs. The word part of the
+    /// kernel is the sum of the two blocks' cosines, so a machine over both with the settings of a kept machine over the
+    /// first reads the kept kernel's entries and adds the second block's cosines times the word weight.
+    /// </summary>
+    public sealed record TextBlocks(IReadOnlyList<SparseVector> Base, IReadOnlyList<SparseVector> Extra);
+
     private static KernelMachine Fit(IReadOnlyList<float[]> vectors, IReadOnlyList<SparseVector>? texts, IReadOnlyList<int> rows, IReadOnlyList<bool> positive,
-        IReadOnlyList<float> weights, Settings settings, Func<int, int, float>? dot, Func<int, int, float>? textDot, KernelStore? store)
+        IReadOnlyList<float> weights, Settings settings, Func<int, int, float>? dot, Func<int, int, float>? textDot, KernelStore? store, TextBlocks? blocks = null)
     {
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(positive);
@@ -163,6 +188,7 @@ internal sealed class KernelMachine
         }
 
         var (kernel, stride, map) = dot is not null ? (Kernel(rows, settings, dot, texts is null ? null : textDot), n, null)
+            : store is not null && blocks is not null && store.ExtendedKernelOf(vectors, blocks, rows, settings) is { } extended ? extended
             : store is not null ? store.KernelOf(vectors, texts, rows, settings)
             : (Kernel(vectors, texts, rows, settings), n, (int[]?)null);
         var (alpha, rho) = map is null ? Solve(kernel, stride, new Identity(), n, y, cost, settings) : Solve(kernel, stride, new Mapped(map), n, y, cost, settings);
@@ -260,6 +286,80 @@ internal sealed class KernelMachine
             _kept.Add((settings, vectors, texts, positions, kernel));
             return (kernel, rows.Count, null);
         }
+
+        /// <summary>
+        /// The kernel of <paramref name="rows"/> over two blocks of word features (<see cref="TextBlocks"/>) from a kept kernel of
+        /// the same settings over the first block holding them all: its entries for these rows plus the word weight times the
+        /// second block's cosines; null when no kept kernel holds them. Not kept itself.
+        /// </summary>
+        internal (float[] Kernel, int Stride, int[]? Map)? ExtendedKernelOf(IReadOnlyList<float[]> vectors, TextBlocks blocks, IReadOnlyList<int> rows, Settings settings)
+        {
+            foreach (var kept in _kept)
+            {
+                if (kept.Settings != settings || !ReferenceEquals(kept.Vectors, vectors) || !ReferenceEquals(kept.Texts, blocks.Base)) continue;
+                var positions = new int[rows.Count];
+                var found = true;
+                for (var t = 0; t < rows.Count && found; t++) found = kept.Positions.TryGetValue(rows[t], out positions[t]);
+                if (!found) continue;
+
+                var n = rows.Count;
+                var stride = kept.Positions.Count;
+                var source = kept.Kernel;
+                var postings = Postings(blocks.Extra, rows);
+                var kernel = new float[n * n];
+                var count = (n + KernelBlock - 1) / KernelBlock;
+                Parallel.For(0, count, Cores, block =>
+                {
+                    var sums = new float[n];
+                    for (var a = block * KernelBlock; a < Math.Min((block + 1) * KernelBlock, n); a++)
+                    {
+                        var from = positions[a] * stride;
+                        var row = kernel.AsSpan(a * n, n);
+                        for (var b = 0; b < n; b++) row[b] = source[from + positions[b]];
+                        AddCosines(blocks.Extra[rows[a]], postings, sums, row, settings.TextWeight);
+                    }
+                });
+                return (kernel, n, null);
+            }
+
+            return null;
+        }
+    }
+
+    /// <summary>Per feature id: the chosen rows holding it (their positions among <paramref name="rows"/>, increasing) and its value in each.</summary>
+    private static Dictionary<int, (int[] Rows, float[] Values)> Postings(IReadOnlyList<SparseVector> texts, IReadOnlyList<int> rows)
+    {
+        var lists = new Dictionary<int, (List<int> Rows, List<float> Values)>();
+        for (var t = 0; t < rows.Count; t++)
+        {
+            var text = texts[rows[t]];
+            for (var f = 0; f < text.Ids.Length; f++)
+            {
+                if (!lists.TryGetValue(text.Ids[f], out var list)) lists[text.Ids[f]] = list = ([], []);
+                list.Rows.Add(t);
+                list.Values.Add(text.Values[f]);
+            }
+        }
+
+        return lists.ToDictionary(p => p.Key, p => (p.Value.Rows.ToArray(), p.Value.Values.ToArray()));
+    }
+
+    /// <summary>
+    /// Adds <paramref name="weight"/> times the cosine of <paramref name="text"/> with every chosen row's features to
+    /// <paramref name="row"/>: its features in increasing id order (as <see cref="SparseVector.Dot"/> sums them), summed in
+    /// <paramref name="sums"/> (as long as the row, cleared here).
+    /// </summary>
+    private static void AddCosines(SparseVector text, Dictionary<int, (int[] Rows, float[] Values)> postings, float[] sums, Span<float> row, float weight)
+    {
+        Array.Clear(sums);
+        for (var f = 0; f < text.Ids.Length; f++)
+        {
+            var value = text.Values[f];
+            var (holders, values) = postings[text.Ids[f]];
+            for (var h = 0; h < holders.Length; h++) sums[holders[h]] += value * values[h];
+        }
+
+        for (var b = 0; b < row.Length; b++) row[b] += weight * sums[b];
     }
 
     /// <summary>Where the solver's row t sits in the kernel it reads (a struct, so each kind gets its own compiled solver).</summary>
@@ -310,23 +410,7 @@ internal sealed class KernelMachine
         }
 
         // Per feature id: the chosen rows holding it (in increasing row order) and its value in each.
-        Dictionary<int, (int[] Rows, float[] Values)>? postings = null;
-        if (texts is not null)
-        {
-            var lists = new Dictionary<int, (List<int> Rows, List<float> Values)>();
-            for (var t = 0; t < n; t++)
-            {
-                var text = texts[rows[t]];
-                for (var f = 0; f < text.Ids.Length; f++)
-                {
-                    if (!lists.TryGetValue(text.Ids[f], out var list)) lists[text.Ids[f]] = list = ([], []);
-                    list.Rows.Add(t);
-                    list.Values.Add(text.Values[f]);
-                }
-            }
-
-            postings = lists.ToDictionary(p => p.Key, p => (p.Value.Rows.ToArray(), p.Value.Values.ToArray()));
-        }
+        var postings = texts is null ? null : Postings(texts, rows);
 
         var kernel = new float[n * n];
         var blocks = (n + KernelBlock - 1) / KernelBlock;
@@ -352,16 +436,7 @@ internal sealed class KernelMachine
                 if (postings is null || words is null) continue;
 
                 // Row a's word-feature cosine with every row: its features in increasing id order, as SparseVector.Dot sums them.
-                Array.Clear(words);
-                var text = texts![rows[a]];
-                for (var f = 0; f < text.Ids.Length; f++)
-                {
-                    var value = text.Values[f];
-                    var (holders, values) = postings[text.Ids[f]];
-                    for (var h = 0; h < holders.Length; h++) words[holders[h]] += value * values[h];
-                }
-
-                for (var b = 0; b < n; b++) row[b] += settings.TextWeight * words[b];
+                AddCosines(texts![rows[a]], postings, words, row, settings.TextWeight);
             }
         });
         return kernel;

@@ -23,6 +23,9 @@ public sealed class SemanticSafety
     private readonly IReadOnlyList<string> _categories;
     private readonly TextFeatures? _text;
 
+    /// <summary>The pair machine's word vocabulary (<see cref="SemanticTraining.PairText"/>), when it reads word features.</summary>
+    private readonly TextFeatures? _pairText;
+
     /// <summary>The urgent training's word vocabulary, when the urgency machine reads word features.</summary>
     private readonly TextFeatures? _urgentText;
 
@@ -80,7 +83,8 @@ public sealed class SemanticSafety
         }
 
         // The word features' vocabulary only when a refusal machine reads them (RefusalSettings' or PairSettings' TextWeight).
-        _text = _refusal is { UsesText: true } || _pair is { UsesText: true } ? training.Text : null;
+        _text = _refusal is { UsesText: true } ? training.Text : null;
+        _pairText = _pair is { UsesText: true } ? training.PairTextOf() : null;
         _urgentText = _urgent?.Urgency is { UsesText: true } ? training.Urgent.Text : null;
     }
 
@@ -231,7 +235,7 @@ public sealed class SemanticSafety
         var verdict = SemanticTraining.RefusalVerdict(_refusal, vector, text, _stance?.Score(message, vector));
         if (_joint is null || (_joint.ReadsScores && verdict.Stance is null) || (_joint.Views > 0 && _pair is null)) return verdict;
         if (!_joint.ReadsScores) return verdict with { Joint = _joint.Score(message, vector) };
-        ReadOnlySpan<double> views = _joint.Views > 0 && _pair is not null ? [_pair.Score(vector, text)] : [];
+        ReadOnlySpan<double> views = _joint.Views > 0 && _pair is not null ? [_pair.Score(vector, _pairText is not null ? _pairText.Vectorize(message) : default)] : [];
         return verdict with { Joint = _joint.Score(message, vector, RefusalModel.ScoreFeatures(verdict.Score, verdict.Stance!.Value, views)) };
     }
 }

@@ -46,6 +46,31 @@ internal sealed class SemanticTraining
 
     private SparseVector[]? _texts;
 
+    /// <summary>
+    /// The pair machine's word features' vocabulary: every row's words, and its words read as their <see cref="AskerWords"/>
+    /// classes (<see cref="TextFeatures.Classes"/>; built on first use).
+    /// </summary>
+    public TextFeatures PairText => _pairText ??= TextFeatures.Fit([.. Rows.Select(r => r.Text)], classes: true);
+
+    private TextFeatures? _pairText;
+
+    /// <summary>Per row: its word features in <see cref="PairText"/>'s vocabulary (built on first use).</summary>
+    public IReadOnlyList<SparseVector> PairTexts => _pairTexts ??= [.. Rows.Select(r => PairText.Vectorize(r.Text))];
+
+    private SparseVector[]? _pairTexts;
+
+    /// <summary>
+    /// The pair machine's word features as two blocks (<see cref="KernelMachine.TextBlocks"/>): <see cref="Texts"/> (the same
+    /// vocabulary: both are fitted on every row) and the class-masked block alone, so that a load's pair machine reads the
+    /// kernel machine's kept kernel when their settings are the same and adds the class block's cosines.
+    /// </summary>
+    private KernelMachine.TextBlocks PairBlocks => _pairBlocks ??= new(Texts, [.. Rows.Select(r => PairText.VectorizeClasses(r.Text))]);
+
+    private KernelMachine.TextBlocks? _pairBlocks;
+
+    /// <summary>The word features a pair machine reads: <see cref="PairText"/>'s with <paramref name="classes"/>, else <see cref="Text"/>'s.</summary>
+    public TextFeatures PairTextOf(bool classes = PairClasses) => classes ? PairText : Text;
+
     /// <summary>Per row: the category's index in <see cref="Categories"/>, or <c>Categories.Count</c> for "not urgent".</summary>
     public IReadOnlyList<int> UrgentLabels { get; }
 
@@ -207,6 +232,11 @@ internal sealed class SemanticTraining
 
     private KernelMachine.Gram? _gram;
 
+    /// <summary>The Gram matrix with the pair machine's word features (<see cref="PairTexts"/>), its cosines of the vectors <see cref="Gram"/>'s.</summary>
+    public KernelMachine.Gram PairGram => _pairGram ??= Gram.WithTexts(PairTexts);
+
+    private KernelMachine.Gram? _pairGram;
+
     /// <summary>
     /// The refusal detector fitted to some rows: requests to refuse against everything else; null without both. The
     /// requests weigh as much in total as the rest, and among the rest a protective question weighs
@@ -254,14 +284,29 @@ internal sealed class SemanticTraining
     /// messages left out), the second view the one learned score reads beside the kernel machine of everything
     /// (<see cref="RefusalModel.Settings.Views"/>). Chosen with <c>bothost kb eval --refusal knowledge/eval/dev-refusal.tsv --calibrate</c>.
     /// </summary>
-    public static KernelMachine.Settings PairSettings { get; } = new(Gamma: 2f, Cost: 16f, TextWeight: 0.5f);
+    /// <remarks>
+    /// Since 2026-12-07 (refusal12) of kernel width 1 (2 before) over word features with a second block, the message's words
+    /// read as their <see cref="AskerWords"/> classes (<see cref="PairClasses"/>): see <see cref="RefusalModel.InUse"/> for the figures.
+    /// Its settings are then <see cref="RefusalSettings"/>'s, so a load's pair machine reads its rows' entries of the kernel
+    /// machine's kernel (kept in <see cref="Kernels"/>) and adds only the class block's cosines (<see cref="PairBlocks"/>).
+    /// </remarks>
+    public static KernelMachine.Settings PairSettings { get; } = new(Gamma: 1f, Cost: 16f, TextWeight: 0.5f);
+
+    /// <summary>
+    /// Whether the pair machine's word features read the message's words as their <see cref="AskerWords"/> classes too
+    /// (<see cref="PairText"/>): a second block of terms, beside the words, where "get a 12 year old" and "find an 11 yo"
+    /// are the same "=acquire a =age-minor" and "my daughter" and "my son" the same "=mine =kin".
+    /// </summary>
+    public const bool PairClasses = true;
 
     /// <summary>How much more a protective question's mistakes cost than a request's in the pair machine (each class weighing the same in total at 1).</summary>
     public const float PairProtectiveWeight = 1f;
 
     /// <summary>The pair machine fitted to the refuse and protective rows among <paramref name="rows"/>; null without both.</summary>
     /// <param name="shareGram">As for <see cref="TrainUrgent"/>.</param>
-    public KernelClassifier? TrainPair(IEnumerable<int> rows, KernelMachine.Settings? settings = null, float protectiveWeight = PairProtectiveWeight, bool shareGram = false)
+    /// <param name="classes">Whether its word features read the words' classes too (<see cref="PairClasses"/>, <see cref="PairText"/>).</param>
+    public KernelClassifier? TrainPair(IEnumerable<int> rows, KernelMachine.Settings? settings = null, float protectiveWeight = PairProtectiveWeight, bool shareGram = false,
+        bool classes = PairClasses)
     {
         var chosen = rows.Where(i => RefusalLabels[i] != 0).ToList();
         var positive = RefusalLabels.Select(l => l == 1).ToList();
@@ -273,19 +318,21 @@ internal sealed class SemanticTraining
             weights[i] = positive[i] ? chosen.Count / (2f * refuse) : protectiveWeight * chosen.Count / (2f * (chosen.Count - refuse));
         }
 
-        return Kernel(chosen, positive, weights, settings ?? PairSettings, shareGram);
+        return Kernel(chosen, positive, weights, settings ?? PairSettings, shareGram, classes);
     }
 
     /// <summary>Out-of-fold pair machine scores for every row (the folds of <see cref="CrossValidateRefusal"/>).</summary>
-    public IReadOnlyList<double?> CrossValidatePair(int folds, KernelMachine.Settings? settings = null, float protectiveWeight = PairProtectiveWeight)
+    /// <param name="classes">As for <see cref="TrainPair"/>.</param>
+    public IReadOnlyList<double?> CrossValidatePair(int folds, KernelMachine.Settings? settings = null, float protectiveWeight = PairProtectiveWeight, bool classes = PairClasses)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(folds, 2);
         var scores = new double?[Rows.Count];
         for (var fold = 0; fold < folds; fold++)
         {
             var f = fold;
-            if (TrainPair(Enumerable.Range(0, Rows.Count).Where(i => i % folds != f), settings, protectiveWeight, shareGram: true) is not { } model) continue;
-            for (var i = fold; i < Rows.Count; i += folds) scores[i] = model.Score(Vectors[i], model.UsesText ? Texts[i] : default);
+            if (TrainPair(Enumerable.Range(0, Rows.Count).Where(i => i % folds != f), settings, protectiveWeight, shareGram: true, classes) is not { } model) continue;
+            var texts = classes ? PairTexts : Texts;
+            for (var i = fold; i < Rows.Count; i += folds) scores[i] = model.Score(Vectors[i], model.UsesText ? texts[i] : default);
         }
 
         return scores;
@@ -306,9 +353,11 @@ internal sealed class SemanticTraining
         return scores;
     }
 
-    private KernelClassifier? Kernel(List<int> chosen, List<bool> positive, float[] weights, KernelMachine.Settings settings, bool shareGram) => shareGram
-        ? KernelClassifier.Train(Gram, chosen, positive, weights, Rows, settings)
-        : KernelClassifier.Train(Vectors, settings.TextWeight > 0 ? Texts : null, chosen, positive, weights, Rows, settings, Kernels);
+    /// <param name="classes">Read the pair machine's word features (<see cref="PairTexts"/>) rather than <see cref="Texts"/>.</param>
+    private KernelClassifier? Kernel(List<int> chosen, List<bool> positive, float[] weights, KernelMachine.Settings settings, bool shareGram, bool classes = false) => shareGram
+        ? KernelClassifier.Train(classes ? PairGram : Gram, chosen, positive, weights, Rows, settings)
+        : KernelClassifier.Train(Vectors, settings.TextWeight > 0 ? classes ? PairTexts : Texts : null, chosen, positive, weights, Rows, settings, Kernels,
+            classes && Kernels is not null ? PairBlocks : null);
 
     /// <summary>
     /// While set, the kernels of this training's machines (not the Gram matrix's) are kept in it for later machines on some of
@@ -350,6 +399,7 @@ internal sealed class SemanticTraining
         add(ProtectiveWeight.ToString("R", CultureInfo.InvariantCulture));
         add(StanceSettings.ToString());
         add(PairSettings.ToString());
+        add(PairClasses ? "pair word classes" : "pair words");
         add(PairProtectiveWeight.ToString("R", CultureInfo.InvariantCulture));
         add(RefusalModel.InUse.ToString());
         add(RefusalModel.Folds.ToString(CultureInfo.InvariantCulture));

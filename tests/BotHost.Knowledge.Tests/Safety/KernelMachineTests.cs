@@ -159,6 +159,26 @@ public sealed class KernelMachineTests
     }
 
     [Fact]
+    public void WithTexts_OtherWordFeatures_DecidesAsAGramBuiltWithThem()
+    {
+        // The pair machine's Gram matrix shares the vectors' cosines with the kernel machine's and reads its own word features.
+        var vectors = Around(27, 30, 1, -1).Concat(Around(28, 30, 2, 3)).ToList();
+        var words = Words(29, vectors.Count);
+        var others = Words(30, vectors.Count);
+        var positive = vectors.Select((_, i) => i % 3 == 0).ToList();
+        var weights = vectors.Select(_ => 1f).ToList();
+        var rows = Enumerable.Range(0, vectors.Count).Where(i => i % 5 != 1).ToList();
+        var settings = new KernelMachine.Settings(Gamma: 1, Cost: 8, TextWeight: 0.5f);
+
+        var shared = KernelMachine.Train(new KernelMachine.Gram(vectors, words).WithTexts(others), rows, positive, weights, settings);
+        var own = KernelMachine.Train(new KernelMachine.Gram(vectors, others), rows, positive, weights, settings);
+        var first = KernelMachine.Train(new KernelMachine.Gram(vectors, words), rows, positive, weights, settings);
+
+        for (var i = 0; i < vectors.Count; i++) Assert.Equal(own.Decision(vectors[i], others[i]), shared.Decision(vectors[i], others[i]));
+        Assert.Contains(Enumerable.Range(0, vectors.Count), i => Math.Abs(first.Decision(vectors[i], others[i]) - shared.Decision(vectors[i], others[i])) > 1e-3);
+    }
+
+    [Fact]
     public void Train_SomeRowsOfAKeptKernel_DecidesExactlyAsATrainingOfItsOwn()
     {
         var vectors = Around(24, 30, 1, -1).Concat(Around(25, 30, 2, -3)).ToList();

@@ -122,6 +122,62 @@ public sealed class SemanticTrainingTests(SemanticsFixture fixture)
     }
 
     [Fact]
+    public void TrainPair_WithoutAGram_DecidesAsThePairGramOne()
+    {
+        // A load trains the pair machine from the rows' vectors and word classes; a cross-validation through the pair's Gram matrix.
+        var training = Prepare();
+        var rows = Enumerable.Range(0, training.Rows.Count).Where(i => i % 3 != 0).ToList();
+
+        var direct = training.TrainPair(rows)!;
+        var gram = training.TrainPair(rows, shareGram: true)!;
+
+        Assert.True(direct.UsesText);
+        for (var i = 0; i < training.Rows.Count; i += 3)
+        {
+            Assert.Equal(gram.Score(training.Vectors[i], training.PairTexts[i]), direct.Score(training.Vectors[i], training.PairTexts[i]), 1e-5);
+        }
+    }
+
+    [Fact]
+    public void TrainPair_AfterTheKernelMachineWithAKernelStore_DecidesAsATrainingOfItsOwn()
+    {
+        // A load keeps the kernel machine's kernel; the pair machine (same settings) reads its rows' entries and adds the class block.
+        var training = Prepare();
+        var all = Enumerable.Range(0, training.Rows.Count).ToList();
+        var own = training.TrainPair(all)!;
+
+        training.Kernels = new KernelMachine.KernelStore();
+        training.TrainRefusal(all, SemanticTraining.PairSettings);
+        var shared = training.TrainPair(all)!;
+        var kept = training.Kernels.Count;
+        training.Kernels = null;
+
+        // The same machine up to float rounding: the kept entries hold the word block's cosines already weighted and summed,
+        // and the class block's are added to them, where a training of its own weighs the two blocks' sum.
+        Assert.Equal(1, kept); // the kernel machine's alone: the pair machine built none of its own
+        Assert.InRange(shared.SupportVectors, own.SupportVectors - 3, own.SupportVectors + 3);
+        for (var i = 0; i < training.Rows.Count; i += 2)
+        {
+            Assert.Equal(own.Score(training.Vectors[i], training.PairTexts[i]), shared.Score(training.Vectors[i], training.PairTexts[i]), 1e-3);
+        }
+    }
+
+    [Fact]
+    public void TrainPair_WordClassesOnAndOff_AreTwoMachines()
+    {
+        var training = Prepare();
+        var rows = Enumerable.Range(0, training.Rows.Count).ToList();
+
+        var classes = training.TrainPair(rows, classes: true)!;
+        var words = training.TrainPair(rows, classes: false)!;
+
+        Assert.True(training.PairText.Classes);
+        Assert.False(training.Text.Classes);
+        Assert.Contains(Enumerable.Range(0, training.Rows.Count), i =>
+            Math.Abs(classes.Score(training.Vectors[i], training.PairTexts[i]) - words.Score(training.Vectors[i], training.Texts[i])) > 1e-3);
+    }
+
+    [Fact]
     public void CrossValidatePair_PartOfTheShippedRows_RequestsScoreAboveProtectiveQuestionsOnAverage()
     {
         var training = Prepare();

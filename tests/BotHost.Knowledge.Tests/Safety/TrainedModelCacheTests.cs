@@ -46,9 +46,10 @@ public sealed class TrainedModelCacheTests(SemanticsFixture fixture) : IDisposab
         return SemanticTraining.Prepare(examples, [.. snapshot.OffTopic.Take(40)], SemanticTraining.Answerable(snapshot.Articles.Take(6)), fixture.Embedder);
     }
 
-    private static List<(double Urgent, string? Category, string? Nearest, double Refusal, string? RefusalNearest)> Scores(SemanticSafety safety) =>
+    /// <summary>Per probe: the urgent verdict, the refusal kernel machine's and the one refusal score (which reads the stance and the pair machine).</summary>
+    private static List<(double Urgent, string? Category, string? Nearest, double Refusal, string? RefusalNearest, double? Joint)> Scores(SemanticSafety safety) =>
         [.. Probes.Select(p => (safety.ScoreUrgent(p)!.Score, (string?)safety.ScoreUrgent(p)!.Label, safety.ScoreUrgent(p)!.Nearest?.Location,
-            safety.ScoreRefusal(p)!.Score, safety.ScoreRefusal(p)!.Nearest?.Location))];
+            safety.ScoreRefusal(p)!.Score, safety.ScoreRefusal(p)!.Nearest?.Location, safety.ScoreRefusal(p)!.Joint))];
 
     private string[] Files => [.. Directory.EnumerateFiles(_folder, "*.bin")];
 
