@@ -18,6 +18,17 @@ public sealed record SafetyRules(UrgentRules? Urgent, RefusalRules? Refusal)
     /// </summary>
     private static readonly ConditionalWeakTable<string, Verdict> Verdicts = [];
 
+    /// <summary>
+    /// The verdicts of the last <see cref="RecentVerdicts"/> messages by the SHA-256 of their exact text (no member's words
+    /// are kept), so a message sent again (the same question from many members, a retry) is not checked again: the
+    /// checks read only the text and these rules, so the verdict is the same. In memory only, never written anywhere; an
+    /// entry of other rules (an earlier knowledge version, an evaluation's variant) is decided again.
+    /// </summary>
+    private static readonly Search.BoundedCache<UInt128, Verdict> Recent = new(RecentVerdicts);
+
+    /// <summary>Verdicts of recent messages kept for a repeat (as many as the message-vector cache keeps vectors).</summary>
+    public const int RecentVerdicts = Semantics.MessageEmbedding.RecentVectors;
+
     public static SafetyRules Empty { get; } = new(null, null);
 
     /// <summary>The example detector; null when the knowledge base runs without the sentence encoder or has no examples.</summary>
@@ -51,7 +62,7 @@ public sealed record SafetyRules(UrgentRules? Urgent, RefusalRules? Refusal)
         if (Distress is null || Urgent?.Distress is not { } rules || !Detectors.HasFlag(SafetyDetectors.Examples)) return null;
         var verdict = VerdictFor(message);
         if (verdict.Refused || verdict.Urgent is not null) return null;
-        var scored = Distress.Score(message);
+        var scored = verdict.Distress ??= Distress.Score(message);
         var reading = Urgent.Lexicon.Read(message);
         var threshold = reading.Joking || reading.Masked.Any(m => m) ? Math.Max(rules.Threshold, Urgent.JokingThreshold) : rules.Threshold;
         return scored.Score >= threshold ? scored : null;
@@ -72,7 +83,13 @@ public sealed record SafetyRules(UrgentRules? Urgent, RefusalRules? Refusal)
     {
         ArgumentNullException.ThrowIfNull(message);
         if (Verdicts.TryGetValue(message, out var known) && ReferenceEquals(known.Rules, this)) return known;
-        var verdict = Decide(message);
+        var key = Search.MessageKey.Exact(message);
+        if (!Recent.TryGet(key, out var verdict) || !ReferenceEquals(verdict.Rules, this))
+        {
+            verdict = Decide(message);
+            Recent.Add(key, verdict);
+        }
+
         Verdicts.AddOrUpdate(message, verdict);
         return verdict;
     }
@@ -107,5 +124,9 @@ public sealed record SafetyRules(UrgentRules? Urgent, RefusalRules? Refusal)
         return reading.Joking || reading.Masked.Any(m => m) ? Math.Max(category.ExampleThreshold, Urgent.JokingThreshold) : category.ExampleThreshold;
     }
 
-    private sealed record Verdict(SafetyRules Rules, bool Refused, UrgentMatch? Urgent, SafetyRule? RefusalRule, ExampleVerdict? RefusalExamples);
+    private sealed record Verdict(SafetyRules Rules, bool Refused, UrgentMatch? Urgent, SafetyRule? RefusalRule, ExampleVerdict? RefusalExamples)
+    {
+        /// <summary>The distress detector's score of the message (of <see cref="Rules"/>' detector), once it was asked for.</summary>
+        public ExampleVerdict? Distress { get; set; }
+    }
 }

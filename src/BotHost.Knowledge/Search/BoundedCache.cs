@@ -90,4 +90,13 @@ internal static class MessageKey
         System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(folded.ToString()), hash);
         return System.Buffers.Binary.BinaryPrimitives.ReadUInt128LittleEndian(hash);
     }
+
+    /// <summary>As <see cref="Of"/> for the exact text (case and spaces as written): for results that may depend on them.</summary>
+    public static UInt128 Exact(string message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        Span<byte> hash = stackalloc byte[32];
+        System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(message), hash);
+        return System.Buffers.Binary.BinaryPrimitives.ReadUInt128LittleEndian(hash);
+    }
 }

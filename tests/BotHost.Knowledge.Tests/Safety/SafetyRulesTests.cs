@@ -156,4 +156,35 @@ public sealed class SafetyRulesTests
 
         Assert.Contains(diagnostics.Items, d => d.IsError && d.ToString().Contains("joint_threshold", StringComparison.Ordinal));
     }
+    [Fact]
+    public void MatchUrgent_SameTextInAnotherString_ReusesTheVerdict()
+    {
+        // Another string instance with the same text: the verdict comes from the recent verdicts, not a new check.
+        const string Message = "perf12 test: honestly i want to kill myself tonight";
+        var first = Rules.Value.MatchUrgent(new string(Message.AsSpan()));
+        Assert.NotNull(first);
+        Assert.Same(first, Rules.Value.MatchUrgent(new string(Message.AsSpan())));
+    }
+
+    [Fact]
+    public void MatchUrgent_SameTextUnderOtherRules_IsDecidedByThoseRules()
+    {
+        const string Message = "perf12 test: theres a man outside my house right now";
+        var rulesOnly = Rules.Value;
+        var examplesOnly = Rules.Value with { Detectors = SafetyDetectors.Examples };
+        Assert.NotNull(rulesOnly.MatchUrgent(new string(Message.AsSpan())));
+        Assert.Null(examplesOnly.MatchUrgent(new string(Message.AsSpan())));
+        Assert.NotNull(rulesOnly.MatchUrgent(new string(Message.AsSpan())));
+    }
+
+    [Fact]
+    public void MatchUrgent_TextDifferingInCase_IsCheckedOnItsOwn()
+    {
+        const string Message = "perf12 test: i have the pills in my hand";
+        var lower = Rules.Value.MatchUrgent(Message);
+        var upper = Rules.Value.MatchUrgent(Message.ToUpperInvariant());
+        Assert.NotNull(lower);
+        Assert.NotNull(upper);
+        Assert.NotSame(lower, upper);
+    }
 }
