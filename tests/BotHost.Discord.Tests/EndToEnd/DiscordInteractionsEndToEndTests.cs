@@ -209,6 +209,7 @@ public sealed class DiscordInteractionsEndToEndTests
         var responding = host.PostInteractionAsync(DiscordPayloads.Ask(GroomingQuestion));
 
         await host.Time.WaitForTimerAsync(TimeSpan.FromSeconds(2));
+        await busy.Started.WaitAsync(TimeSpan.FromSeconds(20));
         host.Time.Advance(TimeSpan.FromSeconds(2));
         var json = await JsonAsync(await responding);
         var answeringWhenDeferred = busy.IsBusy;

@@ -13,6 +13,7 @@ internal sealed class BusyHandler : IMessageHandler, IDisposable
     private static readonly TimeSpan SafetyLimit = TimeSpan.FromSeconds(30);
 
     private readonly ManualResetEventSlim _done = new();
+    private readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private volatile bool _busy;
 
     public int Order => 0;
@@ -20,11 +21,15 @@ internal sealed class BusyHandler : IMessageHandler, IDisposable
     /// <summary>True while a message holds its thread here.</summary>
     public bool IsBusy => _busy;
 
+    /// <summary>Completes once a message has begun holding its thread here (the pipeline may start it late on a busy machine).</summary>
+    public Task Started => _started.Task;
+
     public void Finish() => _done.Set();
 
     public ValueTask<Reply?> HandleAsync(MessageContext context, CancellationToken cancellationToken)
     {
         _busy = true;
+        _started.TrySetResult();
         _done.Wait(SafetyLimit, CancellationToken.None);
         _busy = false;
         return ValueTask.FromResult<Reply?>(null);
