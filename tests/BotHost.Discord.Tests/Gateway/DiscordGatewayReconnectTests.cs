@@ -1,4 +1,5 @@
 using BotHost.Core.Adapters;
+using BotHost.Testing.Discord;
 using Microsoft.Extensions.Logging;
 
 namespace BotHost.Discord.Tests.Gateway;
@@ -143,6 +144,7 @@ public sealed class DiscordGatewayReconnectTests
         await harness.Clock.AdvanceWhenWaitingAsync(FirstBackoff);
         if (op == 2) await harness.Clock.AdvanceWhenWaitingAsync(TimeSpan.FromSeconds(4.5)); // the rest of 5 s since the last IDENTIFY
         var (next, answer) = await harness.HelloAsync();
+        await socket.Closed.WaitAsync(LoopbackGatewaySocket.DefaultTimeout); // the server records the client's close answer on its own receive loop
 
         Assert.Equal(code, socket.ClientCloseCode);
         Assert.Equal(path, next.Path);
