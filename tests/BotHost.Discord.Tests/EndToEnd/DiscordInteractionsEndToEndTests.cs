@@ -187,7 +187,7 @@ public sealed class DiscordInteractionsEndToEndTests
         await using var host = await DiscordTestHost.StartAsync(services: s => s.AddSingleton<IMessageHandler>(gate));
         var responding = host.PostInteractionAsync(DiscordPayloads.Ask(GroomingQuestion));
 
-        await host.Time.WaitForTimerAsync();
+        await host.Time.WaitForTimerAsync(TimeSpan.FromSeconds(2));
         host.Time.Advance(TimeSpan.FromSeconds(2));
         var json = await JsonAsync(await responding);
         Assert.Equal(5, json.GetProperty("type").GetInt32());
