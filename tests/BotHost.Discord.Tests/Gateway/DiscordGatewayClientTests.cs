@@ -178,7 +178,7 @@ public sealed class DiscordGatewayClientTests
         var silent = await harness.Server.NextSocketAsync();
 
         await harness.Clock.AdvanceWhenWaitingAsync(harness.Options.HelloTimeout);
-        await silent.Closed.WaitAsync(TimeSpan.FromSeconds(10));
+        await silent.Closed.WaitAsync(TimeSpan.FromSeconds(20));
         await harness.Clock.AdvanceWhenWaitingAsync(TimeSpan.FromSeconds(1)); // second attempt: 2 s cap × 0.5
         var (socket, identify) = await harness.HelloAsync();
 
@@ -192,7 +192,7 @@ public sealed class DiscordGatewayClientTests
     {
         await using var harness = await GatewayHarness.StartAsync(o => o.Gateway = false);
 
-        await harness.Client.ExecuteTask!.WaitAsync(TimeSpan.FromSeconds(10));
+        await harness.Client.ExecuteTask!.WaitAsync(TimeSpan.FromSeconds(20));
 
         Assert.Equal(0, harness.Urls.Calls);
         Assert.Equal(0, harness.Server.Accepted);
@@ -204,7 +204,7 @@ public sealed class DiscordGatewayClientTests
         await using var harness = await GatewayHarness.StartAsync(urls: u =>
             u.Failure = new HttpRequestException("401 Unauthorized", null, HttpStatusCode.Unauthorized));
 
-        await harness.Client.ExecuteTask!.WaitAsync(TimeSpan.FromSeconds(10));
+        await harness.Client.ExecuteTask!.WaitAsync(TimeSpan.FromSeconds(20));
 
         Assert.Equal(AdapterState.Failed, harness.Adapter.Status.State);
         Assert.Contains("Discord__BotToken", harness.Adapter.Status.Detail, StringComparison.Ordinal);
@@ -217,9 +217,9 @@ public sealed class DiscordGatewayClientTests
         await using var harness = await GatewayHarness.StartAsync();
         var socket = await harness.ReadyAsync();
 
-        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(20));
         await harness.Client.StopAsync(stop.Token);
-        await socket.Closed.WaitAsync(TimeSpan.FromSeconds(10));
+        await socket.Closed.WaitAsync(TimeSpan.FromSeconds(20));
 
         Assert.True(socket.ClosedByClient);
         Assert.Equal(1000, socket.ClientCloseCode);

@@ -64,7 +64,7 @@ public sealed class DiscordGatewayReconnectTests
         harness.Clock.Advance(GatewayHarness.FirstHeartbeat);
         var unanswered = await socket.ReceiveAsync();
         harness.Clock.Advance(GatewayHarness.HeartbeatInterval);
-        await socket.Closed.WaitAsync(TimeSpan.FromSeconds(10));
+        await socket.Closed.WaitAsync(TimeSpan.FromSeconds(20));
         await harness.Clock.AdvanceWhenWaitingAsync(FirstBackoff);
         var (resumed, resume) = await harness.HelloAsync();
 
@@ -85,7 +85,7 @@ public sealed class DiscordGatewayReconnectTests
         var socket = await harness.ReadyAsync();
 
         await socket.SendAsync(GatewayPayloadFiles.InvalidSession);
-        await socket.Closed.WaitAsync(TimeSpan.FromSeconds(10));
+        await socket.Closed.WaitAsync(TimeSpan.FromSeconds(20));
         await harness.Clock.AdvanceWhenWaitingAsync(TimeSpan.FromSeconds(3)); // 1 s + 4 s × 0.5
         await harness.Clock.AdvanceWhenWaitingAsync(TimeSpan.FromSeconds(2)); // the rest of 5 s since the last IDENTIFY
         var (fresh, identify) = await harness.HelloAsync();
@@ -119,7 +119,7 @@ public sealed class DiscordGatewayReconnectTests
         var socket = await harness.ReadyAsync();
 
         await socket.SendAsync(GatewayPayloadFiles.Reconnect);
-        await socket.Closed.WaitAsync(TimeSpan.FromSeconds(10));
+        await socket.Closed.WaitAsync(TimeSpan.FromSeconds(20));
         var (resumed, resume) = await harness.HelloAsync();
 
         Assert.True(socket.ClosedByClient);
@@ -158,7 +158,7 @@ public sealed class DiscordGatewayReconnectTests
         var (socket, _) = await harness.HelloAsync();
 
         await socket.CloseAsync(4004, "Authentication failed.");
-        await harness.Client.ExecuteTask!.WaitAsync(TimeSpan.FromSeconds(10));
+        await harness.Client.ExecuteTask!.WaitAsync(TimeSpan.FromSeconds(20));
         harness.Clock.Advance(TimeSpan.FromMinutes(10));
 
         Assert.Equal(AdapterState.Failed, harness.Adapter.Status.State);
@@ -175,7 +175,7 @@ public sealed class DiscordGatewayReconnectTests
         var (socket, _) = await harness.HelloAsync();
 
         await socket.CloseAsync(4014, "Disallowed intent(s).");
-        await harness.Client.ExecuteTask!.WaitAsync(TimeSpan.FromSeconds(10));
+        await harness.Client.ExecuteTask!.WaitAsync(TimeSpan.FromSeconds(20));
         harness.Clock.Advance(TimeSpan.FromMinutes(10));
 
         Assert.Equal(AdapterState.Failed, harness.Adapter.Status.State);
@@ -202,7 +202,7 @@ public sealed class DiscordGatewayReconnectTests
         await harness.Clock.AdvanceWhenWaitingAsync(TimeSpan.FromSeconds(3));
         var (third, _) = await harness.HelloAsync();
         await third.CloseAsync(4004, "Authentication failed.");
-        await harness.Client.ExecuteTask!.WaitAsync(TimeSpan.FromSeconds(10));
+        await harness.Client.ExecuteTask!.WaitAsync(TimeSpan.FromSeconds(20));
 
         Assert.Equal(3, harness.Server.Accepted);
         Assert.NotEmpty(harness.Logs.Entries);

@@ -5,7 +5,7 @@ internal static class Eventually
 {
     public static async Task TrueAsync(Func<bool> condition, string what)
     {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
         while (!condition())
         {
             if (DateTime.UtcNow > deadline) throw new TimeoutException("still not true: " + what);

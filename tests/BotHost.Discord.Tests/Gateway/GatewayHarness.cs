@@ -122,7 +122,7 @@ internal sealed class GatewayHarness : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(20));
         await Client.StopAsync(stop.Token);
         Client.Dispose();
         await Server.DisposeAsync();

@@ -21,5 +21,5 @@ internal sealed class RecordingDispatchHandler : IGatewayDispatchHandler
 
     /// <summary>The next dispatch received.</summary>
     public async Task<(string Name, JsonElement Data)> NextAsync() =>
-        await _received.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(10));
+        await _received.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(20));
 }

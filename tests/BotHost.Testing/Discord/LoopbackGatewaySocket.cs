@@ -10,7 +10,7 @@ namespace BotHost.Testing.Discord;
 /// </summary>
 public sealed class LoopbackGatewaySocket : LoopbackServerSocket
 {
-    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(10);
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(20);
 
     private volatile bool _closeSent;
 
