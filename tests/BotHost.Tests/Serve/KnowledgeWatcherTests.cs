@@ -9,7 +9,7 @@ namespace BotHost.Tests.Serve;
 public sealed class KnowledgeWatcherTests : IDisposable
 {
     /// <summary>The OS delivers file events in its own time; this is the one place a test waits for real (bounded).</summary>
-    private static readonly TimeSpan EventTimeout = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan EventTimeout = TimeSpan.FromSeconds(30);
 
     private readonly TempKnowledgeFolder _folder = SampleKnowledge.Create();
     private readonly RecordingLoggerProvider _logs = new();
