@@ -235,6 +235,23 @@ public sealed class ShardGateway : IAsyncDisposable
         await socket.SendAsync(accepted ? Ready(shard) : """{"op":9,"d":false}""");
     }
 
+    /// <summary>
+    /// True when the gateway's own Redis connection answers. It reads the claim keys through it, and after an outage it
+    /// reconnects on StackExchange.Redis's schedule, independently of the shard processes' connections.
+    /// </summary>
+    public async Task<bool> RedisAnswersAsync()
+    {
+        try
+        {
+            await _redis.GetDatabase().PingAsync();
+            return true;
+        }
+        catch (Exception ex) when (RedisConnection.IsOutage(ex))
+        {
+            return false;
+        }
+    }
+
     /// <summary>The remaining life of the bucket's claim key in Redis; null when there is none (or Redis is down).</summary>
     private async Task<TimeSpan?> ClaimTtlAsync(int bucket)
     {

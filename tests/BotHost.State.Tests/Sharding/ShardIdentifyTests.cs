@@ -90,13 +90,19 @@ public sealed class ShardIdentifyTests
 
     /// <summary>
     /// Has the shards identify again until both use Redis again (<c>/readyz</c> says <c>redis: ok</c>): a shard calls
-    /// Redis only to claim its bucket, and StackExchange.Redis reconnects on its own schedule.
+    /// Redis only to claim its bucket, and StackExchange.Redis reconnects on its own schedule. The gateway reads the claims
+    /// through a connection of its own, which reconnects on its own schedule too, so it must answer as well.
     /// </summary>
     private static async Task RecoveredAsync(ShardProcesses bot)
     {
         for (var attempt = 0; attempt < 10; attempt++)
         {
-            if ((await bot.ReadyzAsync(0)).Contains("redis: ok", StringComparison.Ordinal) && (await bot.ReadyzAsync(1)).Contains("redis: ok", StringComparison.Ordinal)) return;
+            if ((await bot.ReadyzAsync(0)).Contains("redis: ok", StringComparison.Ordinal) && (await bot.ReadyzAsync(1)).Contains("redis: ok", StringComparison.Ordinal)
+                && await bot.Gateway.RedisAnswersAsync())
+            {
+                return;
+            }
+
             await bot.ReidentifyAsync();
         }
     }
