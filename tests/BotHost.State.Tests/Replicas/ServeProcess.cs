@@ -2,15 +2,16 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace BotHost.State.Tests.Replicas;
 
 /// <summary>
-/// A real <c>bothost serve</c> process (the bothost.dll built beside these tests) on a free loopback port, with the
-/// given settings as environment variables; its output is kept for assertions. Stopped with SIGTERM, so it shuts down
+/// A real <c>bothost serve</c> process (the bothost.dll built beside these tests) on a loopback port Kestrel picks, with
+/// the given settings as environment variables; its output is kept for assertions. Stopped with SIGTERM, so it shuts down
 /// as in production (the analytics store writes its last counts).
 /// </summary>
-public sealed class ServeProcess : IAsyncDisposable
+public sealed partial class ServeProcess : IAsyncDisposable
 {
     // How long a process may take to become ready: it loads the shipped knowledge (the encoder, the vectors, the trained
     // safety detectors). A generous bound, not a performance figure: at load 45 on 2 cores 120 s was not enough.
@@ -18,16 +19,14 @@ public sealed class ServeProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly StringBuilder _output = new();
 
-    private ServeProcess(Process process, Uri url)
-    {
-        _process = process;
-        Url = url;
-        Client = new HttpClient { BaseAddress = url, Timeout = TimeSpan.FromSeconds(30) };
-    }
+    private HttpClient? _client;
 
-    public Uri Url { get; }
+    private ServeProcess(Process process) => _process = process;
 
-    public HttpClient Client { get; }
+    /// <summary>Where the process listens (known once it has said so, before <see cref="StartAsync"/> returns).</summary>
+    public Uri Url => Client.BaseAddress!;
+
+    public HttpClient Client => _client ?? throw new InvalidOperationException("serve has not said where it listens yet");
 
     /// <summary>Everything the process wrote to stdout and stderr so far.</summary>
     public string Output
@@ -41,7 +40,8 @@ public sealed class ServeProcess : IAsyncDisposable
     public static async Task<ServeProcess> StartAsync(IReadOnlyDictionary<string, string> settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var url = new Uri($"http://127.0.0.1:{FreePort()}/");
+        // Port 0: Kestrel binds a free port itself. A port chosen here and bound only once the knowledge has loaded (minutes
+        // on a loaded machine) could meanwhile become the local port of any outgoing connection, and serve would not start.
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
@@ -49,7 +49,7 @@ public sealed class ServeProcess : IAsyncDisposable
             UseShellExecute = false,
             WorkingDirectory = AppContext.BaseDirectory,
         };
-        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "bothost.dll"), "serve", "--urls", url.AbsoluteUri.TrimEnd('/'), "--knowledge", RepositoryKnowledge() })
+        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "bothost.dll"), "serve", "--urls", "http://127.0.0.1:0", "--knowledge", RepositoryKnowledge() })
         {
             start.ArgumentList.Add(argument);
         }
@@ -58,7 +58,7 @@ public sealed class ServeProcess : IAsyncDisposable
         start.Environment["Logging__Console__FormatterName"] = "simple";
         foreach (var (key, value) in settings) start.Environment[key] = value;
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
-        var serve = new ServeProcess(process, url);
+        var serve = new ServeProcess(process);
         process.OutputDataReceived += (_, e) => serve.Append(e.Data);
         process.ErrorDataReceived += (_, e) => serve.Append(e.Data);
         process.BeginOutputReadLine();
@@ -98,11 +98,11 @@ public sealed class ServeProcess : IAsyncDisposable
             _process.Kill(entireProcessTree: true);
         }
 
-        Client.Dispose();
+        _client?.Dispose();
         _process.Dispose();
     }
 
-    /// <summary>A port nothing listens on now (the OS picks it; released before the process binds it).</summary>
+    /// <summary>A port nothing listens on now (the OS picks it; released before the process binds it): for a Redis of a test's own.</summary>
     public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
@@ -124,6 +124,17 @@ public sealed class ServeProcess : IAsyncDisposable
         while (deadline.Elapsed < StartTimeout)
         {
             if (_process.HasExited) throw new InvalidOperationException($"serve exited with {_process.ExitCode}:\n{Output}");
+            if (_client is null)
+            {
+                if (ListeningUrl().Match(Output) is not { Success: true } listening)
+                {
+                    await Task.Delay(200); // a real process starting: its output is polled
+                    continue;
+                }
+
+                _client = new HttpClient { BaseAddress = new Uri(listening.Value + "/"), Timeout = TimeSpan.FromSeconds(30) };
+            }
+
             try
             {
                 using var response = await Client.GetAsync(new Uri("/readyz", UriKind.Relative));
@@ -139,4 +150,7 @@ public sealed class ServeProcess : IAsyncDisposable
 
         throw new TimeoutException($"serve did not become ready in {StartTimeout.TotalSeconds} s:\n{Output}");
     }
+
+    [GeneratedRegex(@"(?<=Now listening on: )http://127\.0\.0\.1:\d+")]
+    private static partial Regex ListeningUrl();
 }
