@@ -29,6 +29,9 @@ public sealed class BrowserFixture : IAsyncLifetime
             throw new InvalidOperationException($"Chromium not found at {ChromiumPath}: the browser tests drive Debian's Chromium (apt-get install -y chromium; .ci/run does it)");
         }
 
+        // Expect(...) polls for at most 5 seconds unless told otherwise, less than a preview or a page's fetch can take on
+        // a loaded machine (the official CI runs these tests for 10-12 minutes); it gets the same bound as page actions.
+        Assertions.SetDefaultExpectTimeout(ConsoleBrowser.PageTimeout);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

@@ -6,7 +6,8 @@ namespace BotHost.Browser.Tests;
 /// <summary>What every browser test does: open pages, sign in, save screenshots, run axe-core.</summary>
 public static class ConsoleBrowser
 {
-    private const float PageTimeout = 180_000;
+    /// <summary>Milliseconds a page action, a navigation or an <c>Expect</c> assertion may wait (a bound, not a measure).</summary>
+    public const float PageTimeout = 180_000;
 
     public static async Task<IPage> NewPageAsync(BrowserFixture browser, int width = 1280, int height = 900)
     {
