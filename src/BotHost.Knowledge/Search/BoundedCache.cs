@@ -86,17 +86,20 @@ internal static class MessageKey
             folded.Append(char.ToLowerInvariant(c));
         }
 
-        Span<byte> hash = stackalloc byte[32];
-        System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(folded.ToString()), hash);
-        return System.Buffers.Binary.BinaryPrimitives.ReadUInt128LittleEndian(hash);
+        return Hash(folded.ToString());
     }
 
     /// <summary>As <see cref="Of"/> for the exact text (case and spaces as written): for results that may depend on them.</summary>
     public static UInt128 Exact(string message)
     {
         ArgumentNullException.ThrowIfNull(message);
+        return Hash(message);
+    }
+
+    private static UInt128 Hash(string text)
+    {
         Span<byte> hash = stackalloc byte[32];
-        System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(message), hash);
+        System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text), hash);
         return System.Buffers.Binary.BinaryPrimitives.ReadUInt128LittleEndian(hash);
     }
 }

@@ -50,4 +50,18 @@ public sealed class BoundedCacheTests
         Assert.NotEqual(MessageKey.Of("how do i report this"), MessageKey.Of("how do i report that"));
         Assert.NotEqual(MessageKey.Of("how do i report this"), MessageKey.Of("how do i report this?"));
     }
+
+    [Fact]
+    public void Exact_SameWordsInOtherCaseOrSpacing_GivesAnotherKey()
+    {
+        Assert.NotEqual(MessageKey.Exact("HELP me"), MessageKey.Exact("help me"));
+        Assert.NotEqual(MessageKey.Exact("help  me"), MessageKey.Exact("help me"));
+        Assert.Equal(MessageKey.Exact("help me"), MessageKey.Exact("help me"));
+    }
+
+    [Fact]
+    public void Exact_FoldedText_SameKeyAsOf()
+    {
+        Assert.Equal(MessageKey.Of("  How do I  Report "), MessageKey.Exact("how do i report"));
+    }
 }
