@@ -181,8 +181,12 @@ internal sealed class DistressTraining
     /// </summary>
     public const float CalmWeight = 1f;
 
-    public static ExampleVerdict Verdict(ExampleClassifier classifier, ReadOnlySpan<float> vector) =>
-        new(SafetyExamples.InDistress, classifier.Score(vector, ModelShare)[InDistress], classifier.NearestOf(vector, InDistress));
+    public static ExampleVerdict Verdict(ExampleClassifier classifier, ReadOnlySpan<float> vector)
+    {
+        ArgumentNullException.ThrowIfNull(classifier);
+        var (scores, nearest) = classifier.ScoreWithNearest(vector, ModelShare, static _ => InDistress);
+        return new(SafetyExamples.InDistress, scores[InDistress], nearest);
+    }
 
     /// <summary>
     /// Out-of-fold parts of every row's distress score (the linear model's and the neighbours' vote, which the detector

@@ -24,6 +24,7 @@ internal sealed class ExampleClassifier
     private const float VoteTemperature = 0.05f;
 
     private readonly float[] _matrix;
+    private readonly NearestExamples _nearest;
     private readonly int[] _labels;
     private readonly SafetyExample[] _examples;
     private readonly int _dimensions;
@@ -32,6 +33,7 @@ internal sealed class ExampleClassifier
     private ExampleClassifier(float[] matrix, int[] labels, SafetyExample[] examples, int dimensions, int classes, SoftmaxRegression model)
     {
         _matrix = matrix;
+        _nearest = new NearestExamples(matrix, dimensions);
         _labels = labels;
         _examples = examples;
         _dimensions = dimensions;
@@ -81,36 +83,40 @@ internal sealed class ExampleClassifier
     {
         ArgumentOutOfRangeException.ThrowIfNegative(share);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(share, 1f);
+        using var scan = _nearest.Bound(vector);
+        return Score(vector, share, scan);
+    }
+
+    /// <summary>
+    /// <see cref="Score(ReadOnlySpan{float}, float)"/> and the nearest example of the class <paramref name="label"/> picks
+    /// from the scores (null when that class has none), from one pass over the examples' 16-bit copy.
+    /// </summary>
+    public (float[] Scores, SafetyExample? Nearest) ScoreWithNearest(ReadOnlySpan<float> vector, float share, Func<float[], int> label)
+    {
+        ArgumentNullException.ThrowIfNull(label);
+        using var scan = _nearest.Bound(vector);
+        var scores = Score(vector, share, scan);
+        return (scores, NearestOf(scan, label(scores)));
+    }
+
+    private float[] Score(ReadOnlySpan<float> vector, float share, in NearestExamples.Scan scan)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(share);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(share, 1f);
         var scores = new float[Classes];
         _model.Predict(vector, scores);
         TensorPrimitives.Multiply(scores, share, scores);
-        var (votes, total) = Votes(vector);
+        var (votes, total) = Votes(scan);
         if (total > 0) TensorPrimitives.MultiplyAdd(votes, (1 - share) / total, scores, scores);
         return scores;
     }
 
     /// <summary>The <see cref="Neighbours"/> nearest examples' votes per class (each weighted by how close it is) and their sum.</summary>
-    private (float[] Votes, float Total) Votes(ReadOnlySpan<float> vector)
+    private (float[] Votes, float Total) Votes(in NearestExamples.Scan scan)
     {
         Span<int> best = stackalloc int[Neighbours];
         Span<float> bestSimilarity = stackalloc float[Neighbours];
-        best.Fill(-1);
-        bestSimilarity.Fill(float.NegativeInfinity);
-        for (var i = 0; i < _labels.Length; i++)
-        {
-            var similarity = TensorPrimitives.Dot(vector, _matrix.AsSpan(i * _dimensions, _dimensions));
-            if (similarity <= bestSimilarity[^1]) continue;
-            var at = Neighbours - 1;
-            while (at > 0 && bestSimilarity[at - 1] < similarity)
-            {
-                bestSimilarity[at] = bestSimilarity[at - 1];
-                best[at] = best[at - 1];
-                at--;
-            }
-
-            bestSimilarity[at] = similarity;
-            best[at] = i;
-        }
+        scan.Nearest(best, bestSimilarity);
 
         var votes = new float[Classes];
         var total = 0f;
@@ -132,7 +138,8 @@ internal sealed class ExampleClassifier
     {
         var model = new float[Classes];
         _model.Predict(vector, model);
-        var (votes, total) = Votes(vector);
+        using var scan = _nearest.Bound(vector);
+        var (votes, total) = Votes(scan);
         if (total > 0) TensorPrimitives.Multiply(votes, 1 / total, votes);
         return (model, votes);
     }
@@ -158,19 +165,15 @@ internal sealed class ExampleClassifier
     /// <summary>The nearest example of one class (for explanations), or null when the class has none.</summary>
     public SafetyExample? NearestOf(ReadOnlySpan<float> vector, int label)
     {
-        var nearest = -1;
-        var bestSimilarity = float.NegativeInfinity;
-        for (var i = 0; i < _labels.Length; i++)
-        {
-            if (_labels[i] != label) continue;
-            var similarity = TensorPrimitives.Dot(vector, _matrix.AsSpan(i * _dimensions, _dimensions));
-            if (similarity > bestSimilarity)
-            {
-                bestSimilarity = similarity;
-                nearest = i;
-            }
-        }
+        using var scan = _nearest.Bound(vector);
+        return NearestOf(scan, label);
+    }
 
-        return nearest < 0 ? null : _examples[nearest];
+    private SafetyExample? NearestOf(in NearestExamples.Scan scan, int label)
+    {
+        if (label < 0) return null;
+        Span<int> best = stackalloc int[1];
+        Span<float> bestSimilarity = stackalloc float[1];
+        return scan.Nearest(best, bestSimilarity, _labels, label) == 0 ? null : _examples[best[0]];
     }
 }

@@ -28,9 +28,26 @@ public sealed class SafetyText
     /// <summary>True where a word follows sentence punctuation (. , ! ? ;), so negation does not reach across it.</summary>
     public IReadOnlyList<bool> StartsClause { get; }
 
+    /// <summary>
+    /// The last text this thread read without shorthand and its reading: the safety checks read one message several
+    /// times (each detector's word features, the stance, the refusal model), so the repeats cost a reference comparison.
+    /// One per thread, in memory only, replaced by the next text read.
+    /// </summary>
+    [ThreadStatic]
+    private static (string Text, SafetyText Read)? _last;
+
     public static SafetyText Read(string text, IReadOnlyDictionary<string, IReadOnlyList<string>>? shorthand = null)
     {
         ArgumentNullException.ThrowIfNull(text);
+        if (shorthand is not null) return ReadWords(text, shorthand);
+        if (_last is { } last && ReferenceEquals(last.Text, text)) return last.Read;
+        var read = ReadWords(text, null);
+        _last = (text, read);
+        return read;
+    }
+
+    private static SafetyText ReadWords(string text, IReadOnlyDictionary<string, IReadOnlyList<string>>? shorthand)
+    {
         var words = new List<string>();
         var stretched = new List<string?>();
         var clause = new List<bool>();

@@ -460,17 +460,23 @@ internal sealed class SemanticTraining
     public static ExampleVerdict UrgentVerdict(UrgentModel model, ReadOnlySpan<float> vector, IReadOnlyList<string> categories, SparseVector text = default,
         float mix = UrgencyMix)
     {
-        var classifier = model.Categories;
-        var scores = classifier.Score(vector, UrgentModelShare);
+        var (scores, nearest) = model.Categories.ScoreWithNearest(vector, UrgentModelShare, s => BestCategory(s, categories.Count));
+        var best = BestCategory(scores, categories.Count);
+        var blend = 1 - scores[categories.Count];
+        var urgency = model.Urgency is { } kernel ? (mix * kernel.Score(vector, text)) + ((1 - mix) * blend) : blend;
+        return new ExampleVerdict(categories[best], urgency, nearest);
+    }
+
+    /// <summary>The urgent category with the highest score (the first on a tie).</summary>
+    private static int BestCategory(float[] scores, int categories)
+    {
         var best = 0;
-        for (var k = 1; k < categories.Count; k++)
+        for (var k = 1; k < categories; k++)
         {
             if (scores[k] > scores[best]) best = k;
         }
 
-        var blend = 1 - scores[categories.Count];
-        var urgency = model.Urgency is { } kernel ? (mix * kernel.Score(vector, text)) + ((1 - mix) * blend) : blend;
-        return new ExampleVerdict(categories[best], urgency, classifier.NearestOf(vector, best));
+        return best;
     }
 
     /// <param name="stance">The stance classifier's score of the message, when there is one.</param>
