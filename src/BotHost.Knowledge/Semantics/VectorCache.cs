@@ -11,6 +11,9 @@ namespace BotHost.Knowledge.Semantics;
 /// the model id, the kind and the text, so a (re)load embeds only what changed. A SQLite file: several processes (the
 /// test projects, a host and its CLI) may share it. Member messages never go in. Entries unused for
 /// <see cref="RetentionDays"/> are removed when the cache is opened, so edited texts do not pile up.
+/// Lookups read in deferred transactions (readers never wait for each other); a write that another process keeps
+/// locked for longer than the busy timeout is skipped rather than failing the load (the vectors are still returned:
+/// only a later load embeds them again), and counted in <see cref="SkippedWrites"/>.
 /// </summary>
 public sealed class VectorCache : IDisposable
 {
@@ -22,6 +25,7 @@ public sealed class VectorCache : IDisposable
 
     private readonly SqliteConnection _connection;
     private readonly Lock _gate = new();
+    private long _skippedWrites;
 
     static VectorCache() => SQLitePCL.Batteries_V2.Init();
 
@@ -33,8 +37,16 @@ public sealed class VectorCache : IDisposable
 
     public string Path { get; }
 
+    /// <summary>Writes (new vectors, use dates, the pruning at open) skipped because another process held the file locked.</summary>
+    public long SkippedWrites => Interlocked.Read(ref _skippedWrites);
+
     /// <summary>Opens (creating when needed) the cache file; throws when the file cannot be opened or is not a cache.</summary>
-    public static VectorCache Open(string path, TimeProvider time)
+    public static VectorCache Open(string path, TimeProvider time) => Open(path, time, TimeSpan.FromSeconds(10));
+
+    /// <param name="path">The cache file.</param>
+    /// <param name="time">The clock of the use dates.</param>
+    /// <param name="busyTimeout">How long a statement waits for a lock another process holds (tests shorten it).</param>
+    internal static VectorCache Open(string path, TimeProvider time, TimeSpan busyTimeout)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         ArgumentNullException.ThrowIfNull(time);
@@ -44,13 +56,17 @@ public sealed class VectorCache : IDisposable
         try
         {
             connection.Open();
-            Execute(connection, "PRAGMA busy_timeout = 10000; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;");
+            Execute(connection, $"PRAGMA busy_timeout = {(long)busyTimeout.TotalMilliseconds}; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;");
             Execute(connection, "CREATE TABLE IF NOT EXISTS vectors (key BLOB PRIMARY KEY, vector BLOB NOT NULL, used INTEGER NOT NULL) WITHOUT ROWID;");
-            using var prune = connection.CreateCommand();
-            prune.CommandText = "DELETE FROM vectors WHERE used < $oldest;";
-            prune.Parameters.AddWithValue("$oldest", Today(time) - RetentionDays);
-            prune.ExecuteNonQuery();
-            return new VectorCache(connection, full);
+            var cache = new VectorCache(connection, full);
+            cache.TryWrite(() =>
+            {
+                using var prune = connection.CreateCommand();
+                prune.CommandText = "DELETE FROM vectors WHERE used < $oldest;";
+                prune.Parameters.AddWithValue("$oldest", Today(time) - RetentionDays);
+                prune.ExecuteNonQuery();
+            });
+            return cache;
         }
         catch
         {
@@ -106,7 +122,7 @@ public sealed class VectorCache : IDisposable
         var order = Enumerable.Range(0, keys.Length).ToArray();
         Array.Sort(order, (x, y) => keys[x].AsSpan().SequenceCompareTo(keys[y]));
         var stale = new List<byte[]>();
-        using (var transaction = _connection.BeginTransaction())
+        using (var transaction = _connection.BeginTransaction(deferred: true))
         {
             var database = _connection.Handle!;
             Check(database, raw.sqlite3_prepare_v2(database, "SELECT vector, used FROM vectors WHERE key = ?1;", out var select));
@@ -138,21 +154,38 @@ public sealed class VectorCache : IDisposable
                 select.Dispose();
             }
 
-            if (stale.Count > 0)
+            transaction.Commit();
+        }
+
+        if (stale.Count == 0) return;
+        TryWrite(() =>
+        {
+            using var transaction = _connection.BeginTransaction();
+            using var touch = _connection.CreateCommand();
+            touch.Transaction = transaction;
+            touch.CommandText = "UPDATE vectors SET used = $today WHERE key = $key;";
+            var touchKey = touch.Parameters.Add("$key", SqliteType.Blob);
+            touch.Parameters.AddWithValue("$today", today);
+            foreach (var key in stale)
             {
-                using var touch = _connection.CreateCommand();
-                touch.Transaction = transaction;
-                touch.CommandText = "UPDATE vectors SET used = $today WHERE key = $key;";
-                var touchKey = touch.Parameters.Add("$key", SqliteType.Blob);
-                touch.Parameters.AddWithValue("$today", today);
-                foreach (var key in stale)
-                {
-                    touchKey.Value = key;
-                    touch.ExecuteNonQuery();
-                }
+                touchKey.Value = key;
+                touch.ExecuteNonQuery();
             }
 
             transaction.Commit();
+        });
+    }
+
+    /// <summary>Runs a write; when another process keeps the file locked past the busy timeout, skips it and counts it.</summary>
+    private void TryWrite(Action write)
+    {
+        try
+        {
+            write();
+        }
+        catch (SqliteException ex) when (ex.SqliteErrorCode is raw.SQLITE_BUSY or raw.SQLITE_LOCKED)
+        {
+            Interlocked.Increment(ref _skippedWrites);
         }
     }
 
@@ -164,8 +197,10 @@ public sealed class VectorCache : IDisposable
     private void Insert(ISentenceEncoder encoder, IReadOnlyList<string> texts, EmbeddingKind kind, byte[][] keys, float[][] vectors, int[] missing, long today)
     {
         var encoded = encoder.Encode([.. missing.Select(i => texts[i])], kind);
-        using (var transaction = _connection.BeginTransaction())
+        for (var j = 0; j < missing.Length; j++) vectors[missing[j]] = encoded[j];
+        TryWrite(() =>
         {
+            using var transaction = _connection.BeginTransaction();
             using var insert = _connection.CreateCommand();
             insert.Transaction = transaction;
             insert.CommandText = "INSERT OR REPLACE INTO vectors (key, vector, used) VALUES ($key, $vector, $today);";
@@ -174,14 +209,13 @@ public sealed class VectorCache : IDisposable
             insert.Parameters.AddWithValue("$today", today);
             for (var j = 0; j < missing.Length; j++)
             {
-                vectors[missing[j]] = encoded[j];
                 key.Value = keys[missing[j]];
                 vector.Value = MemoryMarshal.AsBytes(encoded[j].AsSpan()).ToArray();
                 insert.ExecuteNonQuery();
             }
 
             transaction.Commit();
-        }
+        });
     }
 
     /// <summary>How many vectors the cache holds.</summary>

@@ -104,6 +104,50 @@ public sealed class VectorCacheTests : IDisposable
     }
 
     [Fact]
+    public void GetOrEncode_AnotherProcessHoldsTheWriteLock_ReturnsEveryVectorAndSkipsTheWrites()
+    {
+        IReadOnlyList<float[]> cached;
+        using (var first = VectorCache.Open(CachePath, _time)) cached = first.GetOrEncode(SharedEncoder.Encoder, Texts, EmbeddingKind.Document, _time);
+        using var other = HoldWriteLock();
+        var counting = new CountingEncoder(SharedEncoder.Encoder);
+
+        using var cache = VectorCache.Open(CachePath, _time, TimeSpan.FromMilliseconds(50));
+        var vectors = cache.GetOrEncode(counting, [.. Texts, "what is a hotline"], EmbeddingKind.Document, _time);
+
+        Assert.Equal(1, counting.Texts);
+        Assert.Equal(cached, vectors.Take(3));
+        Assert.Equal(SharedEncoder.Encoder.Encode("what is a hotline", EmbeddingKind.Document), vectors[3]);
+        Assert.Equal(2, cache.SkippedWrites); // the pruning at open and the new vector
+    }
+
+    [Fact]
+    public void GetOrEncode_WriteLockReleased_TheSkippedVectorIsWrittenByTheNextLoad()
+    {
+        using var cache = VectorCache.Open(CachePath, _time, TimeSpan.FromMilliseconds(50));
+        using (HoldWriteLock()) cache.GetOrEncode(SharedEncoder.Encoder, Texts, EmbeddingKind.Document, _time);
+        var again = new CountingEncoder(SharedEncoder.Encoder);
+        var last = new CountingEncoder(SharedEncoder.Encoder);
+
+        cache.GetOrEncode(again, Texts, EmbeddingKind.Document, _time);
+        cache.GetOrEncode(last, Texts, EmbeddingKind.Document, _time);
+
+        Assert.Equal(1, cache.SkippedWrites);
+        Assert.Equal(3, again.Texts);
+        Assert.Equal(0, last.Texts);
+    }
+
+    /// <summary>Another process's open write transaction on the cache file (an uncommitted insert holds the lock).</summary>
+    private Microsoft.Data.Sqlite.SqliteConnection HoldWriteLock()
+    {
+        var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={CachePath};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "BEGIN IMMEDIATE; INSERT INTO vectors (key, vector, used) VALUES (x'00', x'00', 0);";
+        command.ExecuteNonQuery();
+        return connection;
+    }
+
+    [Fact]
     public void Open_AFileThatIsNotACache_Throws()
     {
         File.WriteAllText(CachePath, "not a database, just some text that is long enough to have a header");
