@@ -187,12 +187,12 @@ internal sealed class NearestExamples
                 if (kept < count)
                 {
                     highest[kept++] = lower;
-                    if (kept == count) Heapify(highest);
+                    if (kept == count) MinHeap.Heapify(highest);
                 }
                 else if (lower > highest[0])
                 {
                     highest[0] = lower;
-                    SiftDown(highest, 0);
+                    MinHeap.SiftDown(highest, 0);
                 }
             }
 
@@ -210,26 +210,6 @@ internal sealed class NearestExamples
         {
             if (_upper is not null) ArrayPool<double>.Shared.Return(_upper);
             if (_lower is not null) ArrayPool<double>.Shared.Return(_lower);
-        }
-    }
-
-    private static void Heapify(Span<double> heap)
-    {
-        for (var i = (heap.Length / 2) - 1; i >= 0; i--) SiftDown(heap, i);
-    }
-
-    private static void SiftDown(Span<double> heap, int i)
-    {
-        while (true)
-        {
-            var smallest = i;
-            var left = (2 * i) + 1;
-            var right = left + 1;
-            if (left < heap.Length && heap[left] < heap[smallest]) smallest = left;
-            if (right < heap.Length && heap[right] < heap[smallest]) smallest = right;
-            if (smallest == i) return;
-            (heap[i], heap[smallest]) = (heap[smallest], heap[i]);
-            i = smallest;
         }
     }
 }

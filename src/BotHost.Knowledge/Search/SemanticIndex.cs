@@ -348,12 +348,12 @@ internal sealed class SemanticIndex
                 if (kept < count)
                 {
                     highest[kept++] = lower[a];
-                    if (kept == count) Heapify(highest);
+                    if (kept == count) MinHeap.Heapify(highest);
                 }
                 else if (lower[a] > highest[0])
                 {
                     highest[0] = lower[a];
-                    SiftDown(highest, 0);
+                    MinHeap.SiftDown(highest, 0);
                 }
             }
 
@@ -380,26 +380,6 @@ internal sealed class SemanticIndex
 
     /// <summary>How many articles the last <see cref="Nearest"/> compared in float (for the benchmark; not synchronised).</summary>
     internal int LastCandidates { get; private set; }
-
-    private static void Heapify(Span<double> heap)
-    {
-        for (var i = (heap.Length / 2) - 1; i >= 0; i--) SiftDown(heap, i);
-    }
-
-    private static void SiftDown(Span<double> heap, int i)
-    {
-        while (true)
-        {
-            var smallest = i;
-            var left = (2 * i) + 1;
-            var right = left + 1;
-            if (left < heap.Length && heap[left] < heap[smallest]) smallest = left;
-            if (right < heap.Length && heap[right] < heap[smallest]) smallest = right;
-            if (smallest == i) return;
-            (heap[i], heap[smallest]) = (heap[smallest], heap[i]);
-            i = smallest;
-        }
-    }
 
     /// <summary>Keeps the largest cosines seen so far in <paramref name="top"/>, largest first (unfilled places hold -1).</summary>
     private static void KeepTop(Span<double> top, double cosine)
