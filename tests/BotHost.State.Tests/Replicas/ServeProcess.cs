@@ -18,6 +18,7 @@ public sealed partial class ServeProcess : IAsyncDisposable
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(300);
     private readonly Process _process;
     private readonly StringBuilder _output = new();
+    private readonly TaskCompletionSource<Uri> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private HttpClient? _client;
 
@@ -116,25 +117,27 @@ public sealed partial class ServeProcess : IAsyncDisposable
     {
         if (line is null) return;
         lock (_output) _output.AppendLine(line);
+        if (ListeningUrl().Match(line) is { Success: true } listening) _listening.TrySetResult(new Uri(listening.Value + "/"));
     }
 
     private async Task WaitReadyAsync()
     {
         var deadline = Stopwatch.StartNew();
+        try
+        {
+            // Kestrel says where it listens once the knowledge has loaded; the process may instead exit.
+            await Task.WhenAny(_listening.Task, _process.WaitForExitAsync()).WaitAsync(StartTimeout);
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException($"serve did not say where it listens in {StartTimeout.TotalSeconds} s:\n{Output}");
+        }
+
+        if (!_listening.Task.IsCompleted) throw new InvalidOperationException($"serve exited with {_process.ExitCode}:\n{Output}");
+        _client = new HttpClient { BaseAddress = await _listening.Task, Timeout = TimeSpan.FromSeconds(30) };
         while (deadline.Elapsed < StartTimeout)
         {
             if (_process.HasExited) throw new InvalidOperationException($"serve exited with {_process.ExitCode}:\n{Output}");
-            if (_client is null)
-            {
-                if (ListeningUrl().Match(Output) is not { Success: true } listening)
-                {
-                    await Task.Delay(200); // a real process starting: its output is polled
-                    continue;
-                }
-
-                _client = new HttpClient { BaseAddress = new Uri(listening.Value + "/"), Timeout = TimeSpan.FromSeconds(30) };
-            }
-
             try
             {
                 using var response = await Client.GetAsync(new Uri("/readyz", UriKind.Relative));
