@@ -67,6 +67,13 @@ public sealed class KnowledgeBase : IDisposable
     /// <summary>Time taken to build the index (not to read the files).</summary>
     public TimeSpan BuildTime { get; }
 
+    /// <summary>
+    /// Writes to the on-disk vector cache skipped while this version was built, because another process (a second
+    /// replica, a <c>kb</c> command) kept the cache locked: the vectors were used all the same, and the next load
+    /// embeds them again. Zero without a cache.
+    /// </summary>
+    public long SkippedCacheWrites { get; private init; }
+
     /// <summary>Loads, validates and indexes a folder. Returns no knowledge base when the folder has errors.</summary>
     public static KnowledgeLoadResult Load(KnowledgeOptions options, TimeProvider time)
     {
@@ -84,6 +91,7 @@ public sealed class KnowledgeBase : IDisposable
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(time);
         var started = Stopwatch.GetTimestamp();
+        var skippedBefore = options.Embedder?.SkippedCacheWrites ?? 0;
         var passages = new List<IndexedPassage>();
         var refs = new List<PassageRef>();
         var questions = new List<string>();
@@ -138,7 +146,10 @@ public sealed class KnowledgeBase : IDisposable
         var audience = AudienceGuard.Build(snapshot, options.Embedder);
         options.BuildStage?.Invoke("audience");
         var knowledge = new KnowledgeBase(snapshot, options, index, terms, refs, questionArticles, semantic, onTopic, time.GetUtcNow(), Stopwatch.GetElapsedTime(started), safety,
-            audience);
+            audience)
+        {
+            SkippedCacheWrites = (options.Embedder?.SkippedCacheWrites ?? 0) - skippedBefore,
+        };
         knowledge.WarmUp();
         options.BuildStage?.Invoke("warm-up");
         return knowledge;

@@ -43,6 +43,12 @@ public sealed partial class KnowledgeEmbedder : IDisposable
     /// <summary>The on-disk cache in use, or null when there is none.</summary>
     public string? CachePath => _cache?.Path;
 
+    /// <summary>
+    /// Writes to the on-disk cache skipped so far because another process kept it locked (see
+    /// <see cref="VectorCache.SkippedWrites"/>): the vectors were still used, only a later load embeds them again.
+    /// </summary>
+    public long SkippedCacheWrites => _cache?.SkippedWrites ?? 0;
+
     /// <summary>The clock of the caches' use dates (the trained-model cache beside the vector cache uses it too).</summary>
     internal TimeProvider Time => _time;
 

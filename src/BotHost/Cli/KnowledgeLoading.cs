@@ -37,7 +37,16 @@ internal static class KnowledgeLoading
 
         // Later loads with these options (kb eval --ablation) show no progress: they find every vector in the cache.
         options.Embedder = embedder;
-        if (result.Knowledge is not null) return result.Knowledge;
+        if (result.Knowledge is { } knowledge)
+        {
+            if (knowledge.SkippedCacheWrites > 0)
+            {
+                env.Error.WriteLine($"bothost: {knowledge.SkippedCacheWrites} writes to the vector cache {embedder.CachePath} were skipped: another process kept it locked; the next load embeds those texts again");
+            }
+
+            return knowledge;
+        }
+
         var errors = result.Errors.ToList();
         env.Error.WriteLine($"bothost: the knowledge base in {options.Path} has {errors.Count} error(s); run 'bothost kb check {options.Path}'. First: {errors[0]}");
         return null;

@@ -92,7 +92,11 @@ internal sealed partial class KnowledgeWatcher : IHostedService, IDisposable
         {
             var errors = _knowledge.Reload();
             var current = _knowledge.Current;
-            if (errors.Count == 0) LogSwapped(current.Version, current.Articles.Count);
+            if (errors.Count == 0)
+            {
+                LogSwapped(current.Version, current.Articles.Count);
+                if (current.SkippedCacheWrites > 0) LogCacheLocked(current.SkippedCacheWrites, current.Embedder?.CachePath ?? "");
+            }
             else LogRejected(errors.Count, current.Version, errors[0].ToString());
         }
         catch (Exception ex)
@@ -116,6 +120,9 @@ internal sealed partial class KnowledgeWatcher : IHostedService, IDisposable
 
     [LoggerMessage(Level = LogLevel.Warning, EventId = 24, Message = "Cannot watch {Folder} for changes; reload with POST /admin/reload instead")]
     private partial void LogCannotWatch(Exception exception, string folder);
+
+    [LoggerMessage(Level = LogLevel.Warning, EventId = 26, Message = ServeStartupLog.CacheLockedMessage)]
+    private partial void LogCacheLocked(long count, string path);
 
     [LoggerMessage(Level = LogLevel.Warning, EventId = 25, Message = "The knowledge folder watcher reported an error; reloading to catch up")]
     private partial void LogWatcherError(Exception exception);

@@ -123,6 +123,33 @@ public sealed class HybridRankingTests(SemanticsFixture fixture)
         Assert.True(counting.Texts - first <= 1, $"{counting.Texts - first} texts embedded again"); // the warm-up question, a member message: never cached
     }
 
+    [Fact]
+    public void Build_AnotherProcessHoldsTheVectorCacheLocked_CountsTheSkippedWritesOfThatVersionOnly()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"bothost-hybrid-{Guid.NewGuid():N}.db");
+        using var cache = VectorCache.Open(path, TimeProvider.System, TimeSpan.FromMilliseconds(50));
+        var embedder = new KnowledgeEmbedder(fixture.Encoder, cache, TimeProvider.System);
+        var snapshot = Snapshot("what to do about sextortion", "Sextortion", "Someone threatens to share images unless you pay.");
+        KnowledgeBase whileLocked;
+        using (var other = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            other.Open();
+            using var command = other.CreateCommand();
+            command.CommandText = "BEGIN IMMEDIATE; INSERT INTO vectors (key, vector, used) VALUES (x'00', x'00', 0);";
+            command.ExecuteNonQuery();
+            whileLocked = KnowledgeBase.Build(snapshot, new KnowledgeOptions { Embedder = embedder }, new FakeTimeProvider(TestClock.Start));
+        }
+
+        using (whileLocked)
+        {
+            using var afterwards = KnowledgeBase.Build(snapshot, new KnowledgeOptions { Embedder = embedder }, new FakeTimeProvider(TestClock.Start));
+
+            Assert.True(whileLocked.SkippedCacheWrites >= 1, $"{whileLocked.SkippedCacheWrites} skipped");
+            Assert.Equal(0, afterwards.SkippedCacheWrites);
+            Assert.Equal(whileLocked.SkippedCacheWrites, embedder.SkippedCacheWrites);
+        }
+    }
+
     private static KnowledgeSnapshot Snapshot(string question, string title, string text)
     {
         var article = new Article
