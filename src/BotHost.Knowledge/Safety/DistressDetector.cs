@@ -1,3 +1,4 @@
+using System.Globalization;
 using BotHost.Knowledge.Semantics;
 
 namespace BotHost.Knowledge.Safety;
@@ -25,17 +26,39 @@ public sealed class DistressDetector
         _text = text;
     }
 
-    /// <summary>The detector trained on every example; null without distress examples or without anything to contrast them with.</summary>
+    /// <summary>
+    /// The detector trained on every example (or read back from the trained-model cache beside the embedder's vector
+    /// cache, when an earlier load trained it on the same rows); null without distress examples or without anything to
+    /// contrast them with.
+    /// </summary>
     public static DistressDetector? Build(SafetyExamples examples, KnowledgeEmbedder embedder)
+    {
+        ArgumentNullException.ThrowIfNull(embedder);
+        return Build(examples, embedder, TrainedModelCache.Beside(embedder.CachePath, embedder.Time));
+    }
+
+    /// <param name="cache">Where the trained detector is kept between loads (null: train on every load).</param>
+    internal static DistressDetector? Build(SafetyExamples examples, KnowledgeEmbedder embedder, TrainedModelCache? cache)
     {
         ArgumentNullException.ThrowIfNull(examples);
         ArgumentNullException.ThrowIfNull(embedder);
         var training = DistressTraining.Prepare(examples, embedder);
         if (training is null) return null;
+        var key = cache is null ? null : training.Key(embedder.Encoder.ModelId);
+        if (key is not null && cache!.TryRead(key) is { } payload && training.Restore(payload) is { } restored)
+        {
+            return new DistressDetector(embedder.Encoder, restored.Classifier, restored.Machine, restored.Machine is { UsesText: true } ? training.Text : null) { FromCache = true };
+        }
+
         var all = Enumerable.Range(0, training.Rows.Count).ToList();
+        var classifier = training.Train(all);
         var machine = DistressTraining.MachineSettings is { } settings ? training.TrainMachine(all, settings) : null;
-        return new DistressDetector(embedder.Encoder, training.Train(all), machine, machine is { UsesText: true } ? training.Text : null);
+        if (key is not null) cache!.Write(key, DistressTraining.Payload(classifier, machine));
+        return new DistressDetector(embedder.Encoder, classifier, machine, machine is { UsesText: true } ? training.Text : null);
     }
+
+    /// <summary>Whether the detector was read back from the trained-model cache rather than trained by this load.</summary>
+    public bool FromCache { get; private init; }
 
     /// <summary>The distress score (0 to 1) with the nearest distress example, for explanations (never the member's text).</summary>
     public ExampleVerdict Score(string message)
@@ -138,6 +161,55 @@ internal sealed class DistressTraining
         Labels = labels;
         IsCalm = calm;
     }
+
+    /// <summary>
+    /// The key of the detector trained on every row, for the <see cref="TrainedModelCache"/> (see
+    /// <see cref="TrainedModelCache.Key"/>): the classifier's and the machine's settings and every row's label, calm mark
+    /// and text, in order.
+    /// </summary>
+    public byte[] Key(string modelId) => TrainedModelCache.Key("bothost distress model", modelId, Vectors.Count == 0 ? 0 : Vectors[0].Length, add =>
+    {
+        add(CalmClass ? "calm class" : "calm with normal");
+        add(ModelShare.ToString("R", CultureInfo.InvariantCulture));
+        add(CalmWeight.ToString("R", CultureInfo.InvariantCulture));
+        add(new SoftmaxRegression.Settings().ToString());
+        add(MachineSettings?.ToString() ?? "no machine");
+        add(MachineMix.ToString("R", CultureInfo.InvariantCulture));
+        add(Rows.Count.ToString(CultureInfo.InvariantCulture));
+        for (var i = 0; i < Rows.Count; i++)
+        {
+            add(Labels[i] == InDistress ? "distress" : IsCalm[i] ? "calm" : "other");
+            add(Rows[i].Text);
+        }
+    });
+
+    /// <summary>The detector as the cache keeps it: the classifier's linear model, a presence byte, then the kernel machine.</summary>
+    public static byte[] Payload(ExampleClassifier classifier, KernelClassifier? machine)
+    {
+        ArgumentNullException.ThrowIfNull(classifier);
+        return TrainedModelCache.Payload(writer =>
+        {
+            classifier.Model.Write(writer);
+            writer.Write(machine is not null);
+            machine?.Machine.Write(writer);
+        });
+    }
+
+    /// <summary>The detector of <see cref="Payload"/> around these rows (as <see cref="Train"/> and <see cref="TrainMachine"/> fit it on every row); null when the data does not fit them.</summary>
+    public Restored? Restore(byte[] payload) => TrainedModelCache.Restore(payload, reader =>
+    {
+        var model = SoftmaxRegression.Read(reader);
+        if (model.Classes != (CalmClass ? 3 : 2)) return null;
+        var classifier = ExampleClassifier.Restore(Vectors, [.. Enumerable.Range(0, Rows.Count).Select(i => CalmClass && IsCalm[i] ? Calm : Labels[i])], Rows, model);
+        var machine = reader.ReadBoolean()
+            ? KernelClassifier.Restore(KernelMachine.Read(reader), Vectors, [.. Enumerable.Range(0, Rows.Count).Where(i => Labels[i] == InDistress)], Rows)
+            : null;
+        if ((machine is null) != (MachineSettings is null)) return null;
+        return new Restored(classifier, machine);
+    });
+
+    /// <summary>A detector's models read back from the cache.</summary>
+    public sealed record Restored(ExampleClassifier Classifier, KernelClassifier? Machine);
 
     /// <summary>The distress examples, then the calm, normal and everyday ones.</summary>
     public IReadOnlyList<SafetyExample> Rows { get; }

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using BotHost.Knowledge.Semantics;
 
 namespace BotHost.Knowledge.Safety;
@@ -416,22 +414,8 @@ internal sealed class SemanticTraining
     /// changes exactly when the code does), the model id and the vectors' length, then what <paramref name="body"/> adds,
     /// each value ended by a zero byte. The rows' vectors follow from the model id and the texts, as the vector cache's keys say.
     /// </summary>
-    private byte[] Hash(string kind, Action<Action<string>> body)
-    {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        void Add(string value)
-        {
-            hash.AppendData(Encoding.UTF8.GetBytes(value));
-            hash.AppendData([0]);
-        }
-
-        Add(kind);
-        Add(typeof(SemanticTraining).Assembly.ManifestModule.ModuleVersionId.ToString("N"));
-        Add(ModelId);
-        Add(Vectors.Count == 0 ? "0" : Vectors[0].Length.ToString(CultureInfo.InvariantCulture));
-        body(Add);
-        return hash.GetHashAndReset();
-    }
+    private byte[] Hash(string kind, Action<Action<string>> body) =>
+        TrainedModelCache.Key(kind, ModelId, Vectors.Count == 0 ? 0 : Vectors[0].Length, body);
 
     /// <summary>The urgent detector of every row (as <see cref="TrainUrgent"/> fits it) around models read back from the cache.</summary>
     public UrgentModel RestoreUrgent(SoftmaxRegression categories, KernelMachine? urgency)

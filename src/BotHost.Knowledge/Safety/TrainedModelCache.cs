@@ -44,6 +44,61 @@ internal sealed class TrainedModelCache
     public static TrainedModelCache? Beside(string? vectorCachePath, TimeProvider time) =>
         string.IsNullOrEmpty(vectorCachePath) ? null : new TrainedModelCache(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(vectorCachePath))!, FolderName), time);
 
+    /// <summary>
+    /// A training's key: SHA-256 of its kind, the code's version (this assembly's module version id, which a deterministic
+    /// build changes exactly when the code does), the model id and the vectors' length, then what <paramref name="body"/>
+    /// adds, each value ended by a zero byte. The rows' vectors follow from the model id and the texts, as the vector
+    /// cache's keys say.
+    /// </summary>
+    public static byte[] Key(string kind, string modelId, int dimensions, Action<Action<string>> body)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        void Add(string value)
+        {
+            hash.AppendData(System.Text.Encoding.UTF8.GetBytes(value));
+            hash.AppendData([0]);
+        }
+
+        Add(kind);
+        Add(typeof(TrainedModelCache).Assembly.ManifestModule.ModuleVersionId.ToString("N"));
+        Add(modelId);
+        Add(dimensions.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        body(Add);
+        return hash.GetHashAndReset();
+    }
+
+    /// <summary>The bytes <paramref name="write"/> writes: a payload for <see cref="Write"/>.</summary>
+    public static byte[] Payload(Action<BinaryWriter> write)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        using var stream = new MemoryStream();
+        using (var writer = new BinaryWriter(stream))
+        {
+            write(writer);
+        }
+
+        return stream.ToArray();
+    }
+
+    /// <summary>What <paramref name="read"/> makes of a whole payload; null when it reads less than all of it or the data does not describe it.</summary>
+    public static T? Restore<T>(byte[] payload, Func<BinaryReader, T?> read)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(payload);
+        ArgumentNullException.ThrowIfNull(read);
+        try
+        {
+            using var reader = new BinaryReader(new MemoryStream(payload, writable: false));
+            var value = read(reader);
+            return value is not null && reader.BaseStream.Position == payload.Length ? value : null;
+        }
+        catch (Exception ex) when (ex is InvalidDataException or EndOfStreamException or ArgumentException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>The file of a key.</summary>
     public string PathOf(ReadOnlySpan<byte> key) => Path.Combine(Folder, Convert.ToHexStringLower(key) + ".bin");
 

@@ -192,6 +192,61 @@ public sealed class TrainedModelCacheTests(SemanticsFixture fixture) : IDisposab
         Assert.True(File.Exists(Cache.PathOf(fresh)));
     }
 
+    /// <summary>Every fourth distress, calm and normal example: the distress detector's three classes.</summary>
+    private SafetyExamples DistressExamples(int skipDistress = 0)
+    {
+        var shipped = fixture.Shipped.Snapshot.Examples;
+        static List<SafetyExample> Part(IEnumerable<SafetyExample> rows) => [.. rows.Where((_, i) => i % 4 == 0)];
+        return new SafetyExamples([], Part(shipped.Normal), []) { Distress = [.. Part(shipped.Distress).Skip(skipDistress)], Calm = Part(shipped.Calm) };
+    }
+
+    private static List<(double Score, string? Nearest)> DistressScores(DistressDetector detector) =>
+        [.. Probes.Select(p => detector.Score(p)).Select(v => (v.Score, v.Nearest?.Location))];
+
+    [Fact]
+    public void BuildDistress_SameRowsAgain_ReadsTheCacheAndScoresIdentically()
+    {
+        var examples = DistressExamples();
+
+        var trained = DistressDetector.Build(examples, fixture.Embedder, Cache)!;
+        var cached = DistressDetector.Build(examples, fixture.Embedder, Cache)!;
+        var plain = DistressDetector.Build(examples, fixture.Embedder, null)!;
+
+        Assert.False(trained.FromCache);
+        Assert.True(cached.FromCache);
+        Assert.False(plain.FromCache);
+        Assert.Single(Files);
+        Assert.Equal(DistressScores(trained), DistressScores(cached));
+        Assert.Equal(DistressScores(plain), DistressScores(cached));
+    }
+
+    [Fact]
+    public void BuildDistress_ChangedRows_TrainsAgainUnderANewKey()
+    {
+        DistressDetector.Build(DistressExamples(), fixture.Embedder, Cache);
+
+        var changed = DistressDetector.Build(DistressExamples(skipDistress: 1), fixture.Embedder, Cache)!;
+
+        Assert.False(changed.FromCache);
+        Assert.Equal(2, Files.Length);
+        Assert.Equal(DistressScores(DistressDetector.Build(DistressExamples(skipDistress: 1), fixture.Embedder, null)!), DistressScores(changed));
+    }
+
+    [Fact]
+    public void BuildDistress_FileOfAnotherDetectorUnderItsKey_IsIgnoredAndTrainedAgain()
+    {
+        var examples = DistressExamples();
+        var key = DistressTraining.Prepare(examples, fixture.Embedder)!.Key(fixture.Embedder.Encoder.ModelId);
+        Cache.Write(key, [1, 2, 3]);
+
+        var built = DistressDetector.Build(examples, fixture.Embedder, Cache)!;
+        var again = DistressDetector.Build(examples, fixture.Embedder, Cache)!;
+
+        Assert.False(built.FromCache);
+        Assert.True(again.FromCache);
+        Assert.Equal(DistressScores(built), DistressScores(again));
+    }
+
     [Fact]
     public void Beside_AVectorCacheFile_IsTheTrainedFolderNextToIt()
     {
