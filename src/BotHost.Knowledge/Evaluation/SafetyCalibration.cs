@@ -114,8 +114,14 @@ public static class SafetyCalibration
     /// </summary>
     public static int RefusalSteps => RefusalGrid.Length + 1 + StanceGrid.Length + JointGrid.Length + JointStances.Length - 1 + AveragePairs.Length;
 
-    /// <param name="step">Called after each of the <see cref="RefusalSteps"/> settings is measured (from the calling thread).</param>
-    public static string Refusal(KnowledgeBase knowledge, IReadOnlyList<(string Message, bool Refuse)> dev, Action? step = null)
+    /// <summary>The settings <see cref="Refusal"/> measures with <c>jointOnly</c>: the settings in use, then the one-score models' of the stance in use.</summary>
+    public static int RefusalJointSteps => 1 + JointGrid.Length;
+
+    /// <param name="step">Called after each of the <see cref="RefusalSteps"/> settings is measured (from the calling thread);
+    /// <see cref="RefusalJointSteps"/> with <paramref name="jointOnly"/>.</param>
+    /// <param name="jointOnly">Only the settings in use and the one-score table of <see cref="JointGrid"/> (<c>kb eval --joint-only</c>):
+    /// no kernel machine grid, no stance grid, no other pair machines. The suggested thresholds are the same as the whole run's.</param>
+    public static string Refusal(KnowledgeBase knowledge, IReadOnlyList<(string Message, bool Refuse)> dev, Action? step = null, bool jointOnly = false)
     {
         ArgumentNullException.ThrowIfNull(knowledge);
         ArgumentNullException.ThrowIfNull(dev);
@@ -130,7 +136,7 @@ public static class SafetyCalibration
         text.Append("protective question the rules answer (and at most 1% of the other examples): refuse examples kept (cross-validated), dev requests refused (with the rules)\n");
         var devTexts = dev.Select(d => training.Text.Vectorize(d.Message)).ToList();
         var protective = SemanticTraining.ProtectiveWeight;
-        foreach (var (gamma, cost, textWeight) in RefusalGrid)
+        foreach (var (gamma, cost, textWeight) in jointOnly ? [] : RefusalGrid)
         {
             var settings = new KernelMachine.Settings(gamma, cost, textWeight);
             var scored = ScoreRefusal(training, settings, protective, dev, devRules, null,
@@ -183,8 +189,8 @@ public static class SafetyCalibration
             }
         }
 
-        var stance = Stance(training, dev, devVectors, inUse, suggested, text, step);
-        var joint = Joint(training, dev, devVectors, inUse, suggested, text, step, cue);
+        var stance = jointOnly ? null : Stance(training, dev, devVectors, inUse, suggested, text, step);
+        var joint = Joint(training, dev, devVectors, inUse, suggested, text, step, cue, jointOnly);
         text.Append(CultureInfo.InvariantCulture, $"\nrefusal.yaml: example_threshold: {suggested:0.000}\n");
         if (cue is not null) text.Append(CultureInfo.InvariantCulture, $"refusal.yaml: uncued_threshold: {uncued:0.000} (two stages)\n");
         if (stance is var (from, at)) text.Append(CultureInfo.InvariantCulture, $"refusal.yaml: stance_from: {from:0.00}, stance_threshold: {at:0.00} (the asker's stance)\n");
@@ -240,8 +246,9 @@ public static class SafetyCalibration
     /// no dev protective question the rules answer. Returns the threshold of the model in use, OR-combined, at 0.25%.
     /// </summary>
     /// <param name="cue">refusal.yaml's protective cue, for the variants that read it (skipped without it).</param>
+    /// <param name="inUseOnly">Only the stance classifier in use, no other pair machine (<see cref="AveragePairs"/>).</param>
     private static double? Joint(SemanticTraining training, IReadOnlyList<(string Message, bool Refuse)> dev, List<float[]> devVectors, List<Scored> inUse, double high,
-        StringBuilder text, Action? step, Func<string, bool>? cue)
+        StringBuilder text, Action? step, Func<string, bool>? cue, bool inUseOnly = false)
     {
         text.Append(CultureInfo.InvariantCulture, $"\nvariant: one score (learned: requests against every other row; or a fixed average of the scores' log-odds), OR-combined with example score {high:0.000}, and alone:\n");
         double? suggestion = null;
@@ -249,7 +256,7 @@ public static class SafetyCalibration
         var pairRows = training.CrossValidatePair(Folds);
         var pairFull = training.TrainPair(all, shareGram: true);
         var pair = (Rows: pairRows, Dev: (IReadOnlyList<double>)[.. dev.Select((d, i) => pairFull?.Score(devVectors[i], pairFull.UsesText ? training.PairTextOf().Vectorize(d.Message) : default) ?? 0)]);
-        foreach (var stanceSettings in JointStances)
+        foreach (var stanceSettings in inUseOnly ? [SemanticTraining.StanceSettings] : JointStances)
         {
             var stanceInUse = stanceSettings == SemanticTraining.StanceSettings;
             text.Append(CultureInfo.InvariantCulture,
@@ -258,7 +265,7 @@ public static class SafetyCalibration
             if (JointVariants(training, dev, devVectors, inUse, high, text, step, stanceSettings, grid, cue, pair) is { } threshold && stanceInUse) suggestion = threshold;
         }
 
-        foreach (var (gamma, textWeight, cost, protective, classes) in AveragePairs)
+        foreach (var (gamma, textWeight, cost, protective, classes) in inUseOnly ? [] : AveragePairs)
         {
             var machine = new KernelMachine.Settings(gamma, cost, textWeight);
             var rows = training.CrossValidatePair(Folds, machine, protective, classes);

@@ -31,14 +31,22 @@ internal static class KbEvalCommand
         var refusal = KbSafetyEval.RefusalOption();
         var detector = KbSafetyEval.DetectorOption();
         var distress = KbSafetyEval.DistressOption();
+        var jointOnly = KbSafetyEval.JointOnlyOption();
         var command = new Command("eval", "Measure how well the bot answers the eval questions")
         {
-            questions, json, region, reportOnly, ablation, calibrate, floor, urgent, refusal, detector, distress,
+            questions, json, region, reportOnly, ablation, calibrate, floor, urgent, refusal, detector, distress, jointOnly,
         };
         command.SetAction(parse =>
         {
             var options = new KnowledgeOptions { Path = KnowledgePath.Resolve(parse.GetValue(knowledgeOption)) };
-            var safety = new KbSafetyEval.Settings(parse.GetValue(detector)!, parse.GetValue(calibrate), parse.GetValue(json), parse.GetValue(reportOnly), parse.GetValue(floor));
+            var safety = new KbSafetyEval.Settings(parse.GetValue(detector)!, parse.GetValue(calibrate), parse.GetValue(json), parse.GetValue(reportOnly), parse.GetValue(floor),
+                parse.GetValue(jointOnly));
+            if (safety.JointOnly && (parse.GetValue(refusal) is null || !safety.Calibrate))
+            {
+                env.Error.WriteLine("bothost: --joint-only needs --refusal FILE --calibrate: it narrows the refusal calibration");
+                return ExitCodes.Usage;
+            }
+
             if (parse.GetValue(urgent) is { } urgentFile) return KbSafetyEval.RunUrgent(env, options, urgentFile, safety);
             if (parse.GetValue(refusal) is { } refusalFile) return KbSafetyEval.RunRefusal(env, options, refusalFile, safety);
             if (parse.GetValue(distress) is { } distressFile) return KbSafetyEval.RunDistress(env, options, distressFile, safety);

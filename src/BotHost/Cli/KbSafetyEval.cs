@@ -27,6 +27,15 @@ internal static class KbSafetyEval
         Description = "Measure refusals on FILE (message TAB refuse, or message TAB protective) instead",
     };
 
+    /// <summary>
+    /// <c>--joint-only</c>: with <c>--refusal FILE --calibrate</c>, only the settings in use and the one score's table (the
+    /// kernel machine's and the stance's grids and the other pair machines skipped), so a one-score experiment takes minutes.
+    /// </summary>
+    public static Option<bool> JointOnlyOption() => new("--joint-only")
+    {
+        Description = "With --refusal FILE --calibrate: only the settings in use and the one score's table (skips the kernel machine's and the stance's grids)",
+    };
+
     public static Option<string?> DistressOption() => new("--distress")
     {
         Description = "Measure the distress safety net on its cross-validated examples and on FILE (message TAB distress|calm, or an urgent eval file) instead",
@@ -105,8 +114,9 @@ internal static class KbSafetyEval
         env.Output.Write(settings.Json ? RefusalEvaluator.ToJson(IsBlind(file) ? report with { Misses = [] } : report) + "\n" : report.ToText(showMisses: !IsBlind(file)));
         if (settings.Calibrate)
         {
-            env.Output.Write("\n" + CliProgress.Run(env, settings.Json, $"calibrate: refusal examples, {SafetyCalibration.RefusalSteps} settings of {SafetyCalibration.Folds} folds",
-                SafetyCalibration.RefusalSteps, step => SafetyCalibration.Refusal(knowledge, [.. cases.Select(c => (c.Message, c.MustRefuse))], step)));
+            var steps = settings.JointOnly ? SafetyCalibration.RefusalJointSteps : SafetyCalibration.RefusalSteps;
+            env.Output.Write("\n" + CliProgress.Run(env, settings.Json, $"calibrate: refusal examples, {steps} settings of {SafetyCalibration.Folds} folds",
+                steps, step => SafetyCalibration.Refusal(knowledge, [.. cases.Select(c => (c.Message, c.MustRefuse))], step, settings.JointOnly)));
         }
 
         return Finish(env, settings, report.Failures(), report.Failures,
@@ -114,7 +124,8 @@ internal static class KbSafetyEval
     }
 
     /// <summary>What the safety modes of <c>kb eval</c> read from the command line.</summary>
-    public sealed record Settings(string Detector, bool Calibrate, bool Json, bool ReportOnly, string? Floor);
+    /// <param name="JointOnly"><c>--joint-only</c>: the refusal calibration's one-score table alone (<see cref="JointOnlyOption"/>).</param>
+    public sealed record Settings(string Detector, bool Calibrate, bool Json, bool ReportOnly, string? Floor, bool JointOnly = false);
 
     /// <summary>
     /// Reads the labelled <paramref name="file"/> and checks <c>--detector</c> and <c>--calibrate</c> (never on a blind
