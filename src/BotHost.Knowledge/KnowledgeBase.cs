@@ -121,7 +121,8 @@ public sealed class KnowledgeBase : IDisposable
             [.. snapshot.Articles.Select(ArticleText)],
             [.. snapshot.Articles.Select(a => (IReadOnlyList<string>)[.. a.Sections.Select(s => s.Heading + "\n" + s.Text)])],
             [.. snapshot.Articles.Select(a => a.Title)],
-            [.. snapshot.Articles.Select(a => (IReadOnlyList<string>)[.. a.Sections.Select(s => s.Heading)])]);
+            [.. snapshot.Articles.Select(a => (IReadOnlyList<string>)[.. a.Sections.Select(s => s.Heading)])],
+            [.. snapshot.Articles.Select(a => (IReadOnlyList<string>)a.Questions)]);
         options.BuildStage?.Invoke("terms");
         var safety = options.Embedder is { } embedder && !snapshot.Examples.IsEmpty
             ? snapshot.Safety with { Examples = global::BotHost.Knowledge.Safety.SemanticSafety.Build(snapshot.Examples, snapshot.OffTopic, snapshot.Articles, embedder) }

@@ -70,6 +70,7 @@ internal sealed class KnowledgeSearcher
 
         var concepts = Resolve(query.Concepts);
         var total = concepts.Sum(c => c.Weight);
+        var words = _terms.QuestionTermIds(query.Words);
         var lexical = matches
             .Select(m => (Article: m.Key, Match: m.Value, Score: m.Value.SectionScore + (_parameters.QuestionWeight * m.Value.QuestionScore)))
             .OrderByDescending(m => m.Score)
@@ -111,6 +112,7 @@ internal sealed class KnowledgeSearcher
                     LexicalRank = lexicalRanks.GetValueOrDefault(m.Article, Candidates),
                     SemanticRank = semanticRanks.GetValueOrDefault(m.Article, SemanticCandidates),
                     ClassLogProbability = cosines?.ClassLogProbability ?? 0,
+                    QuestionWords = _terms.QuestionWordLogLikelihood(m.Article, words),
                 };
             });
 

@@ -51,7 +51,8 @@ public sealed class QueryAnalyzer
         ArgumentNullException.ThrowIfNull(question);
         var text = question.Length > MaxInputChars ? question[..MaxInputChars] : question;
         var corrections = new List<SpellingCorrection>();
-        var words = Words(text, corrections);
+        var typed = new List<string>();
+        var words = Words(text, corrections, typed);
 
         var concepts = new List<QueryConcept>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -67,7 +68,7 @@ public sealed class QueryAnalyzer
         if (concepts.Count > MaxConcepts) concepts.RemoveRange(MaxConcepts, concepts.Count - MaxConcepts);
         var lexical = LexicalQuery.AnyOf(concepts.SelectMany(SearchedPhrases).Select(p => p.Words));
         var used = corrections.Where(c => concepts.Any(k => k.Alternatives.Any(a => a.Words.Contains(c.ReadAs)))).Distinct().ToList();
-        return new AnalyzedQuery(concepts, used, lexical);
+        return new AnalyzedQuery(concepts, used, lexical) { Words = typed };
     }
 
     /// <summary>
@@ -83,11 +84,12 @@ public sealed class QueryAnalyzer
     /// <summary>True when every word of the phrase occurs in the index.</summary>
     public bool IsKnown(QueryPhrase phrase) => phrase.Stems.All(_vocabulary.ContainsKey);
 
-    private List<string> Words(string text, List<SpellingCorrection> corrections)
+    private List<string> Words(string text, List<SpellingCorrection> corrections, List<string> typed)
     {
         var words = new List<string>();
         foreach (var token in TextTokenizer.Tokenize(text, maxTokens: MaxConcepts * 4))
         {
+            typed.Add(token.Text);
             var normalized = _features.HasFlag(SearchFeatures.ChatNormalization)
                 ? ChatNormalizer.Normalize(token.Text, IsKnownWord)
                 : [token.Text];

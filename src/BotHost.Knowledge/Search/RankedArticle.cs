@@ -53,4 +53,10 @@ public sealed record RankedArticle(int Article, int Section, double Score, doubl
 
     /// <summary>The article classifier's log-probability that the question is one of this article's (0 without it).</summary>
     public double ClassLogProbability { get; init; }
+
+    /// <summary>
+    /// How likely the question's words are among the article's questions' words (<see cref="ArticleTermIndex.QuestionWordLogLikelihood"/>;
+    /// 0 without words).
+    /// </summary>
+    public double QuestionWords { get; init; }
 }

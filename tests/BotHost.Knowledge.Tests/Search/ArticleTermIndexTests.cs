@@ -52,4 +52,21 @@ public sealed class ArticleTermIndexTests
         Assert.True(terms.ContainsTerms(0, ids));
         Assert.False(terms.ContainsTerms(1, ids));
     }
+
+    [Fact]
+    public void QuestionWordLogLikelihood_WordsOfOneArticlesQuestions_FavourThatArticleAndStopWordsCount()
+    {
+        var terms = ArticleTermIndex.Build([["Talking to your teen", "my son sent a photo"], ["Bullying", "i am being bullied at school"]],
+            questions: [["my son sent a nude", "my daughter is sexting"], ["i am being bullied", "people at school are mean to me"]]);
+
+        var parent = terms.QuestionTermIds(["what", "should", "my", "son", "do"]);
+        var teen = terms.QuestionTermIds(["i", "am", "scared"]);
+
+        // "what", "should", "do" and "scared" are in no article's questions: left out; "my" and "i" are kept (who is asking)
+        Assert.Equal(2, parent.Count);
+        Assert.Equal(2, teen.Count);
+        Assert.True(terms.QuestionWordLogLikelihood(0, parent) > terms.QuestionWordLogLikelihood(1, parent));
+        Assert.True(terms.QuestionWordLogLikelihood(1, teen) > terms.QuestionWordLogLikelihood(0, teen));
+        Assert.Equal(0, terms.QuestionWordLogLikelihood(0, terms.QuestionTermIds(["taxes"])));
+    }
 }

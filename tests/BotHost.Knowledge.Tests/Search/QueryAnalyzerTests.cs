@@ -71,6 +71,15 @@ public sealed class QueryAnalyzerTests
     }
 
     [Fact]
+    public void Analyze_ChatAndMisspeltWords_WordsKeepEveryWordAsTyped()
+    {
+        var query = Analyzer(SearchFeatures.All).Analyze("sum1 threatnin ME pls");
+
+        Assert.Equal(["sum1", "threatnin", "me", "pls"], query.Words);
+        Assert.DoesNotContain("me", query.Concepts.Select(c => c.Typed));
+    }
+
+    [Fact]
     public void Analyze_EverydayWordCloseToAKnowledgeBaseWord_IsNotCorrected()
     {
         var surface = new Dictionary<string, int>(Surface) { ["takes"] = 2 };

@@ -66,6 +66,19 @@ public sealed class RerankerTests
     }
 
     [Fact]
+    public void Features_QuestionWords_MeasuredBelowTheBestCandidate()
+    {
+        var top = new[]
+        {
+            Candidate(1, 0, 0.60) with { QuestionWords = -12.0 },
+            Candidate(2, 1, 0.45) with { QuestionWords = -9.5 },
+        };
+
+        Assert.Equal(-2.5, Reranker.Features(top, 0)[Reranker.FeatureNames.IndexOf("question_words")], precision: 9);
+        Assert.Equal(0, Reranker.Features(top, 1)[Reranker.FeatureNames.IndexOf("question_words")], precision: 9);
+    }
+
+    [Fact]
     public void Default_OneWeightPerFeature()
     {
         Assert.Equal(Reranker.FeatureNames.Length, Reranker.Default.Weights.Length);
