@@ -199,17 +199,16 @@ internal sealed class DistressTraining
     public Restored? Restore(byte[] payload) => TrainedModelCache.Restore(payload, reader =>
     {
         var model = SoftmaxRegression.Read(reader);
-        if (model.Classes != (CalmClass ? 3 : 2)) return null;
+        if (model.Classes != (CalmClass ? 3 : 2)) return (Restored?)null;
         var classifier = ExampleClassifier.Restore(Vectors, [.. Enumerable.Range(0, Rows.Count).Select(i => CalmClass && IsCalm[i] ? Calm : Labels[i])], Rows, model);
         var machine = reader.ReadBoolean()
             ? KernelClassifier.Restore(KernelMachine.Read(reader), Vectors, [.. Enumerable.Range(0, Rows.Count).Where(i => Labels[i] == InDistress)], Rows)
             : null;
-        if ((machine is null) != (MachineSettings is null)) return null;
-        return new Restored(classifier, machine);
+        return (machine is null) == (MachineSettings is null) ? new Restored(classifier, machine) : null;
     });
 
     /// <summary>A detector's models read back from the cache.</summary>
-    public sealed record Restored(ExampleClassifier Classifier, KernelClassifier? Machine);
+    public readonly record struct Restored(ExampleClassifier Classifier, KernelClassifier? Machine);
 
     /// <summary>The distress examples, then the calm, normal and everyday ones.</summary>
     public IReadOnlyList<SafetyExample> Rows { get; }

@@ -139,7 +139,7 @@ public sealed class SemanticSafety
     }
 
     /// <summary>The urgent detector as the cache keeps it: a presence byte, then its models.</summary>
-    private static byte[] SerializeUrgent(UrgentModel? urgent) => Serialize(writer =>
+    private static byte[] SerializeUrgent(UrgentModel? urgent) => TrainedModelCache.Payload(writer =>
     {
         writer.Write(urgent is not null);
         if (urgent is not null)
@@ -151,7 +151,7 @@ public sealed class SemanticSafety
     });
 
     /// <summary>The refusal detectors as the cache keeps them: per detector a presence byte, then its models.</summary>
-    private static byte[] SerializeRefusal(KernelClassifier? refusal, StanceClassifier? stance, RefusalModel? joint, KernelClassifier? pair) => Serialize(writer =>
+    private static byte[] SerializeRefusal(KernelClassifier? refusal, StanceClassifier? stance, RefusalModel? joint, KernelClassifier? pair) => TrainedModelCache.Payload(writer =>
     {
         writer.Write(refusal is not null);
         refusal?.Machine.Write(writer);
@@ -163,19 +163,8 @@ public sealed class SemanticSafety
         pair?.Machine.Write(writer);
     });
 
-    private static byte[] Serialize(Action<BinaryWriter> write)
-    {
-        using var stream = new MemoryStream();
-        using (var writer = new BinaryWriter(stream))
-        {
-            write(writer);
-        }
-
-        return stream.ToArray();
-    }
-
     /// <summary>The urgent detector of <see cref="SerializeUrgent"/> around the training's rows; null when the data does not fit it.</summary>
-    private static (UrgentModel? Urgent, bool Whole)? RestoreUrgent(SemanticTraining training, byte[] payload) => Restore(payload, reader =>
+    private static (UrgentModel? Urgent, bool Whole)? RestoreUrgent(SemanticTraining training, byte[] payload) => TrainedModelCache.Restore(payload, reader =>
     {
         UrgentModel? urgent = null;
         if (reader.ReadBoolean())
@@ -189,7 +178,7 @@ public sealed class SemanticSafety
 
     /// <summary>The refusal detectors of <see cref="SerializeRefusal"/> around the training's rows; null when the data does not fit them.</summary>
     private static (KernelClassifier? Refusal, StanceClassifier? Stance, RefusalModel? Joint, KernelClassifier? Pair)? RestoreRefusal(SemanticTraining training, byte[] payload) =>
-        Restore(payload, reader =>
+        TrainedModelCache.Restore(payload, reader =>
         {
             var refusal = reader.ReadBoolean() ? training.RestoreRefusal(KernelMachine.Read(reader)) : null;
             var stance = reader.ReadBoolean() ? StanceClassifier.Read(reader) : null;
@@ -199,22 +188,6 @@ public sealed class SemanticSafety
             if (joint is not null && joint.Views != (pair is null ? 0 : 1)) return null;
             return ((KernelClassifier?, StanceClassifier?, RefusalModel?, KernelClassifier?)?)(refusal, stance, joint, pair);
         });
-
-    /// <summary>What <paramref name="read"/> makes of the whole payload; null when it reads less than all of it or the data does not describe it.</summary>
-    private static T? Restore<T>(byte[] payload, Func<BinaryReader, T?> read)
-        where T : struct
-    {
-        try
-        {
-            using var reader = new BinaryReader(new MemoryStream(payload, writable: false));
-            var value = read(reader);
-            return value is not null && reader.BaseStream.Position == payload.Length ? value : null;
-        }
-        catch (Exception ex) when (ex is InvalidDataException or EndOfStreamException or ArgumentException)
-        {
-            return null;
-        }
-    }
 
     /// <summary>The urgent category the examples lean to, with the urgent score; null when there are no urgent examples.</summary>
     public ExampleVerdict? ScoreUrgent(string message)

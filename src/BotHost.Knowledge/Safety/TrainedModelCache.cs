@@ -83,7 +83,7 @@ internal sealed class TrainedModelCache
 
     /// <summary>What <paramref name="read"/> makes of a whole payload; null when it reads less than all of it or the data does not describe it.</summary>
     public static T? Restore<T>(byte[] payload, Func<BinaryReader, T?> read)
-        where T : class
+        where T : struct
     {
         ArgumentNullException.ThrowIfNull(payload);
         ArgumentNullException.ThrowIfNull(read);
