@@ -74,7 +74,7 @@ public sealed class KbCommandTests : IDisposable
         var (_, output, _) = await CliRunner.RunAsync("kb", "eval", "--calibrate", "--report-only", "-k", _folder.Path);
 
         Assert.Matches(@"calibrated: intercept=\S+ coverage=\S+ strength=\S+ anchor=\S+ topic=\S+ off_topic=\S+ cosine=\S+ margin=\S+ neighbour_margin=\S+ on_topic=\S+ \(n=\d+ questions \+ \d+ misspelt \+ \d+ cross-validated everyday", output);
-        Assert.Matches(@"reranker: intercept=\S+ fused_rank=\S+ strength=\S+ cosine=\S+ question_cosine=\S+ document_cosine=\S+ centroid_cosine=\S+ top_mean=\S+ coverage=\S+ topic=\S+ anchor=\S+ question_strength=\S+ lexical_rank=\S+ class_log_probability=\S+ semantic_rank=\S+ \(n=\d+ held-out article questions", output);
+        Assert.Matches(@"reranker: intercept=\S+ fused_rank=\S+ strength=\S+ cosine=\S+ question_cosine=\S+ document_cosine=\S+ centroid_cosine=\S+ top_mean=\S+ coverage=\S+ topic=\S+ anchor=\S+ question_strength=\S+ lexical_rank=\S+ class_log_probability=\S+ semantic_rank=\S+ question_words=\S+ \(n=\d+ held-out article questions", output);
     }
 
     [Fact]
