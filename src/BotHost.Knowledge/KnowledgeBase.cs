@@ -91,7 +91,7 @@ public sealed class KnowledgeBase : IDisposable
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(time);
         var started = Stopwatch.GetTimestamp();
-        var skippedBefore = options.Embedder?.SkippedCacheWrites ?? 0;
+        using var skipped = Semantics.VectorCache.CountSkippedWrites();
         var passages = new List<IndexedPassage>();
         var refs = new List<PassageRef>();
         var questions = new List<string>();
@@ -149,7 +149,7 @@ public sealed class KnowledgeBase : IDisposable
         var knowledge = new KnowledgeBase(snapshot, options, index, terms, refs, questionArticles, semantic, onTopic, time.GetUtcNow(), Stopwatch.GetElapsedTime(started), safety,
             audience)
         {
-            SkippedCacheWrites = (options.Embedder?.SkippedCacheWrites ?? 0) - skippedBefore,
+            SkippedCacheWrites = skipped.Count,
         };
         knowledge.WarmUp();
         options.BuildStage?.Invoke("warm-up");

@@ -44,17 +44,20 @@ public sealed class DistressDetector
         ArgumentNullException.ThrowIfNull(embedder);
         var training = DistressTraining.Prepare(examples, embedder);
         if (training is null) return null;
+        DistressDetector Detector(ExampleClassifier classifier, KernelClassifier? machine, bool fromCache) =>
+            new(embedder.Encoder, classifier, machine, machine is { UsesText: true } ? training.Text : null) { FromCache = fromCache };
+
         var key = cache is null ? null : training.Key(embedder.Encoder.ModelId);
         if (key is not null && cache!.TryRead(key) is { } payload && training.Restore(payload) is { } restored)
         {
-            return new DistressDetector(embedder.Encoder, restored.Classifier, restored.Machine, restored.Machine is { UsesText: true } ? training.Text : null) { FromCache = true };
+            return Detector(restored.Classifier, restored.Machine, fromCache: true);
         }
 
         var all = Enumerable.Range(0, training.Rows.Count).ToList();
         var classifier = training.Train(all);
         var machine = DistressTraining.MachineSettings is { } settings ? training.TrainMachine(all, settings) : null;
         if (key is not null) cache!.Write(key, DistressTraining.Payload(classifier, machine));
-        return new DistressDetector(embedder.Encoder, classifier, machine, machine is { UsesText: true } ? training.Text : null);
+        return Detector(classifier, machine, fromCache: false);
     }
 
     /// <summary>Whether the detector was read back from the trained-model cache rather than trained by this load.</summary>

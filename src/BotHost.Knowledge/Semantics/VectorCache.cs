@@ -25,6 +25,7 @@ public sealed class VectorCache : IDisposable
 
     private readonly SqliteConnection _connection;
     private readonly Lock _gate = new();
+    private static readonly AsyncLocal<SkippedWriteCount?> CurrentCount = new();
     private long _skippedWrites;
 
     static VectorCache() => SQLitePCL.Batteries_V2.Init();
@@ -39,6 +40,17 @@ public sealed class VectorCache : IDisposable
 
     /// <summary>Writes (new vectors, use dates, the pruning at open) skipped because another process held the file locked.</summary>
     public long SkippedWrites => Interlocked.Read(ref _skippedWrites);
+
+    /// <summary>
+    /// Starts counting the writes skipped by the calling flow and the tasks it starts (a knowledge base's build), not
+    /// those of another build running at the same time on the same cache; disposing the count ends it.
+    /// </summary>
+    public static SkippedWriteCount CountSkippedWrites()
+    {
+        var count = new SkippedWriteCount(CurrentCount.Value);
+        CurrentCount.Value = count;
+        return count;
+    }
 
     /// <summary>Opens (creating when needed) the cache file; throws when the file cannot be opened or is not a cache.</summary>
     public static VectorCache Open(string path, TimeProvider time) => Open(path, time, TimeSpan.FromSeconds(10));
@@ -186,6 +198,7 @@ public sealed class VectorCache : IDisposable
         catch (SqliteException ex) when (ex.SqliteErrorCode is raw.SQLITE_BUSY or raw.SQLITE_LOCKED)
         {
             Interlocked.Increment(ref _skippedWrites);
+            CurrentCount.Value?.Add();
         }
     }
 
@@ -248,5 +261,28 @@ public sealed class VectorCache : IDisposable
         using var command = connection.CreateCommand();
         command.CommandText = sql;
         command.ExecuteNonQuery();
+    }
+
+    /// <summary>The writes skipped within one flow (see <see cref="CountSkippedWrites"/>); an enclosing count sees them too.</summary>
+    public sealed class SkippedWriteCount : IDisposable
+    {
+        private readonly SkippedWriteCount? _outer;
+        private long _count;
+
+        internal SkippedWriteCount(SkippedWriteCount? outer) => _outer = outer;
+
+        public long Count => Interlocked.Read(ref _count);
+
+        internal void Add()
+        {
+            Interlocked.Increment(ref _count);
+            _outer?.Add();
+        }
+
+        /// <summary>Ends the count: later skips in this flow go to the enclosing count, if any.</summary>
+        public void Dispose()
+        {
+            if (CurrentCount.Value == this) CurrentCount.Value = _outer;
+        }
     }
 }

@@ -136,6 +136,48 @@ public sealed class VectorCacheTests : IDisposable
         Assert.Equal(0, last.Texts);
     }
 
+    [Fact]
+    public async Task CountSkippedWrites_AnotherFlowSkipsAtTheSameTime_EachCountsOnlyItsOwn()
+    {
+        using var cache = VectorCache.Open(CachePath, _time, TimeSpan.FromMilliseconds(50));
+        using var other = HoldWriteLock();
+        var elsewhere = Task.Run(() =>
+        {
+            using var count = VectorCache.CountSkippedWrites();
+            cache.GetOrEncode(SharedEncoder.Encoder, ["what is a hotline"], EmbeddingKind.Document, _time);
+            return count.Count;
+        });
+
+        long mine;
+        using (var count = VectorCache.CountSkippedWrites())
+        {
+            cache.GetOrEncode(SharedEncoder.Encoder, Texts, EmbeddingKind.Document, _time);
+            mine = count.Count;
+        }
+
+        Assert.Equal(1, mine);
+        Assert.Equal(1, await elsewhere);
+        Assert.Equal(2, cache.SkippedWrites);
+    }
+
+    [Fact]
+    public void CountSkippedWrites_NestedCountEnded_TheEnclosingCountKeepsCounting()
+    {
+        using var cache = VectorCache.Open(CachePath, _time, TimeSpan.FromMilliseconds(50));
+        using var other = HoldWriteLock();
+        using var outer = VectorCache.CountSkippedWrites();
+
+        using (var inner = VectorCache.CountSkippedWrites())
+        {
+            cache.GetOrEncode(SharedEncoder.Encoder, Texts, EmbeddingKind.Document, _time);
+            Assert.Equal(1, inner.Count);
+        }
+
+        cache.GetOrEncode(SharedEncoder.Encoder, ["what is a hotline"], EmbeddingKind.Document, _time);
+
+        Assert.Equal(2, outer.Count);
+    }
+
     /// <summary>Another process's open write transaction on the cache file (an uncommitted insert holds the lock).</summary>
     private Microsoft.Data.Sqlite.SqliteConnection HoldWriteLock()
     {
