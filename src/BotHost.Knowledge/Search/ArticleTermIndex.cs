@@ -14,25 +14,30 @@ internal sealed class ArticleTermIndex
     private readonly int[][] _titleTerms;
     private readonly int[][][] _headingTerms;
 
-    /// <summary>For each article, how many of its questions contain each term (by term id).</summary>
-    private readonly Dictionary<int, int>[] _questionTermCounts;
+    /// <summary>
+    /// For each article, how many of its questions contain each term and each pair of adjacent terms (by
+    /// <see cref="WordKey"/> and <see cref="PairKey"/>).
+    /// </summary>
+    private readonly Dictionary<long, int>[] _questionTermCounts;
 
     /// <summary>For each article, the sum of <see cref="_questionTermCounts"/>.</summary>
     private readonly int[] _questionTermTotals;
 
-    /// <summary>The terms found in some article's questions.</summary>
-    private readonly HashSet<int> _questionVocabulary;
+    /// <summary>The terms and pairs of adjacent terms found in some article's questions.</summary>
+    private readonly HashSet<long> _questionVocabulary;
 
     /// <summary>
-    /// Additive smoothing of <see cref="QuestionWordLogLikelihood"/>: the held-out article questions' cross-validated
-    /// recall@1 was highest from 0.1 to 0.2 (2,274 questions, in an offline refit of the reranker over their searches'
-    /// features with a plain suffix-stripping stemmer: +25 over the reranker without the model; 0.05 +21, 0.5 +19, 1 +13;
-    /// with this code and Lucene's stems, 0.870 -> 0.880 by <c>kb eval --calibrate</c>).
+    /// Additive smoothing of <see cref="QuestionWordLogLikelihood"/>. With words alone the held-out article questions'
+    /// cross-validated recall@1 was highest from 0.1 to 0.2 (2,274 questions, in an offline refit of the reranker over
+    /// their searches' features: 0.870 -> 0.880 by <c>kb eval --calibrate</c> at 0.2). With pairs of adjacent words beside
+    /// the words (branch rank15, the same offline refit with Lucene's stems: 2,000 of 2,274 at 0.2 -> 2,013 at 0.05, 2,010
+    /// to 2,013 from 0.02 to 0.1; words alone at 0.05 1,995; a separate pair feature 2,004-2,006; triples too 2,006) the
+    /// smaller counts of pairs want less smoothing.
     /// </summary>
-    public const double QuestionWordSmoothing = 0.2;
+    public const double QuestionWordSmoothing = 0.05;
 
     private ArticleTermIndex(Dictionary<string, int> termIds, int[][] articleTerms, int[][] topicTerms, int[][][] sectionTerms, int[][] titleTerms,
-        int[][][] headingTerms, Dictionary<string, int> surfaceWords, Dictionary<int, int>[] questionTermCounts)
+        int[][][] headingTerms, Dictionary<string, int> surfaceWords, Dictionary<long, int>[] questionTermCounts)
     {
         _questionTermCounts = questionTermCounts;
         _questionTermTotals = [.. questionTermCounts.Select(c => c.Values.Sum())];
@@ -75,37 +80,57 @@ internal sealed class ArticleTermIndex
         for (var a = 0; a < titleTerms.Length; a++) titleTerms[a] = titles is null ? [] : builder.Ids([titles[a]], countSurface: false);
         var headingTerms = new int[articleTexts.Count][][];
         for (var a = 0; a < headingTerms.Length; a++) headingTerms[a] = [.. (headings?[a] ?? []).Select(h => builder.Ids([h], countSurface: false))];
-        var questionTermCounts = new Dictionary<int, int>[articleTexts.Count];
+        var questionTermCounts = new Dictionary<long, int>[articleTexts.Count];
         for (var a = 0; a < questionTermCounts.Length; a++)
         {
             questionTermCounts[a] = [];
             foreach (var question in questions?[a] ?? [])
             {
-                foreach (var id in builder.Ids([question], countSurface: false)) questionTermCounts[a][id] = questionTermCounts[a].GetValueOrDefault(id) + 1;
+                foreach (var key in QuestionKeys(builder.OrderedIds(question))) questionTermCounts[a][key] = questionTermCounts[a].GetValueOrDefault(key) + 1;
             }
         }
 
         return new ArticleTermIndex(builder.TermIds, articleTerms, topicTerms, sectionTerms, titleTerms, headingTerms, builder.Surface, questionTermCounts);
     }
 
-    /// <summary>The distinct term ids of <paramref name="words"/> (folded words as typed) that some article's questions use.</summary>
-    public HashSet<int> QuestionTermIds(IEnumerable<string> words)
+    /// <summary>
+    /// The distinct terms of <paramref name="words"/> (folded words as typed, in order) and pairs of adjacent terms that
+    /// some article's questions use, as keys of <see cref="QuestionWordLogLikelihood"/>.
+    /// </summary>
+    public HashSet<long> QuestionTermIds(IEnumerable<string> words)
     {
         ArgumentNullException.ThrowIfNull(words);
-        var ids = new HashSet<int>();
-        foreach (var word in words)
+        var ids = words.Select(w => _termIds.TryGetValue(LuceneAnalysis.Stem(w), out var id) ? id : -1).ToList();
+        return [.. QuestionKeys(ids).Where(_questionVocabulary.Contains)];
+    }
+
+    /// <summary>The key of one term in the question-word model.</summary>
+    internal static long WordKey(int id) => id;
+
+    /// <summary>The key of a term followed by another (negative, so never a term's).</summary>
+    internal static long PairKey(int first, int second) => -1 - (((long)first << 32) | (uint)second);
+
+    /// <summary>The distinct keys of the terms (ids in order; -1 for a word no article uses) and of each pair of adjacent known terms.</summary>
+    private static HashSet<long> QuestionKeys(List<int> ids)
+    {
+        var keys = new HashSet<long>();
+        for (var i = 0; i < ids.Count; i++)
         {
-            if (_termIds.TryGetValue(LuceneAnalysis.Stem(word), out var id) && _questionVocabulary.Contains(id)) ids.Add(id);
+            if (ids[i] < 0) continue;
+            keys.Add(WordKey(ids[i]));
+            if (i > 0 && ids[i - 1] >= 0) keys.Add(PairKey(ids[i - 1], ids[i]));
         }
 
-        return ids;
+        return keys;
     }
 
     /// <summary>
     /// How likely a question with these terms is to be one of the article's questions, by a multinomial naive Bayes
-    /// model of the words of its questions (each question counting a term once, <see cref="QuestionWordSmoothing"/>
-    /// added to every count; McCallum and Nigam, 1998): the sum over the terms found in some article's questions of
-    /// log((count in this article's questions + smoothing) / (its questions' terms + smoothing x the vocabulary)).
+    /// model of the words of its questions and of their pairs of adjacent words (each question counting a term or a pair
+    /// once, <see cref="QuestionWordSmoothing"/> added to every count; McCallum and Nigam, 1998): the sum over the terms
+    /// and pairs found in some article's questions of log((count in this article's questions + smoothing) / (its
+    /// questions' terms and pairs + smoothing x the vocabulary)). A pair keeps some of the order the words alone lose
+    /// ("my son" against "my" and "son" anywhere in the question).
     /// Where the question bm25 scores the one closest question, this weighs every question the article has: a word
     /// many of an article's questions use (a platform, a relation, a kind of harm) counts for it even when no single
     /// question matches the rest. Stop words count too: who is asking shows in them ("my son", "i'm 14", "our
@@ -113,8 +138,8 @@ internal sealed class ArticleTermIndex
     /// offline refit: +1 question with the chat stop words left out, +25 with every word). Terms no question uses are left out (they
     /// favour no article); 0 without terms.
     /// </summary>
-    /// <param name="termIds">Distinct term ids (from <see cref="QuestionTermIds"/>).</param>
-    public double QuestionWordLogLikelihood(int article, IEnumerable<int> termIds)
+    /// <param name="termIds">Distinct keys of terms and pairs (from <see cref="QuestionTermIds"/>).</param>
+    public double QuestionWordLogLikelihood(int article, IEnumerable<long> termIds)
     {
         ArgumentNullException.ThrowIfNull(termIds);
         var counts = _questionTermCounts[article];
@@ -218,6 +243,27 @@ internal sealed class ArticleTermIndex
                 foreach (var word in _surfaceOrder) surface[word] = _words[word].Count;
                 return surface;
             }
+        }
+
+        /// <summary>The term id of each word of <paramref name="text"/>, in order (no surface words counted).</summary>
+        public List<int> OrderedIds(string text)
+        {
+            var ids = new List<int>();
+            TextTokenizer.Words(text, (span, _, _) =>
+            {
+                if (!_lookup.TryGetValue(span, out _, out var word))
+                {
+                    var key = new string(span);
+                    var stem = LuceneAnalysis.Stem(key, keep: true);
+                    if (!TermIds.TryGetValue(stem, out var id)) TermIds[stem] = id = TermIds.Count;
+                    word = new Word(id);
+                    _words.Add(key, word);
+                }
+
+                ids.Add(word.TermId);
+                return true;
+            });
+            return ids;
         }
 
         public int[] Ids(IEnumerable<string> texts, bool countSurface = true)

@@ -27,15 +27,16 @@ public sealed record ConfidenceModel(double Intercept, double CoverageWeight, do
     /// </summary>
     /// <remarks>
     /// From <c>kb eval --calibrate -q knowledge/eval/questions.tsv -q knowledge/eval/dev-questions.tsv</c> with the model
-    /// loaded, with the <see cref="Reranker"/> on (its conditional-logit fit with the article classifier), writer3's,
-    /// writer5's and writer9's article questions, and every examples/everyday*.tsv as the everyday examples, as at run
-    /// time (branch lucene10, 2026-12-07: 2,274 held-out article questions, 2,544 cross-validated everyday examples and
-    /// misspelt copies); recentred at the threshold its "threshold" line prints,
-    /// <see cref="Evaluation.ConfidenceCalibrator.BalancedThreshold"/>: 0.63, where the held-out article questions
-    /// answered (0.981) and the cross-validated everyday examples declined (0.971) sum highest (as written: answered
-    /// 0.995, declined 0.989). The same fit without the <see cref="OnTopicModel"/>'s log-odds (its "without on_topic"
-    /// line) balances at 0.62 with 0.967 and 0.963 (as written 0.995, 0.978): the on-topic model answers 1.4 points more
-    /// of the held-out questions and declines 0.8 more of the everyday examples. The fit sees the eval questions as
+    /// loaded, with the <see cref="Reranker"/> on (its conditional-logit fit with the article classifier and the
+    /// question-word model with pairs of adjacent words), writer3's, writer5's and writer9's article questions, and every
+    /// examples/everyday*.tsv as the everyday examples, as at run time (branch rank15, 2026-12-07: 2,274 held-out article
+    /// questions, 2,544 cross-validated everyday examples and misspelt copies); recentred at the threshold its
+    /// "threshold" line prints, <see cref="Evaluation.ConfidenceCalibrator.BalancedThreshold"/>: 0.62, where the held-out
+    /// article questions answered (0.980) and the cross-validated everyday examples declined (0.971) sum highest (as
+    /// written: answered 0.995, declined 0.989). The fit before (branch lucene10, before the question-word model) balanced
+    /// at 0.63 with 0.981 and 0.971 on its own rankings. The same fit without the <see cref="OnTopicModel"/>'s log-odds
+    /// (its "without on_topic" line) balances at 0.69 with 0.959 and 0.970 (as written 0.991, 0.978): the on-topic model
+    /// answers 2.1 points more of the held-out questions and declines 0.1 more of the everyday examples. The fit sees the eval questions as
     /// written and misspelt (<see cref="Evaluation.TypoNoise"/>), the everyday examples as negatives
     /// (<see cref="Evaluation.EverydayCrossValidation"/>) and the articles' own questions as positives, each held out of
     /// the index (<see cref="Evaluation.ArticleQuestionCrossValidation"/>; the on-topic model and the article classifier
@@ -45,8 +46,8 @@ public sealed record ConfidenceModel(double Intercept, double CoverageWeight, do
     /// with the articles. The previous coefficients (branch lucene9, threshold 0.58: held-out answered 0.972, everyday
     /// declined 0.968) and each eval set's figures are in the README and .ci/run.
     /// </remarks>
-    public static ConfidenceModel Hybrid { get; } = new(Intercept: -0.55, CoverageWeight: 5.477, StrengthWeight: 0.273, AnchorWeight: -0.99,
-        TopicWeight: -1.661, OffTopicWeight: -0.809, CosineWeight: -3.523, MarginWeight: 9.922, NeighbourMarginWeight: 18.597, OnTopicWeight: 0.349);
+    public static ConfidenceModel Hybrid { get; } = new(Intercept: -0.866, CoverageWeight: 4.89, StrengthWeight: 0.344, AnchorWeight: -0.741,
+        TopicWeight: -1.106, OffTopicWeight: -0.565, CosineWeight: -3.41, MarginWeight: 9.875, NeighbourMarginWeight: 18.605, OnTopicWeight: 0.35);
 
     public static ConfidenceModel Default { get; } = new(Intercept: -9.64, CoverageWeight: 6.99, StrengthWeight: 2.307, AnchorWeight: 2.844,
         TopicWeight: 4.801, OffTopicWeight: -16.241);

@@ -35,10 +35,11 @@ public sealed record Reranker(ImmutableArray<double> Weights)
     /// re-ordered by a model fitted on the other folds, Recall@1 went 0.781 (fused) -> 0.869 (reranked; 0.842 with the
     /// pointwise fit and without the classifier and semantic rank). With writer3's and writer5's (lucene8, 1,709
     /// questions) 0.722 -> 0.799. With the question-word model's log-likelihood (<see cref="RankedArticle.QuestionWords"/>,
-    /// branch rank13) the same 2,274 questions: 0.781 fused -> 0.880 reranked (0.870 without it). The intercept is 0: a
-    /// conditional logit compares candidates of one list. The figures of each eval set are in the README.
+    /// branch rank13) the same 2,274 questions: 0.781 fused -> 0.880 reranked (0.870 without it); with pairs of adjacent
+    /// words in that model (branch rank15) 0.782 -> 0.885. The intercept is 0: a conditional logit compares candidates
+    /// of one list. The figures of each eval set are in the README.
     /// </summary>
-    public static Reranker Default { get; } = new([0, -0.126, 1.832, 1.929, -1.197, 10.534, -1.48, 3.88, 2.903, -0.187, 0.745, -1.183, -0.212, 0.548, 0.708, 0.138]);
+    public static Reranker Default { get; } = new([0, -0.095, 1.865, 1.145, -1.54, 10.691, -0.7, 3.809, 2.881, -0.162, 0.681, -1.273, -0.24, 0.548, 0.69, 0.059]);
 
     /// <summary>The features of <paramref name="top"/>[<paramref name="index"/>] among <paramref name="top"/> (the first articles of one search).</summary>
     public static double[] Features(IReadOnlyList<RankedArticle> top, int index)

@@ -62,11 +62,37 @@ public sealed class ArticleTermIndexTests
         var parent = terms.QuestionTermIds(["what", "should", "my", "son", "do"]);
         var teen = terms.QuestionTermIds(["i", "am", "scared"]);
 
-        // "what", "should", "do" and "scared" are in no article's questions: left out; "my" and "i" are kept (who is asking)
-        Assert.Equal(2, parent.Count);
-        Assert.Equal(2, teen.Count);
+        // "what", "should", "do" and "scared" are in no article's questions: left out; "my" and "i" are kept (who is
+        // asking), and the pairs the questions have ("my son", "i am")
+        Assert.Equal(3, parent.Count);
+        Assert.Equal(3, teen.Count);
         Assert.True(terms.QuestionWordLogLikelihood(0, parent) > terms.QuestionWordLogLikelihood(1, parent));
         Assert.True(terms.QuestionWordLogLikelihood(1, teen) > terms.QuestionWordLogLikelihood(0, teen));
         Assert.Equal(0, terms.QuestionWordLogLikelihood(0, terms.QuestionTermIds(["taxes"])));
+    }
+
+    [Fact]
+    public void QuestionWordLogLikelihood_SameWordsInAnotherOrder_ThePairDecides()
+    {
+        // both articles' questions have "report" and "friend" once, in opposite orders
+        var terms = ArticleTermIndex.Build([["Reporting", "how to report"], ["Friends", "a friend"]],
+            questions: [["report friend", "alpha beta"], ["friend report", "gamma delta"]]);
+
+        var reportFriend = terms.QuestionTermIds(["report", "friend"]);
+        var friendReport = terms.QuestionTermIds(["friend", "report"]);
+
+        Assert.Equal(3, reportFriend.Count);
+        Assert.Equal(3, friendReport.Count);
+        Assert.True(terms.QuestionWordLogLikelihood(0, reportFriend) > terms.QuestionWordLogLikelihood(1, reportFriend));
+        Assert.True(terms.QuestionWordLogLikelihood(1, friendReport) > terms.QuestionWordLogLikelihood(0, friendReport));
+    }
+
+    [Fact]
+    public void QuestionTermIds_UnknownWordBetween_NoPairAcrossIt()
+    {
+        var terms = ArticleTermIndex.Build([["Reporting", "report a friend"]], questions: [["report friend"]]);
+
+        Assert.Equal(2, terms.QuestionTermIds(["report", "zzqx", "friend"]).Count);
+        Assert.Equal(3, terms.QuestionTermIds(["report", "friend"]).Count);
     }
 }
